@@ -1,0 +1,44 @@
+# Two commands set up everything on a fresh machine with Python 3.11:
+#   make site   — build the default site into site/
+#   make test   — lint, type-check and run every test
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
+
+.PHONY: site test serve check lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip==26.3
+
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+site: $(VENV)/.installed
+	$(BIN)/congkhai build --content content --out site
+
+check: $(VENV)/.installed
+	$(BIN)/congkhai check --content content
+
+serve: $(VENV)/.installed
+	$(BIN)/congkhai serve --content content
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy --strict generator
+
+test: lint
+	$(BIN)/pytest
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf build site site.* .pytest_cache .mypy_cache .ruff_cache

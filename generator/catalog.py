@@ -1,0 +1,82 @@
+"""The catalog: every validated record of a content folder, checked across records.
+
+Nothing is written until the whole catalog is valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from generator.agency import Agency
+from generator.errors import DataError, raise_if_any
+from generator.handpages import HandPage, load_hand_pages
+from generator.procedures.checks import check_procedures
+from generator.procedures.model import Procedure
+from generator.records import Loaded, load_all, load_one, yaml_files
+from generator.sectors import Sector, SectorRegistry, check_registry
+
+SITE_FILE = "site.yml"
+SECTORS_FILE = "linh-vuc.yml"
+PROCEDURES_DIR = "thu-tuc"
+PAGES_DIR = "trang"
+
+M = TypeVar("M", Agency, SectorRegistry)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All the content of one site, valid and cross-checked."""
+
+    agency: Agency
+    sectors: tuple[Sector, ...]
+    procedures: tuple[Procedure, ...]
+    sources: dict[str, str]
+    hand_pages: tuple[HandPage, ...]
+
+    def sector(self, slug: str) -> Sector:
+        """The sector with slug ``slug``."""
+        return next(s for s in self.sectors if s.ma == slug)
+
+    def procedure(self, code: str) -> Procedure:
+        """The procedure with code ``code``."""
+        return next(p for p in self.procedures if p.ma_thu_tuc == code)
+
+    def in_sector(self, slug: str) -> list[Procedure]:
+        """The procedures of one sector, by code."""
+        return [p for p in self.procedures if p.linh_vuc == slug]
+
+
+def build_catalog(content: Path) -> Catalog:
+    """Load, validate and cross-check everything under ``content``; raise every error at once."""
+    errors: list[DataError] = []
+    agency = _required(content / SITE_FILE, Agency, errors)
+    registry = _required(content / SECTORS_FILE, SectorRegistry, errors)
+    procedures, problems = load_all(yaml_files(content / PROCEDURES_DIR), Procedure)
+    errors += problems
+    sectors = registry.record.linh_vuc if registry else []
+    if registry:
+        errors += check_registry(registry)
+        errors += check_procedures(procedures, [s.ma for s in sectors])
+    hand_pages, problems = load_hand_pages(content / PAGES_DIR)
+    errors += problems
+    raise_if_any(errors)
+    assert agency is not None
+    procedures.sort(key=lambda item: item.record.ma_thu_tuc)
+    return Catalog(
+        agency=agency.record,
+        sectors=tuple(sectors),
+        procedures=tuple(item.record for item in procedures),
+        sources={item.record.ma_thu_tuc: item.path for item in procedures},
+        hand_pages=tuple(hand_pages),
+    )
+
+
+def _required(path: Path, model: type[M], errors: list[DataError]) -> Loaded[M] | None:
+    if not path.is_file():
+        errors.append(DataError(str(path), 1, "", "thiếu tệp bắt buộc"))
+        return None
+    loaded, problems = load_one(path, model)
+    errors.extend(problems)
+    return loaded

@@ -1,0 +1,46 @@
+"""The one exception hierarchy of congkhai. Only the CLI prints these."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+class CongkhaiError(Exception):
+    """Base class of every error congkhai reports to a user."""
+
+
+@dataclass(frozen=True, order=True)
+class DataError(CongkhaiError):
+    """One problem in one content file, located by line and key path."""
+
+    path: str
+    line: int
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        key = f" {self.key}:" if self.key else ""
+        return f"{self.path}:{self.line}:{key} {self.message}"
+
+
+class DataErrors(CongkhaiError):
+    """All the data errors of a run, sorted, reported together."""
+
+    def __init__(self, errors: Iterable[DataError]) -> None:
+        self.errors = sorted(set(errors))
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+class BuildError(CongkhaiError):
+    """The site could not be built (MkDocs or Pagefind failed)."""
+
+
+class SourceError(CongkhaiError):
+    """An import source is missing, unreadable or has an unexpected shape."""
+
+
+def raise_if_any(errors: list[DataError]) -> None:
+    """Raise :class:`DataErrors` when ``errors`` is not empty."""
+    if errors:
+        raise DataErrors(errors)

@@ -1,0 +1,63 @@
+"""Field types and vocabularies shared by every record type."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+CODE_PATTERN = r"^[1-6]\.\d{6}(\.[0-9A-Za-z]+)*$"
+URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Non-empty text, trimmed."""
+
+ProcedureCode = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
+"""A national procedure code such as ``1.013859``, optionally with a local suffix (``2.000815.01``)."""
+
+HttpUrl = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
+"""An absolute ``http://`` or ``https://`` address."""
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+"""Lower-case ASCII words joined by hyphens, used in addresses."""
+
+PATTERN_MESSAGES = {
+    CODE_PATTERN: "mã thủ tục phải có dạng 1.234567 (một chữ số từ 1 đến 6, dấu chấm, sáu chữ số; "
+    "có thể thêm hậu tố địa phương như 2.000815.01)",
+    URL_PATTERN: "phải là địa chỉ bắt đầu bằng http:// hoặc https://, không có dấu cách",
+    SLUG_PATTERN: "chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: cong-chung)",
+}
+"""What staff are told when a value does not match one of the patterns above."""
+
+
+class Record(BaseModel):
+    """Base of every YAML record: unknown keys rejected, immutable, every field documented."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        use_attribute_docstrings=True,
+    )
+
+
+def fold(text: str) -> str:
+    """Fold Vietnamese text for matching: lower case, no tone marks, ``đ`` → ``d``."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def slugify(text: str) -> str:
+    """An ASCII slug for file names and anchors: ``Đấu giá tài sản`` → ``dau-gia-tai-san``."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+class FieldProblem(ValueError):
+    """A rule that spans fields, reported at ``key`` (relative to the record that checks it)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key

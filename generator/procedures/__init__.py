@@ -1,0 +1,1 @@
+"""Procedures (thủ tục hành chính): the record, its derived facts and its pages."""

@@ -1,0 +1,141 @@
+"""Safe YAML loading that never guesses: line numbers for every key, duplicate keys rejected.
+
+This is the only module that imports PyYAML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import DataError
+
+Loc = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, so the schema (not YAML) decides what a date is."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """What the file literally says at one place: the raw text and whether it was quoted."""
+
+    text: str
+    quoted: bool
+
+
+@dataclass
+class YamlDoc:
+    """A loaded YAML file: its data, the line of every key and the raw text of every scalar."""
+
+    path: str
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+    scalars: dict[Loc, Scalar] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of ``loc``, or of its nearest enclosing key that the file has."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return 1
+
+
+def load_yaml(path: Path, display: str) -> YamlDoc:
+    """Load one YAML file; raise :class:`DataError` (named ``display``) on anything doubtful."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(display, 1, "", f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})") from exc
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str) -> YamlDoc:
+    """Parse YAML ``text`` as the file ``display``."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        doc = YamlDoc(display, None)
+        if node is not None:
+            _index(node, (), doc, node.start_mark.line + 1)
+            doc.data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise DataError(display, line, "", f"YAML không hợp lệ: {_problem(exc)}") from exc
+    finally:
+        loader.dispose()
+    if doc.data is None:
+        raise DataError(display, 1, "", "tệp rỗng")
+    return doc
+
+
+def _problem(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or exc.context or "lỗi cú pháp"
+    return re.sub(r"\s+", " ", problem).strip()
+
+
+def _index(node: yaml.Node, loc: Loc, doc: YamlDoc, line: int) -> None:
+    doc.lines[loc] = line
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            key_line = key_node.start_mark.line + 1
+            if key in seen:
+                raise DataError(
+                    doc.path,
+                    key_line,
+                    format_loc((*loc, key)),
+                    f"khóa bị lặp: đã khai báo ở dòng {seen[key]}, khai báo lại ở dòng {key_line}",
+                )
+            seen[key] = key_line
+            _index(value_node, (*loc, key), doc, key_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index(item, (*loc, i), doc, item.start_mark.line + 1)
+    elif isinstance(node, yaml.ScalarNode):
+        doc.scalars[loc] = Scalar(node.value, node.style in ("'", '"', "|", ">"))
+
+
+
+def format_loc(loc: Loc) -> str:
+    """Render a key path the way staff read it: ``cach_thuc[0].thoi_han.so``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, multi-line text as ``|`` blocks, keys in the order given."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any, schema: str | None = None) -> str:
+    """Deterministic YAML for a record; ``schema`` adds a yaml-language-server modeline."""
+    text = yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False
+    )
+    return f"# yaml-language-server: $schema={schema}\n{text}" if schema else text
