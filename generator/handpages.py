@@ -41,7 +41,9 @@ def _load(path: Path) -> tuple[HandPage | None, DataError | None]:
     except UnicodeDecodeError:
         return None, DataError(str(path), 1, "", "tệp không phải UTF-8")
     if not re.match(SLUG_PATTERN, path.stem):
-        return None, DataError(str(path), 1, "", "tên tệp chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang")
+        return None, DataError(
+            str(path), 1, "", "tên tệp chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang"
+        )
     heading = re.search(r"^# +(.+?)\s*$", text, flags=re.MULTILINE)
     if heading is None:
         return None, DataError(str(path), 1, "", "trang cần một dòng tiêu đề bắt đầu bằng «# »")

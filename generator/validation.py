@@ -54,7 +54,9 @@ def to_data_error(doc: YamlDoc, model: type[BaseModel], err: ErrorDetails) -> Da
 
 
 def _is_union_tag(part: Any) -> bool:
-    return isinstance(part, str) and (part.startswith(("function-", "constrained-")) or part in ("str", "int"))
+    return isinstance(part, str) and (
+        part.startswith(("function-", "constrained-")) or part in ("str", "int")
+    )
 
 
 def _message(doc: YamlDoc, model: type[BaseModel], loc: Loc, err: ErrorDetails) -> str:
@@ -66,7 +68,7 @@ def _message(doc: YamlDoc, model: type[BaseModel], loc: Loc, err: ErrorDetails) 
         return _unknown_key(model, loc)
     if kind == "string_type" and scalar is not None and not scalar.quoted:
         return (
-            f"giá trị {scalar.text} phải viết trong dấu nháy kép: \"{scalar.text}\" "
+            f'giá trị {scalar.text} phải viết trong dấu nháy kép: "{scalar.text}" '
             f"(không có dấu nháy, YAML đọc nó thành {_yaml_reading(value)})"
         )
     if kind in _TYPE_NAMES:

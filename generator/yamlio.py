@@ -109,7 +109,6 @@ def _index(node: yaml.Node, loc: Loc, doc: YamlDoc, line: int) -> None:
         doc.scalars[loc] = Scalar(node.value, node.style in ("'", '"', "|", ">"))
 
 
-
 def format_loc(loc: Loc) -> str:
     """Render a key path the way staff read it: ``cach_thuc[0].thoi_han.so``."""
     out = ""

@@ -33,7 +33,9 @@ def _file_names(items: Items) -> Iterable[DataError]:
     for item in items:
         code, name = item.record.ma_thu_tuc, Path(item.path).name
         if Path(item.path).stem != code:
-            yield _error(item, "ma_thu_tuc", f"tên tệp «{name}» phải trùng mã thủ tục: đổi tên thành «{code}.yml»")
+            yield _error(
+                item, "ma_thu_tuc", f"tên tệp «{name}» phải trùng mã thủ tục: đổi tên thành «{code}.yml»"
+            )
 
 
 def _unique_codes(items: Items) -> Iterable[DataError]:
@@ -59,4 +61,6 @@ def _references(items: Items, codes: set[str]) -> Iterable[DataError]:
             yield _error(item, "ma_thay_the", f"không có thủ tục mã «{target}» trong danh mục")
         for i, related in enumerate(item.record.thu_tuc_lien_quan):
             if related not in codes:
-                yield _error(item, f"thu_tuc_lien_quan[{i}]", f"không có thủ tục mã «{related}» trong danh mục")
+                yield _error(
+                    item, f"thu_tuc_lien_quan[{i}]", f"không có thủ tục mã «{related}» trong danh mục"
+                )

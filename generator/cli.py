@@ -1,0 +1,123 @@
+"""The ``congkhai`` command: the only place that prints errors and chooses exit codes."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from generator import site
+from generator.errors import CongkhaiError, DataErrors
+from generator.opendata import schema_files
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+content_option = click.option(
+    "--content",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Thư mục nội dung (site.yml, linh-vuc.yml, thu-tuc/, trang/).",
+)
+config_option = click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="Tệp cấu hình MkDocs.",
+)
+work_option = click.option(
+    "--work",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Thư mục làm việc (các trang Markdown được sinh ra).",
+)
+
+
+def reports_errors(command: F) -> F:
+    """Print a :class:`CongkhaiError` for people and exit 1."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DataErrors as exc:
+            for error in exc.errors:
+                click.echo(str(error), err=True)
+            click.echo(f"{len(exc.errors)} lỗi; chưa xuất bản gì, trang hiện có được giữ nguyên.", err=True)
+        except CongkhaiError as exc:
+            click.echo(f"Lỗi: {exc}", err=True)
+        sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group()
+@click.version_option(package_name="congkhai")
+def main() -> None:
+    """Công khai thủ tục hành chính: kiểm tra dữ liệu YAML và xuất bản trang tĩnh."""
+
+
+@main.command()
+@content_option
+@reports_errors
+def check(content: Path) -> None:
+    """Kiểm tra toàn bộ dữ liệu; in mọi lỗi cùng lúc."""
+    catalog = site.check(content)
+    click.echo(f"Dữ liệu hợp lệ: {len(catalog.procedures)} thủ tục, {len(catalog.sectors)} lĩnh vực.")
+
+
+@main.command()
+@content_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Thư mục xuất bản.",
+)
+@config_option
+@work_option
+@reports_errors
+def build(content: Path, out: Path, config: Path, work: Path) -> None:
+    """Kiểm tra dữ liệu và xây dựng trang vào thư mục xuất bản."""
+    started = time.perf_counter()
+    report = site.build(content, out, config, work)
+    seconds = time.perf_counter() - started
+    click.echo(
+        f"Đã xuất bản {report.pages} tệp vào {out}/ ({len(report.written)} tệp thay đổi, {seconds:.1f} s)."
+    )
+
+
+@main.command()
+@content_option
+@config_option
+@work_option
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Địa chỉ máy chủ xem trước.")
+@reports_errors
+def serve(content: Path, config: Path, work: Path, dev_addr: str) -> None:
+    """Xem trước trang; sửa một tệp YAML là trình duyệt tự cập nhật."""
+    from generator.preview import serve as preview
+
+    preview(content, config, work, dev_addr)
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("content/schema"),
+    show_default=True,
+)
+def schema(out: Path) -> None:
+    """Ghi JSON Schema của từng loại hồ sơ (để trình soạn thảo kiểm tra khi nhập)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_files().items():
+        (out / f"{name}.schema.json").write_text(text, encoding="utf-8")
+        click.echo(f"{out / name}.schema.json")

@@ -1,0 +1,168 @@
+"""Open data written next to the pages: JSON, CSV, an Atom feed of changes and the JSON Schemas."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime, time
+from typing import Any
+
+from feedgen.feed import FeedGenerator
+from pydantic import BaseModel
+
+from generator.agency import Agency
+from generator.catalog import Catalog
+from generator.procedures import facts
+from generator.procedures.model import LEVELS, ONLINE_LEVELS, STATUSES, Procedure
+from generator.procedures.pages import front_matter
+from generator.render import Page, render
+from generator.sectors import SectorRegistry
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "thu-tuc": Procedure,
+    "linh-vuc": SectorRegistry,
+    "site": Agency,
+}
+CSV_COLUMNS = [
+    "ma_thu_tuc",
+    "ten_thu_tuc",
+    "linh_vuc",
+    "cap_thuc_hien",
+    "thoi_han_giai_quyet",
+    "phi_le_phi",
+    "dvc_truc_tuyen",
+    "trang_thai",
+    "ngay_cap_nhat",
+    "dia_chi_trang",
+]
+FEED_SIZE = 50
+
+
+def to_json(value: Any) -> str:
+    """Stable, readable JSON."""
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def schema_files() -> dict[str, str]:
+    """The JSON Schema of each record type, by file stem."""
+    return {name: to_json(model.model_json_schema()) for name, model in SCHEMAS.items()}
+
+
+def record_json(p: Procedure) -> Any:
+    """One procedure as published data."""
+    return p.model_dump(mode="json", exclude_none=True)
+
+
+def csv_text(catalog: Catalog) -> str:
+    """The catalogue as one CSV row per procedure."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for p in catalog.procedures:
+        writer.writerow(
+            [
+                p.ma_thu_tuc,
+                p.ten_thu_tuc,
+                catalog.sector(p.linh_vuc).ten,
+                "; ".join(LEVELS[level] for level in p.cap_thuc_hien),
+                facts.time_summary(p),
+                facts.fee_summary(p),
+                ONLINE_LEVELS[p.dvc_truc_tuyen] if p.dvc_truc_tuyen else "",
+                STATUSES[p.trang_thai],
+                p.ngay_cap_nhat.isoformat() if p.ngay_cap_nhat else "",
+                f"thu-tuc/{p.ma_thu_tuc}/",
+            ]
+        )
+    return out.getvalue()
+
+
+def atom_feed(catalog: Catalog) -> str:
+    """The most recently updated procedures, newest first, dated by their own update dates."""
+    dated = sorted(
+        (p for p in catalog.procedures if p.ngay_cap_nhat),
+        key=lambda p: (p.ngay_cap_nhat, p.ma_thu_tuc),
+        reverse=True,
+    )[:FEED_SIZE]
+    base = (catalog.agency.url_trang or "https://example.invalid/").rstrip("/") + "/"
+    feed = FeedGenerator()
+    feed.id(f"{base}du-lieu/thay-doi.xml")
+    feed.title(f"Thủ tục hành chính mới cập nhật — {catalog.agency.ten_co_quan}")
+    feed.author({"name": catalog.agency.ten_co_quan})
+    feed.link(href=f"{base}du-lieu/thay-doi.xml", rel="self")
+    feed.link(href=base, rel="alternate")
+    feed.language("vi")
+    feed.generator("congkhai")
+    feed.updated(_stamp(dated[0]) if dated else datetime(1970, 1, 1, tzinfo=UTC))
+    for p in reversed(dated):
+        entry = feed.add_entry()
+        entry.id(f"{base}thu-tuc/{p.ma_thu_tuc}/#{p.ngay_cap_nhat}")
+        entry.title(f"{p.ten_thu_tuc} ({p.ma_thu_tuc})")
+        entry.link(href=f"{base}thu-tuc/{p.ma_thu_tuc}/")
+        entry.updated(_stamp(p))
+        entry.summary(
+            f"{catalog.sector(p.linh_vuc).ten}. {STATUSES[p.trang_thai]}. "
+            f"Thời hạn: {facts.time_summary(p)}. Phí, lệ phí: {facts.fee_summary(p)}."
+        )
+    return str(feed.atom_str(pretty=True).decode("utf-8"))
+
+
+def _stamp(p: Procedure) -> datetime:
+    assert p.ngay_cap_nhat is not None
+    return datetime.combine(p.ngay_cap_nhat, time(), tzinfo=UTC)
+
+
+def datapackage(catalog: Catalog) -> dict[str, Any]:
+    """A Frictionless Data Package descriptor for the published files."""
+    return {
+        "name": "thu-tuc-hanh-chinh",
+        "title": f"Thủ tục hành chính — {catalog.agency.ten_co_quan}",
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
+        "resources": [
+            {
+                "name": "thu-tuc-csv",
+                "path": "thu-tuc.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "schema": {
+                    "fields": [{"name": c, "type": "string"} for c in CSV_COLUMNS],
+                    "primaryKey": ["ma_thu_tuc"],
+                },
+            },
+            {
+                "name": "thu-tuc-json",
+                "path": "thu-tuc.json",
+                "format": "json",
+                "mediatype": "application/json",
+                "schema": "schema/thu-tuc.schema.json",
+            },
+        ],
+    }
+
+
+def open_data_pages(catalog: Catalog) -> list[Page]:
+    """Every open-data file and the page that explains them."""
+    records = [record_json(p) for p in catalog.procedures]
+    pages = [
+        Page("du-lieu/thu-tuc.json", to_json({"co_quan": catalog.agency.ten_co_quan, "thu_tuc": records})),
+        Page("du-lieu/thu-tuc.csv", csv_text(catalog)),
+        Page("du-lieu/thay-doi.xml", atom_feed(catalog)),
+        Page("du-lieu/datapackage.json", to_json(datapackage(catalog))),
+    ]
+    pages += [Page(f"du-lieu/thu-tuc/{r['ma_thu_tuc']}.json", to_json(r)) for r in records]
+    pages += [Page(f"du-lieu/schema/{name}.schema.json", text) for name, text in schema_files().items()]
+    pages.append(
+        Page(
+            "du-lieu/index.md",
+            render(
+                "site/open-data.md.j2",
+                front_matter=front_matter(
+                    "Dữ liệu mở", "Tải danh mục thủ tục hành chính ở dạng JSON, CSV và Atom"
+                ),
+                agency=catalog.agency,
+                count=len(records),
+                columns=CSV_COLUMNS,
+            ),
+        )
+    )
+    return pages

@@ -1,0 +1,138 @@
+"""Pages of the procedure catalogue: one per procedure, one per sector, and the catalogue index."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from generator.catalog import Catalog
+from generator.procedures import facts
+from generator.procedures.model import (
+    CHANNELS,
+    DECISION_KINDS,
+    KINDS,
+    LEVELS,
+    ONLINE_LEVELS,
+    STATUSES,
+    SUBJECTS,
+    Document,
+    Procedure,
+)
+from generator.render import Page, render
+from generator.sectors import Sector
+from generator.yamlio import dump_yaml
+
+LABELS: dict[str, Any] = {
+    "channels": CHANNELS,
+    "decision_kinds": DECISION_KINDS,
+    "kinds": KINDS,
+    "levels": LEVELS,
+    "statuses": STATUSES,
+    "subjects": SUBJECTS,
+}
+AGENCY_LABELS = (
+    ("thuc_hien", "Cơ quan thực hiện"),
+    ("tham_quyen", "Cơ quan có thẩm quyền"),
+    ("duoc_uy_quyen", "Cơ quan được ủy quyền"),
+    ("phoi_hop", "Cơ quan phối hợp"),
+)
+
+
+def procedure_pages(catalog: Catalog) -> list[Page]:
+    """Every page of the catalogue."""
+    pages = [Page("thu-tuc/index.md", catalogue_index(catalog))]
+    pages += [Page(f"linh-vuc/{s.ma}.md", sector_page(catalog, s)) for s in catalog.sectors]
+    pages += [Page(f"thu-tuc/{p.ma_thu_tuc}.md", procedure_page(catalog, p)) for p in catalog.procedures]
+    return pages
+
+
+def front_matter(title: str, description: str, **extra: Any) -> str:
+    """YAML front matter, HTML-escaped: the theme prints ``title`` and ``description`` unescaped."""
+    return dump_yaml({"title": html.escape(title), "description": html.escape(description), **extra})
+
+
+def online_label(procedure: Procedure) -> str:
+    """The online-service level as citizens read it."""
+    level = procedure.dvc_truc_tuyen
+    return ONLINE_LEVELS[level] if level else "Chưa công bố"
+
+
+def copies(document: Document) -> str:
+    """``1 bản chính, 1 bản sao``."""
+    parts = [f"{document.ban_chinh} bản chính"] if document.ban_chinh else []
+    parts += [f"{document.ban_sao} bản sao"] if document.ban_sao else []
+    return ", ".join(parts) or "Không quy định"
+
+
+def procedure_page(catalog: Catalog, p: Procedure) -> str:
+    """The page of one procedure, in the national portal's order."""
+    agencies = [(label, getattr(p.co_quan, key)) for key, label in AGENCY_LABELS if getattr(p.co_quan, key)]
+    description = f"{p.ten_thu_tuc} — mã {p.ma_thu_tuc}, lĩnh vực {catalog.sector(p.linh_vuc).ten}"
+    return render(
+        "procedures/procedure.md.j2",
+        front_matter=front_matter(p.ten_thu_tuc, description),
+        p=p,
+        sector=catalog.sector(p.linh_vuc),
+        agency=catalog.agency,
+        agencies=agencies,
+        replacement=catalog.procedure(p.ma_thay_the) if p.ma_thay_the else None,
+        related=[catalog.procedure(code) for code in p.thu_tuc_lien_quan],
+        forms_elsewhere=bool(p.url_dvcqg) and _has_unlinked_forms(p),
+        last_decision=p.quyet_dinh_cong_bo[-1] if p.quyet_dinh_cong_bo else None,
+        time_summary=facts.time_summary(p),
+        fee_summary=facts.fee_summary(p),
+        online=online_label(p),
+        duration=facts.duration_text,
+        method_fees=facts.method_fees,
+        copies=copies,
+        **LABELS,
+    )
+
+
+def _has_unlinked_forms(p: Procedure) -> bool:
+    return any(f.tep is None for case in p.thanh_phan_ho_so for d in case.giay_to for f in d.mau)
+
+
+def listing_row(p: Procedure) -> dict[str, str]:
+    """What a listing shows of one procedure."""
+    return {
+        "time": facts.time_summary(p),
+        "fee": facts.fee_summary(p),
+        "online": ONLINE_LEVELS[p.dvc_truc_tuyen].removeprefix("Dịch vụ công trực tuyến ")
+        if p.dvc_truc_tuyen
+        else "Chưa công bố",
+    }
+
+
+def sector_page(catalog: Catalog, sector: Sector) -> str:
+    """The list of one sector's procedures with code, name, time, fee and online level."""
+    procedures = catalog.in_sector(sector.ma)
+    current = [p for p in procedures if p.trang_thai == "hieu_luc"]
+    retired = [p for p in procedures if p.trang_thai != "hieu_luc"]
+    return render(
+        "procedures/sector.md.j2",
+        front_matter=front_matter(sector.ten, f"Thủ tục hành chính lĩnh vực {sector.ten}"),
+        sector=sector,
+        current=[(p, listing_row(p)) for p in current],
+        retired=retired,
+        statuses=STATUSES,
+    )
+
+
+def catalogue_index(catalog: Catalog) -> str:
+    """The catalogue by sector, with counts."""
+    rows = []
+    for sector in catalog.sectors:
+        procedures = catalog.in_sector(sector.ma)
+        current = [p for p in procedures if p.trang_thai == "hieu_luc"]
+        online = [p for p in current if p.dvc_truc_tuyen in ("toan_trinh", "mot_phan")]
+        rows.append((sector, len(current), len(online)))
+    current_total = sum(count for _, count, _ in rows)
+    return render(
+        "procedures/index.md.j2",
+        front_matter=front_matter("Danh mục thủ tục hành chính", "Thủ tục hành chính theo lĩnh vực"),
+        agency=catalog.agency,
+        rows=rows,
+        total=current_total,
+        retired=len(catalog.procedures) - current_total,
+    )

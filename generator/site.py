@@ -1,0 +1,184 @@
+"""The build pipeline: content → catalog → Markdown pages → MkDocs → search index → ``site/``.
+
+Everything is gathered and validated first; the previous site is replaced only by a complete new one.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
+from pathlib import Path
+from typing import Any
+
+from generator.catalog import Catalog, build_catalog
+from generator.errors import BuildError
+from generator.opendata import open_data_pages
+from generator.procedures.pages import procedure_pages
+from generator.render import Page
+from generator.sitepages import hand_pages, home_page, search_page
+
+DOCS = "docs"
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build produced."""
+
+    pages: int
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def generate_pages(catalog: Catalog) -> list[Page]:
+    """Every generated file of the documentation folder, in a stable order."""
+    pages = [
+        home_page(catalog),
+        search_page(catalog),
+        *hand_pages(catalog),
+        *procedure_pages(catalog),
+        *open_data_pages(catalog),
+    ]
+    return sorted(pages, key=lambda page: page.path)
+
+
+def write_docs(pages: list[Page], docs: Path) -> BuildReport:
+    """Make ``docs`` hold exactly ``pages``: write only what changed, remove what is gone."""
+    wanted = {page.path for page in pages}
+    written, removed = [], []
+    for page in pages:
+        target = docs / page.path
+        data = page.text.encode("utf-8")
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            written.append(page.path)
+    if docs.is_dir():
+        for path in sorted(p for p in docs.rglob("*") if p.is_file()):
+            rel = path.relative_to(docs).as_posix()
+            if rel not in wanted:
+                path.unlink()
+                removed.append(rel)
+    return BuildReport(len(pages), written, removed)
+
+
+def nav(catalog: Catalog) -> list[dict[str, Any]]:
+    """The small, explicit navigation: home, sectors, search, open data and hand-written pages."""
+    sectors = [s for s in catalog.sectors if catalog.in_sector(s.ma)]
+    return [
+        {"Trang chủ": "index.md"},
+        {
+            "Thủ tục hành chính": [
+                {"Danh mục theo lĩnh vực": "thu-tuc/index.md"},
+                *({html.escape(s.ten): f"linh-vuc/{s.ma}.md"} for s in sectors),
+            ]
+        },
+        {"Tìm kiếm": "tim-kiem.md"},
+        {"Dữ liệu mở": "du-lieu/index.md"},
+        *({html.escape(p.title): f"trang/{p.slug}.md"} for p in catalog.hand_pages),
+    ]
+
+
+def mkdocs_options(catalog: Catalog, docs: Path, site: Path) -> dict[str, Any]:
+    """The values of ``mkdocs.yml`` that come from the content."""
+    agency = catalog.agency
+    return {
+        "site_name": html.escape(agency.ten_trang),
+        "site_url": agency.url_trang,
+        "site_description": html.escape(agency.gioi_thieu or agency.ten_trang),
+        "docs_dir": str(docs.resolve()),
+        "site_dir": str(site.resolve()),
+        "nav": nav(catalog),
+        "extra": {"agency": agency.model_dump(mode="json"), "generator": False},
+    }
+
+
+def source_date_epoch(catalog: Catalog) -> str:
+    """``SOURCE_DATE_EPOCH`` if set, else the latest update date in the content (never "now")."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    dates = [p.ngay_cap_nhat for p in catalog.procedures if p.ngay_cap_nhat]
+    latest = datetime.combine(max(dates), time(), tzinfo=UTC) if dates else None
+    return str(int(latest.timestamp())) if latest else "0"
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _mkdocs_warnings() -> Iterator[_Collect]:
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
+def run_mkdocs(config_file: Path, options: dict[str, Any]) -> None:
+    """``mkdocs build --strict`` with ``options``; any warning fails the build."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _mkdocs_warnings() as warnings:
+        try:
+            config = load_config(config_file=str(config_file), strict=True, **options)
+            mkdocs_build(config)
+        except MkDocsException as exc:
+            detail = "\n".join(warnings.messages) or str(exc)
+            raise BuildError(f"MkDocs build failed:\n{detail}") from exc
+        if warnings.messages:
+            raise BuildError("MkDocs build warned:\n" + "\n".join(warnings.messages))
+
+
+def check(content: Path) -> Catalog:
+    """Validate a content folder (raises :class:`~generator.errors.DataErrors`)."""
+    return build_catalog(content)
+
+
+def prepare(content: Path, work: Path) -> tuple[Catalog, BuildReport]:
+    """Validate the content and bring ``work/docs`` up to date with it."""
+    catalog = build_catalog(content)
+    return catalog, write_docs(generate_pages(catalog), work / DOCS)
+
+
+def build(content: Path, out: Path, config_file: Path, work: Path) -> BuildReport:
+    """Build the whole site into ``out``; on any error the previous ``out`` stays as it was."""
+    catalog, report = prepare(content, work)
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(catalog)
+    staging = out.with_name(f".{out.name}.new")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        run_mkdocs(config_file, mkdocs_options(catalog, work / DOCS, staging))
+        _index_search(staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, out)
+    return report
+
+
+def _index_search(site: Path) -> None:
+    """Hook for the search index (Pagefind), run on the staged site."""
+
+
+def _swap(staging: Path, out: Path) -> None:
+    old = out.with_name(f".{out.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    staging.rename(out)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,53 @@
+"""Pages about the site as a whole: the home page and the staff's hand-written pages."""
+
+from __future__ import annotations
+
+from generator.catalog import Catalog
+from generator.procedures.facts import is_free
+from generator.procedures.pages import front_matter
+from generator.render import Page, render
+
+
+def key_figures(catalog: Catalog) -> dict[str, int]:
+    """The figures the home page shows."""
+    current = [p for p in catalog.procedures if p.trang_thai == "hieu_luc"]
+    return {
+        "current": len(current),
+        "sectors": len({p.linh_vuc for p in current}),
+        "full_online": sum(p.dvc_truc_tuyen == "toan_trinh" for p in current),
+        "partial_online": sum(p.dvc_truc_tuyen == "mot_phan" for p in current),
+        "free": sum(is_free(p) for p in current),
+    }
+
+
+def home_page(catalog: Catalog) -> Page:
+    """The home page: the agency, key figures, sectors and contacts."""
+    counts = [
+        (s, len([p for p in catalog.in_sector(s.ma) if p.trang_thai == "hieu_luc"])) for s in catalog.sectors
+    ]
+    text = render(
+        "site/home.md.j2",
+        front_matter=front_matter(
+            catalog.agency.ten_trang, catalog.agency.gioi_thieu or catalog.agency.ten_trang
+        ),
+        agency=catalog.agency,
+        figures=key_figures(catalog),
+        sectors=[(s, n) for s, n in counts if n],
+        pages=catalog.hand_pages,
+    )
+    return Page("index.md", text)
+
+
+def search_page(catalog: Catalog) -> Page:
+    """The search page; without JavaScript it links to the sector lists instead."""
+    text = render(
+        "site/search.md.j2",
+        front_matter=front_matter("Tìm kiếm", "Tìm thủ tục hành chính theo tên, mã hoặc từ khóa"),
+        sectors=[s for s in catalog.sectors if catalog.in_sector(s.ma)],
+    )
+    return Page("tim-kiem.md", text)
+
+
+def hand_pages(catalog: Catalog) -> list[Page]:
+    """The staff's Markdown pages, published as written."""
+    return [Page(f"trang/{p.slug}.md", p.text) for p in catalog.hand_pages]
