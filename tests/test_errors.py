@@ -1,0 +1,123 @@
+"""The exact message staff read for each class of bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.catalog import build_catalog
+from generator.errors import DataErrors
+
+from .conftest import MakeContent
+
+HEAD = 'ma_thu_tuc: "1.000001"\nten_thu_tuc: Thủ tục thử\nlinh_vuc: cong-chung\ncap_thuc_hien: [tinh]\n'
+CHANNEL = "cach_thuc:\n  - hinh_thuc: truc_tiep\n"
+
+CASES = {
+    "wrong type": (
+        HEAD + "cach_thuc:\n  - hinh_thuc: truc_tiep\n    thoi_han:\n      so: năm\n",
+        "thu-tuc/1.000001.yml:8: cach_thuc[0].thoi_han.so: phải là số, không phải «năm»",
+    ),
+    "unknown key with suggestion": (
+        HEAD + CHANNEL + "    phi_le_phi:\n      - so_tien: 0\n        tien_tee: VND\n",
+        "thu-tuc/1.000001.yml:9: cach_thuc[0].phi_le_phi[0].tien_tee: "
+        "trường «tien_tee» không có trong mẫu hồ sơ. Có phải ý bạn là «tien_te»?",
+    ),
+    "duplicate key": (
+        HEAD + "ten_thu_tuc: Lặp lại\n" + CHANNEL,
+        "thu-tuc/1.000001.yml:5: ten_thu_tuc: khóa bị lặp: đã khai báo ở dòng 2, khai báo lại ở dòng 5",
+    ),
+    "unquoted code": (
+        HEAD.replace('"1.000001"', "1.000001") + CHANNEL,
+        'thu-tuc/1.000001.yml:1: ma_thu_tuc: giá trị 1.000001 phải viết trong dấu nháy kép: "1.000001" '
+        "(không có dấu nháy, YAML đọc nó thành số 1.000001)",
+    ),
+    "bad enum with suggestion": (
+        HEAD + "cach_thuc:\n  - hinh_thuc: truc_tuyenn\n",
+        "thu-tuc/1.000001.yml:6: cach_thuc[0].hinh_thuc: «truc_tuyenn» không thuộc danh sách cho phép: "
+        "truc_tiep, truc_tuyen, buu_chinh. Có phải ý bạn là «truc_tuyen»?",
+    ),
+    "unknown sector with suggestion": (
+        HEAD.replace("cong-chung", "cong-chungg") + CHANNEL,
+        "thu-tuc/1.000001.yml:3: linh_vuc: «cong-chungg» không thuộc danh sách cho phép: cong-chung, "
+        "tro-giup-phap-ly, luat-su. Có phải ý bạn là «cong-chung»? (danh sách ở content/linh-vuc.yml)",
+    ),
+    "dangling replacement": (
+        HEAD + CHANNEL + 'trang_thai: thay_the\nma_thay_the: "1.999999"\n',
+        "thu-tuc/1.000001.yml:8: ma_thay_the: không có thủ tục mã «1.999999» trong danh mục",
+    ),
+    "replacement without code": (
+        HEAD + CHANNEL + "trang_thai: thay_the\n",
+        "thu-tuc/1.000001.yml:1: ma_thay_the: thủ tục đã được thay thế phải ghi mã thủ tục thay thế",
+    ),
+    "file name differs from code": (
+        HEAD.replace('"1.000001"', '"1.000009"') + CHANNEL,
+        "thu-tuc/1.000001.yml:1: ma_thu_tuc: tên tệp «1.000001.yml» phải trùng mã thủ tục: "
+        "đổi tên thành «1.000009.yml»",
+    ),
+    "bad code pattern": (
+        HEAD.replace('"1.000001"', '"1.0001"') + CHANNEL,
+        "thu-tuc/1.000001.yml:1: ma_thu_tuc: «1.0001»: mã thủ tục phải có dạng 1.234567 (một chữ số từ 1 "
+        "đến 6, dấu chấm, sáu chữ số; có thể thêm hậu tố địa phương như 2.000815.01)",
+    ),
+    "javascript link": (
+        HEAD + CHANNEL + "url_nop_truc_tuyen: javascript:alert(1)\n",
+        "thu-tuc/1.000001.yml:7: url_nop_truc_tuyen: «javascript:alert(1)»: phải là địa chỉ bắt đầu bằng "
+        "http:// hoặc https://, không có dấu cách",
+    ),
+    "missing field": (
+        HEAD,
+        "thu-tuc/1.000001.yml:1: cach_thuc: thiếu trường bắt buộc",
+    ),
+    "bad date": (
+        HEAD + CHANNEL + "ngay_cap_nhat: 2024-13-45\n",
+        "thu-tuc/1.000001.yml:7: ngay_cap_nhat: phải là ngày dạng YYYY-MM-DD, không phải «2024-13-45»",
+    ),
+    "yaml syntax": (
+        HEAD + "cach_thuc: [truc_tiep\n",
+        "thu-tuc/1.000001.yml:6: YAML không hợp lệ: expected ',' or ']', but got '<stream end>'",
+    ),
+}
+
+
+def errors_for(content: Path) -> list[str]:
+    """Every error message of a content folder, with the folder prefix removed."""
+    with pytest.raises(DataErrors) as caught:
+        build_catalog(content)
+    return [str(e).removeprefix(f"{content}/") for e in caught.value.errors]
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_exact_message(case: str, make_content: MakeContent) -> None:
+    text, expected = CASES[case]
+    assert errors_for(make_content({"thu-tuc/1.000001.yml": text})) == [expected]
+
+
+def test_all_errors_of_a_run_are_reported_together(make_content: MakeContent) -> None:
+    files = {
+        f"thu-tuc/1.00000{i}.yml": CASES[name][0].replace("1.000001", f"1.00000{i}")
+        for i, name in enumerate(["wrong type", "duplicate key", "bad enum with suggestion"], start=1)
+    }
+    assert len(errors_for(make_content(files))) == 3
+
+
+def test_empty_and_non_utf8_files(make_content: MakeContent) -> None:
+    content = make_content({"thu-tuc/1.000001.yml": ""})
+    (content / "thu-tuc" / "1.000002.yml").write_bytes("ten: Th\xfa".encode("latin-1"))
+    assert errors_for(content) == [
+        "thu-tuc/1.000001.yml:1: tệp rỗng",
+        "thu-tuc/1.000002.yml:1: tệp không phải UTF-8 (byte lỗi ở vị trí 7)",
+    ]
+
+
+def test_duplicate_sector_in_registry(make_content: MakeContent) -> None:
+    registry = "linh_vuc:\n  - ma: cong-chung\n    ten: Công chứng\n  - ma: cong-chung\n    ten: Khác\n"
+    content = make_content({"linh-vuc.yml": registry})
+    assert "linh-vuc.yml:4: linh_vuc[1].ma: «cong-chung» đã có ở linh_vuc[0]" in errors_for(content)
+
+
+def test_missing_site_file(make_content: MakeContent) -> None:
+    content = make_content({})
+    (content / "site.yml").unlink()
+    assert errors_for(content) == ["site.yml:1: thiếu tệp bắt buộc"]

@@ -1,0 +1,162 @@
+"""Whole-site builds: strict MkDocs, deterministic bytes, escaping, and nothing lost on bad input."""
+
+from __future__ import annotations
+
+import hashlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.errors import DataErrors
+
+from .conftest import MINIMAL, REPO, MakeContent, build_site
+
+HOSTILE = """\
+ma_thu_tuc: "1.000666"
+ten_thu_tuc: "<script>alert('x')</script> {: onclick=\\"alert(1)\\" } </title><b>"
+linh_vuc: cong-chung
+cap_thuc_hien: [tinh]
+trinh_tu:
+  - mo_ta: "# Không phải tiêu đề"
+  - mo_ta: "2024. Năm kế hoạch"
+cach_thuc:
+  - hinh_thuc: truc_tiep
+    mo_ta: "a | b | c"
+    phi_le_phi:
+      - so_tien: 0
+        mo_ta: "[bấm](javascript:alert(1))"
+thanh_phan_ho_so:
+  - truong_hop: "Trường hợp {: onclick=alert(3) }"
+    giay_to:
+      - ten: "Giấy | có | ống"
+yeu_cau_dieu_kien: "<img src=x onerror=alert(1)>"
+ghi_chu: "--8<-- \\"/etc/passwd\\""
+"""
+
+
+class _Inspector(HTMLParser):
+    """Collects attributes, script bodies and visible text of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.attributes: list[tuple[str, str]] = []
+        self.scripts: list[str] = []
+        self.text: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attributes += [(name, value or "") for name, value in attrs]
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        (self.scripts if self._in_script else self.text).append(data)
+
+
+def inspect(path: Path) -> _Inspector:
+    inspector = _Inspector()
+    inspector.feed(path.read_text(encoding="utf-8"))
+    return inspector
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_minimal_site_has_every_page(minimal_site: Path) -> None:
+    for page in [
+        "index.html",
+        "tim-kiem/index.html",
+        "thu-tuc/index.html",
+        "linh-vuc/cong-chung/index.html",
+        "thu-tuc/1.013859/index.html",
+        "trang/gioi-thieu/index.html",
+        "du-lieu/index.html",
+        "du-lieu/thu-tuc.csv",
+        "du-lieu/thay-doi.xml",
+        "du-lieu/thu-tuc/1.013859.json",
+    ]:
+        assert (minimal_site / page).is_file(), page
+
+
+def test_two_builds_are_byte_identical(minimal_site: Path, tmp_path: Path) -> None:
+    assert tree_digest(build_site(MINIMAL, tmp_path)) == tree_digest(minimal_site)
+
+
+def test_page_size_does_not_list_every_procedure(minimal_site: Path) -> None:
+    page = (minimal_site / "thu-tuc" / "1.013859" / "index.html").read_text(encoding="utf-8")
+    assert "2.000829" not in page  # another procedure is not in this page's navigation
+
+
+def test_hostile_text_renders_literally(make_content: MakeContent, tmp_path: Path) -> None:
+    out = build_site(make_content({"thu-tuc/1.000666.yml": HOSTILE}), tmp_path)
+    page = inspect(out / "thu-tuc" / "1.000666" / "index.html")
+    assert not [name for name, _ in page.attributes if name.startswith("on")]
+    assert not [value for name, value in page.attributes if value.strip().lower().startswith("javascript:")]
+    assert not [s for s in page.scripts if "alert" in s]
+    text = " ".join(" ".join(page.text).split())
+    for literal in [
+        "a | b | c",
+        "Giấy | có | ống",
+        "# Không phải tiêu đề",
+        "2024. Năm kế hoạch",
+        "<img src=x onerror=alert(1)>",
+        "[bấm](javascript:alert(1))",
+        "Trường hợp {: onclick=alert(3) }",
+        '--8<-- "/etc/passwd"',
+        "<script>alert('x')</script> {: onclick=\"alert(1)\" } </title><b>",
+    ]:
+        assert literal in text, literal
+    listing = inspect(out / "linh-vuc" / "cong-chung" / "index.html")
+    assert not [name for name, _ in listing.attributes if name.startswith("on")]
+
+
+def test_bad_input_keeps_previous_site(make_content: MakeContent, tmp_path: Path) -> None:
+    out = build_site(MINIMAL, tmp_path)
+    before = tree_digest(out)
+    bad = make_content({"thu-tuc/1.000001.yml": "ma_thu_tuc: 1.000001\n"})
+    with pytest.raises(DataErrors):
+        build_site(bad, tmp_path)
+    assert tree_digest(out) == before
+
+
+def test_cli_reports_all_errors_and_exits_1(make_content: MakeContent) -> None:
+    content = make_content(
+        {
+            "thu-tuc/1.000001.yml": "ma_thu_tuc: 1.000001\n",
+            "thu-tuc/1.000002.yml": "ma_thu_tuc: '1.000002'\nten: x\n",
+        }
+    )
+    result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert f"{content}/thu-tuc/1.000001.yml:1: cach_thuc: thiếu trường bắt buộc" in lines
+    assert any(
+        line.startswith(f"{content}/thu-tuc/1.000001.yml:1: ma_thu_tuc: giá trị 1.000001") for line in lines
+    )
+    assert lines[-1] == f"{len(lines) - 1} lỗi; chưa xuất bản gì, trang hiện có được giữ nguyên."
+    assert any("1.000002.yml:2: ten: trường «ten» không có trong mẫu hồ sơ" in line for line in lines)
+
+
+def test_cli_check_passes_on_minimal_content() -> None:
+    result = CliRunner().invoke(main, ["check", "--content", str(MINIMAL)])
+    assert result.exit_code == 0
+    assert result.stdout == "Dữ liệu hợp lệ: 3 thủ tục, 3 lĩnh vực.\n"
+
+
+def test_schemas_in_repo_are_current() -> None:
+    from generator.opendata import schema_files
+
+    for name, text in schema_files().items():
+        assert (REPO / "content" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8") == text, (
+            "run `congkhai schema` to refresh content/schema/"
+        )
