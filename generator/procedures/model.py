@@ -165,6 +165,8 @@ class Fee(Record):
     """Last day this amount applies (for temporary rates)."""
     ap_dung_tai: Text | None = None
     """Where this amount applies, when it differs by place."""
+    dia_phuong: bool = False
+    """The province set this amount; kept on re-import."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Fee:
