@@ -1,0 +1,91 @@
+"""What citizens read of time and fees, from the structured record."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from generator.procedures import facts
+from generator.procedures.model import Duration, Fee, Method, Procedure
+from generator.render import md, number, url
+
+
+def procedure(*methods: Method) -> Procedure:
+    return Procedure(
+        ma_thu_tuc="1.000001",
+        ten_thu_tuc="Thử",
+        linh_vuc="x",
+        cap_thuc_hien=["tinh"],
+        cach_thuc=list(methods),
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(Decimal(100000), "100.000"), (Decimal("2.5"), "2,5"), (0, "0"), (Decimal("1000000.00"), "1.000.000")],
+)
+def test_numbers_read_the_vietnamese_way(value: Decimal, text: str) -> None:
+    assert number(value) == text
+
+
+@pytest.mark.parametrize(
+    ("duration", "text"),
+    [
+        (Duration(so=Decimal(5), don_vi="ngay_lam_viec"), "5 ngày làm việc"),
+        (Duration(so=Decimal(1)), "1 (không ghi đơn vị)"),
+        (Duration(mo_ta="Trong ngày"), "Trong ngày"),
+        (
+            Duration(so=Decimal(105), don_vi="ngay", mo_ta="kể từ ngày nhận đủ hồ sơ"),
+            "105 ngày; kể từ ngày nhận đủ hồ sơ",
+        ),
+        (None, "Không có thông tin"),
+    ],
+)
+def test_duration_text(duration: Duration | None, text: str) -> None:
+    assert facts.duration_text(duration) == text
+
+
+def test_fee_with_window_and_place() -> None:
+    fee = Fee(
+        so_tien=Decimal(25000),
+        don_vi_tinh="hồ sơ",
+        hieu_luc_tu="2025-07-01",
+        hieu_luc_den="2026-12-31",
+        ap_dung_tai="Trung tâm Phục vụ hành chính công",
+    )
+    assert facts.fee_text(fee) == (
+        "25.000 đồng/hồ sơ (áp dụng từ 01/07/2025 đến hết 31/12/2026) (tại Trung tâm Phục vụ hành chính công)"
+    )
+
+
+def test_usd_fee() -> None:
+    assert facts.amount_text(Fee(so_tien=Decimal(10), tien_te="USD", don_vi_tinh="bản")) == "10 USD/bản"
+
+
+def test_free_and_paid_summaries() -> None:
+    free = procedure(Method(hinh_thuc="truc_tiep", phi_le_phi=[Fee(so_tien=Decimal(0))]))
+    assert facts.is_free(free)
+    assert facts.fee_summary(free) == "Miễn phí"
+    paid = procedure(
+        Method(hinh_thuc="truc_tiep", phi_le_phi=[Fee(so_tien=Decimal(100000), don_vi_tinh="hồ sơ")]),
+        Method(hinh_thuc="truc_tuyen", phi_le_phi=[Fee(so_tien=Decimal(50000), don_vi_tinh="hồ sơ")]),
+    )
+    assert not facts.is_free(paid)
+    assert facts.fee_summary(paid) == "100.000 đồng/hồ sơ; 50.000 đồng/hồ sơ"
+
+
+def test_time_summary_per_channel_when_channels_differ() -> None:
+    p = procedure(
+        Method(hinh_thuc="truc_tiep", thoi_han=Duration(so=Decimal(5), don_vi="ngay_lam_viec")),
+        Method(hinh_thuc="truc_tuyen", thoi_han=Duration(so=Decimal(3), don_vi="ngay_lam_viec")),
+    )
+    assert facts.time_summary(p) == "Trực tiếp: 5 ngày làm việc; Trực tuyến: 3 ngày làm việc"
+
+
+def test_escaping_and_urls() -> None:
+    assert md("a | b\n  c") == "a &#124; b c"
+    assert md("<b>") == "&#60;b&#62;"
+    assert url("https://x.vn/a(b)") == "https://x.vn/a%28b%29"
+    with pytest.raises(ValueError, match="not an http"):
+        url("javascript:alert(1)")
