@@ -5,7 +5,7 @@ Nothing is written until the whole catalog is valid.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -16,11 +16,13 @@ from generator.procedures.checks import check_procedures
 from generator.procedures.model import Procedure
 from generator.records import Loaded, load_all, load_one, yaml_files
 from generator.sectors import Sector, SectorRegistry, check_registry
+from generator.synonyms import SynonymFile, load_synonyms
 
 SITE_FILE = "site.yml"
 SECTORS_FILE = "linh-vuc.yml"
 PROCEDURES_DIR = "thu-tuc"
 PAGES_DIR = "trang"
+SYNONYMS_FILE = "tu-dong-nghia.yml"
 
 M = TypeVar("M", Agency, SectorRegistry)
 
@@ -34,6 +36,7 @@ class Catalog:
     procedures: tuple[Procedure, ...]
     sources: dict[str, str]
     hand_pages: tuple[HandPage, ...]
+    synonyms: SynonymFile = field(default_factory=SynonymFile)
 
     def sector(self, slug: str) -> Sector:
         """The sector with slug ``slug``."""
@@ -61,6 +64,8 @@ def build_catalog(content: Path) -> Catalog:
         errors += check_procedures(procedures, [s.ma for s in sectors])
     hand_pages, problems = load_hand_pages(content / PAGES_DIR)
     errors += problems
+    synonyms, problems = load_synonyms(content / SYNONYMS_FILE)
+    errors += problems
     raise_if_any(errors)
     assert agency is not None
     procedures.sort(key=lambda item: item.record.ma_thu_tuc)
@@ -70,6 +75,7 @@ def build_catalog(content: Path) -> Catalog:
         procedures=tuple(item.record for item in procedures),
         sources={item.record.ma_thu_tuc: item.path for item in procedures},
         hand_pages=tuple(hand_pages),
+        synonyms=synonyms,
     )
 
 

@@ -21,6 +21,7 @@ from generator.errors import BuildError
 from generator.opendata import open_data_pages
 from generator.procedures.pages import procedure_pages
 from generator.render import Page
+from generator.search import index_site, search_pages
 from generator.sitepages import hand_pages, home_page, search_page
 
 DOCS = "docs"
@@ -43,6 +44,7 @@ def generate_pages(catalog: Catalog) -> list[Page]:
         *hand_pages(catalog),
         *procedure_pages(catalog),
         *open_data_pages(catalog),
+        *search_pages(catalog),
     ]
     return sorted(pages, key=lambda page: page.path)
 
@@ -172,7 +174,8 @@ def build(content: Path, out: Path, config_file: Path, work: Path) -> BuildRepor
 
 
 def _index_search(site: Path) -> None:
-    """Hook for the search index (Pagefind), run on the staged site."""
+    """Build the search index (Pagefind) into the staged site."""
+    index_site(site)
 
 
 def _swap(staging: Path, out: Path) -> None:

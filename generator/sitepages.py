@@ -42,7 +42,9 @@ def search_page(catalog: Catalog) -> Page:
     """The search page; without JavaScript it links to the sector lists instead."""
     text = render(
         "site/search.md.j2",
-        front_matter=front_matter("Tìm kiếm", "Tìm thủ tục hành chính theo tên, mã hoặc từ khóa"),
+        front_matter=front_matter(
+            "Tìm kiếm", "Tìm thủ tục hành chính theo tên, mã hoặc từ khóa", search_page=True
+        ),
         sectors=[s for s in catalog.sectors if catalog.in_sector(s.ma)],
     )
     return Page("tim-kiem.md", text)

@@ -19,6 +19,7 @@ from generator.procedures.model import (
     Procedure,
 )
 from generator.render import Page, render
+from generator.search import fields_html, procedure_fields
 from generator.sectors import Sector
 from generator.yamlio import dump_yaml
 
@@ -70,7 +71,7 @@ def procedure_page(catalog: Catalog, p: Procedure) -> str:
     description = f"{p.ten_thu_tuc} — mã {p.ma_thu_tuc}, lĩnh vực {catalog.sector(p.linh_vuc).ten}"
     return render(
         "procedures/procedure.md.j2",
-        front_matter=front_matter(p.ten_thu_tuc, description),
+        front_matter=front_matter(p.ten_thu_tuc, description, pagefind=True),
         p=p,
         sector=catalog.sector(p.linh_vuc),
         agency=catalog.agency,
@@ -85,6 +86,7 @@ def procedure_page(catalog: Catalog, p: Procedure) -> str:
         duration=facts.duration_text,
         method_fees=facts.method_fees,
         copies=copies,
+        search_fields=fields_html(procedure_fields(catalog, p)),
         **LABELS,
     )
 

@@ -1,0 +1,152 @@
+"""Search: what each procedure page tells Pagefind, the browser's search settings, and the indexing run.
+
+Pagefind 1.5 folds tone marks on both sides, but not ``đ`` (it has no Unicode decomposition), so
+"dang ky" would not find "đăng ký". Each procedure page therefore carries, in a hidden block that
+Pagefind reads but does not show, a folded ``khong_dau`` metadata field (title, keywords and sector,
+lower case, no tone marks, ``đ`` → ``d``), its code with and without dots, and one filter per facet.
+
+Synonyms are applied on both sides, because each side alone ranks badly:
+
+* **At index time** the folded field of a page whose title, keywords or sector contain a term of a
+  synonym group also gets the other terms of that group. Pagefind ANDs the words of a query, so this
+  is what lets a mixed query such as "cấp phiếu lltp" match: "lltp" is then a word of the page.
+* **At query time** the browser (``theme/assets/ck-search.js``) also searches the query with each
+  term replaced by the other terms of its group, from the JSON written by :func:`search_pages`, and
+  keeps each page's best score. A metadata-only match scores far below a match in the text, so the
+  rewritten query "lý lịch tư pháp" orders the pages by how much they are about it, where "lltp"
+  alone would rank every page that carries the expansion about equally.
+
+The same two-search merge serves ``đ``: a query typed with ``đ`` is searched as typed (exact tone
+marks rank first, Pagefind's ``diacriticSimilarity``) and folded (matches the ``khong_dau`` field).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.catalog import Catalog
+from generator.errors import BuildError
+from generator.procedures.facts import is_free
+from generator.procedures.model import LEVELS, ONLINE_LEVELS, SUBJECTS, Procedure
+from generator.render import Page, render
+from generator.synonyms import SynonymFile, words
+
+PROCEDURE_TYPE = "Thủ tục hành chính"
+"""The page-type filter value of procedure pages (petitions and plan tasks will add their own)."""
+
+FILTERS: dict[str, str] = {
+    "loai_trang": "Loại trang",
+    "linh_vuc": "Lĩnh vực",
+    "cap_thuc_hien": "Cấp thực hiện",
+    "doi_tuong": "Đối tượng thực hiện",
+    "dvc_truc_tuyen": "Dịch vụ công trực tuyến",
+    "phi": "Phí, lệ phí",
+}
+"""Filter keys in the index and the facet titles the search page shows, in display order."""
+
+FREE, PAID = "Miễn phí", "Có thu phí, lệ phí"
+NOT_PUBLISHED = "Chưa công bố"
+SETTINGS_PATH = "tim-kiem/cau-hinh.json"
+"""Where the browser finds the facet titles and the synonym groups (next to the search page)."""
+
+
+@dataclass(frozen=True)
+class SearchFields:
+    """What one page tells the search index: metadata shown or searched, and filter values."""
+
+    meta: tuple[tuple[str, str], ...]
+    filters: tuple[tuple[str, str], ...]
+
+
+def normalise(text: str) -> str:
+    """A query as the browser searches it: NFC, whitespace collapsed (case and marks left to Pagefind)."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def code_forms(code: str) -> tuple[str, str]:
+    """A procedure code as written and without dots: ``1.013859`` and ``1013859``."""
+    return code, code.replace(".", "")
+
+
+def expansions(phrases: list[str], synonyms: SynonymFile) -> list[str]:
+    """The folded terms of every synonym group one of whose terms occurs, as whole words, in ``phrases``."""
+    text = " " + " ".join(" ".join(words(p)) for p in phrases) + " "
+    found: list[str] = []
+    for group in synonyms.nhom:
+        terms = [" ".join(words(term)) for term in group]
+        if any(f" {term} " in text for term in terms):
+            found += [term for term in terms if term not in found]
+    return found
+
+
+def folded_keywords(procedure: Procedure, sector: str, synonyms: SynonymFile) -> str:
+    """Title, keywords and sector folded (``đ`` → ``d``), plus synonym expansions; each phrase once."""
+    phrases = [procedure.ten_thu_tuc, *procedure.tu_khoa, sector]
+    folded = [" ".join(words(p)) for p in phrases]
+    unique = list(dict.fromkeys(p for p in [*folded, *expansions(phrases, synonyms)] if p))
+    return " ".join(unique)
+
+
+def procedure_fields(catalog: Catalog, procedure: Procedure) -> SearchFields:
+    """The search metadata and filter values of one procedure, from the labels the page shows."""
+    sector = catalog.sector(procedure.linh_vuc).ten
+    code, digits = code_forms(procedure.ma_thu_tuc)
+    online = procedure.dvc_truc_tuyen
+    filters = [
+        ("loai_trang", PROCEDURE_TYPE),
+        ("linh_vuc", sector),
+        *(("cap_thuc_hien", LEVELS[level]) for level in procedure.cap_thuc_hien),
+        *(("doi_tuong", SUBJECTS[subject]) for subject in procedure.doi_tuong),
+        ("dvc_truc_tuyen", ONLINE_LEVELS[online] if online else NOT_PUBLISHED),
+        ("phi", FREE if is_free(procedure) else PAID),
+    ]
+    meta = [
+        ("ma", code),
+        ("ma_so", digits),
+        ("linh_vuc", sector),
+        ("khong_dau", folded_keywords(procedure, sector, catalog.synonyms)),
+    ]
+    return SearchFields(tuple(meta), tuple(filters))
+
+
+def fields_html(fields: SearchFields) -> str:
+    """The hidden block a page carries for Pagefind; every value entity-escaped by :func:`md`."""
+    return render("search/fields.md.j2", fields=fields).rstrip("\n")
+
+
+def settings_json(catalog: Catalog) -> str:
+    """The browser's search settings: facet titles and synonym groups (as staff wrote them)."""
+    settings = {
+        "filters": [{"key": key, "label": label} for key, label in FILTERS.items()],
+        "synonyms": [list(group) for group in catalog.synonyms.nhom],
+    }
+    return json.dumps(settings, ensure_ascii=False, indent=1) + "\n"
+
+
+def search_pages(catalog: Catalog) -> list[Page]:
+    """The files of the documentation folder that search needs besides the pages themselves."""
+    return [Page(SETTINGS_PATH, settings_json(catalog))]
+
+
+def pagefind_command(site: Path) -> list[str]:
+    """The Pagefind run: the binary shipped by the ``pagefind[bin]`` package, never a download."""
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "vi", "--silent"]
+
+
+def index_site(site: Path) -> int:
+    """Index the built site in place (``site/pagefind/``); return the number of pages indexed."""
+    try:
+        run = subprocess.run(pagefind_command(site), capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise BuildError(f"Pagefind could not start: {exc}") from exc
+    entry = site / "pagefind" / "pagefind-entry.json"
+    if run.returncode != 0 or not entry.is_file():
+        detail = (run.stderr or run.stdout).strip()
+        raise BuildError(f"Pagefind failed (exit {run.returncode}):\n{detail}")
+    languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+    return sum(int(language["page_count"]) for language in languages.values())
