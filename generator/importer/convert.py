@@ -1,0 +1,184 @@
+"""Turn one national record (plus its row of the list export) into the data of a procedure YAML file.
+
+Nothing is invented: a value that cannot be read goes verbatim into the nearest free-text field and an
+:class:`Issue` says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.fields import fold, slugify
+from generator.importer.dvcqg import ListRow, NationalRecord
+from generator.importer.parse_documents import parse_documents
+from generator.importer.parse_legal import parse_legal
+from generator.importer.parse_methods import parse_methods
+from generator.importer.parse_results import parse_results
+from generator.importer.parse_steps import parse_steps
+from generator.importer.report import Issue, Tally
+from generator.importer.text import NO_INFO, block_value, one_line, split_names, value
+from generator.procedures.model import KINDS, LEVELS, SUBJECTS
+
+LEVEL_CODES = {label: code for code, label in LEVELS.items()}
+KIND_CODES = {label: code for code, label in KINDS.items()}
+SUBJECT_LABELS = sorted(SUBJECTS.items(), key=lambda item: -len(item[1]))
+ISSUERS_BY_SUFFIX = {"BTP": "Bộ Tư pháp"}
+"""Who issued a national decision, from the end of its number, when the list export does not say."""
+_KEPT = "dùng bản ghi chi tiết"
+
+
+@dataclass
+class Converted:
+    """The record data (model field names), the problems found, and the parse counts."""
+
+    data: dict[str, Any]
+    issues: list[Issue] = field(default_factory=list)
+    tally: Tally = field(default_factory=Tally)
+    sector: str = ""
+    """The national sector name, as published."""
+
+
+def convert(record: NationalRecord, row: ListRow | None, sectors: dict[str, str]) -> Converted:
+    """Build the procedure data; ``sectors`` maps folded national sector names to slugs."""
+    out = Converted({"ma_thu_tuc": record.code})
+    _header(record, row, sectors, out)
+    _agencies(record, row, out)
+    _tables(record, out)
+    _tail(record, row, out)
+    return out
+
+
+def _header(record: NationalRecord, row: ListRow | None, sectors: dict[str, str], out: Converted) -> None:
+    name = value(record.get("ten_thu_tuc"))
+    out.data["ten_thu_tuc"] = _cross_check("ten_thu_tuc", name, row.name if row else None, out)
+    sector = value(record.get("linh_vuc"))
+    out.sector = _cross_check("linh_vuc", sector, row.sector if row else None, out) or ""
+    out.data["linh_vuc"] = sectors.get(fold(out.sector), slugify(out.sector))
+    out.data["cap_thuc_hien"] = _codes("cap_thuc_hien", record.get("cap_thuc_hien"), LEVEL_CODES, out)
+    kind = value(record.get("loai_thu_tuc"))
+    if kind in KIND_CODES:
+        out.data["loai_thu_tuc"] = KIND_CODES[kind]
+    elif kind:
+        out.issues.append(Issue("loai_thu_tuc", f"không biết loại thủ tục «{kind}»; bỏ trống"))
+    out.data["doi_tuong"] = _subjects(record.get("doi_tuong_thuc_hien"), out)
+
+
+def _cross_check(key: str, ours: str | None, listed: str | None, out: Converted) -> str | None:
+    """Our value, filled from the list export when empty; a warning when both are given and differ."""
+    if not ours:
+        return listed or None
+    if listed and fold(one_line(listed)) != fold(ours):
+        out.issues.append(
+            Issue(key, f"danh sách XLSX ghi «{listed}», bản ghi chi tiết ghi «{ours}»; {_KEPT}")
+        )
+    return ours
+
+
+def _codes(key: str, text: str, codes: dict[str, str], out: Converted) -> list[str]:
+    found = []
+    for label in (one_line(part) for part in text.split(",")):
+        if label in codes:
+            found.append(codes[label])
+        elif label and label != NO_INFO:
+            out.issues.append(Issue(key, f"không biết giá trị «{label}»; bỏ qua"))
+    return found
+
+
+def _subjects(text: str, out: Converted) -> list[str]:
+    """Match the known labels, longest first: the labels themselves contain commas."""
+    rest = one_line(text)
+    found: list[str] = []
+    while rest and rest != NO_INFO:
+        code = next(
+            (c for c, label in SUBJECT_LABELS if rest == label or rest.startswith(f"{label}, ")), None
+        )
+        if code is None:
+            unknown, _, rest = rest.partition(", ")
+            out.issues.append(Issue("doi_tuong", f"không biết đối tượng «{unknown}»; bỏ qua"))
+            continue
+        if code not in found:
+            found.append(code)
+        rest = rest[len(SUBJECTS[code]) :].removeprefix(", ")
+    return found
+
+
+def _agencies(record: NationalRecord, row: ListRow | None, out: Converted) -> None:
+    agencies = {
+        "thuc_hien": _executing(record.get("co_quan_thuc_hien"), row, out),
+        "tham_quyen": split_names(record.get("co_quan_co_tham_quyen")),
+        "duoc_uy_quyen": split_names(record.get("co_quan_duoc_uy_quyen")),
+        "phoi_hop": split_names(record.get("co_quan_phoi_hop")),
+    }
+    out.data["co_quan"] = {k: v for k, v in agencies.items() if v}
+    place = value(record.get("dia_chi_tiep_nhan"))
+    if place:
+        out.data["noi_tiep_nhan"] = [{"ten": place}]
+
+
+def _executing(text: str, row: ListRow | None, out: Converted) -> list[str]:
+    ours = split_names(text)
+    listed = list(row.agencies) if row else []
+    if not ours or not listed:
+        return ours or listed
+    same_names = {fold(a) for a in listed} == {fold(a) for a in ours}
+    if same_names or fold(", ".join(listed)) == fold(", ".join(ours)):
+        return ours if len(ours) == len(listed) else listed
+    out.issues.append(
+        Issue(
+            "co_quan.thuc_hien",
+            f"danh sách XLSX ghi «{'; '.join(listed)}», bản ghi chi tiết ghi «{'; '.join(ours)}»; {_KEPT}",
+        )
+    )
+    return ours
+
+
+def _tables(record: NationalRecord, out: Converted) -> None:
+    out.data["trinh_tu"] = parse_steps(record.get("trinh_tu_thuc_hien"))
+    methods = parse_methods(record.get("cach_thuc_thuc_hien"))
+    out.data["cach_thuc"] = methods.methods
+    out.issues += methods.issues
+    out.tally.rows += len(methods.methods)
+    out.tally.rows_parsed += methods.parsed
+    out.tally.rows_no_info += methods.no_info
+    cases = parse_documents(record.get("thanh_phan_ho_so"))
+    out.data["thanh_phan_ho_so"] = cases.cases
+    out.issues += cases.issues
+    out.tally.tables += cases.tables
+    out.tally.tables_parsed += cases.parsed
+    conditions = block_value(record.get("yeu_cau_dieu_kien"))
+    if conditions:
+        out.data["yeu_cau_dieu_kien"] = conditions
+    legal = parse_legal(record.get("can_cu_phap_ly"))
+    out.data["can_cu_phap_ly"] = legal.rows
+    out.issues += legal.issues
+    out.tally.legal += len(legal.rows)
+    out.tally.legal_numbered += legal.numbered
+
+
+def _tail(record: NationalRecord, row: ListRow | None, out: Converted) -> None:
+    results = parse_results(record.get("ket_qua_xu_ly"))
+    out.data["ket_qua"] = results.results
+    out.issues += results.issues
+    out.tally.results_coded += results.coded
+    out.tally.results_coded_parsed += results.coded_parsed
+    number = value(record.get("so_quyet_dinh"))
+    if number:
+        out.data["quyet_dinh_cong_bo"] = [_decision(number, row)]
+    url = value(record.get("detail_url"))
+    if url:
+        out.data["url_dvcqg"] = url
+    if results.keywords:
+        out.data["tu_khoa"] = results.keywords
+    if results.description:
+        out.data["ghi_chu"] = results.description
+
+
+def _decision(number: str, row: ListRow | None) -> dict[str, Any]:
+    decision: dict[str, Any] = {"so": number}
+    issuer = row.issuer if row and row.issuer else None
+    if issuer is None:
+        issuer = next((name for suffix, name in ISSUERS_BY_SUFFIX.items() if number.endswith(suffix)), None)
+    if issuer:
+        decision["co_quan"] = issuer
+    return decision

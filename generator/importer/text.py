@@ -1,0 +1,72 @@
+"""Small text helpers shared by the parsers of the national portal's flattened tables."""
+
+from __future__ import annotations
+
+import re
+
+NO_INFO = "Không có thông tin"
+"""What the national portal shows for an empty field."""
+
+_SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def one_line(text: str) -> str:
+    """Collapse every run of white space (newlines included) into one space and trim."""
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def block(text: str) -> str:
+    """Multi-line text as published: spaces collapsed inside lines, lines trimmed, at most one blank line."""
+    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def value(text: str | None) -> str | None:
+    """A single-line field value, or ``None`` when empty or «Không có thông tin»."""
+    cleaned = one_line(text or "")
+    return None if cleaned in ("", NO_INFO) else cleaned
+
+
+def block_value(text: str | None) -> str | None:
+    """A multi-line field value, or ``None`` when empty or «Không có thông tin»."""
+    cleaned = block(text or "")
+    return None if cleaned in ("", NO_INFO) else cleaned
+
+
+def split_names(text: str | None) -> list[str]:
+    """Split a comma-joined list of agency names: a new item starts only where a capital letter follows.
+
+    «Thi hành án dân sự tỉnh, thành phố, Phòng thi hành án cấp quân khu» gives two items.
+    """
+    cleaned = value(text)
+    if cleaned is None:
+        return []
+    items: list[str] = []
+    for part in re.split(r",\s+", cleaned):
+        if items and not part[:1].isupper():
+            items[-1] = f"{items[-1]}, {part}"
+        else:
+            items.append(part)
+    return [item.strip() for item in items if item.strip()]
+
+
+def unwrap(text: str) -> str:
+    """Remove parentheses that wrap the whole of ``text`` (repeatedly): ``((hồ sơ))`` → ``hồ sơ``."""
+    text = text.strip()
+    while text.startswith("(") and closing(text, 0) == len(text) - 1:
+        text = text[1:-1].strip()
+    return text
+
+
+def closing(text: str, start: int) -> int:
+    """Index of the parenthesis that closes the one at ``start``, or -1 when it is never closed."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1

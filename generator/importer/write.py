@@ -1,0 +1,45 @@
+"""Render a procedure as its YAML file and write it atomically, only when its content changed."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from generator.procedures.model import Procedure
+from generator.yamlio import dump_yaml
+
+SCHEMA = "../schema/thu-tuc.schema.json"
+"""The JSON Schema modeline of ``content/thu-tuc/*.yml``, relative to the file."""
+
+
+def render(procedure: Procedure) -> str:
+    """The YAML text of ``procedure``: model field order, defaults and empty values left out."""
+    return dump_yaml(_plain(procedure.model_dump(exclude_defaults=True)), schema=SCHEMA)
+
+
+def _plain(value: Any) -> Any:
+    """Numbers as YAML numbers (``5``, not ``'5'``); dates stay dates; empty values dropped."""
+    if isinstance(value, dict):
+        items = ((k, _plain(v)) for k, v in value.items())
+        return {k: v for k, v in items if v not in (None, [], {})}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder, then rename it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
