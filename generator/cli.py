@@ -121,3 +121,9 @@ def schema(out: Path) -> None:
     for name, text in schema_files().items():
         (out / f"{name}.schema.json").write_text(text, encoding="utf-8")
         click.echo(f"{out / name}.schema.json")
+
+
+from generator.importer.commands import import_command, review_command  # noqa: E402
+
+main.add_command(import_command, "import")
+main.add_command(review_command, "review")

@@ -172,16 +172,20 @@ def _sanity(fees: list[dict[str, Any]], where: str) -> list[Issue]:
     for fee in regular:
         amount = fee["so_tien"]
         if fee.get("tien_te", "VND") == "VND" and 0 < amount < SMALL_VND:
-            issues.append(Issue(where, f"số tiền {amount} đồng nhỏ bất thường; {_CHECK}"))
+            issues.append(Issue(where, f"số tiền {_money(amount)} đồng nhỏ bất thường; {_CHECK}"))
     for fee in fees:
         if "hieu_luc_tu" in fee and regular and fee["so_tien"] > max(f["so_tien"] for f in regular):
             issues.append(
                 Issue(
                     where,
-                    f"mức phí tạm thời {fee['so_tien']} đồng cao hơn mức thường; {_CHECK}",
+                    f"mức phí tạm thời {_money(fee['so_tien'])} đồng cao hơn mức thường; {_CHECK}",
                 )
             )
     return issues
+
+
+def _money(amount: Decimal) -> str:
+    return f"{amount:,f}".replace(",", ".") if amount == amount.to_integral_value() else str(amount)
 
 
 def _unread(where: str, text: str) -> Issue:
