@@ -1,0 +1,89 @@
+"""All 271 real Bộ Tư pháp records: every one imports, passes the catalog, and the parse rates hold."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.catalog import build_catalog
+from generator.importer import ImportReport, import_records
+from generator.importer.convert import convert
+from generator.importer.dvcqg import read_sources
+from generator.importer.run import sector_slugs
+
+from .conftest import REPO, need_shared
+
+MINIMUM_RATES = {"cach_thuc": 0.98, "thanh_phan_ho_so": 0.98, "can_cu_phap_ly": 0.95, "ket_qua": 1.0}
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ImportReport]:
+    """A content folder (copies of site.yml and linh-vuc.yml) with every national record imported."""
+    data = need_shared()
+    content = tmp_path_factory.mktemp("real") / "content"
+    content.mkdir()
+    for name in ("site.yml", "linh-vuc.yml"):
+        shutil.copy(REPO / "content" / name, content / name)
+    return content, import_records([data], content / "thu-tuc")
+
+
+def test_every_record_imports(imported: tuple[Path, ImportReport]) -> None:
+    content, report = imported
+    assert len(report.imported) == 271
+    assert len(list((content / "thu-tuc").glob("*.yml"))) == 271
+
+
+def test_every_imported_file_passes_the_catalog(imported: tuple[Path, ImportReport]) -> None:
+    content, _ = imported
+    assert len(build_catalog(content).procedures) == 271
+
+
+def test_parse_rates(imported: tuple[Path, ImportReport]) -> None:
+    _, report = imported
+    rates = report.tally.rates()
+    print(f"\nparse rates on 271 records: {report.tally}")
+    for key, rate in rates.items():
+        print(f"  {key}: {rate:.2%} (minimum {MINIMUM_RATES[key]:.0%})")
+    assert all(rates[key] >= minimum for key, minimum in MINIMUM_RATES.items()), rates
+
+
+def test_the_warnings_name_every_record_that_falls_short(imported: tuple[Path, ImportReport]) -> None:
+    content, report = imported
+    read = read_sources([need_shared()])
+    sectors = sector_slugs(content / "linh-vuc.yml", {}, [])
+    short = set()
+    for record in read.records:
+        tally = convert(record, read.rows.get(record.code), sectors).tally
+        if (
+            tally.rows_parsed < tally.rows
+            or tally.tables_parsed < tally.tables
+            or tally.legal_numbered < tally.legal
+            or tally.results_coded_parsed < tally.results_coded
+        ):
+            short.add(record.code)
+    assert short
+    assert short <= {w.code for w in report.warnings}
+
+
+def test_importing_again_changes_nothing(imported: tuple[Path, ImportReport]) -> None:
+    content, _ = imported
+    before = {p.name: p.read_bytes() for p in (content / "thu-tuc").glob("*.yml")}
+    again = import_records([need_shared()], content / "thu-tuc")
+    assert (len(again.written), len(again.unchanged)) == (0, 271)
+    assert {p.name: p.read_bytes() for p in (content / "thu-tuc").glob("*.yml")} == before
+
+
+def test_a_fresh_import_gives_the_same_bytes(imported: tuple[Path, ImportReport], tmp_path: Path) -> None:
+    content, _ = imported
+    import_records([need_shared()], tmp_path / "thu-tuc", registry=content / "linh-vuc.yml")
+    for path in (content / "thu-tuc").glob("*.yml"):
+        assert (tmp_path / "thu-tuc" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_level_filter_keeps_provincial_procedures(tmp_path: Path) -> None:
+    report = import_records(
+        [need_shared()], tmp_path / "thu-tuc", cap="tinh", registry=REPO / "content" / "linh-vuc.yml"
+    )
+    assert (len(report.imported), len(report.skipped)) == (163, 108)
