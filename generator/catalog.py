@@ -6,6 +6,7 @@ Nothing is written until the whole catalog is valid.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -14,7 +15,7 @@ from generator.errors import DataError, raise_if_any
 from generator.handpages import HandPage, load_hand_pages
 from generator.procedures.checks import check_procedures
 from generator.procedures.model import Procedure
-from generator.records import Loaded, load_all, load_one, yaml_files
+from generator.records import LoadCache, Loaded, load_all, load_one, yaml_files
 from generator.sectors import Sector, SectorRegistry, check_registry
 from generator.synonyms import SynonymFile, load_synonyms
 
@@ -40,23 +41,40 @@ class Catalog:
 
     def sector(self, slug: str) -> Sector:
         """The sector with slug ``slug``."""
-        return next(s for s in self.sectors if s.ma == slug)
+        return self._sectors_by_slug[slug]
 
     def procedure(self, code: str) -> Procedure:
         """The procedure with code ``code``."""
-        return next(p for p in self.procedures if p.ma_thu_tuc == code)
+        return self._procedures_by_code[code]
 
     def in_sector(self, slug: str) -> list[Procedure]:
         """The procedures of one sector, by code."""
-        return [p for p in self.procedures if p.linh_vuc == slug]
+        return list(self._procedures_by_sector.get(slug, ()))
+
+    # Indexes built once, on first use, so that per-page lookups do not scan the whole catalogue.
+
+    @cached_property
+    def _sectors_by_slug(self) -> dict[str, Sector]:
+        return {s.ma: s for s in reversed(self.sectors)}
+
+    @cached_property
+    def _procedures_by_code(self) -> dict[str, Procedure]:
+        return {p.ma_thu_tuc: p for p in reversed(self.procedures)}
+
+    @cached_property
+    def _procedures_by_sector(self) -> dict[str, list[Procedure]]:
+        index: dict[str, list[Procedure]] = {}
+        for p in self.procedures:
+            index.setdefault(p.linh_vuc, []).append(p)
+        return index
 
 
-def build_catalog(content: Path) -> Catalog:
+def build_catalog(content: Path, cache: LoadCache | None = None) -> Catalog:
     """Load, validate and cross-check everything under ``content``; raise every error at once."""
     errors: list[DataError] = []
     agency = _required(content / SITE_FILE, Agency, errors)
     registry = _required(content / SECTORS_FILE, SectorRegistry, errors)
-    procedures, problems = load_all(yaml_files(content / PROCEDURES_DIR), Procedure)
+    procedures, problems = load_all(yaml_files(content / PROCEDURES_DIR), Procedure, cache)
     errors += problems
     sectors = registry.record.linh_vuc if registry else []
     if registry:

@@ -1,32 +1,238 @@
-"""``congkhai serve``: MkDocs' live-reload server, with our pages regenerated before each rebuild.
+"""``congkhai serve``: a live preview that rebuilds only what an edit changed.
 
-The generator writes only the Markdown files whose text changed, so a YAML edit triggers exactly one
-rebuild and no loop.
+After every change under the content folder, ``mkdocs.yml`` or the theme folder:
+
+1. the Markdown is regenerated; only files whose text changed are written, and records whose file bytes
+   did not change are not parsed or validated again (:class:`~generator.records.LoadCache`);
+2. when the MkDocs configuration derived from the content (navigation, site name, agency facts),
+   ``mkdocs.yml`` or the theme changed, or the previous build failed, the site is built in full;
+3. otherwise the output of deleted and changed files is removed and MkDocs builds "dirty": it renders
+   only the pages whose HTML is missing or older than their Markdown, copies only such static files, and
+   rewrites the sitemap and the 404 page. With the navigation
+   unchanged, every other page's HTML depends on nothing that changed, so the result equals a full build
+   (``tests/test_preview.py`` checks this byte for byte).
+
+The search index (Pagefind) is rebuilt in the background after each build, so a reload never waits for it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import os
+import shutil
+import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
-from generator import mkdocs_hook, site
+from generator import search, site
+from generator.catalog import Catalog
+from generator.errors import BuildError, CongkhaiError
+from generator.records import LoadCache
+
+log = logging.getLogger(__name__)
+
+_DIRTY_NOTICE = "A 'dirty' build is being performed"
+_KINDS = {
+    "full": "dựng lại toàn bộ",
+    "incremental": "chỉ dựng lại trang đã đổi",
+    "unchanged": "không có gì thay đổi",
+}
+
+
+class Preview:
+    """Keeps ``site_dir`` equal to a full build of ``content``, rebuilding as little as possible."""
+
+    def __init__(self, content: Path, config_file: Path, work: Path, site_dir: Path) -> None:
+        self.content = content
+        self.config_file = config_file
+        self.work = work
+        self.site_dir = site_dir
+        self.theme_dir: Path | None = None
+        self.use_directory_urls = True
+        self.site_url = ""
+        self._cache = LoadCache()
+        self._inputs: str | None = None
+        """Fingerprint of the configuration of the last good build; None forces a full build."""
+        self._epoch = os.environ.get("SOURCE_DATE_EPOCH")
+
+    def build(self) -> str:
+        """Bring the site up to date; return ``"full"``, ``"incremental"`` or ``"unchanged"``."""
+        catalog, report = site.prepare(self.content, self.work, self._cache)
+        os.environ["SOURCE_DATE_EPOCH"] = self._source_date_epoch(catalog)
+        options = site.mkdocs_options(catalog, self.work / site.DOCS, self.site_dir)
+        self.site_url = str(options.get("site_url") or "")
+        inputs = self._fingerprint(options)
+        if inputs == self._inputs and not report.written and not report.removed:
+            return "unchanged"
+        full = inputs != self._inputs
+        self._inputs = None
+        if not full:
+            # Outputs of changed files go too: MkDocs then rebuilds them whatever the clock's resolution
+            # (a Markdown file written in the same tick as its HTML would not look newer).
+            self._remove_outputs([*report.removed, *report.written])
+        config = _run_mkdocs(self.config_file, options, dirty=not full)
+        self.theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        self.use_directory_urls = bool(config.use_directory_urls)
+        self._inputs = self._fingerprint(options)
+        return "full" if full else "incremental"
+
+    def watched(self) -> list[Path]:
+        """What the server watches: the content, ``mkdocs.yml`` and the theme (never the generated docs)."""
+        return [self.content, self.config_file, *([self.theme_dir] if self.theme_dir else [])]
+
+    def _source_date_epoch(self, catalog: Catalog) -> str:
+        if self._epoch is not None:
+            return self._epoch
+        os.environ.pop("SOURCE_DATE_EPOCH", None)  # computed from the content, as a fresh build would
+        return site.source_date_epoch(catalog)
+
+    def _fingerprint(self, options: dict[str, Any]) -> str:
+        """Everything besides the Markdown that every page's HTML depends on."""
+        digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
+        digest.update(self.config_file.read_bytes())
+        if self.theme_dir and self.theme_dir.is_dir():
+            for path in sorted(self.theme_dir.rglob("*")):
+                if path.is_file():
+                    stat = path.stat()
+                    digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        return digest.hexdigest()
+
+    def _remove_outputs(self, removed: list[str]) -> None:
+        """Delete what these Markdown and static files had produced, and the folders left empty."""
+        from mkdocs.structure.files import File
+
+        docs = str(self.work / site.DOCS)
+        for path in removed:
+            target = Path(File(path, docs, str(self.site_dir), self.use_directory_urls).abs_dest_path)
+            target.unlink(missing_ok=True)
+            for parent in target.parents:
+                if parent == self.site_dir or not parent.is_dir() or any(parent.iterdir()):
+                    break
+                parent.rmdir()
+
+
+def _run_mkdocs(config_file: Path, options: dict[str, Any], dirty: bool) -> Any:
+    """MkDocs, full or dirty, with the options of ``congkhai build``; any warning fails the build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _warnings() as messages:
+        try:
+            # A dirty build always warns that it is dirty: strict mode would abort on that alone.
+            config = load_config(config_file=str(config_file), **{**options, "strict": not dirty})
+            build(config, dirty=dirty)
+        except MkDocsException as exc:
+            raise BuildError("MkDocs build failed:\n" + ("\n".join(messages) or str(exc))) from exc
+    if messages:
+        raise BuildError("MkDocs build warned:\n" + "\n".join(messages))
+    return config
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if not message.startswith(_DIRTY_NOTICE):
+            self.messages.append(message)
+
+
+@contextmanager
+def _warnings() -> Iterator[list[str]]:
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+
+
+class _Indexer:
+    """Pagefind over the preview site, in the background; a new build stops a run still going."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.stop()
+        self._process = subprocess.Popen(
+            search.pagefind_command(self.site_dir), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+
+    def stop(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.terminate()
+            self._process.wait()
+        self._process = None
 
 
 def serve(content: Path, config_file: Path, work: Path, dev_addr: str) -> None:
     """Serve a live preview of ``content`` until interrupted."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.livereload import LiveReloadServer
 
-    catalog, _ = site.prepare(content, work)
-    os.environ[mkdocs_hook.CONTENT_VAR] = str(content)
-    os.environ[mkdocs_hook.WORK_VAR] = str(work)
-    options = site.mkdocs_options(catalog, work / site.DOCS, Path(tempfile.mkdtemp(prefix="congkhai-")))
-    del options["site_dir"]
-    mkdocs_serve(
-        config_file=str(config_file),
-        dev_addr=dev_addr,
-        livereload=True,
-        watch=[str(content)],
-        hooks=[mkdocs_hook.__file__],
-        **options,
-    )
+    _show_logs()
+    site_dir = Path(tempfile.mkdtemp(prefix="congkhai-"))
+    preview = Preview(content, config_file, work, site_dir)
+    indexer = _Indexer(site_dir)
+    try:
+        preview.build()
+        indexer.start()
+
+        def rebuild() -> None:
+            indexer.stop()
+            try:
+                kind = preview.build()
+            except CongkhaiError as exc:
+                log.error("%s\nTrang xem trước giữ nguyên bản trước; sửa lỗi rồi lưu lại.", exc)
+                return
+            log.info("Đã cập nhật: %s.", _KINDS[kind])
+            if kind != "unchanged":
+                indexer.start()
+
+        host, _, port = dev_addr.rpartition(":")
+        server = LiveReloadServer(
+            builder=rebuild,
+            host=host.strip("[]"),
+            port=int(port),
+            root=str(site_dir),
+            mount_path=urlsplit(preview.site_url).path or "/",
+            polling_interval=0.25,
+        )
+        server.error_handler = lambda code: _not_found(site_dir) if code == 404 else None
+        for path in preview.watched():
+            server.watch(str(path))
+        try:
+            server.serve()  # type: ignore[no-untyped-call]
+        except KeyboardInterrupt:
+            log.info("Đã dừng máy chủ xem trước.")
+        finally:
+            server.shutdown()
+    finally:
+        indexer.stop()
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _not_found(site_dir: Path) -> bytes | None:
+    page = site_dir / "404.html"
+    return page.read_bytes() if page.is_file() else None
+
+
+def _show_logs() -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    for name in (__name__, "mkdocs.livereload"):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False  # a request logged during a build must not count as a build warning

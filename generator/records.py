@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -38,12 +38,40 @@ def load_one(path: Path, model: type[M]) -> tuple[Loaded[M] | None, list[DataErr
     return (Loaded(record, doc) if record is not None else None), errors
 
 
-def load_all(paths: list[Path], model: type[M]) -> tuple[list[Loaded[M]], list[DataError]]:
+class LoadCache:
+    """Each file's load result by the file's bytes, for a process that loads the same folder after every
+    edit (the live preview): files whose bytes did not change are not parsed or validated again."""
+
+    def __init__(self) -> None:
+        self._results: dict[tuple[Path, type[BaseModel]], tuple[bytes, Any]] = {}
+
+    def load(self, path: Path, model: type[M]) -> tuple[Loaded[M] | None, list[DataError]]:
+        """:func:`load_one`, or its remembered result when ``path`` holds the same bytes as then."""
+        before = _read(path)
+        remembered = self._results.get((path, model))
+        if before is not None and remembered is not None and remembered[0] == before:
+            return remembered[1]  # type: ignore[no-any-return]
+        result = load_one(path, model)
+        if before is not None and _read(path) == before:
+            self._results[(path, model)] = (before, result)
+        return result
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def load_all(
+    paths: list[Path], model: type[M], cache: LoadCache | None = None
+) -> tuple[list[Loaded[M]], list[DataError]]:
     """Load and validate every file in ``paths`` (in sorted order)."""
     loaded: list[Loaded[M]] = []
     errors: list[DataError] = []
     for path in sorted(paths):
-        item, problems = load_one(path, model)
+        item, problems = cache.load(path, model) if cache else load_one(path, model)
         errors.extend(problems)
         if item is not None:
             loaded.append(item)

@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator.fields import URL_PATTERN
 
 _MARKUP = frozenset("\\`*_{}[]()#+-.!|<>&\"'~:=^$%@")
+_ENTITIES = {ord(ch): f"&#{ord(ch)};" for ch in _MARKUP}
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Page:
 def md(value: object) -> str:
     """Inline text that renders literally: whitespace collapsed, Markdown/HTML punctuation escaped."""
     text = " ".join(str(value).split())
-    return "".join(f"&#{ord(ch)};" if ch in _MARKUP else ch for ch in text)
+    return text.translate(_ENTITIES)
 
 
 def md_text(value: object, indent: int = 0) -> str:

@@ -20,11 +20,15 @@ from generator.catalog import Catalog, build_catalog
 from generator.errors import BuildError
 from generator.opendata import open_data_pages
 from generator.procedures.pages import procedure_pages
+from generator.records import LoadCache
 from generator.render import Page
 from generator.search import index_site, search_pages
 from generator.sitepages import hand_pages, home_page, search_page
 
 DOCS = "docs"
+NAV_SECTORS_MAX = 30
+"""Above this many sectors the navigation links only the catalogue index, which lists them all:
+Material prints the whole navigation into every page, so a long sector list would grow every page."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,8 @@ def write_docs(pages: list[Page], docs: Path) -> BuildReport:
 def nav(catalog: Catalog) -> list[dict[str, Any]]:
     """The small, explicit navigation: home, sectors, search, open data and hand-written pages."""
     sectors = [s for s in catalog.sectors if catalog.in_sector(s.ma)]
+    if len(sectors) > NAV_SECTORS_MAX:
+        sectors = []
     return [
         {"Trang chủ": "index.md"},
         {
@@ -151,9 +157,9 @@ def check(content: Path) -> Catalog:
     return build_catalog(content)
 
 
-def prepare(content: Path, work: Path) -> tuple[Catalog, BuildReport]:
+def prepare(content: Path, work: Path, cache: LoadCache | None = None) -> tuple[Catalog, BuildReport]:
     """Validate the content and bring ``work/docs`` up to date with it."""
-    catalog = build_catalog(content)
+    catalog = build_catalog(content, cache)
     return catalog, write_docs(generate_pages(catalog), work / DOCS)
 
 

@@ -1,0 +1,123 @@
+"""The live preview's incremental builds give exactly the bytes of a fresh full build."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.preview import Preview
+
+from .conftest import REPO, MakeContent, build_site
+
+CONFIG = REPO / "mkdocs.yml"
+
+NEW_RECORD = """\
+ma_thu_tuc: "1.000999"
+ten_thu_tuc: Cấp bản sao thẻ công chứng viên
+linh_vuc: cong-chung
+cap_thuc_hien: [tinh]
+thu_tuc_lien_quan: ["1.013859"]
+cach_thuc:
+  - hinh_thuc: truc_tiep
+    thoi_han: {so: 3, don_vi: ngay_lam_viec}
+    phi_le_phi: [{so_tien: 0}]
+ngay_cap_nhat: 2026-03-01
+"""
+
+
+def tree(root: Path) -> dict[str, bytes | None]:
+    """Every file (with its bytes) and every folder (None) under ``root``."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes() if path.is_file() else None
+        for path in sorted(root.rglob("*"))
+    }
+
+
+def fresh_build(content: Path, root: Path) -> dict[str, bytes | None]:
+    """A full build of ``content`` from nothing, through the preview's own full path."""
+    shutil.rmtree(root, ignore_errors=True)
+    preview = Preview(content, CONFIG, root / "work", root / "site")
+    assert preview.build() == "full"
+    return tree(root / "site")
+
+
+def edit(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.MULTILINE)
+    assert changed != text, f"{pattern!r} not found in {path}"
+    path.write_text(changed, encoding="utf-8")
+
+
+def assert_same(preview: Preview, content: Path, tmp_path: Path, kind: str) -> None:
+    assert preview.build() == kind
+    expected = fresh_build(content, tmp_path / "fresh")
+    actual = tree(preview.site_dir)
+    assert sorted(actual) == sorted(expected)
+    assert [path for path in expected if actual[path] != expected[path]] == []
+
+
+@pytest.mark.parametrize("epoch", ["1700000000", None], ids=["SOURCE_DATE_EPOCH", "epoch-from-content"])
+def test_incremental_builds_equal_a_full_build(
+    tmp_path: Path, make_content: MakeContent, monkeypatch: pytest.MonkeyPatch, epoch: str | None
+) -> None:
+    if epoch is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    content = make_content({})
+    records = content / "thu-tuc"
+    preview = Preview(content, CONFIG, tmp_path / "work", tmp_path / "site")
+    assert preview.build() == "full"
+    assert preview.build() == "unchanged"
+
+    # One record's name: its page, its sector's list, the pages that link to it, the open data.
+    edit(records / "1.013859.yml", r"^ten_thu_tuc: .*$", "ten_thu_tuc: Cấp lại thẻ công chứng viên (sửa)")
+    assert_same(preview, content, tmp_path, "incremental")
+
+    # A later update date moves the sitemap's dates when SOURCE_DATE_EPOCH is not set.
+    edit(records / "2.000829.yml", r"^ngay_cap_nhat: .*$", "ngay_cap_nhat: 2026-06-30")
+    assert_same(preview, content, tmp_path, "incremental")
+
+    # A new record, then its removal: pages appear and disappear without touching the navigation.
+    (records / "1.000999.yml").write_text(NEW_RECORD, encoding="utf-8")
+    assert_same(preview, content, tmp_path, "incremental")
+    (records / "1.000999.yml").unlink()
+    assert_same(preview, content, tmp_path, "incremental")
+
+    # A sector's name is in the navigation, the agency in every page's header: full builds.
+    edit(content / "linh-vuc.yml", r"ten: Luật sư$", "ten: Luật sư và tổ chức hành nghề")
+    assert_same(preview, content, tmp_path, "full")
+    edit(content / "site.yml", r"^dia_chi: .*$", "dia_chi: Số 1 Trần Hưng Đạo, phường Tân Phú")
+    assert_same(preview, content, tmp_path, "full")
+
+
+def test_bad_data_keeps_the_site_and_the_next_build_catches_up(
+    tmp_path: Path, make_content: MakeContent, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    content = make_content({})
+    preview = Preview(content, CONFIG, tmp_path / "work", tmp_path / "site")
+    preview.build()
+    before = tree(preview.site_dir)
+    record = content / "thu-tuc" / "1.002010.yml"
+    good = record.read_text(encoding="utf-8")
+    record.write_text(good.replace("linh_vuc: luat-su", "linh_vuc: khong-co"), encoding="utf-8")
+    with pytest.raises(Exception, match="khong-co"):
+        preview.build()
+    assert tree(preview.site_dir) == before
+    record.write_text(good.replace("Đăng ký hoạt động", "Đăng ký lại hoạt động"), encoding="utf-8")
+    assert_same(preview, content, tmp_path, "incremental")
+
+
+def test_the_preview_builds_what_congkhai_build_publishes(
+    tmp_path: Path, make_content: MakeContent, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same pages as ``congkhai build``; only the search index is made later, in the background."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    content = make_content({})
+    published = tree(build_site(content, tmp_path / "published"))
+    preview = fresh_build(content, tmp_path / "preview")
+    assert {path: data for path, data in published.items() if not path.startswith("pagefind")} == preview
