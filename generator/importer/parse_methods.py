@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from generator.importer.parse_fees import AMOUNT, FREE, parse_fee_cell, window_fees
+from generator.importer.parse_fees import FREE, parse_fee_cell, window_fees
 from generator.importer.report import Issue
 from generator.importer.text import NO_INFO, block, one_line
 
@@ -63,10 +63,10 @@ def _row(channel: str, row: str, where: str) -> tuple[dict[str, Any], bool, bool
     if duration is not None:
         method["thoi_han"] = duration
     if not time_ok:
-        fee_text = one_line(row.split("(", 1)[0]) or one_line(row)
+        cells = one_line(row.split("(", 1)[0]) or one_line(row)
         issue = Issue(
             f"{where}.thoi_han",
-            f"không tách được thời hạn và phí trong «{fee_text}»; ghi nguyên văn vào «phi_le_phi[0].mo_ta»",
+            f"không tách được thời hạn và phí trong «{cells}»; ghi nguyên văn vào «phi_le_phi[0].mo_ta»",
         )
         method["phi_le_phi"] = [{"mo_ta": one_line(row)}]
         return method, False, False, [issue]
@@ -92,6 +92,4 @@ def _time(row: str) -> tuple[dict[str, Any] | None, str, bool]:
     match = BARE_TIME.match(row)
     if match:
         return {"so": Decimal(match[1])}, row[match.end() :], True
-    if AMOUNT.match(row):
-        return None, row, False
-    return None, row, False
+    return None, row, False  # for example «1200 VNĐ»: time 1 and 200, or 120 and 0?
