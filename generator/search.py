@@ -1,27 +1,37 @@
 """Search: what each procedure page tells Pagefind, the browser's search settings, and the indexing run.
 
 Pagefind 1.5 folds tone marks on both sides, but not ``đ`` (it has no Unicode decomposition), so
-"dang ky" would not find "đăng ký". Each procedure page therefore carries, in a hidden block that
-Pagefind reads but does not show, a folded ``khong_dau`` metadata field (title, keywords and sector,
-lower case, no tone marks, ``đ`` → ``d``), its code with and without dots, and one filter per facet.
+"dang ky" would not find "đăng ký". Worse for Vietnamese, it weighs a folded word by how many pages
+contain *any* of its accented forms: «hộ», «hồ» (hồ sơ) and «họ» are one word "ho" found on every
+page, so in "giám hộ" only "giám" counts and «giám định» pages win. Each procedure page therefore
+carries, in a hidden block Pagefind reads but does not show:
 
-Synonyms are applied on both sides, because each side alone ranks badly:
+* ``khong_dau``: the name folded (lower case, no tone marks, ``đ`` → ``d``), so "dang ky" matches;
+* ``cum_tu``: the pairs of neighbouring folded words of the name, keywords and sector, each pair as
+  one word ("dangky kykhai khaitu"). A pair is rare where its syllables are not, so the browser's
+  pair query ranks the pages *named* by what was typed first, with or without tone marks;
+* ``ten_lien``: the name's words joined into one ("dangkykhaisinh", :func:`joined`), which the
+  browser's quoted joined query matches only when what was typed is the whole name;
+* ``tu_khoa``: keywords, sector and synonym expansions, folded; ``ma`` and ``ma_so``: the code with
+  and without dots; and one filter per facet (:data:`FILTERS`).
 
-* **At index time** the folded field of a page whose title, keywords or sector contain a term of a
-  synonym group also gets the other terms of that group. Pagefind ANDs the words of a query, so this
+The browser (``theme/assets/ck-search.js``) runs a few searches for one query and fuses their rankings:
+the query as typed (with exact tone marks when it has any, which also restores the weight of «hộ»),
+its word pairs, and synonym swaps. Synonyms are applied on both sides, because each side alone ranks
+badly:
+
+* **At index time** a page whose name, keywords or sector contain a term of a synonym group gets the
+  other terms of the group in ``tu_khoa`` and ``cum_tu``. Pagefind ANDs the words of a query, so this
   is what lets a mixed query such as "cấp phiếu lltp" match: "lltp" is then a word of the page.
-* **At query time** the browser (``theme/assets/ck-search.js``) also searches the query with each
-  term replaced by the other terms of its group, from the JSON written by :func:`search_pages`, and
-  keeps each page's best score. A metadata-only match scores far below a match in the text, so the
-  rewritten query "lý lịch tư pháp" orders the pages by how much they are about it, where "lltp"
-  alone would rank every page that carries the expansion about equally.
-
-The same two-search merge serves ``đ``: a query typed with ``đ`` is searched as typed (exact tone
-marks rank first, Pagefind's ``diacriticSimilarity``) and folded (matches the ``khong_dau`` field).
+* **At query time** the query is also searched with the term replaced by the other terms of its group
+  (from the JSON written by :func:`search_pages`). A metadata-only match of "lltp" ranks every page
+  that carries the expansion about equally; the rewritten "lý lịch tư pháp" orders them by how much
+  they are about it.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -51,6 +61,21 @@ FILTERS: dict[str, str] = {
 
 FREE, PAID = "Miễn phí", "Có thu phí, lệ phí"
 NOT_PUBLISHED = "Chưa công bố"
+RANKING: dict[str, object] = {
+    "metaWeights": {
+        "title": 5.0,
+        "khong_dau": 5.0,
+        "cum_tu": 5.0,
+        "ten_lien": 5.0,
+        "tu_khoa": 2.0,
+        "ma": 10.0,
+        "ma_so": 10.0,
+    },
+}
+"""Pagefind ranking options: the folded name and its word pairs weigh as much as the title (Pagefind's
+default 5), and a code as much as two titles."""
+JOINED_WORDS = 8
+"""How many words of a name :func:`joined` keeps: enough to tell names apart, short enough to index."""
 SETTINGS_PATH = "tim-kiem/cau-hinh.json"
 """Where the browser finds the facet titles and the synonym groups (next to the search page)."""
 
@@ -84,12 +109,47 @@ def expansions(phrases: list[str], synonyms: SynonymFile) -> list[str]:
     return found
 
 
-def folded_keywords(procedure: Procedure, sector: str, synonyms: SynonymFile) -> str:
-    """Title, keywords and sector folded (``đ`` → ``d``), plus synonym expansions; each phrase once."""
+def folded_title(procedure: Procedure) -> str:
+    """The name folded (``đ`` → ``d``): a short field, so a query that names the procedure covers it."""
+    return " ".join(words(procedure.ten_thu_tuc))
+
+
+def pairs(phrase: str) -> list[str]:
+    """Neighbouring folded words joined into one: ``Đăng ký khai tử`` → ``dangky kykhai khaitu``."""
+    folded = words(phrase)
+    return [a + b for a, b in itertools.pairwise(folded)]
+
+
+def joined(phrase: str) -> str:
+    """The first words of a name folded and joined into one word, without a leading «Thủ tục».
+
+    The browser searches the query joined the same way and quoted (no prefix matching), which finds
+    exactly the procedure named «Đăng ký khai sinh» and not the many names that begin with it.
+    """
+    folded = words(phrase)
+    if folded[:2] == ["thu", "tuc"]:
+        folded = folded[2:]
+    return "".join(folded[:JOINED_WORDS])
+
+
+def folded_pairs(procedure: Procedure, sector: str, synonyms: SynonymFile) -> str:
+    """The word pairs of the name, keywords, sector and synonym expansions; each pair once."""
     phrases = [procedure.ten_thu_tuc, *procedure.tu_khoa, sector]
-    folded = [" ".join(words(p)) for p in phrases]
+    found = [pair for p in [*phrases, *expansions(phrases, synonyms)] for pair in pairs(p)]
+    return " ".join(dict.fromkeys(found))
+
+
+def folded_keywords(procedure: Procedure, sector: str, synonyms: SynonymFile) -> str:
+    """Keywords and sector folded, plus synonym expansions of the name, keywords and sector; each once."""
+    phrases = [procedure.ten_thu_tuc, *procedure.tu_khoa, sector]
+    folded = [" ".join(words(p)) for p in phrases[1:]]
     unique = list(dict.fromkeys(p for p in [*folded, *expansions(phrases, synonyms)] if p))
     return " ".join(unique)
+
+
+def joined_names(procedure: Procedure) -> str:
+    """The joined forms of the name and of each keyword; each once."""
+    return " ".join(dict.fromkeys(j for j in map(joined, [procedure.ten_thu_tuc, *procedure.tu_khoa]) if j))
 
 
 def procedure_fields(catalog: Catalog, procedure: Procedure) -> SearchFields:
@@ -109,7 +169,10 @@ def procedure_fields(catalog: Catalog, procedure: Procedure) -> SearchFields:
         ("ma", code),
         ("ma_so", digits),
         ("linh_vuc", sector),
-        ("khong_dau", folded_keywords(procedure, sector, catalog.synonyms)),
+        ("khong_dau", folded_title(procedure)),
+        ("cum_tu", folded_pairs(procedure, sector, catalog.synonyms)),
+        ("ten_lien", joined_names(procedure)),
+        ("tu_khoa", folded_keywords(procedure, sector, catalog.synonyms)),
     ]
     return SearchFields(tuple(meta), tuple(filters))
 
@@ -123,6 +186,7 @@ def settings_json(catalog: Catalog) -> str:
     """The browser's search settings: facet titles and synonym groups (as staff wrote them)."""
     settings = {
         "filters": [{"key": key, "label": label} for key, label in FILTERS.items()],
+        "ranking": RANKING,
         "synonyms": [list(group) for group in catalog.synonyms.nhom],
     }
     return json.dumps(settings, ensure_ascii=False, indent=1) + "\n"

@@ -1,14 +1,22 @@
 // The search page (tim-kiem/): Pagefind with Vietnamese query handling, facets with counts, keyboard use.
 //
-// What is typed is searched in up to MAX_QUERIES forms at once, and each page keeps its best score:
-//   1. as typed, in NFC: Pagefind folds case and tone marks itself and ranks exact tone marks first;
-//   2. folded (đ → d), only when the query has đ: matches the folded «khong_dau» field of each page;
-//   3. with a synonym or abbreviation swapped for the other terms of its group (tim-kiem/cau-hinh.json).
-// The build (generator/search.py) explains why synonyms are applied both here and in the index.
+// One query runs as up to MAX_QUERIES Pagefind searches, whose rankings are fused (see merge):
+//   1. as typed, in NFC; with exact tone marks when it has any (Pagefind otherwise weighs «hộ» as if
+//      it were «hồ» or «họ», found on every page);
+//   2. its words joined into one and quoted ("dangkykhaisinh"), which matches only the page whose
+//      «ten_lien» field is exactly that: the procedure named by what was typed comes first;
+//   3. its neighbouring word pairs, folded ("dangky khaisinh"), against each page's «cum_tu» field:
+//      this ranks the procedures whose name is what was typed first, with or without tone marks;
+//   4. folded (đ → d), when it has marks: matches the folded fields of pages typed partly unaccented;
+//   5. with a synonym or abbreviation swapped for the other terms of its group (tim-kiem/cau-hinh.json).
+// generator/search.py builds the fields and explains why synonyms are applied here and in the index.
 
 const PAGE_SIZE = 10;
-const MAX_QUERIES = 4;
+const MAX_QUERIES = 5;
 const DEBOUNCE_MS = 150;
+const FUSION_K = 5;
+const JOINED_WORDS = 8;
+const MARKED = /[^\u0000-\u007f]/;
 
 /** A query as searched: NFC, whitespace collapsed. */
 export function normalise(text) {
@@ -25,18 +33,43 @@ export function words(text) {
   return fold(text).match(/[0-9a-z]+/g) || [];
 }
 
-/** The queries to run for what was typed: as typed, folded when it has đ, then synonym swaps. */
+/** Neighbouring folded words joined, as generator.search.pairs makes them: "dangky kykhai khaitu". */
+export function pairs(text) {
+  const folded = words(text);
+  return folded.slice(1).map((word, i) => folded[i] + word);
+}
+
+/** The name joined into one word as generator.search.joined makes it: "dangkykhaisinh". */
+export function joined(text) {
+  let folded = words(text);
+  if (folded[0] === "thu" && folded[1] === "tuc") folded = folded.slice(2);
+  return folded.slice(0, JOINED_WORDS).join("");
+}
+
+/** The searches to run for what was typed: [{query, exact, weight}], most telling first. */
 export function variants(query, groups) {
   const typed = normalise(query);
   if (!typed) return [];
-  const out = [typed];
-  const add = (q) => {
-    if (q && !out.includes(q) && out.length < MAX_QUERIES) out.push(q);
+  const out = [];
+  const add = (text, exact, weight) => {
+    const known = out.some((v) => v.query === text && v.exact === exact);
+    if (text && !known && out.length < MAX_QUERIES) out.push({ query: text, exact, weight });
   };
-  if (/đ/i.test(typed)) add(fold(typed));
+  const marked = MARKED.test(typed);
+  add(typed, marked, 1);
+  if (words(typed).length > 1) add(`"${joined(typed)}"`, false, 2);
+  add(pairs(typed).join(" "), false, 1);
+  if (marked) add(fold(typed), false, 0.5);
+  for (const swap of synonymSwaps(typed, groups)) add(swap, MARKED.test(swap), 0.5);
+  return out;
+}
+
+/** The query with each synonym or abbreviation in it replaced by the other terms of its group. */
+export function synonymSwaps(typed, groups) {
   const tokens = typed.split(" ");
   const folded = tokens.map((token) => words(token).join(" "));
   const used = new Set();
+  const out = [];
   for (const group of groups) {
     const terms = group.map((term) => ({ term, parts: words(term) })).filter((t) => t.parts.length);
     terms.sort((a, b) => b.parts.length - a.parts.length);
@@ -44,8 +77,7 @@ export function variants(query, groups) {
     if (!hit) continue;
     for (let i = hit.start; i < hit.end; i++) used.add(i);
     for (const other of group) {
-      if (other === hit.term) continue;
-      add([...tokens.slice(0, hit.start), other, ...tokens.slice(hit.end)].join(" "));
+      if (other !== hit.term) out.push([...tokens.slice(0, hit.start), other, ...tokens.slice(hit.end)].join(" "));
     }
   }
   return out;
@@ -62,20 +94,23 @@ function findTerm(folded, terms, used) {
   return null;
 }
 
-/** Merge several Pagefind searches: each page once, with its best score; filter counts by maximum. */
-export function merge(searches) {
-  const best = new Map();
-  searches.forEach((search, which) => {
+/**
+ * Merge several Pagefind searches ([{search, weight}]) by reciprocal rank fusion: a page earns
+ * weight / (FUSION_K + rank) from each search that finds it. Pagefind's scores depend on the query and
+ * cannot be compared across queries; ranks can. Filter counts are the largest any search reports.
+ */
+export function merge(runs) {
+  const fused = new Map();
+  runs.forEach(({ search, weight }, which) => {
     search.results.forEach((result, rank) => {
-      const known = best.get(result.id);
-      if (!known || result.score > known.score) {
-        best.set(result.id, { result, score: result.score, order: known ? known.order : which * 1e6 + rank });
-      }
+      const entry = fused.get(result.id) || { result, score: 0, order: which * 1e6 + rank };
+      entry.score += weight / (FUSION_K + rank + 1);
+      fused.set(result.id, entry);
     });
   });
-  const results = [...best.values()].sort((a, b) => b.score - a.score || a.order - b.order);
+  const results = [...fused.values()].sort((a, b) => b.score - a.score || a.order - b.order);
   const counts = {};
-  for (const search of searches) {
+  for (const { search } of runs) {
     for (const [key, values] of Object.entries(search.filters || {})) {
       counts[key] = counts[key] || {};
       for (const [value, count] of Object.entries(values)) {
@@ -131,6 +166,7 @@ class SearchPage {
     this.shown = 0;
     this.sequence = 0;
     this.timer = 0;
+    this.lock = Promise.resolve();
   }
 
   async start() {
@@ -240,11 +276,12 @@ class SearchPage {
       return;
     }
     this.status.textContent = "Đang tìm…";
-    const queries = typed ? variants(typed, this.settings.synonyms) : [null];
-    const options = { filters: this.filters() };
-    const searches = await Promise.all(queries.map((q) => this.pagefind.search(q, options)));
+    const list = typed ? variants(typed, this.settings.synonyms) : [{ query: null, exact: false, weight: 1 }];
+    const run = this.lock.then(() => this.runSearches(list, this.filters()));
+    this.lock = run.catch(() => undefined);
+    const runs = await run;
     if (sequence !== this.sequence) return;
-    const { results, counts } = merge(searches.filter(Boolean));
+    const { results, counts } = merge(runs);
     this.results = results;
     this.shown = 0;
     this.list.replaceChildren();
@@ -255,6 +292,17 @@ class SearchPage {
     this.status.textContent = results.length
       ? `Tìm thấy ${results.length} thủ tục${what}.`
       : `Không tìm thấy thủ tục nào${what}. Hãy thử từ khác, bỏ bớt bộ lọc hoặc xem danh mục theo lĩnh vực.`;
+  }
+
+  /** One search after the other: «exactDiacritics» is a Pagefind-wide option, read when a search runs. */
+  async runSearches(list, filters) {
+    const runs = [];
+    for (const { query, exact, weight } of list) {
+      await this.pagefind.options({ exactDiacritics: exact });
+      const search = await this.pagefind.search(query, { filters });
+      if (search) runs.push({ search, weight });
+    }
+    return runs;
   }
 
   updateCounts(counts) {
@@ -299,9 +347,9 @@ async function main() {
   if (!root) return;
   const site = siteRoot();
   const pagefind = await import(new URL("pagefind/pagefind.js", site).href);
-  await pagefind.options({ baseUrl: site.pathname, excerptLength: 24 });
   const response = await fetch(new URL("tim-kiem/cau-hinh.json", site));
   const settings = response.ok ? await response.json() : { filters: [], synonyms: [] };
+  await pagefind.options({ baseUrl: site.pathname, excerptLength: 24, ranking: settings.ranking });
   await new SearchPage(root, pagefind, settings).start();
 }
 
