@@ -250,8 +250,8 @@ class Decision(Record):
     """Số quyết định (for example «1859/QĐ-BTP»)."""
     ngay: date | None = None
     """Ngày ký."""
-    loai: DecisionKind = "moi"
-    """moi, sua_doi, thay_the or bai_bo."""
+    loai: DecisionKind | None = None
+    """What the decision did to this procedure: moi, sua_doi, thay_the or bai_bo (empty when not stated)."""
     co_quan: Text | None = None
     """The issuing authority (for example «Bộ Tư pháp», «UBND tỉnh»)."""
 
