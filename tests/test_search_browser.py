@@ -119,18 +119,31 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def search_page(real_site: Path) -> Iterator[Any]:
-    """The search page of the real site in Chromium; console errors are collected on ``page.errors``."""
+def served(real_site: Path) -> Iterator[tuple[str, Any]]:
+    """The real site on a loopback port and one headless Chromium for this module's tests."""
     with serve_directory(real_site) as base, chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        errors: list[str] = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(base + "tim-kiem/")
-        page.locator("#ck-search-input").wait_for()
-        page.errors = errors
-        page.base = base
-        yield page
+        yield base, browser
+
+
+def open_page(served: tuple[str, Any], path: str, width: int = 1280, **options: Any) -> Any:
+    """A new page at ``path``; console errors are collected on ``page.errors``."""
+    base, browser = served
+    page = browser.new_page(viewport={"width": width, "height": 900}, **options)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.errors = errors
+    page.base = base
+    page.goto(base + path)
+    return page
+
+
+@pytest.fixture(scope="module")
+def search_page(served: tuple[str, Any]) -> Any:
+    """The search page of the real site, kept open for the query test."""
+    page = open_page(served, "tim-kiem/")
+    page.locator("#ck-search-input").wait_for()
+    return page
 
 
 def run_query(page: Any, query: str) -> list[str]:
@@ -160,3 +173,83 @@ def test_queries_find_the_expected_procedure_in_the_top_three(search_page: Any) 
     assert len(QUERIES) >= 40
     assert rate >= REQUIRED_RATE, "\n".join(misses)
     assert search_page.errors == []
+
+
+def results_status(page: Any) -> int:
+    """The number of results the status line reports, once a search has finished."""
+    page.wait_for_function(
+        "() => /^(Tìm thấy|Không tìm thấy)/.test(document.getElementById('ck-search-status').textContent)"
+    )
+    text = page.locator("#ck-search-status").inner_text()
+    return int(text.split()[2]) if text.startswith("Tìm thấy") else 0
+
+
+def test_a_filter_narrows_the_results_and_shows_counts(search_page: Any) -> None:
+    page = search_page
+    page.goto(page.base + "tim-kiem/?q=" + "đăng ký")
+    total = results_status(page)
+    page.locator("summary", has_text="Lĩnh vực").click()
+    option = page.locator("label.ck-facet__value", has_text="Hộ tịch")
+    count = int(option.locator(".ck-facet__count").inner_text())
+    assert 0 < count < total
+    option.locator("input").check()
+    page.wait_for_function(
+        "(n) => document.getElementById('ck-search-status').textContent.startsWith('Tìm thấy ' + n + ' ')",
+        arg=count,
+    )
+    sectors = page.locator(".ck-result__sector").all_inner_texts()
+    assert sectors
+    assert set(sectors) == {"Hộ tịch"}
+    other = page.locator("label.ck-facet__value", has_text="Công chứng").locator(".ck-facet__count")
+    assert other.inner_text() == "0"
+    page.locator("summary", has_text="Phí, lệ phí").click()
+    fees = page.locator("details.ck-facet", has=page.locator("summary", has_text="Phí, lệ phí"))
+    fee_counts = fees.locator(".ck-facet__count").all_inner_texts()
+    assert sum(int(n) for n in fee_counts) == count
+    assert page.errors == []
+
+
+def test_keyboard_only_search_from_the_header(served: tuple[str, Any]) -> None:
+    page = open_page(served, "")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "ck-header-q":
+            break
+    assert page.evaluate("document.activeElement.id") == "ck-header-q"
+    page.keyboard.type("dang ky ket hon")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=*")
+    assert results_status(page) > 0
+    assert page.evaluate("document.activeElement.id") == "ck-search-input"
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate("document.activeElement.textContent")
+    assert page.evaluate("document.activeElement.classList.contains('ck-result__link')")
+    page.keyboard.press("Tab")
+    second = page.evaluate("document.activeElement.textContent")
+    assert page.evaluate("document.activeElement.classList.contains('ck-result__link')")
+    assert second != first
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.textContent") == first
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/thu-tuc/**")
+    assert page.locator("h1").inner_text() == first
+    assert page.errors == []
+
+
+def test_search_page_fits_a_360px_screen(served: tuple[str, Any]) -> None:
+    page = open_page(served, "tim-kiem/?q=" + "chứng thực", width=360)
+    assert results_status(page) > 0
+    for title in page.locator("summary.ck-facet__title").all():
+        title.click()
+    assert page.locator("#ck-header-q").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.goto(page.base)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.errors == []
+
+
+def test_without_javascript_the_search_page_links_to_the_sectors(served: tuple[str, Any]) -> None:
+    page = open_page(served, "tim-kiem/", java_script_enabled=False)
+    assert not page.locator("#ck-search-input").is_visible()
+    page.get_by_role("link", name="Hộ tịch").first.click()
+    assert page.locator("h1").inner_text() == "Hộ tịch"

@@ -193,7 +193,10 @@ class SearchPage {
     this.input.value = query;
     const header = document.getElementById("ck-header-q");
     if (header) header.value = query;
-    if (query) await this.search();
+    if (query) {
+      this.input.focus();
+      await this.search();
+    }
   }
 
   links() {
