@@ -54,6 +54,19 @@ def record_json(p: Procedure) -> Any:
     return p.model_dump(mode="json", exclude_none=True)
 
 
+def record_json_text(p: Procedure) -> str:
+    """``to_json(record_json(p))``, written by pydantic's serializer: the same bytes, several times faster."""
+    return p.model_dump_json(indent=2, exclude_none=True) + "\n"
+
+
+def catalogue_json(agency: str, records: list[str]) -> str:
+    """``to_json({"co_quan": agency, "thu_tuc": [...]})``, assembled from the records' own JSON texts."""
+    if not records:
+        return to_json({"co_quan": agency, "thu_tuc": []})
+    items = ",\n".join("    " + text.rstrip("\n").replace("\n", "\n    ") for text in records)
+    return f'{{\n  "co_quan": {json.dumps(agency, ensure_ascii=False)},\n  "thu_tuc": [\n{items}\n  ]\n}}\n'
+
+
 def csv_text(catalog: Catalog) -> str:
     """The catalogue as one CSV row per procedure."""
     out = io.StringIO()
@@ -142,14 +155,17 @@ def datapackage(catalog: Catalog) -> dict[str, Any]:
 
 def open_data_pages(catalog: Catalog) -> list[Page]:
     """Every open-data file and the page that explains them."""
-    records = [record_json(p) for p in catalog.procedures]
+    records = [record_json_text(p) for p in catalog.procedures]
     pages = [
-        Page("du-lieu/thu-tuc.json", to_json({"co_quan": catalog.agency.ten_co_quan, "thu_tuc": records})),
+        Page("du-lieu/thu-tuc.json", catalogue_json(catalog.agency.ten_co_quan, records)),
         Page("du-lieu/thu-tuc.csv", csv_text(catalog)),
         Page("du-lieu/thay-doi.xml", atom_feed(catalog)),
         Page("du-lieu/datapackage.json", to_json(datapackage(catalog))),
     ]
-    pages += [Page(f"du-lieu/thu-tuc/{r['ma_thu_tuc']}.json", to_json(r)) for r in records]
+    pages += [
+        Page(f"du-lieu/thu-tuc/{p.ma_thu_tuc}.json", text)
+        for p, text in zip(catalog.procedures, records, strict=True)
+    ]
     pages += [Page(f"du-lieu/schema/{name}.schema.json", text) for name, text in schema_files().items()]
     pages.append(
         Page(
