@@ -44,6 +44,7 @@ from generator.errors import BuildError
 from generator.procedures.facts import is_free
 from generator.procedures.model import LEVELS, ONLINE_LEVELS, SUBJECTS, Procedure
 from generator.render import Page, render
+from generator.searchbundle import stabilise
 from generator.synonyms import SynonymFile, words
 
 PROCEDURE_TYPE = "Thủ tục hành chính"
@@ -203,7 +204,7 @@ def pagefind_command(site: Path) -> list[str]:
 
 
 def index_site(site: Path) -> int:
-    """Index the built site in place (``site/pagefind/``); return the number of pages indexed."""
+    """Index the built site in place (``site/pagefind/``), reproducibly; return the pages indexed."""
     try:
         run = subprocess.run(pagefind_command(site), capture_output=True, text=True, check=False)
     except OSError as exc:
@@ -212,5 +213,6 @@ def index_site(site: Path) -> int:
     if run.returncode != 0 or not entry.is_file():
         detail = (run.stderr or run.stdout).strip()
         raise BuildError(f"Pagefind failed (exit {run.returncode}):\n{detail}")
+    stabilise(site / "pagefind")
     languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
     return sum(int(language["page_count"]) for language in languages.values())

@@ -1,0 +1,282 @@
+"""Search: folding and queries, index fields, the synonym file's messages, the theme, the build."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from generator.catalog import build_catalog
+from generator.errors import BuildError, DataErrors
+from generator.fields import fold
+from generator.search import (
+    code_forms,
+    expansions,
+    fields_html,
+    folded_keywords,
+    folded_pairs,
+    index_site,
+    joined,
+    normalise,
+    pairs,
+    procedure_fields,
+    settings_json,
+)
+from generator.synonyms import SynonymFile, words
+
+from .browser import chromium, serve_directory
+from .conftest import MINIMAL, REPO, MakeContent, build_site
+
+SYNONYMS = SynonymFile(nhom=[["CCV", "công chứng viên"], ["TGPL", "trợ giúp pháp lý"]])
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Đăng ký khai sinh", "dang ky khai sinh"),
+        ("ĐĂNG KÝ", "dang ky"),
+        (unicodedata.normalize("NFD", "đất đai"), "dat dai"),
+        ("Hòa giải, hoà giải", "hoa giai, hoa giai"),
+        ("Lý lịch tư pháp", "ly lich tu phap"),
+    ],
+)
+def test_fold_lowers_strips_tone_marks_and_d(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_normalise_gives_nfc_and_single_spaces() -> None:
+    nfd = unicodedata.normalize("NFD", "  Đăng   ký\tkết hôn ")
+    assert normalise(nfd) == "Đăng ký kết hôn"
+    assert normalise(nfd) == unicodedata.normalize("NFC", "Đăng ký kết hôn")
+
+
+def test_words_pairs_and_joined_names() -> None:
+    assert words("Cấp thẻ (CCV) 1.013859") == ["cap", "the", "ccv", "1", "013859"]
+    assert pairs("Đăng ký khai tử") == ["dangky", "kykhai", "khaitu"]
+    assert joined("Thủ tục đăng ký khai sinh") == "dangkykhaisinh"
+    assert joined("Đăng ký khai sinh") == "dangkykhaisinh"
+    assert joined("Một hai ba bốn năm sáu bảy tám chín mười") == "mothaibabonnamsaubaytam"
+
+
+def test_codes_are_indexed_with_and_without_dots() -> None:
+    assert code_forms("1.013859") == ("1.013859", "1013859")
+    assert code_forms("2.000815.01") == ("2.000815.01", "200081501")
+
+
+def test_synonym_expansions_need_whole_words() -> None:
+    assert expansions(["Cấp thẻ công chứng viên"], SYNONYMS) == ["ccv", "cong chung vien"]
+    assert expansions(["Thẻ CCV"], SYNONYMS) == ["ccv", "cong chung vien"]
+    assert expansions(["Công chứng viên chức"], SynonymFile(nhom=[["VC", "viên chức"]])) == [
+        "vc",
+        "vien chuc",
+    ]
+    assert expansions(["Công chứng"], SYNONYMS) == []
+
+
+def test_procedure_fields_of_the_minimal_content() -> None:
+    catalog = build_catalog(MINIMAL)
+    fields = procedure_fields(catalog, catalog.procedure("1.013859"))
+    assert dict(fields.meta) == {
+        "ma": "1.013859",
+        "ma_so": "1013859",
+        "linh_vuc": "Công chứng",
+        "khong_dau": "cap the cong chung vien",
+        "cum_tu": "capthe thecong congchung chungvien",
+        "ten_lien": "capthecongchungvien thecongchungvien ccv",
+        "tu_khoa": "the cong chung vien ccv cong chung",
+    }
+    assert fields.filters == (
+        ("loai_trang", "Thủ tục hành chính"),
+        ("linh_vuc", "Công chứng"),
+        ("cap_thuc_hien", "Cấp tỉnh"),
+        ("doi_tuong", "Tổ chức (không bao gồm doanh nghiệp, HTX)"),
+        ("dvc_truc_tuyen", "Dịch vụ công trực tuyến một phần"),
+        ("phi", "Có thu phí, lệ phí"),
+    )
+
+
+def test_index_time_synonyms_reach_keywords_and_pairs() -> None:
+    catalog = build_catalog(MINIMAL)
+    procedure = catalog.procedure("2.000829")
+    assert folded_keywords(procedure, "Trợ giúp pháp lý", SYNONYMS) == "tro giup phap ly tgpl"
+    assert "trogiup" in folded_pairs(procedure, "Trợ giúp pháp lý", SYNONYMS).split()
+
+
+def test_hidden_fields_are_inert_text(make_content: MakeContent) -> None:
+    evil = '<script>alert(1)</script> "x" {: onclick=y } [a](javascript:b) & đ'
+    content = make_content({})
+    path = content / "thu-tuc" / "1.013859.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "tu_khoa: [thẻ công chứng viên, CCV]", f"tu_khoa: ['{evil}']"
+        ),
+        encoding="utf-8",
+    )
+    catalog = build_catalog(content)
+    html = fields_html(procedure_fields(catalog, catalog.procedure("1.013859")))
+    spans = [line for line in html.splitlines() if line.startswith("<span")]
+    assert len(spans) == 13
+    for line in spans:
+        inner = line.split(">", 1)[1].removesuffix("</span>")
+        assert not set(inner) & set("<>\"'`")
+        assert inner.count("&") == inner.count("&#")
+    assert 'tu_khoa">script alert 1 script x onclick y a javascript b d cong chung<' in html
+
+
+def test_settings_list_facets_ranking_and_synonyms() -> None:
+    catalog = build_catalog(MINIMAL)
+    settings = json.loads(settings_json(catalog))
+    assert [f["key"] for f in settings["filters"]] == [
+        "loai_trang",
+        "linh_vuc",
+        "cap_thuc_hien",
+        "doi_tuong",
+        "dvc_truc_tuyen",
+        "phi",
+    ]
+    assert settings["synonyms"] == []
+    assert settings["ranking"]["metaWeights"]["ma_so"] == 10.0
+
+
+# --- the synonym file ---------------------------------------------------------------------------------
+
+SYNONYM_ERRORS = {
+    "group of one": (
+        "nhom:\n  - [CCCD, căn cước công dân]\n  - [LLTP]\n",
+        "tu-dong-nghia.yml:3: nhom[1]: cần ít nhất 2 mục",
+    ),
+    "same term twice, folded": (
+        "nhom:\n  - [CCV, công chứng viên]\n  - [Cong chung vien, công chứng viên hợp danh]\n",
+        "tu-dong-nghia.yml:3: nhom[1][0]: «Cong chung vien» đã có ở nhom[0][1] "
+        "(không phân biệt hoa thường, dấu và đ/d)",
+    ),
+    "no letters": (
+        "nhom:\n  - [DN, doanh nghiệp, '---']\n",
+        "tu-dong-nghia.yml:2: nhom[0][2]: «---» không có chữ hay số nào",
+    ),
+    "unknown key": (
+        "nhomm:\n  - [DN, doanh nghiệp]\n",
+        "tu-dong-nghia.yml:1: nhomm: trường «nhomm» không có trong mẫu hồ sơ. Có phải ý bạn là «nhom»?",
+    ),
+    "not a list": (
+        "nhom: DN, doanh nghiệp\n",
+        "tu-dong-nghia.yml:1: nhom: phải là danh sách (mỗi mục một dòng bắt đầu bằng «- »), "
+        "không phải «DN, doanh nghiệp»",
+    ),
+    "empty term": (
+        "nhom:\n  - [DN, '']\n",
+        "tu-dong-nghia.yml:2: nhom[0][1]: không được để trống",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SYNONYM_ERRORS))
+def test_synonym_file_errors_name_file_line_and_key(case: str, make_content: MakeContent) -> None:
+    text, expected = SYNONYM_ERRORS[case]
+    content = make_content({"tu-dong-nghia.yml": text})
+    with pytest.raises(DataErrors) as caught:
+        build_catalog(content)
+    assert [str(e).removeprefix(f"{content}/") for e in caught.value.errors] == [expected]
+
+
+def test_synonym_file_is_optional_and_loaded_when_present(make_content: MakeContent) -> None:
+    assert build_catalog(MINIMAL).synonyms == SynonymFile()
+    content = make_content({"tu-dong-nghia.yml": "nhom:\n  - [CCV, công chứng viên]\n"})
+    assert build_catalog(content).synonyms.nhom == [["CCV", "công chứng viên"]]
+
+
+def test_project_synonym_file_is_valid() -> None:
+    assert len(build_catalog(REPO / "content").synonyms.nhom) >= 8
+
+
+# --- theme --------------------------------------------------------------------------------------------
+
+
+def test_header_partial_is_materials_with_only_the_search_box_added() -> None:
+    import material
+
+    upstream = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text()
+    ours = (REPO / "theme" / "partials" / "header.html").read_text()
+    body = upstream.split("-#}\n", 1)[1]
+    search_end = "      {% endif %}\n    {% endif %}\n    {% if config.repo_url %}"
+    expected = body.replace(
+        search_end,
+        '      {% endif %}\n    {% else %}\n      {% include "partials/ck-search-box.html" %}\n'
+        "    {% endif %}\n    {% if config.repo_url %}",
+    )
+    assert expected != body
+    assert ours.split("-#}\n", 1)[1] == expected
+
+
+# --- the build ----------------------------------------------------------------------------------------
+
+
+def test_build_indexes_only_procedure_articles(minimal_site: Path) -> None:
+    entry = json.loads((minimal_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["vi"]["page_count"] == 3
+    page = (minimal_site / "thu-tuc" / "1.013859" / "index.html").read_text()
+    assert page.count("data-pagefind-body") == 1
+    assert "data-pagefind-body" not in (minimal_site / "index.html").read_text()
+    assert (minimal_site / "tim-kiem" / "cau-hinh.json").is_file()
+    assert not list(minimal_site.rglob("search_index.json"))
+
+
+def test_two_builds_give_identical_sites_including_the_index(tmp_path: Path) -> None:
+    first = build_site(MINIMAL, tmp_path / "a")
+    second = build_site(MINIMAL, tmp_path / "b")
+    files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
+    assert any(f.startswith("pagefind/index/") for f in files)
+    _, mismatch, errors = filecmp.cmpfiles(first, second, files, shallow=False)
+    assert (mismatch, errors) == ([], [])
+
+
+def test_pagefind_failure_is_a_build_error(tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match="Pagefind failed"):
+        index_site(tmp_path)
+
+
+# --- the browser's query handling, checked against the Python side ---------------------------------------
+
+SAMPLES = [
+    "Đăng ký khai sinh",
+    unicodedata.normalize("NFD", "ĐẤT ĐAI"),
+    "Thủ tục cấp thẻ công chứng viên (CCV)",
+    "1.013859",
+    "hoà giải  viên",
+]
+
+
+@pytest.mark.browser
+def test_browser_folds_like_the_build(minimal_site: Path) -> None:
+    with serve_directory(minimal_site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base)
+        got = page.evaluate(
+            """async (samples) => {
+              const m = await import('./assets/ck-search.js');
+              return samples.map((s) => [m.normalise(s), m.words(s), m.pairs(s), m.joined(s)]);
+            }""",
+            SAMPLES,
+        )
+        assert got == [[normalise(s), words(s), pairs(s), joined(s)] for s in SAMPLES]
+        plan = page.evaluate(
+            """async () => {
+              const m = await import('./assets/ck-search.js');
+              const groups = [["CCV", "công chứng viên"], ["DN", "doanh nghiệp"]];
+              return [m.variants("Đăng ký khai sinh", groups), m.variants("thẻ CCV", groups),
+                      m.synonymSwaps("DN đấu giá", groups), m.variants("   ", groups)];
+            }"""
+        )
+        assert plan[0] == [
+            {"query": "Đăng ký khai sinh", "exact": True, "weight": 1},
+            {"query": '"dangkykhaisinh"', "exact": False, "weight": 2},
+            {"query": "dangky kykhai khaisinh", "exact": False, "weight": 1},
+            {"query": "dang ky khai sinh", "exact": False, "weight": 0.5},
+        ]
+        assert {"query": "thẻ công chứng viên", "exact": True, "weight": 0.5} in plan[1]
+        assert plan[2] == ["doanh nghiệp đấu giá"]
+        assert plan[3] == []
