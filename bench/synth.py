@@ -32,7 +32,13 @@ REAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "dvcqg" / "
 PER_SECTOR = 25
 NONE_TEXT = ("không có thông tin", "không", "không có", "")
 
-LEVELS = {"Cấp bộ": "bo", "Cấp tỉnh": "tinh", "Cấp huyện": "huyen", "Cấp xã": "xa", "Cơ quan khác": "co_quan_khac"}
+LEVELS = {
+    "Cấp bộ": "bo",
+    "Cấp tỉnh": "tinh",
+    "Cấp huyện": "huyen",
+    "Cấp xã": "xa",
+    "Cơ quan khác": "co_quan_khac",
+}
 KINDS = {
     "TTHC được giao luật quy định chi tiết": "giao_luat",
     "TTHC không được luật giao cho địa phương quy định": "khong_giao_luat",
@@ -40,11 +46,46 @@ KINDS = {
 CHANNELS = {"Trực tiếp": "truc_tiep", "Trực tuyến": "truc_tuyen", "Dịch vụ bưu chính": "buu_chinh"}
 UNITS = {"ngày làm việc": "ngay_lam_viec", "ngày": "ngay", "giờ làm việc": "gio_lam_viec", "giờ": "gio"}
 AREAS = (
-    "Đồng Xoài", "Bình Long", "Phước Long", "Chơn Thành", "Lộc Ninh", "Bù Đốp", "Bù Đăng", "Bù Gia Mập",
-    "Hớn Quản", "Đồng Phú", "Phú Riềng", "Tân Phú", "Tân Bình", "Tân Đồng", "Tiến Thành", "Hưng Long",
-    "Minh Hưng", "Nha Bích", "Thành Tâm", "Lộc Thạnh", "Thiện Hưng", "Đức Liễu", "Nghĩa Trung", "Đa Kia",
-    "Phước Bình", "Long Hà", "Bình Tân", "Long Bình", "Thuận Lợi", "Tân Lập", "Đồng Tâm", "Tân Hưng",
-    "An Khương", "Thanh Lương", "Minh Long", "Thanh Phú", "Lộc Hiệp", "Lộc Tấn", "Hưng Phước", "Tân Tiến",
+    "Đồng Xoài",
+    "Bình Long",
+    "Phước Long",
+    "Chơn Thành",
+    "Lộc Ninh",
+    "Bù Đốp",
+    "Bù Đăng",
+    "Bù Gia Mập",
+    "Hớn Quản",
+    "Đồng Phú",
+    "Phú Riềng",
+    "Tân Phú",
+    "Tân Bình",
+    "Tân Đồng",
+    "Tiến Thành",
+    "Hưng Long",
+    "Minh Hưng",
+    "Nha Bích",
+    "Thành Tâm",
+    "Lộc Thạnh",
+    "Thiện Hưng",
+    "Đức Liễu",
+    "Nghĩa Trung",
+    "Đa Kia",
+    "Phước Bình",
+    "Long Hà",
+    "Bình Tân",
+    "Long Bình",
+    "Thuận Lợi",
+    "Tân Lập",
+    "Đồng Tâm",
+    "Tân Hưng",
+    "An Khương",
+    "Thanh Lương",
+    "Minh Long",
+    "Thanh Phú",
+    "Lộc Hiệp",
+    "Lộc Tấn",
+    "Hưng Phước",
+    "Tân Tiến",
 )
 NAME_QUALIFIERS = (
     "tại {area}",
@@ -59,7 +100,9 @@ NAME_QUALIFIERS = (
 SUBJECT_NAMES = ("người nước ngoài", "doanh nghiệp", "hợp tác xã", "tổ chức", "người dân tộc thiểu số")
 
 _UPPER = r"(?:[A-ZĐ](?![a-zà-ỹđ]))+"
-_CODE = re.compile(rf"(?:(?<=năm \d{{4}})|(?<!\d))\d{{1,4}}(?:\.\d+)?/(?:\d{{4}}/)?{_UPPER}(?:-{_UPPER})*(?:\d{{2}})?")
+_CODE = re.compile(
+    rf"(?:(?<=năm \d{{4}})|(?<!\d))\d{{1,4}}(?:\.\d+)?/(?:\d{{4}}/)?{_UPPER}(?:-{_UPPER})*(?:\d{{2}})?"
+)
 _DURATION = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(ngày làm việc|ngày|giờ làm việc|giờ)?", re.IGNORECASE)
 _AMOUNT = re.compile(r"([\d.,]+)\s*(Việt Nam Đồng|Đồng|USD)")
 _COPIES = re.compile(r"(\d+) bản (chính|sao)")
@@ -208,7 +251,8 @@ def convert(raw: dict[str, str]) -> dict[str, Any]:
         "ten_thu_tuc": _clean(raw["ten_thu_tuc"]),
         "sector_name": _clean(raw["linh_vuc"]),
         "cap_thuc_hien": sorted(
-            {LEVELS[level] for level in _list(raw["cap_thuc_hien"]) if level in LEVELS}, key=list(LEVELS.values()).index
+            {LEVELS[level] for level in _list(raw["cap_thuc_hien"]) if level in LEVELS},
+            key=list(LEVELS.values()).index,
         )
         or ["tinh"],
         "loai_thu_tuc": KINDS.get(_clean(raw["loai_thu_tuc"]), "loai_khac"),
@@ -301,13 +345,21 @@ def _procedure(i: int, n: int, seed: int, ctx: _Context) -> dict[str, Any]:
     for method in base["cach_thuc"]:
         method = {**method, "phi_le_phi": [dict(fee) for fee in method["phi_le_phi"]]}
         if "thoi_han" in method:
-            method["thoi_han"] = {**method["thoi_han"], "so": max(1, method["thoi_han"]["so"] + rng.randint(-2, 3))}
+            method["thoi_han"] = {
+                **method["thoi_han"],
+                "so": max(1, method["thoi_han"]["so"] + rng.randint(-2, 3)),
+            }
         for fee in method["phi_le_phi"]:
             fee["so_tien"] = _vary_amount(rng, fee["so_tien"])
         methods.append(method)
     cases = [{**case, "giay_to": [dict(d) for d in case["giay_to"]]} for case in base["thanh_phan_ho_so"]]
     if cases and rng.random() < 0.4:
-        extra = [d for other in rng.sample(pool, min(3, len(pool))) for c in other["thanh_phan_ho_so"] for d in c["giay_to"]]
+        extra = [
+            d
+            for other in rng.sample(pool, min(3, len(pool)))
+            for c in other["thanh_phan_ho_so"]
+            for d in c["giay_to"]
+        ]
         if extra:
             cases[-1]["giay_to"].append(dict(rng.choice(extra)))
     laws = list(base["can_cu_phap_ly"])
@@ -343,15 +395,28 @@ def _procedure(i: int, n: int, seed: int, ctx: _Context) -> dict[str, Any]:
         "can_cu_phap_ly": laws,
         "ket_qua": base["ket_qua"],
         "quyet_dinh_cong_bo": [
-            {"so": base["decision"], "ngay": updated - timedelta(days=rng.randrange(30, 400)), "co_quan": "Bộ Tư pháp"},
-            {"so": f"{rng.randint(100, 2999)}/QĐ-UBND", "ngay": updated, "loai": "sua_doi", "co_quan": "UBND tỉnh"},
+            {
+                "so": base["decision"],
+                "ngay": updated - timedelta(days=rng.randrange(30, 400)),
+                "co_quan": "Bộ Tư pháp",
+            },
+            {
+                "so": f"{rng.randint(100, 2999)}/QĐ-UBND",
+                "ngay": updated,
+                "loai": "sua_doi",
+                "co_quan": "UBND tỉnh",
+            },
         ]
         if base["decision"]
         else [],
         "dvc_truc_tuyen": online,
-        "url_nop_truc_tuyen": f"https://dichvucong.binhphuoc.gov.vn/thu-tuc/{code}" if online == "toan_trinh" else None,
+        "url_nop_truc_tuyen": f"https://dichvucong.binhphuoc.gov.vn/thu-tuc/{code}"
+        if online == "toan_trinh"
+        else None,
         "url_dvcqg": f"https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}",
-        "thu_tuc_lien_quan": sorted({ctx.codes[j] for j in rng.sample(range(n), min(n, 3)) if j != i})[: rng.randint(0, 3)],
+        "thu_tuc_lien_quan": sorted({ctx.codes[j] for j in rng.sample(range(n), min(n, 3)) if j != i})[
+            : rng.randint(0, 3)
+        ],
         "tu_khoa": [slugify(base["sector_name"]).replace("-", " ")],
         "ngay_cap_nhat": updated,
     }
@@ -381,12 +446,16 @@ class _Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDum
 
 _Dumper.add_representer(
     str,
-    lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None),
+    lambda dumper, value: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", value, style="|" if "\n" in value else None
+    ),
 )
 
 
 def _dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False)
+    return yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False
+    )
 
 
 SITE = {

@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator.fields import URL_PATTERN
 
 _MARKUP = frozenset("\\`*_{}[]()#+-.!|<>&\"'~:=^$%@")
-_ENTITIES = {ord(ch): f"&#{ord(ch)};" for ch in _MARKUP}
+_MARKUP_RE = re.compile("[" + re.escape("".join(sorted(_MARKUP))) + "]")
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,11 @@ class Page:
 def md(value: object) -> str:
     """Inline text that renders literally: whitespace collapsed, Markdown/HTML punctuation escaped."""
     text = " ".join(str(value).split())
-    return text.translate(_ENTITIES)
+    return _MARKUP_RE.sub(_entity, text)
+
+
+def _entity(match: re.Match[str]) -> str:
+    return f"&#{ord(match[0])};"
 
 
 def md_text(value: object, indent: int = 0) -> str:

@@ -142,12 +142,25 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+class _FastDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """The same on libyaml's emitter: about 8× faster, for text that is never written back to content."""
+
+
 _Dumper.add_representer(str, _represent_str)
+_FastDumper.add_representer(str, _represent_str)
 
 
-def dump_yaml(data: Any, schema: str | None = None) -> str:
-    """Deterministic YAML for a record; ``schema`` adds a yaml-language-server modeline."""
+def dump_yaml(data: Any, schema: str | None = None, *, fast: bool = False) -> str:
+    """Deterministic YAML for a record; ``schema`` adds a yaml-language-server modeline.
+
+    ``fast`` uses libyaml's emitter (for page front matter); records keep the pure-Python one.
+    """
     text = yaml.dump(
-        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False
+        data,
+        Dumper=_FastDumper if fast else _Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+        default_flow_style=False,
     )
     return f"# yaml-language-server: $schema={schema}\n{text}" if schema else text

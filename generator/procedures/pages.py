@@ -49,7 +49,9 @@ def procedure_pages(catalog: Catalog) -> list[Page]:
 
 def front_matter(title: str, description: str, **extra: Any) -> str:
     """YAML front matter, HTML-escaped: the theme prints ``title`` and ``description`` unescaped."""
-    return dump_yaml({"title": html.escape(title), "description": html.escape(description), **extra})
+    return dump_yaml(
+        {"title": html.escape(title), "description": html.escape(description), **extra}, fast=True
+    )
 
 
 def online_label(procedure: Procedure) -> str:
