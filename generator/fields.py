@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints
 
 CODE_PATTERN = r"^[1-6]\.\d{6}(\.[0-9A-Za-z]+)*$"
 URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
@@ -23,6 +24,17 @@ HttpUrl = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 """Lower-case ASCII words joined by hyphens, used in addresses."""
+
+
+
+def _plain_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+Amount = Annotated[
+    Decimal, Field(ge=0), PlainSerializer(_plain_number, return_type=int | float, when_used="json")
+]
+"""A non-negative exact number (days, money), published in JSON as a plain number."""
 
 PATTERN_MESSAGES = {
     CODE_PATTERN: "mã thủ tục phải có dạng 1.234567 (một chữ số từ 1 đến 6, dấu chấm, sáu chữ số; "

@@ -6,12 +6,11 @@ Fields follow NĐ 63/2010 Điều 8 and the national portal (Cổng Dịch vụ 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from generator.fields import FieldProblem, HttpUrl, ProcedureCode, Record, Slug, Text
+from generator.fields import Amount, FieldProblem, HttpUrl, ProcedureCode, Record, Slug, Text
 
 Level = Literal["bo", "tinh", "huyen", "xa", "co_quan_khac"]
 Kind = Literal["giao_luat", "khong_giao_luat", "loai_khac"]
@@ -130,7 +129,7 @@ class Step(Record):
 class Duration(Record):
     """Thời hạn giải quyết of one channel: a number and a unit, with free text."""
 
-    so: Annotated[Decimal, Field(ge=0)] | None = None
+    so: Amount | None = None
     """The number (for example 5). Leave empty when the source states none."""
     don_vi: TimeUnit | None = None
     """Đơn vị: ngay_lam_viec, ngay, gio_lam_viec, gio or thang. Empty when the source gives a bare number."""
@@ -151,7 +150,7 @@ class Fee(Record):
 
     ten: Text | None = None
     """Tên khoản thu (for example «Lệ phí cấp thẻ»)."""
-    so_tien: Annotated[Decimal, Field(ge=0)] | None = None
+    so_tien: Amount | None = None
     """Amount; 0 = miễn phí. Empty only when the amount is not fixed (then explain in «mo_ta»)."""
     don_vi_tinh: Text | None = None
     """What the amount is charged per (for example «hồ sơ», «trang», «bản»)."""
