@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from datetime import UTC, datetime, time
+from functools import partial
 from typing import Any
 
 from feedgen.feed import FeedGenerator
@@ -16,7 +17,7 @@ from generator.catalog import Catalog
 from generator.procedures import facts
 from generator.procedures.model import LEVELS, ONLINE_LEVELS, STATUSES, Procedure
 from generator.procedures.pages import front_matter
-from generator.render import Page, render
+from generator.render import Memo, Page, no_memo, render
 from generator.sectors import SectorRegistry
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -153,9 +154,12 @@ def datapackage(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def open_data_pages(catalog: Catalog) -> list[Page]:
+def open_data_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
     """Every open-data file and the page that explains them."""
-    records = [record_json_text(p) for p in catalog.procedures]
+    records = [
+        memo(f"du-lieu/thu-tuc/{p.ma_thu_tuc}.json", (p,), partial(record_json_text, p))
+        for p in catalog.procedures
+    ]
     pages = [
         Page("du-lieu/thu-tuc.json", catalogue_json(catalog.agency.ten_co_quan, records)),
         Page("du-lieu/thu-tuc.csv", csv_text(catalog)),

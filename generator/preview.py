@@ -2,8 +2,10 @@
 
 After every change under the content folder, ``mkdocs.yml`` or the theme folder:
 
-1. the Markdown is regenerated; only files whose text changed are written, and records whose file bytes
-   did not change are not parsed or validated again (:class:`~generator.records.LoadCache`);
+1. the Markdown is regenerated; only files whose text changed are written. Records whose file bytes did
+   not change are not parsed or validated again (:class:`~generator.records.LoadCache`), and a procedure's
+   page and JSON are not rendered again while everything they read is equal (:class:`_Texts`), and files
+   known to be unchanged are not read back (:class:`~generator.site.Reuse`);
 2. when the MkDocs configuration derived from the content (navigation, site name, agency facts),
    ``mkdocs.yml`` or the theme changed, or the previous build failed, the site is built in full;
 3. otherwise the output of deleted and changed files is removed and MkDocs builds "dirty": it renders
@@ -24,7 +26,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,6 @@ from urllib.parse import urlsplit
 from generator import search, site
 from generator.catalog import Catalog
 from generator.errors import BuildError, CongkhaiError
-from generator.records import LoadCache
 
 log = logging.getLogger(__name__)
 
@@ -56,14 +57,14 @@ class Preview:
         self.theme_dir: Path | None = None
         self.use_directory_urls = True
         self.site_url = ""
-        self._cache = LoadCache()
+        self._reuse = site.Reuse(texts=_Texts())
         self._inputs: str | None = None
         """Fingerprint of the configuration of the last good build; None forces a full build."""
         self._epoch = os.environ.get("SOURCE_DATE_EPOCH")
 
     def build(self) -> str:
         """Bring the site up to date; return ``"full"``, ``"incremental"`` or ``"unchanged"``."""
-        catalog, report = site.prepare(self.content, self.work, self._cache)
+        catalog, report = site.prepare(self.content, self.work, self._reuse)
         os.environ["SOURCE_DATE_EPOCH"] = self._source_date_epoch(catalog)
         options = site.mkdocs_options(catalog, self.work / site.DOCS, self.site_dir)
         self.site_url = str(options.get("site_url") or "")
@@ -115,6 +116,25 @@ class Preview:
                 if parent == self.site_dir or not parent.is_dir() or any(parent.iterdir()):
                     break
                 parent.rmdir()
+
+
+class _Texts:
+    """A :data:`~generator.render.Memo`: each file's last text, reused while its inputs are equal."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, tuple[tuple[object, ...], str]] = {}
+
+    def __call__(self, path: str, inputs: tuple[object, ...], make: Callable[[], str]) -> str:
+        old = self._texts.get(path)
+        if (
+            old is not None
+            and len(old[0]) == len(inputs)
+            and all(a is b or a == b for a, b in zip(old[0], inputs, strict=True))
+        ):
+            return old[1]
+        text = make()
+        self._texts[path] = (inputs, text)
+        return text
 
 
 def _run_mkdocs(config_file: Path, options: dict[str, Any], dirty: bool) -> Any:

@@ -8,6 +8,7 @@ HTML or attribute lists could read as syntax. Only validated ``http(s)`` address
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -20,6 +21,16 @@ from generator.fields import URL_PATTERN
 
 _MARKUP = frozenset("\\`*_{}[]()#+-.!|<>&\"'~:=^$%@")
 _MARKUP_RE = re.compile("[" + re.escape("".join(sorted(_MARKUP))) + "]")
+
+
+Memo = Callable[[str, tuple[object, ...], Callable[[], str]], str]
+"""``memo(path, inputs, make)``: the text of the file ``path``, made by ``make()`` from ``inputs`` (every
+object it reads). The live preview passes one that reuses the previous text while the inputs are equal."""
+
+
+def no_memo(path: str, inputs: tuple[object, ...], make: Callable[[], str]) -> str:
+    """Always make the text (``congkhai build``)."""
+    return make()
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from generator.errors import BuildError
 from generator.opendata import open_data_pages
 from generator.procedures.pages import procedure_pages
 from generator.records import LoadCache
-from generator.render import Page
+from generator.render import Memo, Page, no_memo
 from generator.search import index_site, search_pages
 from generator.sitepages import hand_pages, home_page, search_page
 
@@ -40,37 +40,63 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
 
 
-def generate_pages(catalog: Catalog) -> list[Page]:
+def generate_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
     """Every generated file of the documentation folder, in a stable order."""
     pages = [
         home_page(catalog),
         search_page(catalog),
         *hand_pages(catalog),
-        *procedure_pages(catalog),
-        *open_data_pages(catalog),
+        *procedure_pages(catalog, memo),
+        *open_data_pages(catalog, memo),
         *search_pages(catalog),
     ]
     return sorted(pages, key=lambda page: page.path)
 
 
-def write_docs(pages: list[Page], docs: Path) -> BuildReport:
-    """Make ``docs`` hold exactly ``pages``: write only what changed, remove what is gone."""
+@dataclass
+class Reuse:
+    """What the live preview keeps from one rebuild to the next; ``congkhai build`` keeps nothing."""
+
+    records: LoadCache = field(default_factory=LoadCache)
+    """Loaded records by file bytes."""
+    texts: Memo = no_memo
+    """Page texts by their inputs."""
+    written: dict[str, str] = field(default_factory=dict)
+    """The text of every file this process wrote to (or found in) the docs folder."""
+
+
+def write_docs(pages: list[Page], docs: Path, known: dict[str, str] | None = None) -> BuildReport:
+    """Make ``docs`` hold exactly ``pages``: write only what changed, remove what is gone.
+
+    ``known`` holds the texts the folder is known to hold (and is updated): those files are not read again.
+    """
     wanted = {page.path for page in pages}
     written, removed = [], []
+    listed = bool(known)  # a folder this process filled before: no need to list it
     for page in pages:
         target = docs / page.path
+        if known and known.get(page.path) == page.text and target.is_file():
+            continue
         data = page.text.encode("utf-8")
         if not target.is_file() or target.read_bytes() != data:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             written.append(page.path)
-    if docs.is_dir():
-        for path in sorted(p for p in docs.rglob("*") if p.is_file()):
-            rel = path.relative_to(docs).as_posix()
-            if rel not in wanted:
-                path.unlink()
-                removed.append(rel)
+        if known is not None:
+            known[page.path] = page.text
+    present = list(known) if known and listed else _files(docs)
+    for rel in sorted(path for path in present if path not in wanted):
+        (docs / rel).unlink(missing_ok=True)
+        removed.append(rel)
+        if known is not None:
+            known.pop(rel, None)
     return BuildReport(len(pages), written, removed)
+
+
+def _files(folder: Path) -> list[str]:
+    if not folder.is_dir():
+        return []
+    return [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
 
 
 def nav(catalog: Catalog) -> list[dict[str, Any]]:
@@ -157,10 +183,11 @@ def check(content: Path) -> Catalog:
     return build_catalog(content)
 
 
-def prepare(content: Path, work: Path, cache: LoadCache | None = None) -> tuple[Catalog, BuildReport]:
+def prepare(content: Path, work: Path, reuse: Reuse | None = None) -> tuple[Catalog, BuildReport]:
     """Validate the content and bring ``work/docs`` up to date with it."""
-    catalog = build_catalog(content, cache)
-    return catalog, write_docs(generate_pages(catalog), work / DOCS)
+    catalog = build_catalog(content, reuse.records if reuse else None)
+    pages = generate_pages(catalog, reuse.texts if reuse else no_memo)
+    return catalog, write_docs(pages, work / DOCS, reuse.written if reuse else None)
 
 
 def build(content: Path, out: Path, config_file: Path, work: Path) -> BuildReport:

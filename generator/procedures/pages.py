@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from functools import partial
 from typing import Any
 
 from generator.catalog import Catalog
@@ -18,7 +19,7 @@ from generator.procedures.model import (
     Document,
     Procedure,
 )
-from generator.render import Page, render
+from generator.render import Memo, Page, no_memo, render
 from generator.search import fields_html, procedure_fields
 from generator.sectors import Sector
 from generator.yamlio import dump_yaml
@@ -39,12 +40,23 @@ AGENCY_LABELS = (
 )
 
 
-def procedure_pages(catalog: Catalog) -> list[Page]:
+def procedure_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
     """Every page of the catalogue."""
     pages = [Page("thu-tuc/index.md", catalogue_index(catalog))]
-    pages += [Page(f"linh-vuc/{s.ma}.md", sector_page(catalog, s)) for s in catalog.sectors]
-    pages += [Page(f"thu-tuc/{p.ma_thu_tuc}.md", procedure_page(catalog, p)) for p in catalog.procedures]
+    for s in catalog.sectors:
+        path, inputs = f"linh-vuc/{s.ma}.md", (s, tuple(catalog.in_sector(s.ma)))
+        pages.append(Page(path, memo(path, inputs, partial(sector_page, catalog, s))))
+    for p in catalog.procedures:
+        path = f"thu-tuc/{p.ma_thu_tuc}.md"
+        pages.append(Page(path, memo(path, page_inputs(catalog, p), partial(procedure_page, catalog, p))))
     return pages
+
+
+def page_inputs(catalog: Catalog, p: Procedure) -> tuple[object, ...]:
+    """Everything :func:`procedure_page` reads: the page's text is the same while these are."""
+    replacement = catalog.procedure(p.ma_thay_the) if p.ma_thay_the else None
+    related = tuple(catalog.procedure(code) for code in p.thu_tuc_lien_quan)
+    return (p, catalog.agency, catalog.sector(p.linh_vuc), catalog.synonyms, replacement, related)
 
 
 def front_matter(title: str, description: str, **extra: Any) -> str:
