@@ -284,7 +284,8 @@ def load_real(directory: Path = REAL_DIR) -> list[dict[str, Any]]:
     files = sorted(directory.glob("*.json")) if directory.is_dir() else []
     if not files:
         raise MissingData(
-            f"Không tìm thấy dữ liệu thật ở {directory} (cần các tệp bo-tu-phap/*.json của shared/data/dvcqg); "
+            f"Không tìm thấy dữ liệu thật ở {directory} "
+            "(cần các tệp bo-tu-phap/*.json của shared/data/dvcqg); "
             "bench cần dữ liệu này để sinh nội dung tổng hợp."
         )
     return [convert(json.loads(path.read_text(encoding="utf-8"))) for path in files]
@@ -384,7 +385,8 @@ def _procedure(i: int, n: int, seed: int, ctx: _Context) -> dict[str, Any]:
             {
                 "ten": "Trung tâm Phục vụ hành chính công tỉnh",
                 "dia_chi": f"Đường Trần Hưng Đạo, phường {area}",
-                "thoi_gian_lam_viec": "Từ thứ Hai đến thứ Sáu, sáng 7 giờ – 11 giờ 30, chiều 13 giờ 30 – 17 giờ",
+                "thoi_gian_lam_viec": "Từ thứ Hai đến thứ Sáu, sáng 7 giờ – 11 giờ 30, "
+                "chiều 13 giờ 30 – 17 giờ",
             }
         ],
         "trinh_tu": steps,
@@ -470,7 +472,10 @@ SITE = {
     "url_trang": "https://thutuc.stp.binhphuoc.gov.vn/",
     "lien_ket": [{"ten": "Cổng Dịch vụ công quốc gia", "url": "https://dichvucong.gov.vn"}],
 }
-ABOUT = "# Giới thiệu\n\nTrang này công khai thủ tục hành chính của Sở Tư pháp (dữ liệu tổng hợp để đo hiệu năng).\n"
+ABOUT = (
+    "# Giới thiệu\n\n"
+    "Trang này công khai thủ tục hành chính của Sở Tư pháp (dữ liệu tổng hợp để đo hiệu năng).\n"
+)
 
 
 def synthesize(n: int, out_content_dir: Path, seed: int = 2026, real_dir: Path = REAL_DIR) -> list[str]:

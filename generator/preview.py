@@ -14,7 +14,7 @@ After every change under the content folder, ``mkdocs.yml`` or the theme folder:
    unchanged, every other page's HTML depends on nothing that changed, so the result equals a full build
    (``tests/test_preview.py`` checks this byte for byte).
 
-The search index (Pagefind) is rebuilt in the background after each build, so a reload never waits for it.
+The search index (Pagefind) is rebuilt in the background once edits pause, so a reload never waits for it.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -178,23 +179,37 @@ def _warnings() -> Iterator[list[str]]:
 
 
 class _Indexer:
-    """Pagefind over the preview site, in the background; a new build stops a run still going."""
+    """Pagefind over the preview site, in the background once edits pause; a new build stops it."""
+
+    QUIET = 3.0
+    """Seconds without a rebuild before indexing starts, so that Pagefind never slows an edit's rebuild."""
 
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
         self._process: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> None:
+    def start_later(self) -> None:
         self.stop()
-        self._process = subprocess.Popen(
-            search.pagefind_command(self.site_dir), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
+        with self._lock:
+            self._timer = threading.Timer(self.QUIET, self._run)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _run(self) -> None:
+        with self._lock:
+            command = search.pagefind_command(self.site_dir)
+            self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def stop(self) -> None:
-        if self._process is not None and self._process.poll() is None:
-            self._process.terminate()
-            self._process.wait()
-        self._process = None
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            if self._process is not None and self._process.poll() is None:
+                self._process.terminate()
+                self._process.wait()
+            self._timer = self._process = None
 
 
 def serve(content: Path, config_file: Path, work: Path, dev_addr: str) -> None:
@@ -207,7 +222,7 @@ def serve(content: Path, config_file: Path, work: Path, dev_addr: str) -> None:
     indexer = _Indexer(site_dir)
     try:
         preview.build()
-        indexer.start()
+        indexer.start_later()
 
         def rebuild() -> None:
             indexer.stop()
@@ -215,10 +230,11 @@ def serve(content: Path, config_file: Path, work: Path, dev_addr: str) -> None:
                 kind = preview.build()
             except CongkhaiError as exc:
                 log.error("%s\nTrang xem trước giữ nguyên bản trước; sửa lỗi rồi lưu lại.", exc)
+                indexer.start_later()
                 return
             log.info("Đã cập nhật: %s.", _KINDS[kind])
             if kind != "unchanged":
-                indexer.start()
+                indexer.start_later()
 
         host, _, port = dev_addr.rpartition(":")
         server = LiveReloadServer(

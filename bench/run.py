@@ -1,0 +1,352 @@
+"""``make bench``: build synthetic catalogues of 1,000, 5,000 and 20,000 procedures and report the costs.
+
+For each size: generate time (YAML → Markdown), MkDocs build time, search indexing time (Pagefind, when
+``generator.search`` exists), total, peak memory (RSS of the child process that builds), bytes per HTML page
+(median, max) and site size. The same pages are also built with Material's defaults (automatic navigation,
+lunr ``search`` plugin) as the baseline, at the small sizes only: the automatic navigation makes that build
+quadratic. Finally the live preview is timed at 5,000: a one-record YAML edit until the browser's reload
+request returns and the edited page is served.
+
+Every build runs in a child process (``--child``) so that its peak RSS can be read with ``os.wait4``.
+Output goes to the terminal and to ``bench/out/bench.txt`` (+ ``bench.json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import synth  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+CONFIG = ROOT / "mkdocs.yml"
+EPOCH = os.environ.get("SOURCE_DATE_EPOCH", "1700000000")
+BASELINE_LIMIT = 300.0  # seconds: above this (estimated) the baseline falls back to a smaller size
+
+
+# --- children: one build each ----------------------------------------------------------------------
+
+
+def child_build(content: Path, work: Path, out: Path, variant: str) -> dict[str, Any]:
+    """Build ``content`` like ``congkhai build`` (or with Material's defaults), timing each stage."""
+    from generator import site
+
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    timings: dict[str, Any] = {}
+    started = time.perf_counter()
+    catalog, report = site.prepare(content, work)
+    timings["generate"] = time.perf_counter() - started
+    timings["written"] = len(report.written)
+    started = time.perf_counter()
+    _, again = site.prepare(content, work)
+    timings["regenerate"] = time.perf_counter() - started
+    timings["rewritten"] = len(again.written)
+    os.environ["SOURCE_DATE_EPOCH"] = site.source_date_epoch(catalog)
+    options = site.mkdocs_options(catalog, work / site.DOCS, out)
+    if variant == "baseline":
+        del options["nav"]
+        options.update(not_in_nav="", plugins=["search"])
+    started = time.perf_counter()
+    site.run_mkdocs(CONFIG, options)
+    timings["mkdocs"] = time.perf_counter() - started
+    timings["search"] = None
+    if variant == "ours" and importlib.util.find_spec("generator.search") and hasattr(site, "_index_search"):
+        started = time.perf_counter()
+        site._index_search(out)
+        timings["search"] = time.perf_counter() - started
+    return timings
+
+
+def run_child(*args: str) -> tuple[dict[str, Any], int]:
+    """Run ``bench/run.py --child ...``; return its JSON result and its peak RSS in bytes."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "0"}
+    proc = subprocess.Popen(
+        [sys.executable, str(Path(__file__)), "--child", *args], stdout=subprocess.PIPE, env=env, cwd=ROOT
+    )
+    assert proc.stdout is not None
+    output = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"child {' '.join(args)} failed with exit code {proc.returncode}")
+    return json.loads(output.decode().strip().splitlines()[-1]), usage.ru_maxrss * 1024
+
+
+# --- measuring a built site ------------------------------------------------------------------------
+
+
+def site_stats(site_dir: Path) -> dict[str, Any]:
+    """HTML pages (count, median and max bytes) and the whole site's size."""
+    html = sorted(p.stat().st_size for p in site_dir.rglob("*.html"))
+    total = sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
+    return {"pages": len(html), "median": statistics.median(html), "max": max(html), "site": total}
+
+
+def content_for(n: int, seed: int) -> Path:
+    """The synthetic content of size ``n``, made once per (size, seed, synthesizer source)."""
+    content = OUT / f"content-{n}"
+    stamp = hashlib.sha256(f"{n}:{seed}:".encode() + Path(synth.__file__).read_bytes()).hexdigest()
+    stamp_file = content / ".stamp"
+    if not stamp_file.is_file() or stamp_file.read_text() != stamp:
+        started = time.perf_counter()
+        synth.synthesize(n, content, seed=seed)
+        stamp_file.write_text(stamp)
+        log(f"  synthesized {n} procedures in {time.perf_counter() - started:.1f} s")
+    return content
+
+
+def measure(n: int, seed: int, variant: str) -> dict[str, Any]:
+    """One build of size ``n`` in a child process, with its site measured."""
+    content = content_for(n, seed)
+    work, site_dir = OUT / f"work-{variant}-{n}", OUT / f"site-{variant}-{n}"
+    started = time.perf_counter()
+    timings, rss = run_child("build", str(content), str(work), str(site_dir), variant)
+    wall = time.perf_counter() - started
+    total = timings["generate"] + timings["mkdocs"] + (timings["search"] or 0)
+    result = {"n": n, "variant": variant, **timings, "total": total, "wall": wall, "rss": rss}
+    result.update(site_stats(site_dir))
+    return result
+
+
+# --- the live preview ------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str, timeout: float = 120) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def _wait_for(url: str, seconds: float) -> str:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return _get(url)
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def preview_latency(n: int, seed: int, edits: int = 5) -> dict[str, Any]:
+    """Seconds from a one-record YAML edit to the reloaded page showing it, through ``congkhai serve``."""
+    content = OUT / f"preview-content-{n}"
+    shutil.rmtree(content, ignore_errors=True)
+    shutil.copytree(content_for(n, seed), content)
+    work = OUT / f"preview-work-{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    command = [str(Path(sys.executable).with_name("congkhai")), "serve", "--content", str(content)]
+    command += ["--work", str(work), "--dev-addr", f"127.0.0.1:{port}"]
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        files = sorted((content / "thu-tuc").glob("*.yml"))
+        _wait_for(base + f"thu-tuc/{files[0].stem}/", 600)
+        startup = time.perf_counter() - started
+        latencies = []
+        for k in range(edits):
+            path = files[(k * 997) % len(files)]
+            page = base + f"thu-tuc/{path.stem}/"
+            epoch = re.search(r"livereload\((\d+),", _get(page))
+            assert epoch, "the preview page has no live-reload script"
+            marker = f"Sửa thử {k} lúc {time.time():.0f}"
+            text = path.read_text(encoding="utf-8")
+            edited = re.sub(r"^ten_thu_tuc: .*$", f"ten_thu_tuc: {marker}", text, count=1, flags=re.M)
+            t0 = time.perf_counter()
+            path.write_text(edited, encoding="utf-8")
+            _get(base + f"livereload/{epoch.group(1)}/{k}")  # returns when the browser would reload
+            shown = marker in _get(page)
+            latencies.append(time.perf_counter() - t0)
+            if not shown:
+                raise SystemExit(f"preview did not show the edit of {path.name}")
+        return {"n": n, "startup": startup, "latencies": latencies, "median": statistics.median(latencies)}
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+# --- report ----------------------------------------------------------------------------------------
+
+LINES: list[str] = []
+
+
+def log(line: str = "") -> None:
+    print(line, flush=True)
+    LINES.append(line)
+
+
+def _s(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f} s"
+
+
+def _kb(value: float) -> str:
+    return f"{value / 1024:.1f} KB"
+
+
+def _mb(value: float) -> str:
+    return f"{value / 1024 / 1024:.0f} MB"
+
+
+def row(r: dict[str, Any]) -> str:
+    return (
+        f"| {r['variant']} | {r['n']:,} | {_s(r['generate'])} | {_s(r['mkdocs'])} | {_s(r['search'])} "
+        f"| {_s(r['total'])} | {_mb(r['rss'])} | {_kb(r['median'])} | {_kb(r['max'])} | {_mb(r['site'])} "
+        f"| {r['pages']:,} |"
+    )
+
+
+HEADER = (
+    "| build | procedures | generate | MkDocs | search index | total | peak RSS | HTML/page median "
+    "| HTML/page max | site | HTML pages |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+)
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        "?",
+    )
+    mem = next(
+        line.split()[1]
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    python = sys.version.split()[0]
+    return f"{os.cpu_count()} CPUs ({cpu}), {int(mem) / 1024 / 1024:.0f} GiB RAM, Python {python}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="1000,5000,20000", help="catalogue sizes to build")
+    parser.add_argument("--baseline", default="auto", help="'auto', 'none' or sizes such as 1000,2000")
+    parser.add_argument("--preview", type=int, default=5000, help="size for the preview timing (0: skip)")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _, content, work, out, variant = args.child
+        print(json.dumps(child_build(Path(content), Path(work), Path(out), variant)))
+        return
+
+    try:
+        synth.load_real()
+    except synth.MissingData as exc:
+        print(exc.code, file=sys.stderr)
+        sys.exit(2)
+    OUT.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    log(f"# congkhai bench — {time.strftime('%Y-%m-%d %H:%M')} — SOURCE_DATE_EPOCH={EPOCH}")
+    log(f"Machine: {machine()}")
+    log()
+    results = []
+    for n in sizes:
+        log(f"- building {n:,} procedures …")
+        results.append(measure(n, args.seed, "ours"))
+        log("  " + row(results[-1]))
+
+    baselines = _baselines(args.baseline, sizes, args.seed, results)
+    preview = None
+    if args.preview:
+        log(f"- timing the live preview at {args.preview:,} procedures …")
+        preview = preview_latency(args.preview, args.seed)
+
+    log()
+    log(HEADER)
+    for r in sorted(results + baselines, key=lambda r: (r["variant"] != "ours", r["n"])):
+        log(row(r))
+    log()
+    log("Search index: Pagefind after MkDocs (n/a: no generator.search); lunr is inside MkDocs' time.")
+    log("Generate = validate the YAML, write the Markdown into an empty folder; again, nothing changed:")
+    for r in results:
+        again = f"{_s(r['regenerate'])}, {r['rewritten']} files rewritten"
+        log(f"  {r['n']:,}: {again} (the first run wrote {r['written']})")
+    if baselines:
+        log()
+        log("Ratios, ours / Material defaults (automatic nav + lunr search):")
+        for b in baselines:
+            ours = next(r for r in results if r["n"] == b["n"])
+            times = f"{_s(ours['total'])} vs {_s(b['total'])}"
+            log(
+                f"  {b['n']:,}: time {ours['total'] / b['total']:.2f}× ({times}), "
+                f"peak RSS {ours['rss'] / b['rss']:.2f}×, "
+                f"HTML/page median {ours['median'] / b['median']:.3f}×, "
+                f"site size {ours['site'] / b['site']:.3f}×"
+            )
+    if preview:
+        lat = ", ".join(f"{x:.2f}" for x in preview["latencies"])
+        log()
+        log(
+            f"Live preview at {preview['n']:,}: one-record edit → reloaded page shows it in "
+            f"{preview['median']:.2f} s median (runs: {lat} s); server start {preview['startup']:.1f} s."
+        )
+    (OUT / "bench.txt").write_text("\n".join(LINES) + "\n", encoding="utf-8")
+    (OUT / "bench.json").write_text(
+        json.dumps({"results": results, "baselines": baselines, "preview": preview}, indent=2),
+        encoding="utf-8",
+    )
+
+
+def _baselines(
+    choice: str, sizes: list[int], seed: int, results: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Material's defaults at the small sizes; 1,000 and 5,000 unless 5,000 would exceed ~5 minutes."""
+    if choice == "none":
+        return []
+    wanted = [int(s) for s in choice.split(",")] if choice != "auto" else [1000, 5000]
+    baselines = []
+    for n in wanted:
+        if choice == "auto" and baselines and n > baselines[-1]["n"]:
+            previous = baselines[-1]
+            estimate = previous["mkdocs"] * (n / previous["n"]) ** 2
+            if estimate > BASELINE_LIMIT:
+                log(
+                    f"- baseline at {n:,} skipped: quadratic estimate {estimate:.0f} s "
+                    f"> {BASELINE_LIMIT:.0f} s; running it at 2,000 instead"
+                )
+                n = 2000
+        log(f"- building {n:,} procedures with Material's defaults (baseline) …")
+        baselines.append(measure(n, seed, "baseline"))
+        log("  " + row(baselines[-1]))
+        if all(r["n"] != n for r in results):
+            log(f"- building {n:,} procedures (ours, for the ratio) …")
+            results.append(measure(n, seed, "ours"))
+            log("  " + row(results[-1]))
+    return baselines
+
+
+if __name__ == "__main__":
+    main()
