@@ -26,7 +26,6 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 """Lower-case ASCII words joined by hyphens, used in addresses."""
 
 
-
 def _plain_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
