@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -219,6 +220,7 @@ def serve(content: Path, config_file: Path, work: Path, dev_addr: str) -> None:
     from mkdocs.livereload import LiveReloadServer
 
     _show_logs()
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped by a supervisor: clean up as on Ctrl+C
     site_dir = Path(tempfile.mkdtemp(prefix="congkhai-"))
     preview = Preview(content, config_file, work, site_dir)
     indexer = _Indexer(site_dir)
@@ -262,6 +264,10 @@ def serve(content: Path, config_file: Path, work: Path, dev_addr: str) -> None:
     finally:
         indexer.stop()
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _settle(kind: str) -> None:
