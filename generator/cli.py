@@ -14,30 +14,15 @@ import click
 from generator import site
 from generator.errors import CongkhaiError, DataErrors
 from generator.opendata import schema_files
+from generator.options import path_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-content_option = click.option(
-    "--content",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Thư mục nội dung (site.yml, linh-vuc.yml, thu-tuc/, trang/).",
+content_option = path_option(
+    "--content", "content", "Thư mục nội dung (site.yml, linh-vuc.yml, thu-tuc/, trang/)."
 )
-config_option = click.option(
-    "--config",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-    help="Tệp cấu hình MkDocs.",
-)
-work_option = click.option(
-    "--work",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Thư mục làm việc (các trang Markdown được sinh ra).",
-)
+config_option = path_option("--config", "mkdocs.yml", "Tệp cấu hình MkDocs.", directory=False)
+work_option = path_option("--work", "build", "Thư mục làm việc (các trang Markdown được sinh ra).")
 
 
 def reports_errors(command: F) -> F:
@@ -75,13 +60,7 @@ def check(content: Path) -> None:
 
 @main.command()
 @content_option
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("site"),
-    show_default=True,
-    help="Thư mục xuất bản.",
-)
+@path_option("--out", "site", "Thư mục xuất bản.")
 @config_option
 @work_option
 @reports_errors
@@ -109,12 +88,7 @@ def serve(content: Path, config: Path, work: Path, dev_addr: str) -> None:
 
 
 @main.command()
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("content/schema"),
-    show_default=True,
-)
+@path_option("--out", "content/schema", "Thư mục ghi các tệp JSON Schema.")
 def schema(out: Path) -> None:
     """Ghi JSON Schema của từng loại hồ sơ (để trình soạn thảo kiểm tra khi nhập)."""
     out.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ from generator.errors import CongkhaiError, DataErrors
 from generator.importer.report import ImportErrors, ImportReport
 from generator.importer.review import review, review_json, review_text
 from generator.importer.run import import_records
+from generator.options import path_option
 from generator.procedures.model import LEVELS
 
 sources_argument = click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -35,13 +36,7 @@ def import_command() -> None:
 
 @import_command.command("dvcqg")
 @sources_argument
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("content/thu-tuc"),
-    show_default=True,
-    help="Thư mục ghi các tệp thủ tục.",
-)
+@path_option("--out", "content/thu-tuc", "Thư mục ghi các tệp thủ tục.")
 @cap_option
 @click.option(
     "--linh-vuc",
@@ -84,13 +79,7 @@ def _summary(report: ImportReport, out: Path) -> str:
 
 @click.command("review")
 @sources_argument
-@click.option(
-    "--content",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Thư mục nội dung (có thu-tuc/ và linh-vuc.yml).",
-)
+@path_option("--content", "content", "Thư mục nội dung (có thu-tuc/ và linh-vuc.yml).")
 @cap_option
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho CI).")
 def review_command(sources: tuple[Path, ...], content: Path, cap: str | None, as_json: bool) -> None:
