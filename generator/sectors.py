@@ -33,8 +33,8 @@ def check_registry(loaded: Loaded[SectorRegistry]) -> list[DataError]:
         for i, sector in enumerate(loaded.record.linh_vuc):
             value = getattr(sector, attr)
             if value in seen:
-                line = loaded.doc.line_of(("linh_vuc", i, attr))
-                key = f"linh_vuc[{i}].{attr}"
-                errors.append(DataError(loaded.path, line, key, f"«{value}» đã có ở linh_vuc[{seen[value]}]"))
+                errors.append(
+                    loaded.doc.error(("linh_vuc", i, attr), f"«{value}» đã có ở linh_vuc[{seen[value]}]")
+                )
             seen.setdefault(value, i)
     return errors

@@ -39,12 +39,11 @@ def check_synonyms(loaded: Loaded[SynonymFile]) -> list[DataError]:
     for i, group in enumerate(loaded.record.nhom):
         for j, term in enumerate(group):
             key, where = tuple(words(term)), f"nhom[{i}][{j}]"
-            line = loaded.doc.line_of(("nhom", i, j))
             if not key:
-                errors.append(DataError(loaded.path, line, where, f"«{term}» không có chữ hay số nào"))
+                errors.append(loaded.doc.error(("nhom", i, j), f"«{term}» không có chữ hay số nào"))
             elif key in seen:
                 message = f"«{term}» đã có ở {seen[key]} (không phân biệt hoa thường, dấu và đ/d)"
-                errors.append(DataError(loaded.path, line, where, message))
+                errors.append(loaded.doc.error(("nhom", i, j), message))
             else:
                 seen[key] = where
     return errors

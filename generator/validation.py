@@ -10,7 +10,7 @@ from pydantic_core import ErrorDetails
 
 from generator.errors import DataError
 from generator.fields import PATTERN_MESSAGES, FieldProblem
-from generator.yamlio import Loc, YamlDoc, format_loc
+from generator.yamlio import Loc, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -50,7 +50,7 @@ def to_data_error(doc: YamlDoc, model: type[BaseModel], err: ErrorDetails) -> Da
     problem = err.get("ctx", {}).get("error")
     if isinstance(problem, FieldProblem):
         loc = (*loc, problem.key)
-    return DataError(doc.path, doc.line_of(loc), format_loc(loc), _message(doc, model, loc, err))
+    return doc.error(loc, _message(doc, model, loc, err))
 
 
 def _is_union_tag(part: Any) -> bool:

@@ -55,6 +55,10 @@ class YamlDoc:
                 return self.lines[loc[:end]]
         return 1
 
+    def error(self, loc: Loc, message: str) -> DataError:
+        """A :class:`DataError` about ``loc`` in this file, at its line and named by its key path."""
+        return DataError(self.path, self.line_of(loc), format_loc(loc), message)
+
 
 def load_yaml(path: Path, display: str) -> YamlDoc:
     """Load one YAML file; raise :class:`DataError` (named ``display``) on anything doubtful."""

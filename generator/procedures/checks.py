@@ -24,17 +24,12 @@ def check_procedures(items: Items, sector_slugs: list[str]) -> list[DataError]:
     ]
 
 
-def _error(item: Loaded[Procedure], key: str, message: str) -> DataError:
-    loc = tuple(int(p) if p.isdigit() else p for p in key.replace("[", ".").replace("]", "").split("."))
-    return DataError(item.path, item.doc.line_of(loc), key, message)
-
-
 def _file_names(items: Items) -> Iterable[DataError]:
     for item in items:
         code, name = item.record.ma_thu_tuc, Path(item.path).name
         if Path(item.path).stem != code:
-            yield _error(
-                item, "ma_thu_tuc", f"tên tệp «{name}» phải trùng mã thủ tục: đổi tên thành «{code}.yml»"
+            yield item.doc.error(
+                ("ma_thu_tuc",), f"tên tệp «{name}» phải trùng mã thủ tục: đổi tên thành «{code}.yml»"
             )
 
 
@@ -43,7 +38,7 @@ def _unique_codes(items: Items) -> Iterable[DataError]:
     for item in items:
         code = item.record.ma_thu_tuc
         if code in first:
-            yield _error(item, "ma_thu_tuc", f"mã «{code}» đã dùng trong {first[code].path}")
+            yield item.doc.error(("ma_thu_tuc",), f"mã «{code}» đã dùng trong {first[code].path}")
         first.setdefault(code, item)
 
 
@@ -51,16 +46,16 @@ def _known_sectors(items: Items, slugs: list[str]) -> Iterable[DataError]:
     for item in items:
         if item.record.linh_vuc not in slugs:
             message = one_of_message(item.record.linh_vuc, slugs) + " (danh sách ở content/linh-vuc.yml)"
-            yield _error(item, "linh_vuc", message)
+            yield item.doc.error(("linh_vuc",), message)
 
 
 def _references(items: Items, codes: set[str]) -> Iterable[DataError]:
     for item in items:
         target = item.record.ma_thay_the
         if target is not None and target not in codes:
-            yield _error(item, "ma_thay_the", f"không có thủ tục mã «{target}» trong danh mục")
+            yield item.doc.error(("ma_thay_the",), f"không có thủ tục mã «{target}» trong danh mục")
         for i, related in enumerate(item.record.thu_tuc_lien_quan):
             if related not in codes:
-                yield _error(
-                    item, f"thu_tuc_lien_quan[{i}]", f"không có thủ tục mã «{related}» trong danh mục"
+                yield item.doc.error(
+                    ("thu_tuc_lien_quan", i), f"không có thủ tục mã «{related}» trong danh mục"
                 )
