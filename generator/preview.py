@@ -30,19 +30,18 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from generator import search, site
 from generator.catalog import Catalog
-from generator.errors import BuildError, CongkhaiError
+from generator.errors import CongkhaiError
+from generator.mkdocsrun import run_mkdocs
 
 log = logging.getLogger(__name__)
 
-_DIRTY_NOTICE = "A 'dirty' build is being performed"
 _KINDS = {
     "full": "dựng lại toàn bộ",
     "incremental": "chỉ dựng lại trang đã đổi",
@@ -81,7 +80,7 @@ class Preview:
             # Outputs of changed files go too: MkDocs then rebuilds them whatever the clock's resolution
             # (a Markdown file written in the same tick as its HTML would not look newer).
             self._remove_outputs([*report.removed, *report.written])
-        config = _run_mkdocs(self.config_file, options, dirty=not full)
+        config = run_mkdocs(self.config_file, options, dirty=not full)
         self.theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
         self.use_directory_urls = bool(config.use_directory_urls)
         self._inputs = self._fingerprint(options)
@@ -139,46 +138,6 @@ class _Texts:
         text = make()
         self._texts[path] = (inputs, text)
         return text
-
-
-def _run_mkdocs(config_file: Path, options: dict[str, Any], dirty: bool) -> Any:
-    """MkDocs, full or dirty, with the options of ``congkhai build``; any warning fails the build."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    with _warnings() as messages:
-        try:
-            # A dirty build always warns that it is dirty: strict mode would abort on that alone.
-            config = load_config(config_file=str(config_file), **{**options, "strict": not dirty})
-            build(config, dirty=dirty)
-        except MkDocsException as exc:
-            raise BuildError("MkDocs build failed:\n" + ("\n".join(messages) or str(exc))) from exc
-    if messages:
-        raise BuildError("MkDocs build warned:\n" + "\n".join(messages))
-    return config
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if not message.startswith(_DIRTY_NOTICE):
-            self.messages.append(message)
-
-
-@contextmanager
-def _warnings() -> Iterator[list[str]]:
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        yield handler.messages
-    finally:
-        logger.removeHandler(handler)
 
 
 class _Indexer:

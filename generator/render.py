@@ -1,14 +1,18 @@
 """The one Jinja environment that turns records into Markdown, and the filters that keep data inert.
 
-Every value that comes from YAML is data, never markup: it passes through :func:`md` (inline) or
-:func:`md_text` (several lines), which entity-escape every ASCII punctuation character that Markdown,
-HTML or attribute lists could read as syntax. Only validated ``http(s)`` addresses become links.
+Every value that comes from YAML is data, never markup. In Markdown it passes through :func:`md` (inline)
+or :func:`md_text` (several lines), which entity-escape every ASCII punctuation character that Markdown,
+HTML or attribute lists could read as syntax. The long per-record pages write their section bodies as
+HTML inside ``{% autoescape true %}`` and :func:`raw` blocks instead: Jinja escapes every value there, and
+the ``generator.rawhtml`` Markdown extension passes the block through untouched (Python-Markdown's inline
+parsing of large tables was most of the build time). Only validated ``http(s)`` addresses become links.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -16,8 +20,10 @@ from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from generator.fields import URL_PATTERN
+from generator.rawhtml import wrap
 
 _MARKUP = frozenset("\\`*_{}[]()#+-.!|<>&\"'~:=^$%@")
 _MARKUP_RE = re.compile("[" + re.escape("".join(sorted(_MARKUP))) + "]")
@@ -57,6 +63,50 @@ def md_text(value: object, indent: int = 0) -> str:
     return ("\n\n" + " " * indent).join(lines)
 
 
+def inline(value: object) -> str:
+    """Inline text for an HTML block: whitespace collapsed (autoescape escapes it)."""
+    return " ".join(str(value).split())
+
+
+def lines(value: object) -> list[str]:
+    """The non-empty lines of a text, each collapsed (autoescape escapes them)."""
+    return [inline(line) for line in str(value).splitlines() if line.strip()]
+
+
+def paragraphs(value: object) -> Markup:
+    """Several lines of text for an HTML block: one escaped ``<p>`` per non-empty line."""
+    return Markup("\n").join(Markup("<p>%s</p>") % line for line in lines(value))
+
+
+def join_lines(values: Iterable[object]) -> Markup:
+    """Values on lines of their own in one table cell, each escaped."""
+    return Markup("<br>").join(escape(inline(value)) for value in values)
+
+
+def raw(caller: Callable[[], str]) -> Markup:
+    """``{% call raw() %}…{% endcall %}``: the HTML inside, marked for the ``generator.rawhtml`` extension."""
+    return Markup(wrap(caller()))
+
+
+def page_url(path: str) -> str:
+    """The address MkDocs gives the docs file ``path`` (``use_directory_urls: true``)."""
+    if not path.endswith(".md"):
+        return path
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_link(page: str, target: str) -> str:
+    """The link from the docs page ``page`` to ``target`` (relative to ``page``, as Markdown links are),
+    as MkDocs writes it. Pages are folders: from ``thu-tuc/a.md``, ``../linh-vuc/b.md`` is
+    ``../../linh-vuc/b/``."""
+    to = page_url(posixpath.normpath(posixpath.join(posixpath.dirname(page), target)))
+    link = posixpath.relpath(to.rstrip("/") or ".", page_url(page).rstrip("/") or ".")
+    return link + "/" if to.endswith("/") or not to else link
+
+
 def url(value: str) -> str:
     """A link target for a validated http(s) address, with characters Markdown reads percent-encoded."""
     if not re.match(URL_PATTERN, value):
@@ -92,6 +142,8 @@ def _environment() -> Environment:
         autoescape=False,
     )
     env.filters.update(md=md, md_text=md_text, url=url, number=number, vdate=vdate, labels=labels)
+    env.filters.update(inline=inline, lines=lines, paragraphs=paragraphs, join_lines=join_lines)
+    env.globals.update(raw=raw)
     return env
 
 

@@ -6,18 +6,15 @@ Everything is gathered and validated first; the previous site is replaced only b
 from __future__ import annotations
 
 import html
-import logging
 import os
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
 from generator.catalog import Catalog, build_catalog
-from generator.errors import BuildError
+from generator.mkdocsrun import default_jobs, run_mkdocs
 from generator.opendata import open_data_pages
 from generator.procedures.pages import procedure_pages
 from generator.records import LoadCache
@@ -141,43 +138,6 @@ def source_date_epoch(catalog: Catalog) -> str:
     return str(int(latest.timestamp())) if latest else "0"
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-@contextmanager
-def _mkdocs_warnings() -> Iterator[_Collect]:
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        yield handler
-    finally:
-        logger.removeHandler(handler)
-
-
-def run_mkdocs(config_file: Path, options: dict[str, Any]) -> None:
-    """``mkdocs build --strict`` with ``options``; any warning fails the build."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    with _mkdocs_warnings() as warnings:
-        try:
-            config = load_config(config_file=str(config_file), strict=True, **options)
-            mkdocs_build(config)
-        except MkDocsException as exc:
-            detail = "\n".join(warnings.messages) or str(exc)
-            raise BuildError(f"MkDocs build failed:\n{detail}") from exc
-        if warnings.messages:
-            raise BuildError("MkDocs build warned:\n" + "\n".join(warnings.messages))
-
-
 def check(content: Path) -> Catalog:
     """Validate a content folder (raises :class:`~generator.errors.DataErrors`)."""
     return build_catalog(content)
@@ -190,14 +150,17 @@ def prepare(content: Path, work: Path, reuse: Reuse | None = None) -> tuple[Cata
     return catalog, write_docs(pages, work / DOCS, reuse.written if reuse else None)
 
 
-def build(content: Path, out: Path, config_file: Path, work: Path) -> BuildReport:
-    """Build the whole site into ``out``; on any error the previous ``out`` stays as it was."""
+def build(content: Path, out: Path, config_file: Path, work: Path, jobs: int = 0) -> BuildReport:
+    """Build the whole site into ``out``; on any error the previous ``out`` stays as it was.
+
+    MkDocs runs in ``jobs`` processes (0: one per core) when the site is large enough.
+    """
     catalog, report = prepare(content, work)
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(catalog)
     staging = out.with_name(f".{out.name}.new")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        run_mkdocs(config_file, mkdocs_options(catalog, work / DOCS, staging))
+        run_mkdocs(config_file, mkdocs_options(catalog, work / DOCS, staging), jobs=jobs or default_jobs())
         _index_search(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import posixpath
+import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from generator import mkdocsrun, site
 from generator.cli import main
 from generator.errors import DataErrors
 
@@ -90,6 +94,38 @@ def test_minimal_site_has_every_page(minimal_site: Path) -> None:
 
 def test_two_builds_are_byte_identical(minimal_site: Path, tmp_path: Path) -> None:
     assert tree_digest(build_site(MINIMAL, tmp_path)) == tree_digest(minimal_site)
+
+
+@pytest.mark.parametrize("content", [MINIMAL, REPO / "content"], ids=["minimal", "default"])
+def test_a_build_shared_by_processes_is_byte_identical(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = site.build(content, tmp_path / "one", REPO / "mkdocs.yml", tmp_path / "w1", jobs=1)
+    monkeypatch.setattr(mkdocsrun, "PAGES_PER_JOB", 1)  # share even these few pages
+    three = site.build(content, tmp_path / "three", REPO / "mkdocs.yml", tmp_path / "w3", jobs=3)
+    assert one.pages == three.pages
+    assert tree_digest(tmp_path / "three") == tree_digest(tmp_path / "one")
+    assert not list(tmp_path.glob("*.part*"))  # the processes' folders are gone
+
+
+def _internal_links(root: Path) -> Iterator[tuple[str, str]]:
+    for page in sorted(root.rglob("*.html")):
+        if "pagefind" in page.parts:
+            continue
+        for name, value in inspect(page).attributes:
+            if name in ("href", "src") and value and not re.match(r"^([a-z]+:|#|/)", value):
+                yield page.relative_to(root).as_posix(), value
+
+
+def test_every_internal_link_resolves(minimal_site: Path) -> None:
+    broken = []
+    for page, link in _internal_links(minimal_site):
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link.split("#")[0]))
+        path = minimal_site / target
+        if not (path / "index.html" if path.is_dir() else path).is_file():
+            broken.append(f"{page}: {link}")
+    assert broken == []
+    assert sum(1 for _ in _internal_links(minimal_site)) > 100
 
 
 def test_page_size_does_not_list_every_procedure(minimal_site: Path) -> None:

@@ -6,6 +6,8 @@ import html
 from functools import partial
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.catalog import Catalog
 from generator.procedures import facts
 from generator.procedures.model import (
@@ -19,7 +21,7 @@ from generator.procedures.model import (
     Document,
     Procedure,
 )
-from generator.render import Memo, Page, no_memo, render
+from generator.render import Memo, Page, no_memo, relative_link, render
 from generator.search import fields_html, procedure_fields
 from generator.sectors import Sector
 from generator.yamlio import dump_yaml
@@ -100,7 +102,8 @@ def procedure_page(catalog: Catalog, p: Procedure) -> str:
         duration=facts.duration_text,
         method_fees=facts.method_fees,
         copies=copies,
-        search_fields=fields_html(procedure_fields(catalog, p)),
+        search_fields=Markup(fields_html(procedure_fields(catalog, p))),  # escaped by its template
+        link=partial(relative_link, f"thu-tuc/{p.ma_thu_tuc}.md"),
         **LABELS,
     )
 
@@ -132,6 +135,7 @@ def sector_page(catalog: Catalog, sector: Sector) -> str:
         current=[(p, listing_row(p)) for p in current],
         retired=retired,
         statuses=STATUSES,
+        link=partial(relative_link, f"linh-vuc/{sector.ma}.md"),
     )
 
 

@@ -1,0 +1,168 @@
+"""The glue to MkDocs: one strict build, optionally split over several processes.
+
+MkDocs renders pages one after another in one process, about 6 ms a page here, so a catalogue of
+thousands of procedures keeps one core busy while the other waits. With ``jobs`` > 1 the build is cut
+by pages: the pages outside the navigation (the procedure pages, which never link to each other through
+the theme) are dealt round-robin to ``jobs`` processes forked after the content is generated. Each
+process runs the same MkDocs build in "dirty" mode and renders only its own pages, MkDocs' own way of
+skipping unchanged files; the first process also renders every other page, copies the static files and
+writes the sitemap. The other processes write into folders of their own, whose pages are then moved
+into the site. ``tests/test_site.py`` checks that the result is byte-identical to a one-process build.
+
+Every MkDocs warning fails the build (``--strict``), except the notice that a dirty build is dirty.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import shutil
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+
+from generator.errors import BuildError
+
+PAGES_PER_JOB = 400
+"""Pages outside the navigation below which another process costs more (its start-up) than it saves."""
+_DIRTY_NOTICE = "A 'dirty' build is being performed"
+
+
+def default_jobs() -> int:
+    """One process per core the build may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def run_mkdocs(config_file: Path, options: dict[str, Any], *, dirty: bool = False, jobs: int = 1) -> Any:
+    """``mkdocs build --strict`` with ``options`` (a dirty build when ``dirty``); return MkDocs' config.
+
+    With ``jobs`` > 1 and enough pages the build is shared by that many processes (see the module).
+    """
+    if jobs > 1 and not dirty:
+        pages = _pages_outside_nav(Path(options["docs_dir"]))
+        jobs = min(jobs, max(1, len(pages) // PAGES_PER_JOB))
+    if jobs <= 1 or dirty:
+        return _build(config_file, options, dirty=dirty)
+    return _build_shared(config_file, options, jobs)
+
+
+def _build(config_file: Path, options: dict[str, Any], *, dirty: bool, share: _Share | None = None) -> Any:
+    with _warnings() as messages:
+        try:
+            # A dirty build always warns that it is dirty: MkDocs' strict mode would abort on that alone,
+            # so strictness is ours: any other warning fails the build below.
+            config = load_config(config_file=str(config_file), **{**options, "strict": not dirty})
+            if share is not None:
+                config.plugins["congkhai-share"] = share
+            build(config, dirty=dirty)
+        except MkDocsException as exc:
+            raise BuildError("MkDocs build failed:\n" + ("\n".join(messages) or str(exc))) from exc
+    if messages:
+        raise BuildError("MkDocs build warned:\n" + "\n".join(messages))
+    return config
+
+
+def _build_shared(config_file: Path, options: dict[str, Any], jobs: int) -> Any:
+    site_dir = Path(options["site_dir"])
+    parts = [site_dir.with_name(f"{site_dir.name}.part{job}") for job in range(1, jobs)]
+    for part in parts:
+        shutil.rmtree(part, ignore_errors=True)
+    fork = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=fork) as pool:
+            futures: list[Future[list[str]]] = [
+                pool.submit(_build_part, config_file, {**options, "site_dir": str(part)}, job, jobs)
+                for job, part in enumerate(parts, start=1)
+            ]
+            shutil.rmtree(site_dir, ignore_errors=True)
+            config = _build(config_file, options, dirty=True, share=_Share(0, jobs))
+            for part, future in zip(parts, futures, strict=True):
+                _move_pages(part, site_dir, future.result())
+    finally:
+        for part in parts:
+            shutil.rmtree(part, ignore_errors=True)
+    return config
+
+
+def _build_part(config_file: Path, options: dict[str, Any], job: int, jobs: int) -> list[str]:
+    """In a forked process: build the pages of share ``job``; return their output paths."""
+    share = _Share(job, jobs)
+    _build(config_file, options, dirty=True, share=share)
+    return share.outputs
+
+
+def _move_pages(part: Path, site_dir: Path, outputs: list[str]) -> None:
+    for output in outputs:
+        target = site_dir / output
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(part / output, target)
+
+
+def _pages_outside_nav(docs: Path) -> list[str]:
+    """A cheap count for the decision: the procedure pages (the navigation never lists them)."""
+    folder = docs / "thu-tuc"
+    return [p.name for p in folder.glob("*.md") if p.name != "index.md"] if folder.is_dir() else []
+
+
+class _Share(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Marks every file outside this process's share as unchanged, so the dirty build skips it.
+
+    Share 0 keeps the pages of the navigation, the static files and its part of the other pages;
+    share ``job`` > 0 keeps only its part of the pages outside the navigation.
+    """
+
+    def __init__(self, job: int, jobs: int) -> None:
+        self.job = job
+        self.jobs = jobs
+        self.outputs: list[str] = []
+        """The files this share writes for pages (relative to its site folder)."""
+
+    def on_nav(self, nav: Navigation, /, *, config: Any, files: Files) -> Navigation:
+        """Decide the share once MkDocs knows which pages the navigation lists."""
+        listed = {page.file.src_uri for page in nav.pages}
+        outside = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in listed)
+        mine = set(outside[self.job :: self.jobs])
+        for file in files:
+            keep = file.src_uri in mine or (self.job == 0 and file.src_uri not in outside)
+            if not keep:
+                # MkDocs asks File.is_modified() in a dirty build whether to read, render and copy a file.
+                setattr(file, "is_modified", _unchanged)  # noqa: B010
+            elif file.src_uri in mine:
+                self.outputs.append(file.dest_uri)
+        return nav
+
+
+def _unchanged() -> bool:
+    return False
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if not message.startswith(_DIRTY_NOTICE):
+            self.messages.append(message)
+
+
+@contextmanager
+def _warnings() -> Iterator[list[str]]:
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
