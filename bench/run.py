@@ -7,7 +7,9 @@ lunr ``search`` plugin) as the baseline, at the small sizes only: the automatic 
 quadratic. Finally the live preview is timed at 5,000: a one-record YAML edit until the browser's reload
 request returns and the edited page is served.
 
-Every build runs in a child process (``--child``) so that its peak RSS can be read with ``os.wait4``.
+Every build runs in a child process (``--child``). Peak memory is the sum over the child and everything it
+starts (forked MkDocs processes, Pagefind) of each process's PSS, sampled every 50 ms from ``/proc``; the
+largest single process's peak RSS (``os.wait4``) is printed too.
 Output goes to the terminal and to ``bench/out/bench.txt`` (+ ``bench.json``).
 """
 
@@ -15,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import os
 import re
@@ -24,6 +25,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -44,50 +46,105 @@ BASELINE_LIMIT = 300.0  # seconds: above this (estimated) the baseline falls bac
 # --- children: one build each ----------------------------------------------------------------------
 
 
-def child_build(content: Path, work: Path, out: Path, variant: str) -> dict[str, Any]:
-    """Build ``content`` like ``congkhai build`` (or with Material's defaults), timing each stage."""
+def child_build(content: Path, work: Path, out: Path, variant: str, jobs: int) -> dict[str, Any]:
+    """Build ``content`` with ``congkhai build`` (or with Material's defaults), timing each stage."""
     from generator import site
 
     shutil.rmtree(work, ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)
-    timings: dict[str, Any] = {}
-    started = time.perf_counter()
-    catalog, report = site.prepare(content, work)
-    timings["generate"] = time.perf_counter() - started
-    timings["written"] = len(report.written)
+    if variant == "ours":
+        report = site.build(content, out, CONFIG, work, jobs=jobs)
+        timings: dict[str, Any] = {**report.seconds, "written": len(report.written)}
+    else:
+        timings = _baseline_build(content, work, out)
     started = time.perf_counter()
     _, again = site.prepare(content, work)
     timings["regenerate"] = time.perf_counter() - started
     timings["rewritten"] = len(again.written)
-    os.environ["SOURCE_DATE_EPOCH"] = site.source_date_epoch(catalog)
-    options = site.mkdocs_options(catalog, work / site.DOCS, out)
-    if variant == "baseline":
-        del options["nav"]
-        options.update(not_in_nav="", plugins=["search"])
-    started = time.perf_counter()
-    site.run_mkdocs(CONFIG, options)
-    timings["mkdocs"] = time.perf_counter() - started
-    timings["search"] = None
-    if variant == "ours" and importlib.util.find_spec("generator.search") and hasattr(site, "_index_search"):
-        started = time.perf_counter()
-        site._index_search(out)
-        timings["search"] = time.perf_counter() - started
     return timings
 
 
+def _baseline_build(content: Path, work: Path, out: Path) -> dict[str, Any]:
+    """The same pages with Material's defaults: automatic navigation and the lunr ``search`` plugin."""
+    from generator import site
+    from generator.mkdocsrun import run_mkdocs
+
+    started = time.perf_counter()
+    catalog, report = site.prepare(content, work)
+    timings: dict[str, Any] = {"generate": time.perf_counter() - started, "written": len(report.written)}
+    os.environ["SOURCE_DATE_EPOCH"] = site.source_date_epoch(catalog)
+    options = site.mkdocs_options(catalog, work / site.DOCS, out)
+    del options["nav"]
+    options.update(not_in_nav="", plugins=["search"])
+    started = time.perf_counter()
+    run_mkdocs(CONFIG, options)
+    return {**timings, "mkdocs": time.perf_counter() - started, "search": None}
+
+
+class TreeMemory:
+    """The peak memory of a process and all its descendants, summed, sampled from ``/proc``.
+
+    Each process counts its proportional set size (PSS: pages shared with others, such as those of a
+    forked process, are split between them), so the sum is what the build really holds.
+    """
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        self.root = pid
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
+        self._thread.start()
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+    def _run(self, interval: float) -> None:
+        while not self._stop.wait(interval):
+            self.peak = max(self.peak, sum(_pss(pid) for pid in self._tree()))
+
+    def _tree(self) -> list[int]:
+        parents: dict[int, int] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(stat.parent.name)] = int(fields[1])
+        tree, frontier = [self.root], [self.root]
+        while frontier:
+            frontier = [pid for pid, parent in parents.items() if parent in frontier]
+            tree += frontier
+        return tree
+
+
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def run_child(*args: str) -> tuple[dict[str, Any], int]:
-    """Run ``bench/run.py --child ...``; return its JSON result and its peak RSS in bytes."""
+    """Run ``bench/run.py --child ...``; return its JSON result and its process tree's peak memory."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "0"}
     proc = subprocess.Popen(
         [sys.executable, str(Path(__file__)), "--child", *args], stdout=subprocess.PIPE, env=env, cwd=ROOT
     )
+    memory = TreeMemory(proc.pid)
     assert proc.stdout is not None
     output = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
+    peak = memory.stop()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"child {' '.join(args)} failed with exit code {proc.returncode}")
-    return json.loads(output.decode().strip().splitlines()[-1]), usage.ru_maxrss * 1024
+    result = json.loads(output.decode().strip().splitlines()[-1])
+    return {**result, "largest_rss": usage.ru_maxrss * 1024}, peak
 
 
 # --- measuring a built site ------------------------------------------------------------------------
@@ -113,12 +170,12 @@ def content_for(n: int, seed: int) -> Path:
     return content
 
 
-def measure(n: int, seed: int, variant: str) -> dict[str, Any]:
+def measure(n: int, seed: int, variant: str, jobs: int = 0) -> dict[str, Any]:
     """One build of size ``n`` in a child process, with its site measured."""
     content = content_for(n, seed)
     work, site_dir = OUT / f"work-{variant}-{n}", OUT / f"site-{variant}-{n}"
     started = time.perf_counter()
-    timings, rss = run_child("build", str(content), str(work), str(site_dir), variant)
+    timings, rss = run_child("build", str(content), str(work), str(site_dir), variant, str(jobs))
     wall = time.perf_counter() - started
     total = timings["generate"] + timings["mkdocs"] + (timings["search"] or 0)
     result = {"n": n, "variant": variant, **timings, "total": total, "wall": wall, "rss": rss}
@@ -218,14 +275,16 @@ def _mb(value: float) -> str:
 def row(r: dict[str, Any]) -> str:
     return (
         f"| {r['variant']} | {r['n']:,} | {_s(r['generate'])} | {_s(r['mkdocs'])} | {_s(r['search'])} "
-        f"| {_s(r['total'])} | {_mb(r['rss'])} | {_kb(r['median'])} | {_kb(r['max'])} | {_mb(r['site'])} "
+        f"| {_s(r['total'])} | {_mb(r['rss'])} | {_mb(r['largest_rss'])} | {_kb(r['median'])} "
+        f"| {_kb(r['max'])} | {_mb(r['site'])} "
         f"| {r['pages']:,} |"
     )
 
 
 HEADER = (
-    "| build | procedures | generate | MkDocs | search index | total | peak RSS | HTML/page median "
-    "| HTML/page max | site | HTML pages |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    "| build | procedures | generate | MkDocs | search index | total | peak memory (all processes) "
+    "| largest process | HTML/page median | HTML/page max | site | HTML pages |\n"
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
 
 
@@ -255,11 +314,14 @@ def main() -> None:
     parser.add_argument("--baseline", default="auto", help="'auto', 'none' or sizes such as 1000,2000")
     parser.add_argument("--preview", type=int, default=5000, help="size for the preview timing (0: skip)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--jobs", type=int, default=0, help="MkDocs processes for our build (0: one per core)"
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _, content, work, out, variant = args.child
-        print(json.dumps(child_build(Path(content), Path(work), Path(out), variant)))
+        _, content, work, out, variant, jobs = args.child
+        print(json.dumps(child_build(Path(content), Path(work), Path(out), variant, int(jobs))))
         return
 
     try:
@@ -275,7 +337,7 @@ def main() -> None:
     results = []
     for n in sizes:
         log(f"- building {n:,} procedures …")
-        results.append(measure(n, args.seed, "ours"))
+        results.append(measure(n, args.seed, "ours", args.jobs))
         log("  " + row(results[-1]))
 
     baselines = _baselines(args.baseline, sizes, args.seed, results)
@@ -302,7 +364,7 @@ def main() -> None:
             times = f"{_s(ours['total'])} vs {_s(b['total'])}"
             log(
                 f"  {b['n']:,}: time {ours['total'] / b['total']:.2f}× ({times}), "
-                f"peak RSS {ours['rss'] / b['rss']:.2f}×, "
+                f"peak memory {ours['rss'] / b['rss']:.2f}×, "
                 f"HTML/page median {ours['median'] / b['median']:.3f}×, "
                 f"site size {ours['site'] / b['site']:.3f}×"
             )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -49,6 +48,10 @@ def main() -> None:
     """Công khai thủ tục hành chính: kiểm tra dữ liệu YAML và xuất bản trang tĩnh."""
 
 
+STAGES = {"generate": "dữ liệu", "mkdocs": "MkDocs", "search": "chỉ mục tìm kiếm"}
+"""How the build message names the stages of :attr:`~generator.site.BuildReport.seconds`."""
+
+
 @main.command()
 @content_option
 @reports_errors
@@ -63,15 +66,19 @@ def check(content: Path) -> None:
 @path_option("--out", "site", "Thư mục xuất bản.")
 @config_option
 @work_option
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Số tiến trình dựng trang (0: theo số nhân CPU; chỉ dùng nhiều tiến trình khi có nhiều trang).",
+)
 @reports_errors
-def build(content: Path, out: Path, config: Path, work: Path) -> None:
+def build(content: Path, out: Path, config: Path, work: Path, jobs: int) -> None:
     """Kiểm tra dữ liệu và xây dựng trang vào thư mục xuất bản."""
-    started = time.perf_counter()
-    report = site.build(content, out, config, work)
-    seconds = time.perf_counter() - started
-    click.echo(
-        f"Đã xuất bản {report.pages} tệp vào {out}/ ({len(report.written)} tệp thay đổi, {seconds:.1f} s)."
-    )
+    report = site.build(content, out, config, work, jobs)
+    stages = ", ".join(f"{STAGES[name]} {seconds:.1f} s" for name, seconds in report.seconds.items())
+    click.echo(f"Đã xuất bản {report.pages} tệp vào {out}/ ({len(report.written)} tệp thay đổi; {stages}).")
 
 
 @main.command()

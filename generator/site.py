@@ -8,9 +8,10 @@ from __future__ import annotations
 import html
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
+from time import perf_counter
 from typing import Any
 
 from generator.catalog import Catalog, build_catalog
@@ -35,6 +36,8 @@ class BuildReport:
     pages: int
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Time spent per stage of a full build: ``generate``, ``mkdocs``, ``search``."""
 
 
 def generate_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
@@ -155,18 +158,35 @@ def build(content: Path, out: Path, config_file: Path, work: Path, jobs: int = 0
 
     MkDocs runs in ``jobs`` processes (0: one per core) when the site is large enough.
     """
+    clock = _Clock()
     catalog, report = prepare(content, work)
+    clock.lap("generate")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(catalog)
     staging = out.with_name(f".{out.name}.new")
     shutil.rmtree(staging, ignore_errors=True)
     try:
         run_mkdocs(config_file, mkdocs_options(catalog, work / DOCS, staging), jobs=jobs or default_jobs())
+        clock.lap("mkdocs")
         _index_search(staging)
+        clock.lap("search")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, out)
-    return report
+    return replace(report, seconds=clock.laps)
+
+
+class _Clock:
+    """Seconds per stage, for the build report."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = perf_counter()
+        self.laps[stage] = now - self._last
+        self._last = now
 
 
 def _index_search(site: Path) -> None:
