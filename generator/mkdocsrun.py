@@ -15,12 +15,11 @@ Every MkDocs warning fails the build (``--strict``), except the notice that a di
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import shutil
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +31,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from generator.errors import BuildError
+from generator.parallel import fork_map
 
 PAGES_PER_JOB = 400
 """Pages outside the navigation below which another process costs more (its start-up) than it saves."""
 _DIRTY_NOTICE = "A 'dirty' build is being performed"
-
-
-def default_jobs() -> int:
-    """One process per core the build may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def run_mkdocs(config_file: Path, options: dict[str, Any], *, dirty: bool = False, jobs: int = 1) -> Any:
@@ -74,31 +69,28 @@ def _build(config_file: Path, options: dict[str, Any], *, dirty: bool, share: _S
 
 def _build_shared(config_file: Path, options: dict[str, Any], jobs: int) -> Any:
     site_dir = Path(options["site_dir"])
-    parts = [site_dir.with_name(f"{site_dir.name}.part{job}") for job in range(1, jobs)]
-    for part in parts:
-        shutil.rmtree(part, ignore_errors=True)
-    fork = multiprocessing.get_context("fork")
+    folders = [site_dir, *(site_dir.with_name(f"{site_dir.name}.part{job}") for job in range(1, jobs))]
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+    shares = [_Share(job, jobs) for job in range(jobs)]
+    tasks = [
+        partial(_build_share, config_file, {**options, "site_dir": str(folder)}, share)
+        for folder, share in zip(folders, shares, strict=True)
+    ]
     try:
-        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=fork) as pool:
-            futures: list[Future[list[str]]] = [
-                pool.submit(_build_part, config_file, {**options, "site_dir": str(part)}, job, jobs)
-                for job, part in enumerate(parts, start=1)
-            ]
-            shutil.rmtree(site_dir, ignore_errors=True)
-            config = _build(config_file, options, dirty=True, share=_Share(0, jobs))
-            for part, future in zip(parts, futures, strict=True):
-                _move_pages(part, site_dir, future.result())
+        results = fork_map(tasks, jobs)
+        for folder, (_, outputs) in zip(folders[1:], results[1:], strict=True):
+            _move_pages(folder, site_dir, outputs)
     finally:
-        for part in parts:
-            shutil.rmtree(part, ignore_errors=True)
-    return config
+        for folder in folders[1:]:
+            shutil.rmtree(folder, ignore_errors=True)
+    return results[0][0]
 
 
-def _build_part(config_file: Path, options: dict[str, Any], job: int, jobs: int) -> list[str]:
-    """In a forked process: build the pages of share ``job``; return their output paths."""
-    share = _Share(job, jobs)
-    _build(config_file, options, dirty=True, share=share)
-    return share.outputs
+def _build_share(config_file: Path, options: dict[str, Any], share: _Share) -> tuple[Any, list[str]]:
+    """Build the pages of ``share``; return MkDocs' config (share 0) and the pages' output paths."""
+    config = _build(config_file, options, dirty=True, share=share)
+    return (config if share.job == 0 else None), share.outputs
 
 
 def _move_pages(part: Path, site_dir: Path, outputs: list[str]) -> None:

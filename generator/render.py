@@ -102,9 +102,12 @@ def relative_link(page: str, target: str) -> str:
     """The link from the docs page ``page`` to ``target`` (relative to ``page``, as Markdown links are),
     as MkDocs writes it. Pages are folders: from ``thu-tuc/a.md``, ``../linh-vuc/b.md`` is
     ``../../linh-vuc/b/``."""
-    to = page_url(posixpath.normpath(posixpath.join(posixpath.dirname(page), target)))
-    link = posixpath.relpath(to.rstrip("/") or ".", page_url(page).rstrip("/") or ".")
-    return link + "/" if to.endswith("/") or not to else link
+    here = page_url(page).split("/")[:-1]
+    there = page_url(posixpath.normpath(posixpath.join(posixpath.dirname(page), target))).split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:]) or "./"
 
 
 def url(value: str) -> str:

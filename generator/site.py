@@ -15,8 +15,9 @@ from time import perf_counter
 from typing import Any
 
 from generator.catalog import Catalog, build_catalog
-from generator.mkdocsrun import default_jobs, run_mkdocs
+from generator.mkdocsrun import run_mkdocs
 from generator.opendata import open_data_pages
+from generator.parallel import cores
 from generator.procedures.pages import procedure_pages
 from generator.records import LoadCache
 from generator.render import Memo, Page, no_memo
@@ -40,13 +41,13 @@ class BuildReport:
     """Time spent per stage of a full build: ``generate``, ``mkdocs``, ``search``."""
 
 
-def generate_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
-    """Every generated file of the documentation folder, in a stable order."""
+def generate_pages(catalog: Catalog, memo: Memo = no_memo, jobs: int = 1) -> list[Page]:
+    """Every generated file of the documentation folder, in a stable order (``jobs``: processes to use)."""
     pages = [
         home_page(catalog),
         search_page(catalog),
         *hand_pages(catalog),
-        *procedure_pages(catalog, memo),
+        *procedure_pages(catalog, memo, jobs),
         *open_data_pages(catalog, memo),
         *search_pages(catalog),
     ]
@@ -146,26 +147,29 @@ def check(content: Path) -> Catalog:
     return build_catalog(content)
 
 
-def prepare(content: Path, work: Path, reuse: Reuse | None = None) -> tuple[Catalog, BuildReport]:
+def prepare(
+    content: Path, work: Path, reuse: Reuse | None = None, jobs: int = 1
+) -> tuple[Catalog, BuildReport]:
     """Validate the content and bring ``work/docs`` up to date with it."""
     catalog = build_catalog(content, reuse.records if reuse else None)
-    pages = generate_pages(catalog, reuse.texts if reuse else no_memo)
+    pages = generate_pages(catalog, reuse.texts if reuse else no_memo, jobs)
     return catalog, write_docs(pages, work / DOCS, reuse.written if reuse else None)
 
 
 def build(content: Path, out: Path, config_file: Path, work: Path, jobs: int = 0) -> BuildReport:
     """Build the whole site into ``out``; on any error the previous ``out`` stays as it was.
 
-    MkDocs runs in ``jobs`` processes (0: one per core) when the site is large enough.
+    Pages are rendered and MkDocs runs in ``jobs`` processes (0: one per core) when there are many.
     """
+    jobs = jobs or cores()
     clock = _Clock()
-    catalog, report = prepare(content, work)
+    catalog, report = prepare(content, work, jobs=jobs)
     clock.lap("generate")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(catalog)
     staging = out.with_name(f".{out.name}.new")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        run_mkdocs(config_file, mkdocs_options(catalog, work / DOCS, staging), jobs=jobs or default_jobs())
+        run_mkdocs(config_file, mkdocs_options(catalog, work / DOCS, staging), jobs=jobs)
         clock.lap("mkdocs")
         _index_search(staging)
         clock.lap("search")

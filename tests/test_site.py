@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator import mkdocsrun, site
+from generator.procedures import pages as procedure_pages
 from generator.cli import main
 from generator.errors import DataErrors
 
@@ -102,6 +103,7 @@ def test_a_build_shared_by_processes_is_byte_identical(
 ) -> None:
     one = site.build(content, tmp_path / "one", REPO / "mkdocs.yml", tmp_path / "w1", jobs=1)
     monkeypatch.setattr(mkdocsrun, "PAGES_PER_JOB", 1)  # share even these few pages
+    monkeypatch.setattr(procedure_pages, "PAGES_PER_JOB", 1)
     three = site.build(content, tmp_path / "three", REPO / "mkdocs.yml", tmp_path / "w3", jobs=3)
     assert one.pages == three.pages
     assert tree_digest(tmp_path / "three") == tree_digest(tmp_path / "one")

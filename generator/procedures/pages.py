@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.catalog import Catalog
+from generator.parallel import fork_map
 from generator.procedures import facts
 from generator.procedures.model import (
     CHANNELS,
@@ -42,16 +43,24 @@ AGENCY_LABELS = (
 )
 
 
-def procedure_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
-    """Every page of the catalogue."""
+PAGES_PER_JOB = 250
+"""Procedure pages below which rendering them in another process costs more than it saves."""
+
+
+def procedure_pages(catalog: Catalog, memo: Memo = no_memo, jobs: int = 1) -> list[Page]:
+    """Every page of the catalogue; the procedure pages in ``jobs`` processes when there are many."""
     pages = [Page("thu-tuc/index.md", catalogue_index(catalog))]
     for s in catalog.sectors:
         path, inputs = f"linh-vuc/{s.ma}.md", (s, tuple(catalog.in_sector(s.ma)))
         pages.append(Page(path, memo(path, inputs, partial(sector_page, catalog, s))))
-    for p in catalog.procedures:
-        path = f"thu-tuc/{p.ma_thu_tuc}.md"
-        pages.append(Page(path, memo(path, page_inputs(catalog, p), partial(procedure_page, catalog, p))))
-    return pages
+    paths = [f"thu-tuc/{p.ma_thu_tuc}.md" for p in catalog.procedures]
+    tasks = [
+        partial(memo, path, page_inputs(catalog, p), partial(procedure_page, catalog, p))
+        for path, p in zip(paths, catalog.procedures, strict=True)
+    ]
+    # The preview's memo lives in this process: with one, the pages are rendered here.
+    texts = fork_map(tasks, min(jobs, len(tasks) // PAGES_PER_JOB) if memo is no_memo else 1)
+    return pages + [Page(path, text) for path, text in zip(paths, texts, strict=True)]
 
 
 def page_inputs(catalog: Catalog, p: Procedure) -> tuple[object, ...]:
