@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from generator import mkdocsrun, site
-from generator.procedures import pages as procedure_pages
 from generator.cli import main
 from generator.errors import DataErrors
+from generator.procedures import pages as procedure_pages
 
 from .conftest import MINIMAL, REPO, MakeContent, build_site
 
