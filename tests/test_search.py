@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import filecmp
 import json
+import shutil
+import subprocess
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +16,7 @@ from generator.catalog import build_catalog
 from generator.errors import BuildError, DataErrors
 from generator.fields import fold
 from generator.search import (
+    ROOT_SELECTOR,
     code_forms,
     expansions,
     fields_html,
@@ -21,10 +25,12 @@ from generator.search import (
     index_site,
     joined,
     normalise,
+    pagefind_command,
     pairs,
     procedure_fields,
     settings_json,
 )
+from generator.searchbundle import stabilise, unpack
 from generator.synonyms import SynonymFile, words
 
 from .browser import chromium, serve_directory
@@ -231,6 +237,43 @@ def test_two_builds_give_identical_sites_including_the_index(tmp_path: Path) -> 
     assert files == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
     assert any(f.startswith("pagefind/index/") for f in files)
     _, mismatch, errors = filecmp.cmpfiles(first, second, files, shallow=False)
+    assert (mismatch, errors) == ([], [])
+
+
+def fragments(site: Path) -> dict[str, Any]:
+    """Pagefind's record of each indexed page (text, metadata, filters), by URL."""
+    records = [json.loads(unpack(p.read_bytes())) for p in (site / "pagefind" / "fragment").iterdir()]
+    return {record["url"]: record for record in records}
+
+
+@pytest.mark.xfail(
+    strict=True, reason="until procedure.md.j2 carries the markers that generator/search.py describes"
+)
+def test_a_procedure_page_gives_pagefind_its_status_and_results_as_text(minimal_site: Path) -> None:
+    pages = fragments(minimal_site)
+    assert pages["/thu-tuc/1.013859/"]["content"] == "Kết quả thực hiện. Thẻ công chứng viên."
+    assert pages["/thu-tuc/1.013859/"]["meta"]["title"] == "Cấp thẻ công chứng viên"
+    replaced = pages["/thu-tuc/1.002010/"]["content"]
+    assert replaced.startswith(
+        "Đã được thay thế. Thủ tục này đã được thay thế bởi thủ tục Cấp thẻ công chứng viên."
+    )
+    assert replaced.endswith("Kết quả thực hiện. Không có thông tin.")
+
+
+def test_the_root_selector_changes_nothing_in_the_bundle(minimal_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(minimal_site, site)
+    shutil.rmtree(site / "pagefind")
+    command = pagefind_command(site)
+    at = command.index("--root-selector")
+    assert command[at + 1] == ROOT_SELECTOR
+    subprocess.run(command[:at] + command[at + 2 :], check=True, capture_output=True)
+    stabilise(site / "pagefind")
+    files = sorted(p.relative_to(site).as_posix() for p in (site / "pagefind").rglob("*") if p.is_file())
+    assert files == sorted(
+        p.relative_to(minimal_site).as_posix() for p in (minimal_site / "pagefind").rglob("*") if p.is_file()
+    )
+    _, mismatch, errors = filecmp.cmpfiles(minimal_site, site, files, shallow=False)
     assert (mismatch, errors) == ([], [])
 
 
