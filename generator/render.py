@@ -83,9 +83,15 @@ def join_lines(values: Iterable[object]) -> Markup:
     return Markup("<br>").join(escape(inline(value)) for value in values)
 
 
-def raw(caller: Callable[[], str]) -> Markup:
-    """``{% call raw() %}…{% endcall %}``: the HTML inside, marked for the ``generator.rawhtml`` extension."""
-    return Markup(wrap(caller()))
+def raw(caller: Callable[[], str], indexed: bool = True) -> Markup:
+    """``{% call raw() %}…{% endcall %}``: the HTML inside, marked for the ``generator.rawhtml`` extension;
+    with ``indexed=False`` inside an element that Pagefind does not index (its metadata still counts)."""
+    html = caller().strip()
+    if not html:
+        return Markup("")
+    if not indexed:
+        html = f'<div data-pagefind-ignore="index">\n{html}\n</div>'
+    return Markup(wrap(html))
 
 
 def page_url(path: str) -> str:

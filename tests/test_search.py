@@ -246,9 +246,6 @@ def fragments(site: Path) -> dict[str, Any]:
     return {record["url"]: record for record in records}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="until procedure.md.j2 carries the markers that generator/search.py describes"
-)
 def test_a_procedure_page_gives_pagefind_its_status_and_results_as_text(minimal_site: Path) -> None:
     pages = fragments(minimal_site)
     assert pages["/thu-tuc/1.013859/"]["content"] == "Kết quả thực hiện. Thẻ công chứng viên."
