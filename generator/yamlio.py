@@ -6,12 +6,13 @@ This is the only module that imports PyYAML.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator import yamlfast
 from generator.errors import DataError
 
 Loc = tuple[str | int, ...]
@@ -39,20 +40,49 @@ class Scalar:
     quoted: bool
 
 
-@dataclass
 class YamlDoc:
-    """A loaded YAML file: its data, the line of every key and the raw text of every scalar."""
+    """A loaded YAML file: its data, the line of every key and the raw text of every scalar.
 
-    path: str
-    data: Any
-    lines: dict[Loc, int] = field(default_factory=dict)
-    scalars: dict[Loc, Scalar] = field(default_factory=dict)
+    A file that the fast reader read keeps its text instead of lines and scalars: the full parser finds
+    those the first time they are asked for, which happens only for a file with an error.
+    """
+
+    def __init__(self, path: str, data: Any, text: str | None = None) -> None:
+        self.path = path
+        self.data = data
+        self._text = text
+        self._lines: dict[Loc, int] | None = None if text is not None else {}
+        self._scalars: dict[Loc, Scalar] = {}
+
+    @property
+    def lines(self) -> dict[Loc, int]:
+        """The line of every key path (the line of its key; of its first line for a sequence item)."""
+        if self._lines is None:
+            self._locate()
+        assert self._lines is not None
+        return self._lines
+
+    @property
+    def scalars(self) -> dict[Loc, Scalar]:
+        """What the file literally says at every scalar, by key path."""
+        if self._lines is None:
+            self._locate()
+        return self._scalars
+
+    def _locate(self) -> None:
+        assert self._text is not None
+        try:
+            full = _parse(self._text, self.path, _FastLoader)
+        except (DataError, yaml.YAMLError):  # not for a text the fast reader accepted; be safe all the same
+            full = YamlDoc(self.path, self.data)
+        self._lines, self._scalars, self._text = full.lines, full.scalars, None
 
     def line_of(self, loc: Loc) -> int:
         """The line of ``loc``, or of its nearest enclosing key that the file has."""
+        lines = self.lines
         for end in range(len(loc), -1, -1):
-            if loc[:end] in self.lines:
-                return self.lines[loc[:end]]
+            if loc[:end] in lines:
+                return lines[loc[:end]]
         return 1
 
     def error(self, loc: Loc, message: str) -> DataError:
@@ -62,19 +92,43 @@ class YamlDoc:
 
 def load_yaml(path: Path, display: str) -> YamlDoc:
     """Load one YAML file; raise :class:`DataError` (named ``display``) on anything doubtful."""
+    return read_yaml(path.read_bytes(), display)
+
+
+def read_yaml(raw: bytes, display: str) -> YamlDoc:
+    """Load ``raw``, the bytes of the YAML file ``display``: with the fast reader if it can, else in full."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(display, 1, "", f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})") from exc
-    return parse_yaml(text, display)
+    data = _FAST.read(text)
+    return YamlDoc(display, data, text) if data is not None else parse_yaml(text, display)
 
 
 def parse_yaml(text: str, display: str) -> YamlDoc:
-    """Parse YAML ``text`` as the file ``display``."""
+    """Parse YAML ``text`` as the file ``display`` with the full parser, lines and scalars found at once."""
     try:
         return _parse(text, display, _FastLoader)
     except yaml.YAMLError:
         return _parse(text, display, _Loader)  # the pure-Python parser words syntax errors best
+
+
+_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = _FastLoader.yaml_implicit_resolvers
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_SIMPLE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float")}
+_INT = "tag:yaml.org,2002:int"
+
+
+def _construct(tag: str, value: str) -> Any:
+    """A resolved plain scalar's value, built by the constructor the loaders above use."""
+    if tag not in _SIMPLE_TAGS:
+        raise yamlfast.Unsupported
+    if tag == _INT and value.isdigit() and value.isascii() and (value[0] != "0" or value == "0"):
+        return int(value)  # the common case, as construct_yaml_int reads it
+    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
+
+
+_FAST = yamlfast.Reader(_RESOLVERS, _construct)
 
 
 def _parse(text: str, display: str, loader_class: type[yaml.SafeLoader]) -> YamlDoc:

@@ -1,0 +1,250 @@
+"""The fast YAML reader gives exactly the full parser's data, or gives up and leaves the text to it."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.yamlio import _FAST, _FastLoader, dump_yaml, load_yaml, parse_yaml
+
+from .conftest import REPO
+
+# Texts at the edges of the subset: each is read as the full parser reads it, or left to it.
+EDGES = [
+    "a: x\n  # c\nb: y\n",
+    "a: |\n  x\n\n  y\n\nb: 1\n",
+    "a: |-\n  x\n   \n  y\n",
+    "a: |\n    x\n  y\n",
+    "a:\n- x\n- y\nb: 1\n",
+    "a:\n  - x\n  -\n  - y\n",
+    "- x\n",
+    "a: 'x\n\n  y'\n",
+    "a: 'x\ny'\n",
+    'a: "x\\ty"\n',
+    "a: x\n\n\n  y\n",
+    "a: x\n  - y\n",
+    "a:\n  b: 1\n c: 2\n",
+    "a: b\n---\n",
+    "a: 1\n...\n",
+    "a: x",
+    "a: |\n  x",
+    "a:    \n  b: 1\n",
+    "a: -1\n",
+    "a: -\n",
+    "a: - x\n",
+    "a: [ ]\n",
+    "a: 'it''s'\n",
+    "a: ''\n",
+    'a: ""\n',
+    "a: ~\n",
+    "a: null\n",
+    "a: NULL\n",
+    "a: yes\n",
+    "a: Off\n",
+    "a: 0o17\n",
+    "a: 017\n",
+    "a: 0x1F\n",
+    "a: 1_000\n",
+    "a: 1:30\n",
+    "a: .5\n",
+    "a: 1e3\n",
+    "a: 1.5e+3\n",
+    "a: .inf\n",
+    "a: 2024-01-02\n",
+    "a: =\n",
+    "a: <<\n",
+    "<<: x\n",
+    "a: x\n  y: z\n",
+    "a:\n  |\n  x\n",
+    "a: !!str x\n",
+    "a: &x 1\nb: *x\n",
+    "a:\n\n  - x\n",
+    "a:\n# c\n  b: 1\n",
+    "a: x\n\n",
+    "a: 'x'   \n",
+    "a: 'x'  # c\n",
+    "a: 'x' y\n",
+    "a: 'x\n",
+    "- a: 1\n",
+    "a:\n  - b: 1\n    c: 2\n  - d\n",
+    "a:\n  -   b: 1\n      c: 2\n",
+    "a:\n  -\n    b: 1\n",
+    "a:\n  - - x\n",
+    'a: "\\u00e9\\x41\\U0001F600\\N\\_\\L\\P\\0\\e\\/"\n',
+    'a: "\\q"\n',
+    'a: "\\ud800"\n',
+    'a: "x\n  y"\n',
+    'a: "x \\\n  y"\n',
+    'a: "\\"\\\\" \n',
+    "a: 'x\n  \n  y'\n",
+    "a: '\n  x'\n",
+    "a: 'x  \n  y'\n",
+    "a: b:c\n",
+    "a: http://x.y/#z\n",
+    "a: x #y\n",
+    "a: x#y\n",
+    "a:x\n",
+    "a : x\n",
+    "a: x:\n",
+    "a: x: y\n",
+    "a: x\n b: y\n",
+    "a:\n b: 1\n",
+    "a: |+\n  x\n",
+    "a: |2\n  x\n",
+    "a: >\n  x\n",
+    "a: |\n  x\n  \n",
+    "a: |-\n  x\n\n  y\n",
+    "a: |\n  #x\n",
+    "a: |\n  x\n  b: 1\n",
+    "a: |\n\n  x\n",
+    "a: |\n  x\n# c\nb: 1\n",
+    "a:\n  - |\n    x\n  - y\n",
+    "Tên: x\n",
+    "yes: 1\n",
+    "True_x: 1\n",
+    "a: 1\na: 2\n",
+    "a:\n  b: 1\n  b: 2\n",
+    "a:\n  -\n  - x\n",
+    "a: -x\n",
+    "a: --- x\n",
+    "a: x\nb:\n",
+    "a: x\nb:\n  # only\n",
+    "a:\n  b:\n  - 1\n  c: 2\n",
+    "a:\n- b: 1\n  c:\n  - x\n- y\n",
+    "a:\n  x\n  y\n",
+    "a:\n  x: 1\n  y\n",
+    "a: 1\n  # c\n",
+    "a:\n  - x\n  # c\n  - y\n",
+    "# c\na: 1\n",
+    "# only\n",
+    "",
+    "a: x\n   \n  y\n",
+    "a: x\n  y\n\nb: 1\n",
+    "a:\n  - 'x\n    y'\n  - z\n",
+    "a:\n  - x\n   y\n",
+    "a:\n  - x\n  y\n",
+    "a:\n  b: x\n   c\n",
+    "a: '...\n  x'\n",
+    'a: "x\n---\ny"\n',
+    "a: x\ty\n",
+    "a: x\r\nb: y\r\n",
+    "a: |\n  x\ty\n",
+    "a: x\x01\n",
+    "a: \x85\n",
+    "a: \x9f\n",
+    "a: \u2028\n",
+    "\ufeffa: 1\n",
+    "a: x\ufeff\n",
+    "a: \xa0x\n",
+]
+
+# The shapes content files are written in: the fast reader must read these itself.
+READ_FAST = {
+    "ma_thu_tuc: '1.000001'\nso: 5\nmo_ta: x\n": {"ma_thu_tuc": "1.000001", "so": 5, "mo_ta": "x"},
+    "a:\n- x\n- 'y'\n": {"a": ["x", "y"]},
+    "a:\n  - b: 1\n    c:\n    - d\n  - e: []\n": {"a": [{"b": 1, "c": ["d"]}, {"e": []}]},
+    "a: một dòng\n  dòng hai\n\n  đoạn mới\n": {"a": "một dòng dòng hai\nđoạn mới"},
+    "a: 'x: «y»\n  z'\n": {"a": "x: «y» z"},
+    'a: "x\\ny"\n': {"a": "x\ny"},
+    "a: |-\n  x\n\n  y\nb: 2024-01-02\n": {"a": "x\n\ny", "b": "2024-01-02"},
+    "# yaml-language-server: $schema=x\na: ~\nb:\nc: 2.000850\n": {"a": None, "b": None, "c": 2.00085},
+}
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal and of the same types all the way down (``1 == True`` is not enough)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+def assert_faithful(text: str) -> bool:
+    """The fast reader gives up on ``text`` or reads what the full parser reads; whether it read it."""
+    got = _FAST.read(text)
+    if got is None:
+        return False
+    want = yaml.load(text, Loader=_FastLoader)  # raises if the fast reader accepted invalid YAML
+    assert same(got, want), f"{text!r}: {got!r} != {want!r}"
+    return True
+
+
+@pytest.mark.parametrize("text", EDGES)
+def test_edges_are_read_as_the_full_parser_reads_them(text: str) -> None:
+    assert_faithful(text)
+
+
+@pytest.mark.parametrize(("text", "data"), READ_FAST.items())
+def test_content_shapes_are_read_fast(text: str, data: Any) -> None:
+    assert assert_faithful(text)
+    assert same(_FAST.read(text), data)
+
+
+def test_every_record_in_the_repository() -> None:
+    paths = [*REPO.glob("content/**/*.yml"), *REPO.glob("tests/**/*.yml")]
+    read = [path for path in paths if assert_faithful(path.read_text(encoding="utf-8"))]
+    imported = [path for path in read if path.parent.name == "import"]
+    assert imported, "the importer's output is read by the fast reader"
+
+
+def _value(rng: random.Random, depth: int) -> Any:
+    words = ["x", "Thủ tục", "yes", "~", "1", "007", "1.5", "-3", "a: b", "a #b", "- a", "'", '"', "|", "{x}"]
+    words += ["2024-01-02", "x\ny", "x\n\ny\n", " lead", "trail ", "back\\slash", "«x»", "é" * 30]
+    if depth > 3 or rng.random() < 0.5:
+        kind = rng.random()
+        if kind < 0.7:
+            return " ".join(rng.choice(words) for _ in range(rng.randint(1, 20)))
+        if kind < 0.85:
+            return rng.choice([rng.randint(-5, 10**6), True, False, None, rng.random()])
+        return rng.choice([[], {}])
+    keys = ["a", "b", "ten", "so", "mo_ta", "yes", "k-1", "1"]
+    if rng.random() < 0.6:
+        return {rng.choice(keys): _value(rng, depth + 1) for _ in range(rng.randint(1, 5))}
+    return [_value(rng, depth + 1) for _ in range(rng.randint(1, 4))]
+
+
+def _mutated(rng: random.Random, text: str) -> str:
+    lines = text.split("\n")
+    for _ in range(rng.randint(1, 3)):
+        i = rng.randrange(len(lines))
+        line, op = lines[i], rng.randrange(5)
+        if op == 0:
+            lines[i] = " " + line
+        elif op == 1:
+            lines[i] = line[1:]
+        elif op == 2:
+            lines.insert(i, rng.choice(["", "  ", "# c", "  # c", "-", "  -", "x", "a:", "  y: 1"]))
+        elif op == 3:
+            j = rng.randrange(len(line) + 1)
+            lines[i] = line[:j] + rng.choice(" :#-'\"|\\[]&") + line[j:]
+        else:
+            lines[i] = line + rng.choice(["  ", " #x", ":", " x", "'"])
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_random_documents(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(40):
+        data = {rng.choice(["a", "b", "ten", "so"]): _value(rng, 0) for _ in range(rng.randint(1, 5))}
+        text = dump_yaml(data) if rng.random() < 0.5 else yaml.safe_dump(data, allow_unicode=True, width=40)
+        assert_faithful(text)
+        assert_faithful(_mutated(rng, text))
+
+
+def test_lines_are_found_when_an_error_needs_them(tmp_path: Path) -> None:
+    path = tmp_path / "x.yml"
+    path.write_text("a: 1\nb:\n  - x\n  - c: 'y\n      z'\n    d: 2\n", encoding="utf-8")
+    assert _FAST.read(path.read_text(encoding="utf-8")) is not None
+    fast, full = load_yaml(path, "x.yml"), parse_yaml(path.read_text(encoding="utf-8"), "x.yml")
+    assert fast.data == full.data
+    assert fast.lines == full.lines
+    assert fast.scalars == full.scalars
+    assert fast.error(("b", 1, "d"), "m") == full.error(("b", 1, "d"), "m")
