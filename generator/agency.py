@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.fields import HttpUrl, Record, Text
+from generator.fields import HttpUrl, Record, Text, no_items
 
 
 class Link(Record):
@@ -45,5 +45,5 @@ class Agency(Record):
     """The public address of this site (for feeds and canonical links)."""
     url_ma_nguon: HttpUrl | None = None
     """The repository of this site's content, for «sửa trang này» links."""
-    lien_ket: list[Link] = []
+    lien_ket: list[Link] = no_items()
     """Useful links shown on the home page."""

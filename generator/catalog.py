@@ -69,12 +69,15 @@ class Catalog:
         return index
 
 
-def build_catalog(content: Path, cache: LoadCache | None = None) -> Catalog:
-    """Load, validate and cross-check everything under ``content``; raise every error at once."""
+def build_catalog(content: Path, cache: LoadCache | None = None, jobs: int = 0) -> Catalog:
+    """Load, validate and cross-check everything under ``content``; raise every error at once.
+
+    Many records are loaded in ``jobs`` processes (0: one per core).
+    """
     errors: list[DataError] = []
     agency = _required(content / SITE_FILE, Agency, errors)
     registry = _required(content / SECTORS_FILE, SectorRegistry, errors)
-    procedures, problems = load_all(yaml_files(content / PROCEDURES_DIR), Procedure, cache)
+    procedures, problems = load_all(yaml_files(content / PROCEDURES_DIR), Procedure, cache, jobs)
     errors += problems
     sectors = registry.record.linh_vuc if registry else []
     if registry:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints
 
@@ -44,6 +44,16 @@ PATTERN_MESSAGES = {
 """What staff are told when a value does not match one of the patterns above."""
 
 
+def no_items() -> Any:
+    """The default of a list field, ``[]``: a new list for each record, as ``= []`` would give.
+
+    Pydantic deep-copies a ``= []`` default for every record that lacks the field, which was a third of
+    the time taken to validate a large catalogue; a factory is called instead. The JSON Schema still says
+    ``"default": []``.
+    """
+    return Field(default_factory=list, json_schema_extra={"default": []})
+
+
 class Record(BaseModel):
     """Base of every YAML record: unknown keys rejected, immutable, every field documented."""
 
@@ -53,6 +63,30 @@ class Record(BaseModel):
         str_strip_whitespace=True,
         use_attribute_docstrings=True,
     )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the field values as they are: several times faster than pydantic's own way, for the
+        records that forked processes send back."""
+        state = (
+            self.__dict__,
+            self.__pydantic_fields_set__,
+            self.__pydantic_extra__,
+            self.__pydantic_private__,
+        )
+        return _restore, (type(self), *state)
+
+
+def _restore(cls: type[Record], values: Any, fields_set: Any, extra: Any, private: Any) -> Record:
+    """A record unpickled: the validated values put back as they were, not validated again."""
+    record = cls.__new__(cls)
+    for name, value in (
+        ("__dict__", values),
+        ("__pydantic_fields_set__", fields_set),
+        ("__pydantic_extra__", extra),
+        ("__pydantic_private__", private),
+    ):
+        object.__setattr__(record, name, value)
+    return record
 
 
 def fold(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from generator.errors import DataError
-from generator.fields import Record, fold
+from generator.fields import Record, fold, no_items
 from generator.records import Loaded, load_one
 
 Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
@@ -23,7 +23,7 @@ Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 class SynonymFile(Record):
     """The synonym groups of one site."""
 
-    nhom: list[Annotated[list[Term], Field(min_length=2)]] = []
+    nhom: list[Annotated[list[Term], Field(min_length=2)]] = no_items()
     """Nhóm từ đồng nghĩa: each group lists two or more ways to say the same thing, abbreviation first."""
 
 

@@ -103,6 +103,7 @@ class Reader:
         self.resolvers = resolvers
         self.construct = construct
         self.plain_keys: set[str] = set()  # keys seen to be read as text (bounded)
+        self.short: dict[str, Any] = {}  # the values of short plain scalars (bounded)
 
     def read(self, text: str) -> dict[str, Any] | None:
         """The data of ``text`` (a mapping at its top), or ``None`` when the full parser must read it."""
@@ -113,16 +114,23 @@ class Reader:
 
     def resolve(self, text: str) -> Any:
         """The value of the plain scalar ``text``: ``text`` itself unless a resolver claims it."""
+        short = len(text) <= 16  # numbers, dates, codes: the same few again and again
+        if short and text in self.short:
+            return self.short[text]
+        value: Any = text
         for tag, pattern in self.resolvers.get(text[:1], ()):
             if pattern.match(text):
-                return self.construct(tag, text)
-        return text
+                value = self.construct(tag, text)
+                break
+        if short and len(self.short) < 50_000:
+            self.short[text] = value
+        return value
 
     def plain_key(self, key: str) -> bool:
         """Whether the plain key ``key`` is read as text (not as true, false or null)."""
         if key in self.plain_keys:
             return True
-        if self.resolve(key) is not key:
+        if not isinstance(self.resolve(key), str):
             return False
         if len(self.plain_keys) < 10_000:
             self.plain_keys.add(key)
@@ -143,6 +151,7 @@ class _Document:
             raise Unsupported  # a line with a character outside the subset
         self.resolve = reader.resolve
         self.plain_key = reader.plain_key
+        self.plain_keys = reader.plain_keys
         self.resolved = reader.resolvers
 
     def read(self) -> dict[str, Any]:
@@ -150,7 +159,8 @@ class _Document:
 
         One loop over the rows, with the common cases inline: a call per line would double the time.
         """
-        rows, resolve, resolved, plain_key = self.rows, self.resolve, self.resolved, self.plain_key
+        rows, resolve, resolved = self.rows, self.resolve, self.resolved
+        plain_key, plain_keys = self.plain_key, self.plain_keys
         root: dict[str, Any] = {}
         stack: list[tuple[int, Any]] = [(0, root)]  # every open collection and its indentation
         indent, in_list = 0, False  # of the innermost one, `cur`
@@ -174,7 +184,11 @@ class _Document:
             column = len(spaces)
             if mode == _PLAIN:
                 if column > indent:  # the plain scalar goes on
-                    parts = self.continued(parts or [first], body, blank)
+                    text = body.rstrip(" ") if body[-1] == " " else body
+                    if ": " in text or " #" in text or text[-1] == ":":
+                        raise Unsupported
+                    parts = parts or [first]
+                    parts += ("\n" * blank if blank else " ", text)
                     blank = 0
                     continue
                 if parts is not None:
@@ -199,37 +213,31 @@ class _Document:
                     in_list = type(cur) is list
                 if column != indent:
                     raise Unsupported
-            if dash:
+            if dash and not key:  # "- value", or "-" with the value on the next lines
                 if not in_list:
                     raise Unsupported
-                if key:  # "- key: value" opens a mapping at the key's column
+                owner, at = cur, len(cur)
+                cur.append(None)
+            else:
+                if dash:  # "- key: value" opens a mapping at the key's column
+                    if not in_list:
+                        raise Unsupported
                     cur.append({})
                     indent, cur, in_list = column + len(dash), cur[-1], False
                     stack.append((indent, cur))
-                else:
-                    owner, at = cur, len(cur)
-                    if rest:
-                        value, skip, plain = self.scalar(rest, i, indent)
-                        cur.append(value)
-                        if plain:
-                            mode, first, blank = _PLAIN, rest.rstrip(" "), 0
-                    else:
-                        cur.append(None)
-                        mode = _EXPECT
-                    continue
-            elif not key:
-                raise Unsupported  # a scalar where a key should be
-            if key in cur or not plain_key(key):
-                raise Unsupported  # a duplicate key, or a key such as «yes» or «null»
-            owner, at = cur, key
-            if not rest:
+                elif not key:
+                    raise Unsupported  # a scalar where a key should be
+                if key in cur or (key not in plain_keys and not plain_key(key)):
+                    raise Unsupported  # a duplicate key, or a key such as «yes» or «null»
+                owner, at = cur, key
                 cur[key] = None
+            if not rest:
                 mode = _EXPECT
                 continue
             c = rest[0]
             if c in _SPECIAL:
                 value, skip, plain = self.scalar(rest, i, indent)
-                cur[key] = value
+                owner[at] = value
                 if plain:
                     mode, first, blank = _PLAIN, rest.rstrip(" "), 0
                 continue
@@ -237,21 +245,13 @@ class _Document:
                 rest = rest.rstrip(" ")
             if ": " in rest or " #" in rest or rest[-1] == ":":
                 raise Unsupported
-            cur[key] = resolve(rest) if c in resolved else rest
+            owner[at] = resolve(rest) if c in resolved else rest
             mode, first, blank = _PLAIN, rest, 0
         if mode == _PLAIN and parts is not None:
             owner[at] = resolve("".join(parts))
         if not root:
             raise Unsupported  # an empty file: the full parser says so
         return root
-
-    @staticmethod
-    def continued(parts: list[str], body: str, blank: int) -> list[str]:
-        """``parts`` of a plain scalar with the line ``body`` added after ``blank`` blank lines."""
-        text = body.rstrip(" ")
-        _check_plain(text)
-        parts += ("\n" * blank if blank else " ", text)
-        return parts
 
     def scalar(self, text: str, i: int, parent: int) -> tuple[Any, int, bool]:
         """A scalar that starts with ``text`` on row ``i``, in a collection indented ``parent``.
@@ -261,6 +261,9 @@ class _Document:
         """
         text = text.rstrip(" ")
         first = text[0]
+        one_line = first in "'\"" and len(text) > 1 and text[-1] == first and first not in text[1:-1]
+        if one_line and (first == "'" or "\\" not in text):
+            return text[1:-1], i + 1, False  # quoted on one line, with nothing to unescape
         if first == "'" or first == '"':
             value, end = self.quoted(text, i, parent)
             return value, end, False

@@ -40,6 +40,10 @@ class Scalar:
     quoted: bool
 
 
+_UNREAD = object()
+"""Stands for data that was not pickled: read again from the text when asked for."""
+
+
 class YamlDoc:
     """A loaded YAML file: its data, the line of every key and the raw text of every scalar.
 
@@ -49,10 +53,31 @@ class YamlDoc:
 
     def __init__(self, path: str, data: Any, text: str | None = None) -> None:
         self.path = path
-        self.data = data
+        self._data = data
         self._text = text
         self._lines: dict[Loc, int] | None = None if text is not None else {}
         self._scalars: dict[Loc, Scalar] = {}
+
+    @property
+    def data(self) -> Any:
+        """What the file holds: mappings, lists, text, numbers, booleans and nulls."""
+        if self._data is _UNREAD:
+            assert self._text is not None
+            self._data = _FAST.read(self._text)
+        return self._data
+
+    @data.setter
+    def data(self, data: Any) -> None:
+        self._data = data
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the data when the fast reader can read it again from the text."""
+        if self._text is None:
+            return self.__dict__
+        return {name: value for name, value in self.__dict__.items() if name != "_data"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update({"_data": _UNREAD, **state})
 
     @property
     def lines(self) -> dict[Loc, int]:

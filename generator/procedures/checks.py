@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from pathlib import Path
 
 from generator.errors import DataError
 from generator.procedures.model import Procedure
@@ -26,8 +26,8 @@ def check_procedures(items: Items, sector_slugs: list[str]) -> list[DataError]:
 
 def _file_names(items: Items) -> Iterable[DataError]:
     for item in items:
-        code, name = item.record.ma_thu_tuc, Path(item.path).name
-        if Path(item.path).stem != code:
+        code, name = item.record.ma_thu_tuc, os.path.basename(item.path)
+        if os.path.splitext(name)[0] != code:  # as Path.stem for a *.yml file, without making a Path
             yield item.doc.error(
                 ("ma_thu_tuc",), f"tên tệp «{name}» phải trùng mã thủ tục: đổi tên thành «{code}.yml»"
             )

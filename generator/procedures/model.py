@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from generator.fields import Amount, FieldProblem, HttpUrl, ProcedureCode, Record, Slug, Text
+from generator.fields import Amount, FieldProblem, HttpUrl, ProcedureCode, Record, Slug, Text, no_items
 
 Level = Literal["bo", "tinh", "huyen", "xa", "co_quan_khac"]
 Kind = Literal["giao_luat", "khong_giao_luat", "loai_khac"]
@@ -94,13 +94,13 @@ STATUSES: dict[str, str] = {
 class Agencies(Record):
     """The agencies involved in a procedure."""
 
-    thuc_hien: list[Text] = []
+    thuc_hien: list[Text] = no_items()
     """Cơ quan thực hiện: who receives and handles the dossier (for example «Sở Tư pháp»)."""
-    tham_quyen: list[Text] = []
+    tham_quyen: list[Text] = no_items()
     """Cơ quan có thẩm quyền quyết định."""
-    duoc_uy_quyen: list[Text] = []
+    duoc_uy_quyen: list[Text] = no_items()
     """Cơ quan được ủy quyền, if any."""
-    phoi_hop: list[Text] = []
+    phoi_hop: list[Text] = no_items()
     """Cơ quan phối hợp, if any."""
 
 
@@ -183,7 +183,7 @@ class Method(Record):
     """Hình thức nộp: truc_tiep, truc_tuyen or buu_chinh."""
     thoi_han: Duration | None = None
     """Thời hạn giải quyết for this channel."""
-    phi_le_phi: list[Fee] = []
+    phi_le_phi: list[Fee] = no_items()
     """Phí, lệ phí. An empty list means the procedure charges nothing through this channel."""
     mo_ta: Text | None = None
     """Mô tả: anything else about this channel."""
@@ -207,7 +207,7 @@ class Document(Record):
     """Số bản chính."""
     ban_sao: Annotated[int, Field(ge=0)] = 0
     """Số bản sao."""
-    mau: list[Form] = []
+    mau: list[Form] = no_items()
     """Mẫu đơn, tờ khai for this document."""
     ghi_chu: Text | None = None
     """Ghi chú."""
@@ -218,7 +218,7 @@ class Case(Record):
 
     truong_hop: Text | None = None
     """The case, as published (for example «Đối với công chứng viên của Phòng công chứng»)."""
-    giay_to: list[Document] = []
+    giay_to: list[Document] = no_items()
     """The documents to submit in this case."""
 
 
@@ -268,27 +268,29 @@ class Procedure(Record):
     """Cấp thực hiện: one or more of bo, tinh, huyen, xa, co_quan_khac."""
     loai_thu_tuc: Kind | None = None
     """Loại thủ tục: giao_luat, khong_giao_luat or loai_khac."""
-    doi_tuong: list[Subject] = []
+    doi_tuong: list[Subject] = no_items()
     """Đối tượng thực hiện."""
-    co_quan: Agencies = Agencies()
+    co_quan: Agencies = Field(
+        default_factory=Agencies, json_schema_extra={"default": Agencies().model_dump(mode="json")}
+    )
     """Cơ quan thực hiện, có thẩm quyền, được ủy quyền, phối hợp."""
-    noi_tiep_nhan: list[ReceivingPlace] = []
+    noi_tiep_nhan: list[ReceivingPlace] = no_items()
     """Where dossiers are received and results returned."""
-    trinh_tu: list[Step] = []
+    trinh_tu: list[Step] = no_items()
     """Trình tự thực hiện, step by step."""
     cach_thuc: Annotated[list[Method], Field(min_length=1)]
     """Cách thức thực hiện: each channel with its time and fees."""
-    thanh_phan_ho_so: list[Case] = []
+    thanh_phan_ho_so: list[Case] = no_items()
     """Thành phần hồ sơ, grouped by case."""
     so_bo_ho_so: Annotated[int, Field(ge=1)] | None = None
     """Số lượng bộ hồ sơ."""
     yeu_cau_dieu_kien: Text | None = None
     """Yêu cầu, điều kiện thực hiện."""
-    can_cu_phap_ly: list[LegalBasis] = []
+    can_cu_phap_ly: list[LegalBasis] = no_items()
     """Căn cứ pháp lý."""
-    ket_qua: list[Result] = []
+    ket_qua: list[Result] = no_items()
     """Kết quả thực hiện."""
-    quyet_dinh_cong_bo: list[Decision] = []
+    quyet_dinh_cong_bo: list[Decision] = no_items()
     """Quyết định công bố, oldest first."""
     dvc_truc_tuyen: OnlineLevel | None = None
     """Mức dịch vụ công trực tuyến: toan_trinh, mot_phan or khong."""
@@ -296,13 +298,13 @@ class Procedure(Record):
     """Where citizens apply online; checked by a person."""
     url_dvcqg: HttpUrl | None = None
     """This procedure's page on the national portal."""
-    thu_tuc_lien_quan: list[ProcedureCode] = []
+    thu_tuc_lien_quan: list[ProcedureCode] = no_items()
     """Codes of related procedures published on this site."""
     trang_thai: Status = "hieu_luc"
     """hieu_luc, bai_bo or thay_the."""
     ma_thay_the: ProcedureCode | None = None
     """With trang_thai: thay_the, the code of the procedure that replaces this one."""
-    tu_khoa: list[Text] = []
+    tu_khoa: list[Text] = no_items()
     """Từ khóa: other words citizens use for this procedure."""
     ghi_chu: Text | None = None
     """Local notes published with the procedure."""

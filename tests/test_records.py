@@ -1,0 +1,121 @@
+"""Loading many records: the same records and errors whether in one process or several, cached or not."""
+
+from __future__ import annotations
+
+import gc
+import pickle
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import records
+from generator.catalog import build_catalog
+from generator.procedures.model import Procedure
+from generator.records import LoadCache, load_all, load_one, yaml_files
+
+from .conftest import MINIMAL, MakeContent
+
+BAD = {
+    "thu-tuc/1.000001.yml": 'ma_thu_tuc: "1.000001"\nten_thu_tuc: Thiếu cách thức\nlinh_vuc: cong-chung\n',
+    "thu-tuc/1.000002.yml": "ma_thu_tuc: [\n",
+    "thu-tuc/1.000003.yml": "ma_thu_tuc: 1.000003\nma_thu_tuc: 2\n",
+}
+
+
+FORKED: list[int] = []
+"""The ``jobs`` of every fork_map call made while loading."""
+
+
+def _counted(fork_map: Callable[..., Any]) -> Callable[..., Any]:
+    def counted(tasks: Any, jobs: int) -> Any:
+        FORKED.append(jobs)
+        return fork_map(tasks, jobs)
+
+    return counted
+
+
+@pytest.fixture
+def valid(make_content: MakeContent, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Content with nine valid records, and few enough files per process to load them in three."""
+    content = make_content({})
+    for path in yaml_files(MINIMAL / "thu-tuc"):
+        text = path.read_text(encoding="utf-8")
+        for last in "78":
+            code = path.stem[:-1] + last
+            (content / "thu-tuc" / f"{code}.yml").write_text(text.replace(path.stem, code), encoding="utf-8")
+    monkeypatch.setattr(records, "FILES_PER_JOB", 4)
+    monkeypatch.setattr(records, "fork_map", _counted(records.fork_map))
+    FORKED.clear()
+    yield content
+    gc.unfreeze()  # a one-off load of "many" files froze the objects of this test session
+
+
+@pytest.fixture
+def many(valid: Path) -> list[Path]:
+    """Nine valid and three invalid records."""
+    for name, text in BAD.items():
+        (valid / name).write_text(text, encoding="utf-8")
+    return yaml_files(valid / "thu-tuc")
+
+
+def summary(loaded: list[records.Loaded[Procedure]]) -> list[tuple[str, Procedure]]:
+    return [(item.path, item.record) for item in loaded]
+
+
+def test_several_processes_load_what_one_does(many: list[Path]) -> None:
+    one = load_all(many, Procedure, jobs=1)
+    several = load_all(many, Procedure, jobs=3)
+    assert summary(several[0]) == summary(one[0])
+    assert len(one[0]) == 9
+    assert several[1] == one[1]
+    assert {error.path.rsplit("/", 1)[-1] for error in one[1]} == {
+        "1.000001.yml",
+        "1.000002.yml",
+        "1.000003.yml",
+    }
+    assert FORKED == [3]
+    assert gc.isenabled()
+
+
+def test_the_cache_loads_in_several_processes_and_remembers(many: list[Path]) -> None:
+    cache = LoadCache()
+    first = load_all(many, Procedure, cache, jobs=3)
+    assert summary(first[0]) == summary(load_all(many, Procedure, jobs=1)[0])
+    again = load_all(many, Procedure, cache, jobs=3)
+    assert [a.record for a in again[0]] == [f.record for f in first[0]]
+    assert all(a is f for a, f in zip(again[0], first[0], strict=True))  # not loaded again
+    assert again[1] == first[1]
+    assert FORKED == [3]  # the second time, every file was remembered
+
+
+def test_errors_found_after_loading_name_the_right_lines(many: list[Path]) -> None:
+    loaded, _ = load_all(many, Procedure, jobs=3)
+    for item in loaded:
+        fresh = load_one(Path(item.path), Procedure)[0]
+        assert fresh is not None
+        assert item.doc.lines == fresh.doc.lines
+        assert item.doc.error(("cach_thuc", 0, "thoi_han"), "m") == fresh.doc.error(
+            ("cach_thuc", 0, "thoi_han"), "m"
+        )
+
+
+def test_a_record_and_its_file_survive_pickling() -> None:
+    item = load_one(MINIMAL / "thu-tuc" / "1.013859.yml", Procedure)[0]
+    assert item is not None
+    back = pickle.loads(pickle.dumps(item))
+    assert back.record == item.record
+    assert back.record.model_dump_json() == item.record.model_dump_json()
+    assert back.record.model_fields_set == item.record.model_fields_set
+    assert back.doc.data == item.doc.data  # read again from the text, which was pickled instead
+    assert back.doc.lines == item.doc.lines
+    with pytest.raises(ValueError, match="frozen"):
+        back.record.ten_thu_tuc = "x"  # type: ignore[misc]
+
+
+def test_the_catalog_is_the_same_in_several_processes(valid: Path) -> None:
+    one, several = build_catalog(valid, jobs=1), build_catalog(valid, jobs=3)
+    assert len(one.procedures) == 9
+    assert one == several
+    assert FORKED == [2]  # nine files, four a process at least
