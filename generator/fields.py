@@ -78,15 +78,15 @@ class Record(BaseModel):
 
 def _restore(cls: type[Record], values: Any, fields_set: Any, extra: Any, private: Any) -> Record:
     """A record unpickled: the validated values put back as they were, not validated again."""
-    record = cls.__new__(cls)
-    for name, value in (
-        ("__dict__", values),
-        ("__pydantic_fields_set__", fields_set),
-        ("__pydantic_extra__", extra),
-        ("__pydantic_private__", private),
-    ):
-        object.__setattr__(record, name, value)
+    record = _new(cls)
+    _set(record, "__dict__", values)
+    _set(record, "__pydantic_fields_set__", fields_set)
+    _set(record, "__pydantic_extra__", extra)
+    _set(record, "__pydantic_private__", private)
     return record
+
+
+_new, _set = object.__new__, object.__setattr__
 
 
 def fold(text: str) -> str:
