@@ -52,7 +52,10 @@ def load_bytes(path: Path, raw: bytes, model: type[M]) -> Result[M]:
     except DataError as exc:
         return None, [exc]
     record, errors = validate(model, doc)
-    return (Loaded(record, doc) if record is not None else None), errors
+    if record is None:
+        return None, errors
+    doc.release()
+    return Loaded(record, doc), errors
 
 
 class LoadCache:

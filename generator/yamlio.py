@@ -41,7 +41,7 @@ class Scalar:
 
 
 _UNREAD = object()
-"""Stands for data that was not pickled: read again from the text when asked for."""
+"""Stands for data let go or not pickled: read again from the text when asked for."""
 
 
 class YamlDoc:
@@ -69,6 +69,12 @@ class YamlDoc:
     @data.setter
     def data(self, data: Any) -> None:
         self._data = data
+
+    def release(self) -> None:
+        """Let the data go if it can be read again from the text: a validated record keeps its file only
+        to locate errors, and the data of thousands of files is a lot of memory."""
+        if self._text is not None:
+            self._data = _UNREAD
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled without the data when the fast reader can read it again from the text."""
@@ -100,6 +106,8 @@ class YamlDoc:
             full = _parse(self._text, self.path, _FastLoader)
         except (DataError, yaml.YAMLError):  # not for a text the fast reader accepted; be safe all the same
             full = YamlDoc(self.path, self.data)
+        if self._data is _UNREAD:
+            self._data = full.data
         self._lines, self._scalars, self._text = full.lines, full.scalars, None
 
     def line_of(self, loc: Loc) -> int:

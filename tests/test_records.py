@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from generator import records
 from generator.catalog import build_catalog
 from generator.procedures.model import Procedure
 from generator.records import LoadCache, load_all, load_one, yaml_files
+from generator.yamlio import parse_yaml
 
 from .conftest import MINIMAL, MakeContent
 
@@ -119,3 +121,16 @@ def test_the_catalog_is_the_same_in_several_processes(valid: Path) -> None:
     assert len(one.procedures) == 9
     assert one == several
     assert FORKED == [2]  # nine files, four a process at least
+
+
+def test_a_loaded_file_reads_its_data_again_when_asked(tmp_path: Path) -> None:
+    text = (MINIMAL / "thu-tuc" / "1.013859.yml").read_text(encoding="utf-8")
+    block = yaml.safe_dump(yaml.safe_load(text), allow_unicode=True, sort_keys=False)
+    path = tmp_path / "1.013859.yml"
+    path.write_text(block, encoding="utf-8")
+    for first in ("lines", "data"):
+        item = load_one(path, Procedure)[0]
+        assert item is not None
+        assert item.doc.data if first == "data" else item.doc.lines  # the data was let go after validation
+        assert item.doc.data == parse_yaml(block, "x").data
+        assert item.doc.lines[("ten_thu_tuc",)] == 2
