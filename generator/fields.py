@@ -89,10 +89,15 @@ def _restore(cls: type[Record], values: Any, fields_set: Any, extra: Any, privat
 _new, _set = object.__new__, object.__setattr__
 
 
+_MARKS = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c))) + "]"
+)
+"""Every combining mark of the Basic Multilingual Plane (tone marks are U+0300 to U+0323)."""
+
+
 def fold(text: str) -> str:
     """Fold Vietnamese text for matching: lower case, no tone marks, ``đ`` → ``d``."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _MARKS.sub("", unicodedata.normalize("NFD", text.lower().replace("đ", "d")))
 
 
 def slugify(text: str) -> str:

@@ -2,12 +2,13 @@
 
 MkDocs renders pages one after another in one process, about 6 ms a page here, so a catalogue of
 thousands of procedures keeps one core busy while the other waits. With ``jobs`` > 1 the build is cut
-by pages: the pages outside the navigation (the procedure pages, which never link to each other through
-the theme) are dealt round-robin to ``jobs`` processes forked after the content is generated. Each
-process runs the same MkDocs build in "dirty" mode and renders only its own pages, MkDocs' own way of
-skipping unchanged files; the first process also renders every other page, copies the static files and
-writes the sitemap. The other processes write into folders of their own, whose pages are then moved
-into the site. ``tests/test_site.py`` checks that the result is byte-identical to a one-process build.
+by files: the files outside the navigation (the procedure pages, which the theme never links to each
+other, the open data and the theme's assets) are dealt round-robin to ``jobs`` processes forked after the
+content is generated. Each process runs the same MkDocs build in "dirty" mode and renders or copies only
+its own files, MkDocs' own way of skipping unchanged files; the first process also renders the pages of
+the navigation and writes the sitemap. The other processes write into folders of their own, whose files
+are then moved into the site. ``tests/test_site.py`` checks that the result is byte-identical to a build
+in one process.
 
 Every MkDocs warning fails the build (``--strict``), except the notice that a dirty build is dirty.
 """
@@ -109,28 +110,28 @@ def _pages_outside_nav(docs: Path) -> list[str]:
 class _Share(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Marks every file outside this process's share as unchanged, so the dirty build skips it.
 
-    Share 0 keeps the pages of the navigation, the static files and its part of the other pages;
-    share ``job`` > 0 keeps only its part of the pages outside the navigation.
+    The files outside the navigation (procedure pages, open data, theme assets) are dealt round-robin to
+    the shares; share 0 also keeps the pages of the navigation.
     """
 
     def __init__(self, job: int, jobs: int) -> None:
         self.job = job
         self.jobs = jobs
         self.outputs: list[str] = []
-        """The files this share writes for pages (relative to its site folder)."""
+        """The files this share writes for its part of the files outside the navigation (relative to its
+        site folder)."""
 
     def on_nav(self, nav: Navigation, /, *, config: Any, files: Files) -> Navigation:
         """Decide the share once MkDocs knows which pages the navigation lists."""
         listed = {page.file.src_uri for page in nav.pages}
-        outside = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in listed)
-        mine = set(outside[self.job :: self.jobs])
+        shared = sorted(file.src_uri for file in files if file.src_uri not in listed)
+        mine = set(shared[self.job :: self.jobs])
         for file in files:
-            keep = file.src_uri in mine or (self.job == 0 and file.src_uri not in outside)
-            if not keep:
+            if file.src_uri in mine:
+                self.outputs.append(file.dest_uri)
+            elif self.job != 0 or file.src_uri not in listed:
                 # MkDocs asks File.is_modified() in a dirty build whether to read, render and copy a file.
                 setattr(file, "is_modified", _unchanged)  # noqa: B010
-            elif file.src_uri in mine:
-                self.outputs.append(file.dest_uri)
         return nav
 
 

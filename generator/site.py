@@ -41,7 +41,7 @@ class BuildReport:
     """Time spent per stage of a full build: ``generate``, ``mkdocs``, ``search``."""
 
 
-def generate_pages(catalog: Catalog, memo: Memo = no_memo, jobs: int = 1) -> list[Page]:
+def generate_pages(catalog: Catalog, memo: Memo = no_memo, jobs: int = 0) -> list[Page]:
     """Every generated file of the documentation folder, in a stable order (``jobs``: processes to use)."""
     pages = [
         home_page(catalog),
@@ -148,10 +148,10 @@ def check(content: Path) -> Catalog:
 
 
 def prepare(
-    content: Path, work: Path, reuse: Reuse | None = None, jobs: int = 1
+    content: Path, work: Path, reuse: Reuse | None = None, jobs: int = 0
 ) -> tuple[Catalog, BuildReport]:
-    """Validate the content and bring ``work/docs`` up to date with it."""
-    catalog = build_catalog(content, reuse.records if reuse else None)
+    """Validate the content and bring ``work/docs`` up to date with it (``jobs``: processes, 0 per core)."""
+    catalog = build_catalog(content, reuse.records if reuse else None, jobs)
     pages = generate_pages(catalog, reuse.texts if reuse else no_memo, jobs)
     return catalog, write_docs(pages, work / DOCS, reuse.written if reuse else None)
 

@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.catalog import Catalog
-from generator.parallel import fork_map
+from generator.parallel import cores, fork_map
 from generator.procedures import facts
 from generator.procedures.model import (
     CHANNELS,
@@ -47,8 +47,8 @@ PAGES_PER_JOB = 250
 """Procedure pages below which rendering them in another process costs more than it saves."""
 
 
-def procedure_pages(catalog: Catalog, memo: Memo = no_memo, jobs: int = 1) -> list[Page]:
-    """Every page of the catalogue; the procedure pages in ``jobs`` processes when there are many."""
+def procedure_pages(catalog: Catalog, memo: Memo = no_memo, jobs: int = 0) -> list[Page]:
+    """Every page of the catalogue; the procedure pages in ``jobs`` processes (0: per core) when many."""
     pages = [Page("thu-tuc/index.md", catalogue_index(catalog))]
     for s in catalog.sectors:
         path, inputs = f"linh-vuc/{s.ma}.md", (s, tuple(catalog.in_sector(s.ma)))
@@ -59,7 +59,8 @@ def procedure_pages(catalog: Catalog, memo: Memo = no_memo, jobs: int = 1) -> li
         for path, p in zip(paths, catalog.procedures, strict=True)
     ]
     # The preview's memo lives in this process: with one, the pages are rendered here.
-    texts = fork_map(tasks, min(jobs, len(tasks) // PAGES_PER_JOB) if memo is no_memo else 1)
+    jobs = min(jobs or cores(), len(tasks) // PAGES_PER_JOB) if memo is no_memo else 1
+    texts = fork_map(tasks, jobs)
     return pages + [Page(path, text) for path, text in zip(paths, texts, strict=True)]
 
 
