@@ -23,6 +23,11 @@ class DataError(CongkhaiError):
         key = f" {self.key}:" if self.key else ""
         return f"{self.path}:{self.line}:{key} {self.message}"
 
+    def __reduce__(self) -> tuple[type[DataError], tuple[str, int, str, str]]:
+        """Pickle by the four fields (a frozen dataclass exception cannot be pickled otherwise), so that
+        errors found in a forked process travel back as they are."""
+        return DataError, (self.path, self.line, self.key, self.message)
+
 
 class DataErrors(CongkhaiError):
     """All the data errors of a run, sorted, reported together."""

@@ -32,7 +32,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from generator.errors import BuildError
-from generator.parallel import fork_map
+from generator.parallel import fork_map, jobs_for
 
 PAGES_PER_JOB = 400
 """Pages outside the navigation below which another process costs more (its start-up) than it saves."""
@@ -42,13 +42,13 @@ _DIRTY_NOTICE = "A 'dirty' build is being performed"
 def run_mkdocs(config_file: Path, options: dict[str, Any], *, dirty: bool = False, jobs: int = 1) -> Any:
     """``mkdocs build --strict`` with ``options`` (a dirty build when ``dirty``); return MkDocs' config.
 
-    With ``jobs`` > 1 and enough pages the build is shared by that many processes (see the module).
+    A full build with enough pages is shared by up to ``jobs`` processes (0: one per core; see the module).
     """
-    if jobs > 1 and not dirty:
-        pages = _pages_outside_nav(Path(options["docs_dir"]))
-        jobs = min(jobs, max(1, len(pages) // PAGES_PER_JOB))
-    if jobs <= 1 or dirty:
-        return _build(config_file, options, dirty=dirty)
+    if dirty:
+        return _build(config_file, options, dirty=True)
+    jobs = jobs_for(_procedure_pages(Path(options["docs_dir"])), PAGES_PER_JOB, jobs)
+    if jobs == 1:
+        return _build(config_file, options, dirty=False)
     return _build_shared(config_file, options, jobs)
 
 
@@ -101,10 +101,9 @@ def _move_pages(part: Path, site_dir: Path, outputs: list[str]) -> None:
         os.replace(part / output, target)
 
 
-def _pages_outside_nav(docs: Path) -> list[str]:
+def _procedure_pages(docs: Path) -> int:
     """A cheap count for the decision: the procedure pages (the navigation never lists them)."""
-    folder = docs / "thu-tuc"
-    return [p.name for p in folder.glob("*.md") if p.name != "index.md"] if folder.is_dir() else []
+    return sum(p.name != "index.md" for p in (docs / "thu-tuc").glob("*.md"))
 
 
 class _Share(BasePlugin):  # type: ignore[type-arg,no-untyped-call]

@@ -25,6 +25,12 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def jobs_for(items: int, per_job: int, jobs: int = 0) -> int:
+    """How many processes are worth starting for ``items`` items, each process needing ``per_job`` of
+    them to pay for its start; at most ``jobs`` (0: one per core), at least 1."""
+    return max(1, min(jobs or cores(), items // per_job))
+
+
 def fork_map(tasks: Sequence[Callable[[], R]], jobs: int) -> list[R]:
     """Every task's result, in order; run by ``jobs`` processes (this one included) when ``jobs`` > 1.
 

@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from generator.errors import DataError
-from generator.parallel import cores, fork_map
+from generator.parallel import fork_map, jobs_for
 from generator.validation import validate
 from generator.yamlio import YamlDoc, read_yaml
 
@@ -31,9 +31,6 @@ OWN_SHARE = 1.4
 
 Source = tuple[Path, bytes | None]
 """A file and its bytes (``None``: read them from the file)."""
-Sent = tuple["Loaded[Any] | None", list[tuple[str, int, str, str]]]
-"""What a forked process sends back for one file: the record, and the errors as their fields (a frozen
-dataclass exception cannot be pickled)."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +120,6 @@ def load_all(
     Many files are read in ``jobs`` processes (0: one per core).
     """
     paths = sorted(paths)
-    jobs = jobs or cores()
     # A one-off load of many records (no cache: not the live preview) keeps them to the end of the process.
     with _gc_paused(freeze=cache is None and len(paths) >= FILES_PER_JOB):
         if cache is not None:
@@ -164,18 +160,14 @@ def _load_many(sources: list[Source], model: type[M], jobs: int) -> list[Result[
 
     This process loads a larger share (:data:`OWN_SHARE`): it also unpickles the others' records.
     """
-    jobs = min(jobs, len(sources) // FILES_PER_JOB)
-    if jobs <= 1:
+    jobs = jobs_for(len(sources), FILES_PER_JOB, jobs)
+    if jobs == 1:
         return _load_share(sources, model)
     own = round(len(sources) * OWN_SHARE / (OWN_SHARE + jobs - 1))
     bounds = [own + (len(sources) - own) * k // (jobs - 1) for k in range(jobs)]
-    tasks: list[Any] = [partial(_load_share, sources[:own], model)]
-    tasks += [partial(_sent_share, sources[start:stop], model) for start, stop in pairwise(bounds)]
-    shares = fork_map(tasks, jobs)
-    results: list[Result[M]] = shares[0]
-    for share in shares[1:]:
-        results += [(item, [DataError(*error) for error in errors]) for item, errors in share]
-    return results
+    shares = [(0, own), *pairwise(bounds)]
+    tasks = [partial(_load_share, sources[start:stop], model) for start, stop in shares]
+    return [result for share in fork_map(tasks, jobs) for result in share]
 
 
 def _load_share(sources: list[Source], model: type[M]) -> list[Result[M]]:
@@ -185,14 +177,6 @@ def _load_share(sources: list[Source], model: type[M]) -> list[Result[M]]:
 def _load(path: Path, raw: bytes | None, model: type[M]) -> Result[M]:
     """:func:`load_bytes`, or :func:`load_one` (which raises the error) for a file that could not be read."""
     return load_one(path, model) if raw is None else load_bytes(path, raw, model)
-
-
-def _sent_share(sources: list[Source], model: type[M]) -> list[Sent]:
-    """:func:`_load_share` in a forked process, in a form that can be pickled."""
-    return [
-        (item, [(e.path, e.line, e.key, e.message) for e in errors])
-        for item, errors in _load_share(sources, model)
-    ]
 
 
 def yaml_files(directory: Path) -> list[Path]:

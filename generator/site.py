@@ -17,7 +17,6 @@ from typing import Any
 from generator.catalog import Catalog, build_catalog
 from generator.mkdocsrun import run_mkdocs
 from generator.opendata import open_data_pages
-from generator.parallel import cores
 from generator.procedures.pages import procedure_pages
 from generator.records import LoadCache
 from generator.render import Memo, Page, no_memo
@@ -161,7 +160,6 @@ def build(content: Path, out: Path, config_file: Path, work: Path, jobs: int = 0
 
     Pages are rendered and MkDocs runs in ``jobs`` processes (0: one per core) when there are many.
     """
-    jobs = jobs or cores()
     clock = _Clock()
     catalog, report = prepare(content, work, jobs=jobs)
     clock.lap("generate")

@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.catalog import Catalog
-from generator.parallel import cores, fork_map
+from generator.parallel import fork_map, jobs_for
 from generator.procedures import facts
 from generator.procedures.model import (
     CHANNELS,
@@ -59,7 +59,7 @@ def procedure_pages(catalog: Catalog, memo: Memo = no_memo, jobs: int = 0) -> li
         for path, p in zip(paths, catalog.procedures, strict=True)
     ]
     # The preview's memo lives in this process: with one, the pages are rendered here.
-    jobs = min(jobs or cores(), len(tasks) // PAGES_PER_JOB) if memo is no_memo else 1
+    jobs = jobs_for(len(tasks), PAGES_PER_JOB, jobs) if memo is no_memo else 1
     texts = fork_map(tasks, jobs)
     return pages + [Page(path, text) for path, text in zip(paths, texts, strict=True)]
 
