@@ -17,19 +17,23 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from generator.errors import BuildError
 from generator.parallel import fork_map, jobs_for
@@ -58,6 +62,7 @@ def _build(config_file: Path, options: dict[str, Any], *, dirty: bool, share: _S
             # A dirty build always warns that it is dirty: MkDocs' strict mode would abort on that alone,
             # so strictness is ours: any other warning fails the build below.
             config = load_config(config_file=str(config_file), **{**options, "strict": not dirty})
+            config.plugins["congkhai-shared-layout"] = _SharedLayout()
             if share is not None:
                 config.plugins["congkhai-share"] = share
             build(config, dirty=dirty)
@@ -136,6 +141,53 @@ class _Share(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
 def _unchanged() -> bool:
     return False
+
+
+class _SharedLayout(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Gives the theme ``ck_shared``: HTML rendered once per folder for the pages outside the navigation.
+
+    Around a part of the page layout that reads nothing of the page but its address (the navigation, the
+    header around the title, the footer, the styles and scripts), ``{% call ck_shared(name) %}`` renders
+    the part for the first page of a folder and reuses it for the folder's other pages. That is exact
+    for a page outside the navigation: the navigation marks none of its items active for it and gives it
+    no previous or next page, and links from pages of one folder to the same address outside their own
+    folders are the same relative links. The procedure pages of a catalogue are one folder; the
+    navigation's own pages are always rendered. ``tests/test_site.py`` checks a build against one
+    without sharing, byte for byte.
+    """
+
+    def __init__(self) -> None:
+        self._listed: set[str] = set()
+        self._html: dict[tuple[str, str], str] = {}
+
+    def on_nav(self, nav: Navigation, /, *, config: Any, files: Files) -> Navigation:
+        """Note the addresses of the navigation's pages."""
+        self._listed = {page.url for page in nav.pages}
+        return nav
+
+    def on_env(self, env: Environment, /, *, config: Any, files: Files) -> Environment:
+        """Give the theme ``ck_shared``."""
+        env.globals["ck_shared"] = self.shared
+        return env
+
+    @pass_context
+    def shared(self, context: Context, name: str, caller: Callable[[], str]) -> str:
+        """The HTML of ``caller`` for this page: rendered, or reused from a page of the same folder."""
+        folder = self.folder(context.get("page"))
+        if folder is None:
+            return caller()
+        key = (name, folder)
+        if key not in self._html:
+            self._html[key] = caller()
+        return self._html[key]
+
+    def folder(self, page: Page | None) -> str | None:
+        """The folder whose pages share the layout with ``page``; ``None`` for a page to render fully."""
+        if page is None or not page.url.endswith("/"):
+            return None
+        if any(url.startswith(page.url) for url in self._listed):
+            return None  # the page is listed, or a page below it: links to it differ from page to page
+        return posixpath.dirname(page.url.rstrip("/"))
 
 
 class _Collect(logging.Handler):

@@ -1,24 +1,33 @@
 """A Markdown extension that passes the generator's HTML blocks through without parsing them.
 
-The per-record pages are Markdown whose section bodies are HTML blocks written by our templates with
-every value escaped (:func:`generator.render.raw`). Python-Markdown would hand each block to its HTML
-parser; at 5,000 pages that costs more than the rest of the page. This preprocessor stores each block
-marked by :data:`OPEN` and :data:`CLOSE` in the HTML stash as it is, which gives the same HTML as the
-parser would (a test compares both) at a fraction of the cost. Listed in ``mkdocs.yml`` as
-``generator.rawhtml``.
+The per-record pages are front matter and one HTML block written by our templates with every value
+escaped (:func:`generator.render.raw`). Python-Markdown would hand the block to its HTML parser and, had
+the headings been Markdown, parse and serialize every section between them; at 5,000 pages that cost
+more than the rest of the build. This extension stores each block marked by :data:`OPEN` and
+:data:`CLOSE` in the HTML stash as it is, except its heading lines (:data:`HEADING`, plain text only):
+those become heading elements of the document, so the table of contents, the anchors and the heading
+``id`` values are made by the ``toc`` extension exactly as for Markdown headings (a test compares both).
+Listed in ``mkdocs.yml`` as ``generator.rawhtml``.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from xml.etree.ElementTree import Element
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 OPEN = "<!-- congkhai:html -->"
 CLOSE = "<!-- /congkhai:html -->"
 _BLOCK = re.compile(f"^{re.escape(OPEN)}\n(.*?)\n{re.escape(CLOSE)}$", re.MULTILINE | re.DOTALL)
+HEADING = re.compile(r'^<(h[1-6])((?: [a-z][a-z0-9-]*="[^"<>]*")*)>([^<>\n]+)</\1>$', re.MULTILINE)
+"""A heading line inside a block: a whole line, double-quoted attributes, escaped text and no markup."""
+_ATTRIBUTE = re.compile(r' ([a-z][a-z0-9-]*)="([^"]*)"')
 
 
 def wrap(html: str) -> str:
@@ -26,23 +35,81 @@ def wrap(html: str) -> str:
     return f"{OPEN}\n{html.strip()}\n{CLOSE}\n"
 
 
+Part = str | re.Match[str]
+"""A piece of a block: HTML, or a heading line."""
+
+
 class _StashBlocks(Preprocessor):
+    """Stores each block in the stash (as it is, should it stay a paragraph) and remembers its parts."""
+
+    def __init__(self, md: Markdown, blocks: dict[str, list[Part]]) -> None:
+        super().__init__(md)
+        self.blocks = blocks
+
     def run(self, lines: list[str]) -> list[str]:
+        self.blocks.clear()
         text = "\n".join(lines)
         if OPEN not in text:
             return lines
         return _BLOCK.sub(self._stash, text).split("\n")
 
-    def _stash(self, match: re.Match[str]) -> str:
-        return "\n\n" + self.md.htmlStash.store(match[1]) + "\n\n"
+    def _stash(self, block: re.Match[str]) -> str:
+        html = block[1]
+        placeholder = self.md.htmlStash.store(html)
+        parts: list[Part] = []
+        start = 0
+        for heading in HEADING.finditer(html):
+            parts += [html[start : heading.start()], heading]
+            start = heading.end()
+        self.blocks[placeholder] = [*parts, html[start:]]
+        return f"\n\n{placeholder}\n\n"
+
+
+class _MakeHeadings(Treeprocessor):
+    """Replaces each block's paragraph by its HTML and its headings (after inline parsing and attribute
+    lists, which must not touch them; before ``toc`` and MkDocs read the headings)."""
+
+    def __init__(self, md: Markdown, blocks: dict[str, list[Part]]) -> None:
+        super().__init__(md)
+        self.blocks = blocks
+
+    def run(self, root: Element) -> None:
+        if not any(len(parts) > 1 for parts in self.blocks.values()):
+            return
+        for parent in list(root.iter()):
+            for index in reversed(range(len(parent))):
+                child = parent[index]
+                parts = self.blocks.get(child.text or "") if child.tag == "p" and not len(child) else None
+                if parts and len(parts) > 1:
+                    parent[index : index + 1] = self._elements(parts, child.tail)
+
+    def _elements(self, parts: list[Part], tail: str | None) -> list[Element]:
+        elements = []
+        for part in parts:
+            if isinstance(part, str):
+                if not part.strip():
+                    continue
+                element = Element("p")
+                element.text = self.md.htmlStash.store(part.strip("\n"))
+            else:
+                attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(part[2])}
+                element = Element(part[1], attributes)
+                element.text = AtomicString(html.unescape(part[3]))
+            element.tail = "\n"
+            elements.append(element)
+        elements[-1].tail = tail
+        return elements
 
 
 class RawHtmlExtension(Extension):
-    """Registers the preprocessor after whitespace normalisation, before Markdown's HTML block parser."""
+    """Stashes blocks after whitespace normalisation, before Markdown's HTML block parser (20); makes the
+    headings after attribute lists (8), before the table of contents (5)."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        """Add the preprocessor to ``md``."""
-        md.preprocessors.register(_StashBlocks(md), "congkhai_raw_html", 25)
+        """Add the preprocessor and the tree processor to ``md``."""
+        blocks: dict[str, list[Part]] = {}
+        md.preprocessors.register(_StashBlocks(md, blocks), "congkhai_raw_html", 25)
+        md.treeprocessors.register(_MakeHeadings(md, blocks), "congkhai_headings", 6)
 
 
 def makeExtension(**kwargs: object) -> RawHtmlExtension:  # noqa: N802 (Python-Markdown's name)

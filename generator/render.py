@@ -2,10 +2,10 @@
 
 Every value that comes from YAML is data, never markup. In Markdown it passes through :func:`md` (inline)
 or :func:`md_text` (several lines), which entity-escape every ASCII punctuation character that Markdown,
-HTML or attribute lists could read as syntax. The long per-record pages write their section bodies as
-HTML inside ``{% autoescape true %}`` and :func:`raw` blocks instead: Jinja escapes every value there, and
-the ``generator.rawhtml`` Markdown extension passes the block through untouched (Python-Markdown's inline
-parsing of large tables was most of the build time). Only validated ``http(s)`` addresses become links.
+HTML or attribute lists could read as syntax. The per-record pages are one HTML block instead,
+written inside ``{% autoescape true %}`` and :func:`raw`: Jinja escapes every value there, and the
+``generator.rawhtml`` Markdown extension passes the block through untouched except its heading lines
+(parsing the pages as Markdown was most of the build time). Only validated ``http(s)`` addresses become links.
 """
 
 from __future__ import annotations
@@ -83,15 +83,11 @@ def join_lines(values: Iterable[object]) -> Markup:
     return Markup("<br>").join(escape(inline(value)) for value in values)
 
 
-def raw(caller: Callable[[], str], indexed: bool = True) -> Markup:
-    """``{% call raw() %}…{% endcall %}``: the HTML inside, marked for the ``generator.rawhtml`` extension;
-    with ``indexed=False`` inside an element that Pagefind does not index (its metadata still counts)."""
+def raw(caller: Callable[[], str]) -> Markup:
+    """``{% call raw() %}…{% endcall %}``: the HTML inside, marked for the ``generator.rawhtml`` extension
+    (its heading lines become the page's headings)."""
     html = caller().strip()
-    if not html:
-        return Markup("")
-    if not indexed:
-        html = f'<div data-pagefind-ignore="index">\n{html}\n</div>'
-    return Markup(wrap(html))
+    return Markup(wrap(html)) if html else Markup("")
 
 
 def page_url(path: str) -> str:

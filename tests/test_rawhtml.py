@@ -1,16 +1,20 @@
-"""The ``generator.rawhtml`` extension only saves time: the HTML is what Python-Markdown alone would make."""
+"""The ``generator.rawhtml`` extension only saves time: the HTML and the headings are what Python-Markdown
+would make of the same page written in Markdown."""
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
 from mkdocs.config import load_config
 
 from generator.catalog import build_catalog
-from generator.rawhtml import CLOSE, OPEN
-from generator.render import relative_link
+from generator.rawhtml import CLOSE, HEADING, OPEN
+from generator.render import md, relative_link
 from generator.site import generate_pages
 
 from .conftest import MINIMAL, REPO
@@ -29,12 +33,44 @@ def _converters(tmp_path: Path) -> tuple[markdown.Markdown, markdown.Markdown]:
     )
 
 
-def _lines(html: str) -> list[str]:
-    return [line for line in html.splitlines() if line.strip() and line not in (OPEN, CLOSE)]
+def _as_markdown(body: str) -> str:
+    """The page as it would be written without the extension: each HTML part a Markdown HTML block and
+    each heading line a Markdown heading (its attributes as an attribute list, its text escaped)."""
+    out = []
+    for block in body.split(OPEN + "\n"):
+        html, _, rest = block.partition(CLOSE + "\n") if CLOSE in block else ("", "", block)
+        start = 0
+        for heading in HEADING.finditer(html):
+            out += [html[start : heading.start()], _markdown_heading(heading)]
+            start = heading.end()
+        out += [html[start:], rest]
+    return "\n\n".join(part.strip("\n") for part in out if part.strip()) + "\n"
+
+
+def _markdown_heading(heading: re.Match[str]) -> str:
+    level, attributes, text = int(heading[1][1]), heading[2], html.unescape(heading[3])
+    return "#" * level + " " + md(text) + (f" {{{attributes} }}" if attributes else "")
+
+
+def _normalized(html_text: str) -> list[str]:
+    """Lines of HTML, character references resolved (Markdown keeps the escapes of :func:`md`)."""
+    return [html.unescape(line) for line in html_text.splitlines() if line.strip()]
+
+
+def _toc(converter: markdown.Markdown) -> list[tuple[int, str, str]]:
+    def flat(tokens: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
+        return [t for token in tokens for t in [_token(token), *flat(token["children"])]]
+
+    return flat(converter.toc_tokens)  # type: ignore[attr-defined]
+
+
+def _token(token: dict[str, Any]) -> tuple[int, str, str]:
+    return token["level"], token["id"], html.unescape(token["name"])
 
 
 @pytest.mark.parametrize("content", [MINIMAL, REPO / "content"], ids=["minimal", "default"])
-def test_pages_render_the_same_with_and_without_the_extension(content: Path, tmp_path: Path) -> None:
+def test_pages_render_as_with_markdown_headings(content: Path, tmp_path: Path) -> None:
+    """Same HTML, same headings, same ids and table of contents as the page written in Markdown."""
     (tmp_path / "docs").mkdir()
     fast, plain = _converters(tmp_path)
     marked = 0
@@ -43,18 +79,49 @@ def test_pages_render_the_same_with_and_without_the_extension(content: Path, tmp
             continue
         body = page.text.split("---\n", 2)[2] if page.text.startswith("---\n") else page.text
         marked += OPEN in body
-        assert _lines(fast.reset().convert(body)) == _lines(plain.reset().convert(body)), page.path
+        expected = plain.reset().convert(_as_markdown(body))
+        assert _normalized(fast.reset().convert(body)) == _normalized(expected), page.path
+        assert _toc(fast) == _toc(plain), page.path
+        assert len(_toc(fast)) >= (8 if page.path.startswith("thu-tuc/") and OPEN in body else 0)
     assert marked >= 4  # the procedure and sector pages use the extension
 
 
 def test_a_marker_inside_a_value_cannot_close_the_block(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     fast, _ = _converters(tmp_path)
-    html = fast.convert(f"{OPEN}\n<p>a &lt;!-- /congkhai:html --&gt; # b</p>\n{CLOSE}\n\n## Tiêu đề\n")
-    assert html.splitlines() == [
+    html_text = fast.convert(
+        f"{OPEN}\n<p>a &lt;!-- /congkhai:html --&gt; # b</p>\n<p>&lt;h2&gt;c&lt;/h2&gt;</p>\n"
+        f"{CLOSE}\n\n## Tiêu đề\n"
+    )
+    assert html_text.splitlines() == [
         "<p>a &lt;!-- /congkhai:html --&gt; # b</p>",
+        "<p>&lt;h2&gt;c&lt;/h2&gt;</p>",
         '<h2 id="tiêu-đề">Tiêu đề</h2>',
     ]
+    assert _toc(fast) == [(2, "tiêu-đề", "Tiêu đề")]
+
+
+def test_heading_lines_become_headings_whose_text_is_only_text(tmp_path: Path) -> None:
+    """Markdown and attribute-list syntax in a heading's text stays text; a heading with markup inside
+    stays HTML, outside the table of contents."""
+    (tmp_path / "docs").mkdir()
+    fast, _ = _converters(tmp_path)
+    source = (
+        f"{OPEN}\n<h1>Tên</h1>\n<div>\n<p>x</p>\n</div>\n"
+        '<h2 data-pagefind-ignore="">A &amp; *b* {: #c } &lt;i&gt;</h2>\n'
+        "<h3>Tên</h3>\n<h2>a <em>b</em></h2>\n"
+        f"{CLOSE}\n"
+    )
+    assert fast.convert(source).splitlines() == [
+        '<h1 id="tên">Tên</h1>',
+        "<div>",
+        "<p>x</p>",
+        "</div>",
+        '<h2 data-pagefind-ignore="" id="a--b--c-">A &amp; *b* {: #c } &lt;i&gt;</h2>',
+        '<h3 id="tên_1">Tên</h3>',
+        "<h2>a <em>b</em></h2>",
+    ]
+    assert _toc(fast) == [(1, "tên", "Tên"), (2, "a--b--c-", "A & *b* {: #c } <i>"), (3, "tên_1", "Tên")]
 
 
 @pytest.mark.parametrize(

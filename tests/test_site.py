@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -108,6 +109,26 @@ def test_a_build_shared_by_processes_is_byte_identical(
     assert one.pages == three.pages
     assert tree_digest(tmp_path / "three") == tree_digest(tmp_path / "one")
     assert not list(tmp_path.glob("*.part*"))  # the processes' folders are gone
+
+
+@pytest.mark.parametrize("content", [MINIMAL, REPO / "content"], ids=["minimal", "default"])
+def test_layout_shared_by_the_pages_of_a_folder_is_byte_identical(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folders: list[str | None] = []
+    folder = mkdocsrun._SharedLayout.folder
+
+    def spy(self: mkdocsrun._SharedLayout, page: Any) -> str | None:
+        folders.append(folder(self, page))
+        return folders[-1]
+
+    monkeypatch.setattr(mkdocsrun._SharedLayout, "folder", spy)
+    site.build(content, tmp_path / "shared", REPO / "mkdocs.yml", tmp_path / "w1", jobs=1)
+    assert folders.count("thu-tuc") >= 3 * 7  # three procedure pages or more, seven shared parts each
+    assert None in folders  # the navigation's pages are rendered in full
+    monkeypatch.setattr(mkdocsrun._SharedLayout, "folder", lambda self, page: None)
+    site.build(content, tmp_path / "full", REPO / "mkdocs.yml", tmp_path / "w2", jobs=1)
+    assert tree_digest(tmp_path / "shared") == tree_digest(tmp_path / "full")
 
 
 def _internal_links(root: Path) -> Iterator[tuple[str, str]]:
