@@ -24,7 +24,6 @@ from markdown.util import AtomicString
 
 OPEN = "<!-- congkhai:html -->"
 CLOSE = "<!-- /congkhai:html -->"
-_BLOCK = re.compile(f"^{re.escape(OPEN)}\n(.*?)\n{re.escape(CLOSE)}$", re.MULTILINE | re.DOTALL)
 HEADING = re.compile(r'^<(h[1-6])((?: [a-z][a-z0-9-]*="[^"<>]*")*)>([^<>\n]+)</\1>$', re.MULTILINE)
 """A heading line inside a block: a whole line, double-quoted attributes, escaped text and no markup."""
 _ATTRIBUTE = re.compile(r' ([a-z][a-z0-9-]*)="([^"]*)"')
@@ -48,13 +47,16 @@ class _StashBlocks(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.blocks.clear()
-        text = "\n".join(lines)
-        if OPEN not in text:
+        if OPEN not in lines:
             return lines
-        return _BLOCK.sub(self._stash, text).split("\n")
+        out: list[str] = []
+        done = 0
+        while (begin := _index(lines, OPEN, done)) >= 0 and (end := _index(lines, CLOSE, begin)) >= 0:
+            out += [*lines[done:begin], "", self._stash("\n".join(lines[begin + 1 : end])), ""]
+            done = end + 1
+        return out + lines[done:]
 
-    def _stash(self, block: re.Match[str]) -> str:
-        html = block[1]
+    def _stash(self, html: str) -> str:
         placeholder = self.md.htmlStash.store(html)
         parts: list[Part] = []
         start = 0
@@ -62,7 +64,14 @@ class _StashBlocks(Preprocessor):
             parts += [html[start : heading.start()], heading]
             start = heading.end()
         self.blocks[placeholder] = [*parts, html[start:]]
-        return f"\n\n{placeholder}\n\n"
+        return placeholder
+
+
+def _index(lines: list[str], line: str, start: int) -> int:
+    try:
+        return lines.index(line, start)
+    except ValueError:
+        return -1
 
 
 class _MakeHeadings(Treeprocessor):
