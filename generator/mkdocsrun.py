@@ -20,7 +20,7 @@ import os
 import posixpath
 import shutil
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -63,6 +63,7 @@ def _build(config_file: Path, options: dict[str, Any], *, dirty: bool, share: _S
             # so strictness is ours: any other warning fails the build below.
             config = load_config(config_file=str(config_file), **{**options, "strict": not dirty})
             config.plugins["congkhai-shared-layout"] = _SharedLayout()
+            config.plugins["congkhai-links"] = _LinkedCopies()
             if share is not None:
                 config.plugins["congkhai-share"] = share
             build(config, dirty=dirty)
@@ -141,6 +142,39 @@ class _Share(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
 def _unchanged() -> bool:
     return False
+
+
+class _LinkedCopies(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Hard-links into the site the files of the docs folder that MkDocs copies as they are (the open
+    data: one file a procedure) instead of copying them, which on a slow disk costs more than writing.
+
+    A link is safe because the generator never rewrites a docs file in place (``site.write_docs``
+    replaces it), so a site keeps what it was built with. Where a link cannot be made (another file
+    system), MkDocs copies.
+    """
+
+    def on_files(self, files: Files, /, *, config: Any) -> Files:
+        """Make the docs folder's static files link themselves."""
+        docs = os.path.join(os.path.normpath(config["docs_dir"]), "")
+        for file in files:
+            ours = (file.abs_src_path or "").startswith(docs) and file.generated_by is None
+            if ours and not file.is_documentation_page():
+                setattr(file, "copy_file", partial(_link, file, file.copy_file))  # noqa: B010
+        return files
+
+
+def _link(file: File, copy: Callable[[bool], None], dirty: bool = False) -> None:
+    """``File.copy_file`` by a hard link, or by ``copy`` where that fails."""
+    if dirty and not file.is_modified():
+        return
+    target = file.abs_dest_path
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with suppress(FileNotFoundError):
+        os.unlink(target)
+    try:
+        os.link(str(file.abs_src_path), target)
+    except OSError:
+        copy(dirty)
 
 
 class _SharedLayout(BasePlugin):  # type: ignore[type-arg,no-untyped-call]

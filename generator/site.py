@@ -68,6 +68,8 @@ class Reuse:
 def write_docs(pages: list[Page], docs: Path, known: dict[str, str] | None = None) -> BuildReport:
     """Make ``docs`` hold exactly ``pages``: write only what changed, remove what is gone.
 
+    A changed file is replaced, not rewritten: MkDocs hard-links the files it would copy as they are.
+
     ``known`` holds the texts the folder is known to hold (and is updated): those files are not read again.
     """
     wanted = {page.path for page in pages}
@@ -78,9 +80,12 @@ def write_docs(pages: list[Page], docs: Path, known: dict[str, str] | None = Non
         if known and known.get(page.path) == page.text and target.is_file():
             continue
         data = page.text.encode("utf-8")
-        if not target.is_file() or target.read_bytes() != data:
+        if not target.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+            written.append(page.path)
+        elif target.read_bytes() != data:
+            _replace(target, data)
             written.append(page.path)
         if known is not None:
             known[page.path] = page.text
@@ -91,6 +96,13 @@ def write_docs(pages: list[Page], docs: Path, known: dict[str, str] | None = Non
         if known is not None:
             known.pop(rel, None)
     return BuildReport(len(pages), written, removed)
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Give ``target`` new contents as a new file: a built site may hold a hard link to the old one."""
+    temporary = target.with_name(f".{target.name}.new")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
 
 
 def _files(folder: Path) -> list[str]:

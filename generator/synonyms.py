@@ -7,6 +7,7 @@ ignores case, tone marks and ``đ``/``d``, so each term is written once, the way
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
@@ -29,7 +30,13 @@ class SynonymFile(Record):
 
 def words(text: str) -> list[str]:
     """The folded words of ``text``: lower case, no tone marks, ``đ`` → ``d``, split on anything else."""
-    return re.findall(r"[0-9a-z]+", fold(text))
+    return list(_words(text))
+
+
+@lru_cache(maxsize=65_536)
+def _words(text: str) -> tuple[str, ...]:
+    """Cached: every page folds its sector's name and every synonym group again."""
+    return tuple(re.findall(r"[0-9a-z]+", fold(text)))
 
 
 def check_synonyms(loaded: Loaded[SynonymFile]) -> list[DataError]:

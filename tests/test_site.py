@@ -131,6 +131,24 @@ def test_layout_shared_by_the_pages_of_a_folder_is_byte_identical(
     assert tree_digest(tmp_path / "shared") == tree_digest(tmp_path / "full")
 
 
+def test_open_data_is_linked_and_a_site_keeps_what_it_was_built_with(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    content = make_content({})
+    out = build_site(content, tmp_path)
+    published = out / "du-lieu" / "thu-tuc" / "1.013859.json"
+    docs_copy = tmp_path / "work" / "docs" / "du-lieu" / "thu-tuc" / "1.013859.json"
+    assert published.stat().st_ino == docs_copy.stat().st_ino  # a hard link, not a copy
+    before = published.read_bytes()
+    record = content / "thu-tuc" / "1.013859.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("Cấp thẻ", "Cấp lại thẻ"), encoding="utf-8")
+    site.prepare(content, tmp_path / "work")  # the next build's docs, before its site replaces this one
+    assert b"C\xe1\xba\xa5p l\xe1\xba\xa1i th\xe1\xba\xbb" in docs_copy.read_bytes()
+    assert published.read_bytes() == before
+    build_site(content, tmp_path)
+    assert published.read_bytes() == docs_copy.read_bytes() != before
+
+
 def _internal_links(root: Path) -> Iterator[tuple[str, str]]:
     for page in sorted(root.rglob("*.html")):
         if "pagefind" in page.parts:
