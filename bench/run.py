@@ -181,10 +181,14 @@ def content_for(n: int, seed: int) -> Path:
     return content
 
 
+SCRATCH = [OUT]
+"""Where the builds write their docs and sites (``--scratch``): the disk by default."""
+
+
 def measure(n: int, seed: int, variant: str, jobs: int = 0) -> dict[str, Any]:
     """One build of size ``n`` in a child process, with its site measured."""
     content = content_for(n, seed)
-    work, site_dir = OUT / f"work-{variant}-{n}", OUT / f"site-{variant}-{n}"
+    work, site_dir = SCRATCH[0] / f"work-{variant}-{n}", SCRATCH[0] / f"site-{variant}-{n}"
     started = time.perf_counter()
     timings, rss = run_child("build", str(content), str(work), str(site_dir), variant, str(jobs))
     wall = time.perf_counter() - started
@@ -224,7 +228,7 @@ def preview_latency(n: int, seed: int, edits: int = 5) -> dict[str, Any]:
     content = OUT / f"preview-content-{n}"
     shutil.rmtree(content, ignore_errors=True)
     shutil.copytree(content_for(n, seed), content)
-    work = OUT / f"preview-work-{n}"
+    work = SCRATCH[0] / f"preview-work-{n}"
     shutil.rmtree(work, ignore_errors=True)
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -328,6 +332,10 @@ def main() -> None:
     parser.add_argument(
         "--jobs", type=int, default=0, help="MkDocs processes for our build (0: one per core)"
     )
+    parser.add_argument(
+        "--scratch", type=Path, default=OUT, help="folder for the builds' docs and sites (e.g. /dev/shm)"
+    )
+    parser.add_argument("--report", default="bench", help="name of the report files in bench/out/")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -341,9 +349,12 @@ def main() -> None:
         print(exc.code, file=sys.stderr)
         sys.exit(2)
     OUT.mkdir(parents=True, exist_ok=True)
+    SCRATCH[0] = args.scratch
+    SCRATCH[0].mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     log(f"# congkhai bench — {time.strftime('%Y-%m-%d %H:%M')} — SOURCE_DATE_EPOCH={EPOCH}")
     log(f"Machine: {machine()}")
+    log(f"Builds write to: {SCRATCH[0].resolve()} ({_filesystem(SCRATCH[0])})")
     log()
     results = []
     for n in sizes:
@@ -386,11 +397,21 @@ def main() -> None:
             f"Live preview at {preview['n']:,}: one-record edit → reloaded page shows it in "
             f"{preview['median']:.2f} s median (runs: {lat} s); server start {preview['startup']:.1f} s."
         )
-    (OUT / "bench.txt").write_text("\n".join(LINES) + "\n", encoding="utf-8")
-    (OUT / "bench.json").write_text(
+    (OUT / f"{args.report}.txt").write_text("\n".join(LINES) + "\n", encoding="utf-8")
+    (OUT / f"{args.report}.json").write_text(
         json.dumps({"results": results, "baselines": baselines, "preview": preview}, indent=2),
         encoding="utf-8",
     )
+
+
+def _filesystem(folder: Path) -> str:
+    """The type and options of the file system ``folder`` is on, from ``/proc/mounts``."""
+    best, found = "", "unknown"
+    for line in Path("/proc/mounts").read_text(encoding="utf-8").splitlines():
+        _, mount, kind, options, *_ = line.split()
+        if str(folder.resolve()).startswith(mount) and len(mount) >= len(best):
+            best, found = mount, f"{kind}, {options}"
+    return found
 
 
 def _baselines(

@@ -1,6 +1,6 @@
 """The glue to MkDocs: one strict build, optionally split over several processes.
 
-MkDocs renders pages one after another in one process, about 6 ms a page here, so a catalogue of
+MkDocs renders pages one after another in one process, about 3 ms a page here, so a catalogue of
 thousands of procedures keeps one core busy while the other waits. With ``jobs`` > 1 the build is cut
 by files: the files outside the navigation (the procedure pages, which the theme never links to each
 other, the open data and the theme's assets) are dealt round-robin to ``jobs`` processes forked after the
@@ -9,6 +9,10 @@ its own files, MkDocs' own way of skipping unchanged files; the first process al
 the navigation and writes the sitemap. The other processes write into folders of their own, whose files
 are then moved into the site. ``tests/test_site.py`` checks that the result is byte-identical to a build
 in one process.
+
+Every build also gets two plugins of ours: :class:`_SharedLayout` (the theme renders the layout around
+the pages outside the navigation once per folder) and :class:`_LinkedCopies` (open data hard-linked
+into the site, not copied). Build with ``congkhai build``: ``theme/`` needs them.
 
 Every MkDocs warning fails the build (``--strict``), except the notice that a dirty build is dirty.
 """
