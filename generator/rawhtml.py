@@ -39,7 +39,8 @@ Part = str | re.Match[str]
 
 
 class _StashBlocks(Preprocessor):
-    """Stores each block in the stash (as it is, should it stay a paragraph) and remembers its parts."""
+    """Stores each block in the stash (as it is, should it stay a paragraph) and remembers the parts of
+    each block that has headings."""
 
     def __init__(self, md: Markdown, blocks: dict[str, list[Part]]) -> None:
         super().__init__(md)
@@ -63,7 +64,8 @@ class _StashBlocks(Preprocessor):
         for heading in HEADING.finditer(html):
             parts += [html[start : heading.start()], heading]
             start = heading.end()
-        self.blocks[placeholder] = [*parts, html[start:]]
+        if parts:  # a block with headings; one without stays in the stash as it is
+            self.blocks[placeholder] = [*parts, html[start:]]
         return placeholder
 
 
@@ -83,13 +85,13 @@ class _MakeHeadings(Treeprocessor):
         self.blocks = blocks
 
     def run(self, root: Element) -> None:
-        if not any(len(parts) > 1 for parts in self.blocks.values()):
+        if not self.blocks:
             return
         for parent in list(root.iter()):
             for index in reversed(range(len(parent))):
                 child = parent[index]
                 parts = self.blocks.get(child.text or "") if child.tag == "p" and not len(child) else None
-                if parts and len(parts) > 1:
+                if parts:
                     parent[index : index + 1] = self._elements(parts, child.tail)
 
     def _elements(self, parts: list[Part], tail: str | None) -> list[Element]:

@@ -49,8 +49,7 @@ class Page:
 
 def md(value: object) -> str:
     """Inline text that renders literally: whitespace collapsed, Markdown/HTML punctuation escaped."""
-    text = " ".join(str(value).split())
-    return _MARKUP_RE.sub(_entity, text)
+    return _MARKUP_RE.sub(_entity, inline(value))
 
 
 def _entity(match: re.Match[str]) -> str:
@@ -59,8 +58,7 @@ def _entity(match: re.Match[str]) -> str:
 
 def md_text(value: object, indent: int = 0) -> str:
     """Several lines of text: each non-empty line escaped and kept as its own paragraph."""
-    lines = [md(line) for line in str(value).splitlines() if line.strip()]
-    return ("\n\n" + " " * indent).join(lines)
+    return ("\n\n" + " " * indent).join(md(line) for line in lines(value))
 
 
 def inline(value: object) -> str:
