@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, time
 from functools import partial
 from typing import Any
@@ -45,9 +46,14 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+def schema_json(name: str) -> str:
+    """The JSON Schema of the record type ``name`` (a key of :data:`SCHEMAS`)."""
+    return to_json(SCHEMAS[name].model_json_schema())
+
+
 def schema_files() -> dict[str, str]:
     """The JSON Schema of each record type, by file stem."""
-    return {name: to_json(model.model_json_schema()) for name, model in SCHEMAS.items()}
+    return {name: schema_json(name) for name in SCHEMAS}
 
 
 def record_json(p: Procedure) -> Any:
@@ -155,34 +161,39 @@ def datapackage(catalog: Catalog) -> dict[str, Any]:
 
 
 def open_data_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
-    """Every open-data file and the page that explains them."""
+    """Every open-data file and the page that explains them; the catalogue-wide files first (each reads
+    every record, so they take longest)."""
     records = [
-        memo(f"du-lieu/thu-tuc/{p.ma_thu_tuc}.json", (p,), partial(record_json_text, p))
+        partial(memo, f"du-lieu/thu-tuc/{p.ma_thu_tuc}.json", (p,), partial(record_json_text, p))
         for p in catalog.procedures
     ]
-    pages = [
-        Page("du-lieu/thu-tuc.json", catalogue_json(catalog.agency.ten_co_quan, records)),
-        Page("du-lieu/thu-tuc.csv", csv_text(catalog)),
-        Page("du-lieu/thay-doi.xml", atom_feed(catalog)),
-        Page("du-lieu/datapackage.json", to_json(datapackage(catalog))),
+    return [
+        Page("du-lieu/thu-tuc.json", partial(_catalogue_json, catalog, records)),
+        Page("du-lieu/thu-tuc.csv", partial(csv_text, catalog)),
+        Page("du-lieu/thay-doi.xml", partial(atom_feed, catalog)),
+        Page("du-lieu/datapackage.json", partial(_datapackage_json, catalog)),
+        *(Page(f"du-lieu/schema/{name}.schema.json", partial(schema_json, name)) for name in SCHEMAS),
+        Page("du-lieu/index.md", partial(_open_data_index, catalog)),
+        *(
+            Page(f"du-lieu/thu-tuc/{p.ma_thu_tuc}.json", make)
+            for p, make in zip(catalog.procedures, records, strict=True)
+        ),
     ]
-    pages += [
-        Page(f"du-lieu/thu-tuc/{p.ma_thu_tuc}.json", text)
-        for p, text in zip(catalog.procedures, records, strict=True)
-    ]
-    pages += [Page(f"du-lieu/schema/{name}.schema.json", text) for name, text in schema_files().items()]
-    pages.append(
-        Page(
-            "du-lieu/index.md",
-            render(
-                "site/open-data.md.j2",
-                front_matter=front_matter(
-                    "Dữ liệu mở", "Tải danh mục thủ tục hành chính ở dạng JSON, CSV và Atom"
-                ),
-                agency=catalog.agency,
-                count=len(records),
-                columns=CSV_COLUMNS,
-            ),
-        )
+
+
+def _catalogue_json(catalog: Catalog, records: Sequence[Callable[[], str]]) -> str:
+    return catalogue_json(catalog.agency.ten_co_quan, [make() for make in records])
+
+
+def _datapackage_json(catalog: Catalog) -> str:
+    return to_json(datapackage(catalog))
+
+
+def _open_data_index(catalog: Catalog) -> str:
+    return render(
+        "site/open-data.md.j2",
+        front_matter=front_matter("Dữ liệu mở", "Tải danh mục thủ tục hành chính ở dạng JSON, CSV và Atom"),
+        agency=catalog.agency,
+        count=len(catalog.procedures),
+        columns=CSV_COLUMNS,
     )
-    return pages

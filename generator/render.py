@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property, partial
 from typing import Any
 from urllib.parse import quote
 
@@ -41,10 +42,24 @@ def no_memo(path: str, inputs: tuple[object, ...], make: Callable[[], str]) -> s
 
 @dataclass(frozen=True)
 class Page:
-    """One generated file of the documentation folder: its path there and its text."""
+    """One generated file of the documentation folder: its path there and how to make its text.
+
+    The text is made when first asked for, by the process that writes the file: pages are made and
+    written in several processes, and their texts never travel between processes.
+    """
 
     path: str
-    text: str
+    make: Callable[[], str]
+
+    @cached_property
+    def text(self) -> str:
+        """The file's text."""
+        return self.make()
+
+    @classmethod
+    def of(cls, path: str, text: str) -> Page:
+        """A page whose text is already made."""
+        return cls(path, partial(str, text))
 
 
 def md(value: object) -> str:
@@ -143,6 +158,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        auto_reload=False,  # the templates are the package's: no need to look at their files every time
     )
     env.filters.update(md=md, md_text=md_text, url=url, number=number, vdate=vdate, labels=labels)
     env.filters.update(inline=inline, lines=lines, paragraphs=paragraphs, join_lines=join_lines)

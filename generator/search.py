@@ -47,6 +47,7 @@ import subprocess
 import sys
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from generator.catalog import Catalog
@@ -213,7 +214,7 @@ def settings_json(catalog: Catalog) -> str:
 
 def search_pages(catalog: Catalog) -> list[Page]:
     """The files of the documentation folder that search needs besides the pages themselves."""
-    return [Page(SETTINGS_PATH, settings_json(catalog))]
+    return [Page(SETTINGS_PATH, partial(settings_json, catalog))]
 
 
 def pagefind_command(site: Path) -> list[str]:

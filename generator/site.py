@@ -10,6 +10,7 @@ import os
 import shutil
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
+from functools import partial
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from generator.catalog import Catalog, build_catalog
 from generator.mkdocsrun import run_mkdocs
 from generator.opendata import open_data_pages
+from generator.parallel import fork_map, jobs_for
 from generator.procedures.pages import procedure_pages
 from generator.records import LoadCache
 from generator.render import Memo, Page, no_memo
@@ -40,17 +42,17 @@ class BuildReport:
     """Time spent per stage of a full build: ``generate``, ``mkdocs``, ``search``."""
 
 
-def generate_pages(catalog: Catalog, memo: Memo = no_memo, jobs: int = 0) -> list[Page]:
-    """Every generated file of the documentation folder, in a stable order (``jobs``: processes to use)."""
-    pages = [
+def generate_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
+    """Every generated file of the documentation folder, the open data first (see
+    :func:`~generator.opendata.open_data_pages`); texts are made when written or read."""
+    return [
+        *open_data_pages(catalog, memo),
         home_page(catalog),
         search_page(catalog),
         *hand_pages(catalog),
-        *procedure_pages(catalog, memo, jobs),
-        *open_data_pages(catalog, memo),
+        *procedure_pages(catalog, memo),
         *search_pages(catalog),
     ]
-    return sorted(pages, key=lambda page: page.path)
 
 
 @dataclass
@@ -65,37 +67,56 @@ class Reuse:
     """The text of every file this process wrote to (or found in) the docs folder."""
 
 
-def write_docs(pages: list[Page], docs: Path, known: dict[str, str] | None = None) -> BuildReport:
+PAGES_PER_JOB = 250
+"""Files below which making and writing them in another process costs more than it saves."""
+BATCH = 25
+"""Files a process takes at a time: small enough that the processes finish together."""
+
+
+def write_docs(
+    pages: list[Page], docs: Path, known: dict[str, str] | None = None, jobs: int = 1
+) -> BuildReport:
     """Make ``docs`` hold exactly ``pages``: write only what changed, remove what is gone.
 
+    Many pages are made and written in ``jobs`` processes (0: one per core), unless ``known`` is given.
     A changed file is replaced, not rewritten: MkDocs hard-links the files it would copy as they are.
 
     ``known`` holds the texts the folder is known to hold (and is updated): those files are not read again.
     """
     wanted = {page.path for page in pages}
-    written, removed = [], []
-    listed = bool(known)  # a folder this process filled before: no need to list it
-    for page in pages:
-        target = docs / page.path
-        if known and known.get(page.path) == page.text and target.is_file():
-            continue
-        data = page.text.encode("utf-8")
-        if not target.is_file():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            written.append(page.path)
-        elif target.read_bytes() != data:
-            _replace(target, data)
-            written.append(page.path)
-        if known is not None:
-            known[page.path] = page.text
-    present = list(known) if known and listed else _files(docs)
+    existed = docs.exists()  # a new folder holds nothing to remove afterwards
+    # A process that remembers what the folder holds (the live preview) writes every file itself.
+    jobs = 1 if known is not None else jobs_for(len(pages), PAGES_PER_JOB, jobs)
+    changed = fork_map([partial(_write, page, docs, known) for page in pages], jobs, BATCH)
+    written = sorted(page.path for page, wrote in zip(pages, changed, strict=True) if wrote)
+    removed = []
+    # What the folder held: known to this process if it filled the folder before, else listed.
+    present = list(known) if known else _files(docs) if existed else []
     for rel in sorted(path for path in present if path not in wanted):
         (docs / rel).unlink(missing_ok=True)
         removed.append(rel)
         if known is not None:
             known.pop(rel, None)
     return BuildReport(len(pages), written, removed)
+
+
+def _write(page: Page, docs: Path, known: dict[str, str] | None) -> bool:
+    """Make ``page`` and write it unless ``docs`` holds it already; whether it was written."""
+    target = docs / page.path
+    text = page.text
+    if known is not None:
+        if known.get(page.path) == text and target.is_file():
+            return False
+        known[page.path] = text
+    data = text.encode("utf-8")
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    elif target.read_bytes() != data:
+        _replace(target, data)
+    else:
+        return False
+    return True
 
 
 def _replace(target: Path, data: bytes) -> None:
@@ -163,8 +184,8 @@ def prepare(
 ) -> tuple[Catalog, BuildReport]:
     """Validate the content and bring ``work/docs`` up to date with it (``jobs``: processes, 0 per core)."""
     catalog = build_catalog(content, reuse.records if reuse else None, jobs)
-    pages = generate_pages(catalog, reuse.texts if reuse else no_memo, jobs)
-    return catalog, write_docs(pages, work / DOCS, reuse.written if reuse else None)
+    pages = generate_pages(catalog, reuse.texts if reuse else no_memo)
+    return catalog, write_docs(pages, work / DOCS, reuse.written if reuse else None, jobs)
 
 
 def build(content: Path, out: Path, config_file: Path, work: Path, jobs: int = 0) -> BuildReport:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from generator.catalog import Catalog
 from generator.procedures.facts import is_free
 from generator.procedures.pages import front_matter
@@ -22,10 +24,15 @@ def key_figures(catalog: Catalog) -> dict[str, int]:
 
 def home_page(catalog: Catalog) -> Page:
     """The home page: the agency, key figures, sectors and contacts."""
+    return Page("index.md", partial(home_text, catalog))
+
+
+def home_text(catalog: Catalog) -> str:
+    """The text of :func:`home_page`."""
     counts = [
         (s, len([p for p in catalog.in_sector(s.ma) if p.trang_thai == "hieu_luc"])) for s in catalog.sectors
     ]
-    text = render(
+    return render(
         "site/home.md.j2",
         front_matter=front_matter(
             catalog.agency.ten_trang, catalog.agency.gioi_thieu or catalog.agency.ten_trang
@@ -35,21 +42,24 @@ def home_page(catalog: Catalog) -> Page:
         sectors=[(s, n) for s, n in counts if n],
         pages=catalog.hand_pages,
     )
-    return Page("index.md", text)
 
 
 def search_page(catalog: Catalog) -> Page:
     """The search page; without JavaScript it links to the sector lists instead."""
-    text = render(
+    return Page("tim-kiem.md", partial(search_text, catalog))
+
+
+def search_text(catalog: Catalog) -> str:
+    """The text of :func:`search_page`."""
+    return render(
         "site/search.md.j2",
         front_matter=front_matter(
             "Tìm kiếm", "Tìm thủ tục hành chính theo tên, mã hoặc từ khóa", search_page=True
         ),
         sectors=[s for s in catalog.sectors if catalog.in_sector(s.ma)],
     )
-    return Page("tim-kiem.md", text)
 
 
 def hand_pages(catalog: Catalog) -> list[Page]:
     """The staff's Markdown pages, published as written."""
-    return [Page(f"trang/{p.slug}.md", p.text) for p in catalog.hand_pages]
+    return [Page.of(f"trang/{p.slug}.md", p.text) for p in catalog.hand_pages]

@@ -16,7 +16,6 @@ from click.testing import CliRunner
 from generator import mkdocsrun, site
 from generator.cli import main
 from generator.errors import DataErrors
-from generator.procedures import pages as procedure_pages
 
 from .conftest import MINIMAL, REPO, MakeContent, build_site
 
@@ -104,9 +103,10 @@ def test_a_build_shared_by_processes_is_byte_identical(
 ) -> None:
     one = site.build(content, tmp_path / "one", REPO / "mkdocs.yml", tmp_path / "w1", jobs=1)
     monkeypatch.setattr(mkdocsrun, "PAGES_PER_JOB", 1)  # share even these few pages
-    monkeypatch.setattr(procedure_pages, "PAGES_PER_JOB", 1)
+    monkeypatch.setattr(site, "PAGES_PER_JOB", 1)  # and make and write the docs in 3 processes
     three = site.build(content, tmp_path / "three", REPO / "mkdocs.yml", tmp_path / "w3", jobs=3)
     assert one.pages == three.pages
+    assert one.written == three.written
     assert tree_digest(tmp_path / "three") == tree_digest(tmp_path / "one")
     assert not list(tmp_path.glob("*.part*"))  # the processes' folders are gone
 

@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 import yaml
+from mkdocs.utils.meta import get_data
 
-from generator.yamlio import _FAST, _FastLoader, dump_yaml, load_yaml, parse_yaml
+from generator.yamlio import _FAST, _FastLoader, dump_front_matter, dump_yaml, load_yaml, parse_yaml
 
 from .conftest import REPO
 
@@ -248,3 +249,25 @@ def test_lines_are_found_when_an_error_needs_them(tmp_path: Path) -> None:
     assert fast.lines == full.lines
     assert fast.scalars == full.scalars
     assert fast.error(("b", 1, "d"), "m") == full.error(("b", 1, "d"), "m")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cấp thẻ công chứng viên",
+        'say "yes" \\ no',
+        "yes",
+        "- a: b #c",
+        "  leading and trailing  ",
+        "tab\there, line\nbreak, return\rfeed",
+        "next line \x85 separators \u2028 \u2029 bom \ufeff del \x7f c1 \x9f",
+        "emoji 😀 and &lt;b&gt;",
+        "",
+    ],
+)
+def test_front_matter_reads_back_as_written(text: str) -> None:
+    data = {"title": text, "description": text * 2, "pagefind": True, "search_page": False}
+    written = dump_front_matter(data)
+    assert written.count("\n") == 4  # one line a key, whatever the text
+    assert yaml.safe_load(written) == data
+    assert get_data(f"---\n{written}---\n\nBody")[1] == data  # as MkDocs reads it

@@ -9,7 +9,6 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.catalog import Catalog
-from generator.parallel import fork_map, jobs_for
 from generator.procedures import facts
 from generator.procedures.model import (
     CHANNELS,
@@ -25,7 +24,7 @@ from generator.procedures.model import (
 from generator.render import Memo, Page, no_memo, relative_link, render
 from generator.search import fields_html, procedure_fields
 from generator.sectors import Sector
-from generator.yamlio import dump_yaml
+from generator.yamlio import dump_front_matter
 
 LABELS: dict[str, Any] = {
     "channels": CHANNELS,
@@ -43,25 +42,17 @@ AGENCY_LABELS = (
 )
 
 
-PAGES_PER_JOB = 250
-"""Procedure pages below which rendering them in another process costs more than it saves."""
-
-
-def procedure_pages(catalog: Catalog, memo: Memo = no_memo, jobs: int = 0) -> list[Page]:
-    """Every page of the catalogue; the procedure pages in ``jobs`` processes (0: per core) when many."""
-    pages = [Page("thu-tuc/index.md", catalogue_index(catalog))]
+def procedure_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
+    """Every page of the catalogue: the index, one page per sector and one per procedure."""
+    pages = [Page("thu-tuc/index.md", partial(catalogue_index, catalog))]
     for s in catalog.sectors:
         path, inputs = f"linh-vuc/{s.ma}.md", (s, tuple(catalog.in_sector(s.ma)))
-        pages.append(Page(path, memo(path, inputs, partial(sector_page, catalog, s))))
-    paths = [f"thu-tuc/{p.ma_thu_tuc}.md" for p in catalog.procedures]
-    tasks = [
-        partial(memo, path, page_inputs(catalog, p), partial(procedure_page, catalog, p))
-        for path, p in zip(paths, catalog.procedures, strict=True)
-    ]
-    # The preview's memo lives in this process: with one, the pages are rendered here.
-    jobs = jobs_for(len(tasks), PAGES_PER_JOB, jobs) if memo is no_memo else 1
-    texts = fork_map(tasks, jobs)
-    return pages + [Page(path, text) for path, text in zip(paths, texts, strict=True)]
+        pages.append(Page(path, partial(memo, path, inputs, partial(sector_page, catalog, s))))
+    for p in catalog.procedures:
+        path = f"thu-tuc/{p.ma_thu_tuc}.md"
+        make = partial(procedure_page, catalog, p)
+        pages.append(Page(path, partial(memo, path, page_inputs(catalog, p), make)))
+    return pages
 
 
 def page_inputs(catalog: Catalog, p: Procedure) -> tuple[object, ...]:
@@ -71,11 +62,9 @@ def page_inputs(catalog: Catalog, p: Procedure) -> tuple[object, ...]:
     return (p, catalog.agency, catalog.sector(p.linh_vuc), catalog.synonyms, replacement, related)
 
 
-def front_matter(title: str, description: str, **extra: Any) -> str:
+def front_matter(title: str, description: str, **extra: bool) -> str:
     """YAML front matter, HTML-escaped: the theme prints ``title`` and ``description`` unescaped."""
-    return dump_yaml(
-        {"title": html.escape(title), "description": html.escape(description), **extra}, fast=True
-    )
+    return dump_front_matter({"title": html.escape(title), "description": html.escape(description), **extra})
 
 
 def online_label(procedure: Procedure) -> str:
