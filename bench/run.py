@@ -8,8 +8,9 @@ quadratic. Finally the live preview is timed at 5,000: a one-record YAML edit un
 request returns and the edited page is served.
 
 Every build runs in a child process (``--child``). Peak memory is the sum over the child and everything it
-starts (forked MkDocs processes, Pagefind) of each process's PSS, sampled every 50 ms from ``/proc``; the
-largest single process's peak RSS (``os.wait4``) is printed too.
+starts (forked MkDocs processes, Pagefind) of each process's PSS, sampled every 50 ms from ``/proc``
+until the build is done (the rerun after it is timed, not counted); the largest single process's peak
+RSS (``getrusage``) is printed too.
 Output goes to the terminal and to ``bench/out/bench.txt`` (+ ``bench.json``).
 """
 
@@ -58,6 +59,8 @@ def child_build(content: Path, work: Path, out: Path, variant: str, jobs: int) -
         timings: dict[str, Any] = {**report.seconds, "written": len(report.written)}
     else:
         timings = _baseline_build(content, work, out)
+    timings["largest_rss"] = _largest_rss()
+    print(BUILT, flush=True)  # the parent takes the peak memory now: what follows is not the build
     started = time.perf_counter()
     _, again = site.prepare(content, work)
     timings["regenerate"] = time.perf_counter() - started
@@ -65,6 +68,18 @@ def child_build(content: Path, work: Path, out: Path, variant: str, jobs: int) -
     for folder in old:
         shutil.rmtree(folder, ignore_errors=True)
     return timings
+
+
+BUILT = "built"
+"""What a child prints once its build is done."""
+
+
+def _largest_rss() -> int:
+    """The largest peak RSS of this process and of the processes it waited for, in bytes."""
+    import resource
+
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return max(own.ru_maxrss, children.ru_maxrss) * 1024
 
 
 def _set_aside(folder: Path) -> Path:
@@ -141,21 +156,24 @@ def _pss(pid: int) -> int:
 
 
 def run_child(*args: str) -> tuple[dict[str, Any], int]:
-    """Run ``bench/run.py --child ...``; return its JSON result and its process tree's peak memory."""
+    """Run ``bench/run.py --child ...``; return its JSON result and its process tree's peak memory
+    during the build (until the child says it is built; the rerun that follows is timed only)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "0"}
     proc = subprocess.Popen(
         [sys.executable, str(Path(__file__)), "--child", *args], stdout=subprocess.PIPE, env=env, cwd=ROOT
     )
     memory = TreeMemory(proc.pid)
     assert proc.stdout is not None
-    output = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    peak = memory.stop()
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    peak, last = 0, b""
+    for line in proc.stdout:
+        if line.strip() == BUILT.encode():
+            peak = memory.peak
+        last = line or last
+    proc.wait()
+    memory.stop()
     if proc.returncode != 0:
         raise SystemExit(f"child {' '.join(args)} failed with exit code {proc.returncode}")
-    result = json.loads(output.decode().strip().splitlines()[-1])
-    return {**result, "largest_rss": usage.ru_maxrss * 1024}, peak
+    return json.loads(last.decode()), peak
 
 
 # --- measuring a built site ------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cached_property, partial
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -44,16 +44,16 @@ def no_memo(path: str, inputs: tuple[object, ...], make: Callable[[], str]) -> s
 class Page:
     """One generated file of the documentation folder: its path there and how to make its text.
 
-    The text is made when first asked for, by the process that writes the file: pages are made and
-    written in several processes, and their texts never travel between processes.
+    The text is made when asked for, by the process that writes the file: pages are made and written in
+    several processes, and their texts never travel between processes (nor stay in memory).
     """
 
     path: str
     make: Callable[[], str]
 
-    @cached_property
+    @property
     def text(self) -> str:
-        """The file's text."""
+        """The file's text (made again at every call)."""
         return self.make()
 
     @classmethod
