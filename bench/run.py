@@ -168,7 +168,7 @@ def run_child(*args: str) -> tuple[dict[str, Any], int]:
     for line in proc.stdout:
         if line.strip() == BUILT.encode():
             peak = memory.peak
-        last = line or last
+        last = line
     proc.wait()
     memory.stop()
     if proc.returncode != 0:

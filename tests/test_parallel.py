@@ -47,7 +47,7 @@ def test_tasks_taken_in_batches_come_back_in_order(batch: int) -> None:
 
 def test_a_free_process_takes_the_next_batch() -> None:
     # The first task is slow: while one process runs it, the other takes every other batch.
-    tasks = [partial(_sleep_then_pid, 0.5 if n == 0 else 0) for n in range(8)]
+    tasks = [partial(_sleep_then_pid, 1.0 if n == 0 else 0) for n in range(8)]
     pids = fork_map(tasks, 2, batch=1)
     assert pids[1:] == [pids[1]] * 7
     assert pids[0] != pids[1]
