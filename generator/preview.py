@@ -7,7 +7,8 @@ After every change under the content folder, ``mkdocs.yml`` or the theme folder:
    page and JSON are not rendered again while everything they read is equal (:class:`_Texts`), and files
    known to be unchanged are not read back (:class:`~generator.site.Reuse`);
 2. when the MkDocs configuration derived from the content (navigation, site name, agency facts),
-   ``mkdocs.yml`` or the theme changed, or the previous build failed, the site is built in full;
+   ``mkdocs.yml`` or the theme changed, or the previous build failed, the site is built in full (shared
+   by the cores when there are many pages, as ``congkhai build`` does);
 3. otherwise the output of deleted and changed files is removed and MkDocs builds "dirty": it renders
    only the pages whose HTML is missing or older than their Markdown, copies only such static files, and
    rewrites the sitemap and the 404 page. With the navigation
@@ -80,7 +81,7 @@ class Preview:
             # Outputs of changed files go too: MkDocs then rebuilds them whatever the clock's resolution
             # (a Markdown file written in the same tick as its HTML would not look newer).
             self._remove_outputs([*report.removed, *report.written])
-        config = run_mkdocs(self.config_file, options, dirty=not full)
+        config = run_mkdocs(self.config_file, options, dirty=not full, jobs=0)  # a full build on every core
         self.theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
         self.use_directory_urls = bool(config.use_directory_urls)
         self._inputs = self._fingerprint(options)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import mkdocsrun, parallel
 from generator.preview import Preview
 
 from .conftest import REPO, MakeContent, build_site
@@ -59,10 +60,26 @@ def assert_same(preview: Preview, content: Path, tmp_path: Path, kind: str) -> N
     assert [path for path in expected if actual[path] != expected[path]] == []
 
 
-@pytest.mark.parametrize("epoch", ["1700000000", None], ids=["SOURCE_DATE_EPOCH", "epoch-from-content"])
+@pytest.mark.parametrize(
+    ("epoch", "shared"),
+    [("1700000000", False), (None, False), ("1700000000", True)],
+    ids=["SOURCE_DATE_EPOCH", "epoch-from-content", "full-builds-shared-by-processes"],
+)
 def test_incremental_builds_equal_a_full_build(
-    tmp_path: Path, make_content: MakeContent, monkeypatch: pytest.MonkeyPatch, epoch: str | None
+    tmp_path: Path,
+    make_content: MakeContent,
+    monkeypatch: pytest.MonkeyPatch,
+    epoch: str | None,
+    shared: bool,
 ) -> None:
+    shares: list[int] = []
+    if shared:  # full builds in three processes, as with thousands of pages; incremental ones in one
+        monkeypatch.setattr(mkdocsrun, "PAGES_PER_JOB", 1)
+        monkeypatch.setattr(parallel, "cores", lambda: 3)
+        build_shared = mkdocsrun._build_shared
+        monkeypatch.setattr(
+            mkdocsrun, "_build_shared", lambda *args: shares.append(args[2]) or build_shared(*args)
+        )
     if epoch is None:
         monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     else:
@@ -92,6 +109,7 @@ def test_incremental_builds_equal_a_full_build(
     assert_same(preview, content, tmp_path, "full")
     edit(content / "site.yml", r"^dia_chi: .*$", "dia_chi: Số 1 Trần Hưng Đạo, phường Tân Phú")
     assert_same(preview, content, tmp_path, "full")
+    assert shares == ([3] * 9 if shared else [])  # the preview's 3 full builds and the 6 fresh ones
 
 
 def test_bad_data_keeps_the_site_and_the_next_build_catches_up(
