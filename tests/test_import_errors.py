@@ -109,3 +109,25 @@ def test_cli_rejects_a_malformed_sector_mapping(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["import", "dvcqg", str(tmp_path), "--linh-vuc", "Nông nghiệp"])
     assert result.exit_code == 2
     assert "«Nông nghiệp»: cần dạng TÊN=MÃ, ví dụ «Nông nghiệp=nong-nghiep»" in result.stderr
+
+
+def test_cli_names_the_listed_procedures_that_have_no_record(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "linh-vuc.yml").write_text(REGISTRY.read_text(encoding="utf-8"), encoding="utf-8")
+    source = write_record(tmp_path / "src")
+    listing = tmp_path / "src" / "danh-sach.xlsx"
+    book = Workbook()
+    book.active.append(["Mã số", "Tên", "Cơ quan ban hành", "Cơ quan thực hiện", "Lĩnh vực"])
+    for code in ("2.000829", "1.013859", "1.000080"):  # the record's own row agrees with it
+        book.active.append([code, RECORD["ten_thu_tuc"], "", RECORD["co_quan_thuc_hien"], RECORD["linh_vuc"]])
+    book.save(listing)
+    result = CliRunner().invoke(
+        main, ["import", "dvcqg", str(source), str(listing), "--out", str(content / "thu-tuc")]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "cảnh báo: 2 thủ tục có trong danh sách XLSX nhưng không có bản ghi chi tiết (JSON) nên chưa được "
+        "nhập: 1.000080, 2.000829\n"
+    )
+    assert sorted(path.name for path in (content / "thu-tuc").iterdir()) == ["1.013859.yml"]

@@ -63,3 +63,11 @@ def _check(expected: Path, actual: str) -> None:
         expected.write_text(actual, encoding="utf-8")
     assert expected.is_file(), f"{expected} is missing: run with UPDATE_GOLDENS=1"
     assert actual == expected.read_text(encoding="utf-8")
+
+
+def test_the_listed_procedures_without_a_record_are_reported(imported: tuple[Path, ImportReport]) -> None:
+    _, report = imported
+    assert len(report.listed_only) == 271 - len(CODES)  # the list has every one of the 271 procedures
+    assert report.listed_only == sorted(report.listed_only)
+    assert set(report.listed_only).isdisjoint(CODES)
+    assert "1.000094" in report.listed_only

@@ -53,6 +53,12 @@ def dvcqg(sources: tuple[Path, ...], out: Path, cap: str | None, sector_maps: tu
         _fail(exc, "chưa ghi tệp nào")
     for warning in report.warnings:
         click.echo(f"cảnh báo: {warning}", err=True)
+    if report.listed_only:
+        click.echo(
+            f"cảnh báo: {len(report.listed_only)} thủ tục có trong danh sách XLSX nhưng không có bản ghi "
+            f"chi tiết (JSON) nên chưa được nhập: {', '.join(report.listed_only)}",
+            err=True,
+        )
     click.echo(_summary(report, out))
 
 

@@ -81,6 +81,8 @@ class ImportReport:
     """Codes whose file already had this content."""
     skipped: list[str] = field(default_factory=list)
     """Codes left out by the level filter (``--cap``)."""
+    listed_only: list[str] = field(default_factory=list)
+    """Codes of the XLSX list that no JSON record has: not imported (sorted)."""
     warnings: list[Notice] = field(default_factory=list)
     tally: Tally = field(default_factory=Tally)
 

@@ -51,7 +51,7 @@ def import_records(
     registry = registry or out_dir.parent / REGISTRY
     problems: list[str] = []
     sector_map = sector_slugs(registry, sectors or {}, problems)
-    report = ImportReport()
+    report = ImportReport(listed_only=sorted(set(read.rows) - {record.code for record in read.records}))
     planned = [p for p in _plan(read, out_dir, cap, sector_map, registry, report, problems) if p]
     if problems:
         raise ImportErrors(problems)
