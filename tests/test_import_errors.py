@@ -130,4 +130,7 @@ def test_cli_names_the_listed_procedures_that_have_no_record(tmp_path: Path) -> 
         "cảnh báo: 2 thủ tục có trong danh sách XLSX nhưng không có bản ghi chi tiết (JSON) nên chưa được "
         "nhập: 1.000080, 2.000829\n"
     )
+    assert result.stdout.splitlines()[0].endswith(
+        "0 cảnh báo, 2 thủ tục chỉ có trong danh sách XLSX (chưa nhập)."
+    )
     assert sorted(path.name for path in (content / "thu-tuc").iterdir()) == ["1.013859.yml"]

@@ -73,10 +73,12 @@ def _sector_maps(values: tuple[str, ...]) -> dict[str, str]:
 
 
 def _summary(report: ImportReport, out: Path) -> str:
+    listed_only = len(report.listed_only)
+    not_imported = f", {listed_only} thủ tục chỉ có trong danh sách XLSX (chưa nhập)" if listed_only else ""
     lines = [
         f"Đã nhập {len(report.imported)} thủ tục vào {out}/: {len(report.written)} tệp mới hoặc thay đổi, "
         f"{len(report.unchanged)} tệp không đổi, {len(report.skipped)} thủ tục bỏ qua (khác cấp), "
-        f"{len(report.warnings)} cảnh báo."
+        f"{len(report.warnings)} cảnh báo{not_imported}."
     ]
     for key, rate in report.tally.rates().items():
         lines.append(f"  {RATE_LABELS[key]}: {rate:.1%}")
