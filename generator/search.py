@@ -129,6 +129,24 @@ def expansions(phrases: list[str], synonyms: SynonymFile) -> list[str]:
     return found
 
 
+def search_examples(catalog: Catalog) -> list[str]:
+    """What the search hint suggests typing, all of which find procedures of this site: the shortest
+    current name with its tone marks, the next one without, the first one's code, and the first
+    abbreviation whose other terms occur in a current name."""
+    current = sorted(
+        (p for p in catalog.procedures if p.trang_thai == "hieu_luc"),
+        key=lambda p: (len(p.ten_thu_tuc), p.ma_thu_tuc),
+    )
+    if not current:
+        return []
+    examples = [current[0].ten_thu_tuc, *(folded_title(p) for p in current[1:2]), current[0].ma_thu_tuc]
+    names = " " + " ".join(folded_title(p) for p in current) + " "
+    for group in catalog.synonyms.nhom:
+        if any(f" {' '.join(words(term))} " in names for term in group[1:]):
+            return [*examples, group[0]]
+    return examples
+
+
 def folded_title(procedure: Procedure) -> str:
     """The name folded (``đ`` → ``d``): a short field, so a query that names the procedure covers it."""
     return " ".join(words(procedure.ten_thu_tuc))

@@ -8,6 +8,7 @@ from generator.catalog import Catalog
 from generator.procedures.facts import is_free
 from generator.procedures.pages import front_matter
 from generator.render import Page, render
+from generator.search import search_examples
 
 
 def key_figures(catalog: Catalog) -> dict[str, int]:
@@ -57,6 +58,7 @@ def search_text(catalog: Catalog) -> str:
             "Tìm kiếm", "Tìm thủ tục hành chính theo tên, mã hoặc từ khóa", search_page=True
         ),
         sectors=[s for s in catalog.sectors if catalog.in_sector(s.ma)],
+        examples=search_examples(catalog),
     )
 
 

@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from generator.search import (
     pagefind_command,
     pairs,
     procedure_fields,
+    search_examples,
     settings_json,
 )
 from generator.searchbundle import stabilise, unpack
@@ -70,6 +72,26 @@ def test_words_pairs_and_joined_names() -> None:
 def test_codes_are_indexed_with_and_without_dots() -> None:
     assert code_forms("1.013859") == ("1.013859", "1013859")
     assert code_forms("2.000815.01") == ("2.000815.01", "200081501")
+
+
+def test_the_search_hint_suggests_queries_from_the_content() -> None:
+    # The shortest current name, the next one folded, the first one's code, an abbreviation in use.
+    assert search_examples(build_catalog(REPO / "content")) == [
+        "Hợp nhất công ty luật",
+        "cap the cong chung vien",
+        "1.002218",
+        "CCV",
+    ]
+    minimal = build_catalog(MINIMAL)  # no synonym file: no abbreviation to suggest
+    assert search_examples(minimal) == [
+        "Cấp thẻ công chứng viên",
+        "thu tuc yeu cau tro giup phap ly",
+        "1.013859",
+    ]
+    retired = replace(
+        minimal, procedures=tuple(p.model_copy(update={"trang_thai": "bai_bo"}) for p in minimal.procedures)
+    )
+    assert search_examples(retired) == []
 
 
 def test_synonym_expansions_need_whole_words() -> None:

@@ -7,6 +7,7 @@ of the queries; the rate is printed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -173,6 +174,15 @@ def test_queries_find_the_expected_procedure_in_the_top_three(search_page: Any) 
     assert len(QUERIES) >= 40
     assert rate >= REQUIRED_RATE, "\n".join(misses)
     assert search_page.errors == []
+
+
+def test_the_examples_of_the_search_hint_find_their_procedures(search_page: Any) -> None:
+    hint = search_page.locator("#ck-search-hint").inner_text()
+    name, folded, code, abbreviation = re.findall("«([^»]+)»", hint)
+    assert code in run_query(search_page, name)[:TOP]
+    assert run_query(search_page, folded)
+    assert run_query(search_page, code)[0] == code
+    assert run_query(search_page, abbreviation)
 
 
 def results_status(page: Any) -> int:
