@@ -46,6 +46,7 @@ import json
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -120,13 +121,26 @@ def code_forms(code: str) -> tuple[str, str]:
 
 def expansions(phrases: list[str], synonyms: SynonymFile) -> list[str]:
     """The folded terms of every synonym group one of whose terms occurs, as whole words, in ``phrases``."""
-    text = " " + " ".join(" ".join(words(p)) for p in phrases) + " "
+    text = _padded(phrases)
     found: list[str] = []
     for group in synonyms.nhom:
-        terms = [" ".join(words(term)) for term in group]
-        if any(f" {term} " in text for term in terms):
-            found += [term for term in terms if term not in found]
+        if any(_occurs(term, text) for term in group):
+            found += [term for term in map(_folded, group) if term not in found]
     return found
+
+
+def _padded(phrases: Iterable[str]) -> str:
+    """``phrases`` folded, joined and padded with spaces, for :func:`_occurs`."""
+    return f" {' '.join(map(_folded, phrases))} "
+
+
+def _occurs(term: str, padded: str) -> bool:
+    """Whether ``term`` occurs as whole words in the text :func:`_padded` made."""
+    return f" {_folded(term)} " in padded
+
+
+def _folded(phrase: str) -> str:
+    return " ".join(words(phrase))
 
 
 def search_examples(catalog: Catalog) -> list[str]:
@@ -140,16 +154,16 @@ def search_examples(catalog: Catalog) -> list[str]:
     if not current:
         return []
     examples = [current[0].ten_thu_tuc, *(folded_title(p) for p in current[1:2]), current[0].ma_thu_tuc]
-    names = " " + " ".join(folded_title(p) for p in current) + " "
+    names = _padded(p.ten_thu_tuc for p in current)
     for group in catalog.synonyms.nhom:
-        if any(f" {' '.join(words(term))} " in names for term in group[1:]):
+        if any(_occurs(term, names) for term in group[1:]):
             return [*examples, group[0]]
     return examples
 
 
 def folded_title(procedure: Procedure) -> str:
     """The name folded (``đ`` → ``d``): a short field, so a query that names the procedure covers it."""
-    return " ".join(words(procedure.ten_thu_tuc))
+    return _folded(procedure.ten_thu_tuc)
 
 
 def pairs(phrase: str) -> list[str]:
@@ -180,7 +194,7 @@ def folded_pairs(procedure: Procedure, sector: str, synonyms: SynonymFile) -> st
 def folded_keywords(procedure: Procedure, sector: str, synonyms: SynonymFile) -> str:
     """Keywords and sector folded, plus synonym expansions of the name, keywords and sector; each once."""
     phrases = [procedure.ten_thu_tuc, *procedure.tu_khoa, sector]
-    folded = [" ".join(words(p)) for p in phrases[1:]]
+    folded = [_folded(p) for p in phrases[1:]]
     unique = list(dict.fromkeys(p for p in [*folded, *expansions(phrases, synonyms)] if p))
     return " ".join(unique)
 
