@@ -102,27 +102,43 @@ def write_docs(
 
 def _write(page: Page, docs: Path, known: dict[str, str] | None) -> bool:
     """Make ``page`` and write it unless ``docs`` holds it already; whether it was written."""
-    target = docs / page.path
     text = page.text
     if known is not None:
-        if known.get(page.path) == text and target.is_file():
+        if known.get(page.path) == text and (docs / page.path).is_file():
             return False
         known[page.path] = text
+    target = os.path.join(docs, page.path)
     data = text.encode("utf-8")
-    if not target.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    elif target.read_bytes() != data:
+    try:
+        _create(target, data)
+    except FileExistsError:
+        with open(target, "rb") as old:
+            if old.read() == data:
+                return False
         _replace(target, data)
-    else:
-        return False
     return True
 
 
-def _replace(target: Path, data: bytes) -> None:
+def _create(target: str, data: bytes) -> None:
+    """Write ``data`` to the new file ``target`` (and its folders); raise FileExistsError if it exists.
+
+    One system call finds out whether the file exists and creates it: most files of a build are new, and
+    asking first (and for each file's folder) took half the time of writing them."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    try:
+        fd = os.open(target, flags, 0o666)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        fd = os.open(target, flags, 0o666)
+    with open(fd, "wb") as file:
+        file.write(data)
+
+
+def _replace(target: str, data: bytes) -> None:
     """Give ``target`` new contents as a new file: a built site may hold a hard link to the old one."""
-    temporary = target.with_name(f".{target.name}.new")
-    temporary.write_bytes(data)
+    temporary = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.new")
+    with open(temporary, "wb") as file:
+        file.write(data)
     os.replace(temporary, target)
 
 
