@@ -391,7 +391,8 @@ def main() -> None:
     for r in sorted(results + baselines, key=lambda r: (r["variant"] != "ours", r["n"])):
         log(row(r))
     log()
-    log("Search index: Pagefind after MkDocs (n/a: no generator.search); lunr is inside MkDocs' time.")
+    log("Search index: Pagefind, run on the built site after MkDocs; the baseline's lunr index is built")
+    log("inside its MkDocs time.")
     log("Generate = validate the YAML, write the Markdown into an empty folder; again, nothing changed:")
     for r in results:
         again = f"{_s(r['regenerate'])}, {r['rewritten']} files rewritten"
