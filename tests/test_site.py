@@ -149,6 +149,40 @@ def test_open_data_is_linked_and_a_site_keeps_what_it_was_built_with(
     assert published.read_bytes() == docs_copy.read_bytes() != before
 
 
+def test_regenerating_writes_what_changed_and_removes_what_is_gone(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    content, work = make_content({}), tmp_path / "work"
+    _, first = site.prepare(content, work, jobs=1)
+    assert (len(first.written), first.removed) == (first.pages, [])
+    _, again = site.prepare(content, work, jobs=1)
+    assert (again.written, again.removed) == ([], [])
+    (content / "thu-tuc" / "2.000829.yml").unlink()
+    record = content / "thu-tuc" / "1.013859.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("Cấp thẻ", "Cấp lại thẻ"), encoding="utf-8")
+    schema = work / "docs" / "du-lieu" / "schema" / "thu-tuc.schema.json"
+    schema.write_text("{}", encoding="utf-8")  # changed by hand: put back
+    _, changed = site.prepare(content, work, jobs=1)
+    assert changed.removed == ["du-lieu/thu-tuc/2.000829.json", "thu-tuc/2.000829.md"]
+    assert changed.written == [
+        "du-lieu/index.md",
+        "du-lieu/schema/thu-tuc.schema.json",
+        "du-lieu/thay-doi.xml",
+        "du-lieu/thu-tuc.csv",
+        "du-lieu/thu-tuc.json",
+        "du-lieu/thu-tuc/1.013859.json",
+        "index.md",
+        "linh-vuc/cong-chung.md",
+        "linh-vuc/tro-giup-phap-ly.md",
+        "thu-tuc/1.002010.md",  # replaced by 1.013859, it names it
+        "thu-tuc/1.013859.md",
+        "thu-tuc/index.md",
+        "tim-kiem.md",
+    ]
+    site.prepare(content, tmp_path / "fresh", jobs=1)
+    assert tree_digest(work / "docs") == tree_digest(tmp_path / "fresh" / "docs")
+
+
 def _internal_links(root: Path) -> Iterator[tuple[str, str]]:
     for page in sorted(root.rglob("*.html")):
         if "pagefind" in page.parts:
