@@ -123,7 +123,7 @@ def _create(target: str, data: bytes) -> None:
     """Write ``data`` to the new file ``target`` (and its folders); raise FileExistsError if it exists.
 
     One system call finds out whether the file exists and creates it: most files of a build are new, and
-    asking first (and for each file's folder) took half the time of writing them."""
+    asking first (and for each file's folder) took 40% of the time of writing them."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
     try:
         fd = os.open(target, flags, 0o666)
@@ -137,8 +137,7 @@ def _create(target: str, data: bytes) -> None:
 def _replace(target: str, data: bytes) -> None:
     """Give ``target`` new contents as a new file: a built site may hold a hard link to the old one."""
     temporary = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.new")
-    with open(temporary, "wb") as file:
-        file.write(data)
+    Path(temporary).write_bytes(data)
     os.replace(temporary, target)
 
 
