@@ -109,6 +109,9 @@ def test_a_build_shared_by_processes_is_byte_identical(
     assert one.written == three.written
     assert tree_digest(tmp_path / "three") == tree_digest(tmp_path / "one")
     assert not list(tmp_path.glob("*.part*"))  # the processes' folders are gone
+    # The docs too, made by the processes in folders of their own (now gone) and moved into place.
+    assert tree_digest(tmp_path / "w3" / "docs") == tree_digest(tmp_path / "w1" / "docs")
+    assert not (tmp_path / "w3" / "docs" / site.SCRATCH).exists()
 
 
 @pytest.mark.parametrize("content", [MINIMAL, REPO / "content"], ids=["minimal", "default"])
