@@ -7,10 +7,12 @@ lunr ``search`` plugin) as the baseline, at the small sizes only: the automatic 
 quadratic. Finally the live preview is timed at 5,000: a one-record YAML edit until the browser's reload
 request returns and the edited page is served.
 
-Every build runs in a child process (``--child``). Peak memory is the sum over the child and everything it
-starts (forked MkDocs processes, Pagefind) of each process's PSS, sampled every 50 ms from ``/proc``
-until the build is done (the rerun after it is timed, not counted); the largest single process's peak
-RSS (``getrusage``) is printed too.
+Every build runs in a child process (``--child``), twice. The timed build is not observed: reading PSS
+from ``/proc`` walks the page tables of every process, about 30 ms of kernel time per sample at 5,000
+procedures, which on two cores took a third of a core from the build it measured. Peak memory comes from
+a second, identical build: the sum over the child and everything it starts (forked MkDocs processes,
+Pagefind) of each process's PSS, sampled every 50 ms until the build is done; the sampler's own CPU time
+is reported. The largest single process's peak RSS (``getrusage``, free to read) is from the timed build.
 Output goes to the terminal and to ``bench/out/bench.txt`` (+ ``bench.json``).
 """
 
@@ -47,13 +49,13 @@ BASELINE_LIMIT = 300.0  # seconds: above this (estimated) the baseline falls bac
 # --- children: one build each ----------------------------------------------------------------------
 
 
-def child_build(content: Path, work: Path, out: Path, variant: str, jobs: int) -> dict[str, Any]:
-    """Build ``content`` with ``congkhai build`` (or with Material's defaults), timing each stage."""
+def child_build(content: Path, work: Path, out: Path, variant: str, jobs: int, rerun: bool) -> dict[str, Any]:
+    """Build ``content`` with ``congkhai build`` (or with Material's defaults), timing each stage; with
+    ``rerun``, then time regenerating the docs with nothing changed."""
     from generator import site
 
-    # The previous build is moved aside and deleted after timing: deleting thousands of files just before
-    # creating as many makes this disk (ext4, discard) slow for seconds, which would be timed as the build.
-    old = [_set_aside(work), _set_aside(out)]
+    for folder in (work, out):
+        _set_aside(folder)
     if variant == "ours":
         report = site.build(content, out, CONFIG, work, jobs=jobs)
         timings: dict[str, Any] = {**report.seconds, "written": len(report.written)}
@@ -61,12 +63,11 @@ def child_build(content: Path, work: Path, out: Path, variant: str, jobs: int) -
         timings = _baseline_build(content, work, out)
     timings["largest_rss"] = _largest_rss()
     print(BUILT, flush=True)  # the parent takes the peak memory now: what follows is not the build
-    started = time.perf_counter()
-    _, again = site.prepare(content, work)
-    timings["regenerate"] = time.perf_counter() - started
-    timings["rewritten"] = len(again.written)
-    for folder in old:
-        shutil.rmtree(folder, ignore_errors=True)
+    if rerun:
+        started = time.perf_counter()
+        _, again = site.prepare(content, work)
+        timings["regenerate"] = time.perf_counter() - started
+        timings["rewritten"] = len(again.written)
     return timings
 
 
@@ -82,12 +83,18 @@ def _largest_rss() -> int:
     return max(own.ru_maxrss, children.ru_maxrss) * 1024
 
 
-def _set_aside(folder: Path) -> Path:
-    aside = folder.with_name(folder.name + ".old")
-    shutil.rmtree(aside, ignore_errors=True)
+def _set_aside(folder: Path) -> None:
+    """Move the previous build of ``folder`` into the scratch folder's trash, deleted when the run is done.
+
+    Deleting thousands of files makes creating files on this machine's disk slow for a while (ext4
+    without a journal looks at every recently freed inode before it reuses one, ``recently_deleted``):
+    0.3 ms instead of 0.04 ms a file right after 80,000 were deleted, several times slower for tens of
+    seconds after the bench's own clean-ups. A build timed then measured the bench, not the build.
+    """
     if folder.exists():
-        folder.rename(aside)
-    return aside
+        trash = folder.parent / TRASH
+        trash.mkdir(parents=True, exist_ok=True)
+        folder.rename(trash / f"{folder.name}.{time.monotonic_ns()}")
 
 
 def _baseline_build(content: Path, work: Path, out: Path) -> dict[str, Any]:
@@ -117,6 +124,8 @@ class TreeMemory:
     def __init__(self, pid: int, interval: float = 0.05) -> None:
         self.root = pid
         self.peak = 0
+        self.cpu = 0.0
+        """The sampler's own CPU time (user and kernel), in seconds."""
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
         self._thread.start()
@@ -127,8 +136,10 @@ class TreeMemory:
         return self.peak
 
     def _run(self, interval: float) -> None:
+        started = time.thread_time()
         while not self._stop.wait(interval):
             self.peak = max(self.peak, sum(_pss(pid) for pid in self._tree()))
+            self.cpu = time.thread_time() - started
 
     def _tree(self) -> list[int]:
         parents: dict[int, int] = {}
@@ -155,25 +166,26 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def run_child(*args: str) -> tuple[dict[str, Any], int]:
-    """Run ``bench/run.py --child ...``; return its JSON result and its process tree's peak memory
-    during the build (until the child says it is built; the rerun that follows is timed only)."""
+def run_child(*args: str, observe: bool = False) -> tuple[dict[str, Any], TreeMemory | None]:
+    """Run ``bench/run.py --child ...``; return its JSON result and, with ``observe``, the sampler that
+    took its process tree's peak memory during the build (until the child says it is built)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "0"}
     proc = subprocess.Popen(
         [sys.executable, str(Path(__file__)), "--child", *args], stdout=subprocess.PIPE, env=env, cwd=ROOT
     )
-    memory = TreeMemory(proc.pid)
+    memory = TreeMemory(proc.pid) if observe else None
     assert proc.stdout is not None
-    peak, last = 0, b""
+    last = b""
     for line in proc.stdout:
-        if line.strip() == BUILT.encode():
-            peak = memory.peak
+        if memory and line.strip() == BUILT.encode():
+            memory.stop()
         last = line
     proc.wait()
-    memory.stop()
+    if memory:
+        memory.stop()
     if proc.returncode != 0:
         raise SystemExit(f"child {' '.join(args)} failed with exit code {proc.returncode}")
-    return json.loads(last.decode()), peak
+    return json.loads(last.decode()), memory
 
 
 # --- measuring a built site ------------------------------------------------------------------------
@@ -199,6 +211,8 @@ def content_for(n: int, seed: int) -> Path:
     return content
 
 
+TRASH = "trash"
+"""The folder, next to the builds, that holds the previous builds until the run ends (see _set_aside)."""
 SCRATCH = [OUT]
 """Where the builds write their docs and sites (``--scratch``): the disk by default."""
 
@@ -207,13 +221,18 @@ def measure(n: int, seed: int, variant: str, jobs: int = 0) -> dict[str, Any]:
     """One build of size ``n`` in a child process, with its site measured."""
     content = content_for(n, seed)
     work, site_dir = SCRATCH[0] / f"work-{variant}-{n}", SCRATCH[0] / f"site-{variant}-{n}"
-    started = time.perf_counter()
-    timings, rss = run_child("build", str(content), str(work), str(site_dir), variant, str(jobs))
-    wall = time.perf_counter() - started
-    total = timings["generate"] + timings["mkdocs"] + (timings["search"] or 0)
-    result = {"n": n, "variant": variant, **timings, "total": total, "wall": wall, "rss": rss}
+    build = ["build", str(content), str(work), str(site_dir), variant, str(jobs)]
+    timings, _ = run_child(*build, "rerun")
+    observed, memory = run_child(*build, "once", observe=True)
+    assert memory is not None
+    result = {"n": n, "variant": variant, **timings, "total": _total(timings), "rss": memory.peak}
+    result.update(observed_total=_total(observed), observed_generate=observed["generate"], sampler=memory.cpu)
     result.update(site_stats(site_dir))
     return result
+
+
+def _total(timings: dict[str, Any]) -> float:
+    return float(timings["generate"] + timings["mkdocs"] + (timings["search"] or 0))
 
 
 # --- the live preview ------------------------------------------------------------------------------
@@ -244,10 +263,10 @@ def _wait_for(url: str, seconds: float) -> str:
 def preview_latency(n: int, seed: int, edits: int = 5) -> dict[str, Any]:
     """Seconds from a one-record YAML edit to the reloaded page showing it, through ``congkhai serve``."""
     content = OUT / f"preview-content-{n}"
-    shutil.rmtree(content, ignore_errors=True)
+    _set_aside(content)
     shutil.copytree(content_for(n, seed), content)
     work = SCRATCH[0] / f"preview-work-{n}"
-    shutil.rmtree(work, ignore_errors=True)
+    _set_aside(work)
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
@@ -357,8 +376,9 @@ def main() -> None:
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _, content, work, out, variant, jobs = args.child
-        print(json.dumps(child_build(Path(content), Path(work), Path(out), variant, int(jobs))))
+        _, content, work, out, variant, jobs, rerun = args.child
+        timings = child_build(Path(content), Path(work), Path(out), variant, int(jobs), rerun == "rerun")
+        print(json.dumps(timings))
         return
 
     try:
@@ -369,6 +389,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     SCRATCH[0] = args.scratch
     SCRATCH[0].mkdir(parents=True, exist_ok=True)
+    for folder in {OUT, SCRATCH[0]}:
+        shutil.rmtree(folder / TRASH, ignore_errors=True)  # an interrupted run's
     sizes = [int(s) for s in args.sizes.split(",") if s]
     log(f"# congkhai bench — {time.strftime('%Y-%m-%d %H:%M')} — SOURCE_DATE_EPOCH={EPOCH}")
     log(f"Machine: {machine()}")
@@ -397,6 +419,15 @@ def main() -> None:
     for r in results:
         again = f"{_s(r['regenerate'])}, {r['rewritten']} files rewritten"
         log(f"  {r['n']:,}: {again} (the first run wrote {r['written']})")
+    log()
+    log("Peak memory is from a second, identical build observed by the PSS sampler (the table's times are")
+    log("from the unobserved one); that observed build took, with the sampler's own CPU time:")
+    for r in results + baselines:
+        log(
+            f"  {r['variant']} {r['n']:,}: total {_s(r['observed_total'])} (unobserved {_s(r['total'])}), "
+            f"generate {_s(r['observed_generate'])} (unobserved {_s(r['generate'])}); "
+            f"sampler CPU {_s(r['sampler'])}"
+        )
     if baselines:
         log()
         log("Ratios, ours / Material defaults (automatic nav + lunr search):")
@@ -421,6 +452,8 @@ def main() -> None:
         json.dumps({"results": results, "baselines": baselines, "preview": preview}, indent=2),
         encoding="utf-8",
     )
+    for folder in {OUT, SCRATCH[0]}:
+        shutil.rmtree(folder / TRASH, ignore_errors=True)
 
 
 def _filesystem(folder: Path) -> str:
