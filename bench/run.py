@@ -56,12 +56,14 @@ def child_build(content: Path, work: Path, out: Path, variant: str, jobs: int, r
 
     for folder in (work, out):
         _set_aside(folder)
+    stalls = pressure()
     if variant == "ours":
         report = site.build(content, out, CONFIG, work, jobs=jobs)
         timings: dict[str, Any] = {**report.seconds, "written": len(report.written)}
     else:
         timings = _baseline_build(content, work, out)
     timings["largest_rss"] = _largest_rss()
+    timings["stalls"] = {kind: seconds - stalls[kind] for kind, seconds in pressure().items()}
     print(BUILT, flush=True)  # the parent takes the peak memory now: what follows is not the build
     if rerun:
         started = time.perf_counter()
@@ -73,6 +75,21 @@ def child_build(content: Path, work: Path, out: Path, variant: str, jobs: int, r
 
 BUILT = "built"
 """What a child prints once its build is done."""
+
+
+def pressure() -> dict[str, float]:
+    """The kernel's stall counters so far (``/proc/pressure``), in seconds: ``io full`` is the time every
+    running task waited for the disk at once, ``io some`` and ``cpu some`` the time at least one waited."""
+    counters = {}
+    for resource in ("cpu", "io"):
+        try:
+            lines = Path(f"/proc/pressure/{resource}").read_text().splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            kind, *fields = line.split()
+            counters[f"{resource} {kind}"] = int(fields[-1].removeprefix("total=")) / 1e6
+    return counters
 
 
 def _largest_rss() -> int:
@@ -215,6 +232,8 @@ TRASH = "trash"
 """The folder, next to the builds, that holds the previous builds until the run ends (see _set_aside)."""
 SCRATCH = [OUT]
 """Where the builds write their docs and sites (``--scratch``): the disk by default."""
+REPEAT = [1]
+"""Timed builds per size (``--repeat``): the table shows the one with the median total."""
 
 
 def measure(n: int, seed: int, variant: str, jobs: int = 0) -> dict[str, Any]:
@@ -222,11 +241,13 @@ def measure(n: int, seed: int, variant: str, jobs: int = 0) -> dict[str, Any]:
     content = content_for(n, seed)
     work, site_dir = SCRATCH[0] / f"work-{variant}-{n}", SCRATCH[0] / f"site-{variant}-{n}"
     build = ["build", str(content), str(work), str(site_dir), variant, str(jobs)]
-    timings, _ = run_child(*build, "rerun")
+    runs = sorted((run_child(*build, "rerun")[0] for _ in range(REPEAT[0])), key=_total)
+    timings = runs[len(runs) // 2]  # the run with the median total, so that its stages add up
     observed, memory = run_child(*build, "once", observe=True)
     assert memory is not None
     result = {"n": n, "variant": variant, **timings, "total": _total(timings), "rss": memory.peak}
     result.update(observed_total=_total(observed), observed_generate=observed["generate"], sampler=memory.cpu)
+    result["runs"] = [{"total": _total(r), "generate": r["generate"], "stalls": r["stalls"]} for r in runs]
     result.update(site_stats(site_dir))
     return result
 
@@ -373,6 +394,9 @@ def main() -> None:
         "--scratch", type=Path, default=OUT, help="folder for the builds' docs and sites (e.g. /dev/shm)"
     )
     parser.add_argument("--report", default="bench", help="name of the report files in bench/out/")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="timed builds per size; the table shows the median one"
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -388,6 +412,7 @@ def main() -> None:
         sys.exit(2)
     OUT.mkdir(parents=True, exist_ok=True)
     SCRATCH[0] = args.scratch
+    REPEAT[0] = max(1, args.repeat)
     SCRATCH[0].mkdir(parents=True, exist_ok=True)
     for folder in {OUT, SCRATCH[0]}:
         shutil.rmtree(folder / TRASH, ignore_errors=True)  # an interrupted run's
@@ -419,6 +444,22 @@ def main() -> None:
     for r in results:
         again = f"{_s(r['regenerate'])}, {r['rewritten']} files rewritten"
         log(f"  {r['n']:,}: {again} (the first run wrote {r['written']})")
+    log()
+    log("Stalls during the timed build (/proc/pressure: seconds in which some or all running tasks waited")
+    log("for a core or for the disk; a build that waited on the disk or on other work is slower for it):")
+    for r in results + baselines:
+        stalls = ", ".join(f"{kind} {seconds:.1f} s" for kind, seconds in r["stalls"].items())
+        log(f"  {r['variant']} {r['n']:,}: {stalls or 'not available'}")
+    if REPEAT[0] > 1:
+        log()
+        log(f"Each size was timed {REPEAT[0]} times; the table shows the build with the median total:")
+        for r in results + baselines:
+            runs = "; ".join(
+                f"{run['total']:.1f} s (generate {run['generate']:.1f} s, "
+                f"io some {run['stalls'].get('io some', 0):.1f} s)"
+                for run in r["runs"]
+            )
+            log(f"  {r['variant']} {r['n']:,}: {runs}")
     log()
     log("Peak memory is from a second, identical build observed by the PSS sampler (the table's times are")
     log("from the unobserved one); that observed build took, with the sampler's own CPU time:")
