@@ -13,6 +13,9 @@ procedures, which on two cores took a third of a core from the build it measured
 a second, identical build: the sum over the child and everything it starts (forked MkDocs processes,
 Pagefind) of each process's PSS, sampled every 50 ms until the build is done; the sampler's own CPU time
 is reported. The largest single process's peak RSS (``getrusage``, free to read) is from the timed build.
+Each timed build also reports the kernel's stall counters (``/proc/pressure``: time spent waiting for a
+core or the disk), and ``--repeat N`` times every size N times (the table shows the median run): this
+shared machine's speed varies by a third from one half hour to the next.
 Output goes to the terminal and to ``bench/out/bench.txt`` (+ ``bench.json``).
 """
 
