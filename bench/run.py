@@ -394,7 +394,11 @@ def main() -> None:
         "--jobs", type=int, default=0, help="MkDocs processes for our build (0: one per core)"
     )
     parser.add_argument(
-        "--scratch", type=Path, default=OUT, help="folder for the builds' docs and sites (e.g. /dev/shm)"
+        "--scratch",
+        type=Path,
+        default=OUT,
+        help="folder for the builds' docs and sites (e.g. /dev/shm); it keeps every build until the run "
+        "ends, about 10 GB for a full run",
     )
     parser.add_argument("--report", default="bench", help="name of the report files in bench/out/")
     parser.add_argument(
