@@ -421,8 +421,7 @@ def main() -> None:
     SCRATCH[0] = args.scratch
     REPEAT[0] = max(1, args.repeat)
     SCRATCH[0].mkdir(parents=True, exist_ok=True)
-    for folder in {OUT, SCRATCH[0]}:
-        shutil.rmtree(folder / TRASH, ignore_errors=True)  # an interrupted run's
+    _empty_trash()  # an interrupted run's
     sizes = [int(s) for s in args.sizes.split(",") if s]
     log(f"# congkhai bench — {time.strftime('%Y-%m-%d %H:%M')} — SOURCE_DATE_EPOCH={EPOCH}")
     log(f"Machine: {machine()}")
@@ -500,6 +499,11 @@ def main() -> None:
         json.dumps({"results": results, "baselines": baselines, "preview": preview}, indent=2),
         encoding="utf-8",
     )
+    _empty_trash()
+
+
+def _empty_trash() -> None:
+    """Delete the previous builds that :func:`_set_aside` kept (next to the content and the builds)."""
     for folder in {OUT, SCRATCH[0]}:
         shutil.rmtree(folder / TRASH, ignore_errors=True)
 

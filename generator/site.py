@@ -8,12 +8,13 @@ from __future__ import annotations
 import html
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from functools import partial
 from pathlib import Path
 from time import perf_counter
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.catalog import Catalog, build_catalog
 from generator.mkdocsrun import run_mkdocs
@@ -24,6 +25,8 @@ from generator.records import LoadCache
 from generator.render import Memo, Page, no_memo
 from generator.search import index_site, search_pages
 from generator.sitepages import hand_pages, home_page, search_page
+
+T = TypeVar("T")
 
 DOCS = "docs"
 NAV_SECTORS_MAX = 30
@@ -137,13 +140,19 @@ def _create(target: str, data: bytes) -> None:
     One system call finds out whether the file exists and creates it: most files of a build are new, and
     asking first (and for each file's folder) took 40% of the time of writing them."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
-    try:
-        fd = os.open(target, flags, 0o666)
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        fd = os.open(target, flags, 0o666)
+    fd = _in_folder(os.path.dirname(target), partial(os.open, target, flags, 0o666))
     with open(fd, "wb") as file:
         file.write(data)
+
+
+def _in_folder(folder: str, action: Callable[[], T]) -> T:
+    """``action()``, which makes a file in ``folder``; the folder (and its parents) is made only when
+    missing, after ``action`` failed for that reason: asking first costs a system call for every file."""
+    try:
+        return action()
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+        return action()
 
 
 SCRATCH = ".congkhai-new"
@@ -164,16 +173,8 @@ def _replace(target: str, data: bytes, scratch: str | None = None) -> None:
     """
     folder = scratch or os.path.dirname(target)
     temporary = os.path.join(folder, f".{os.path.basename(target)}.new")
-    try:
-        Path(temporary).write_bytes(data)
-    except FileNotFoundError:
-        os.makedirs(folder, exist_ok=True)
-        Path(temporary).write_bytes(data)
-    try:
-        os.replace(temporary, target)
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        os.replace(temporary, target)
+    _in_folder(folder, partial(Path(temporary).write_bytes, data))
+    _in_folder(os.path.dirname(target), partial(os.replace, temporary, target))
 
 
 def _files(folder: Path) -> list[str]:
