@@ -15,6 +15,7 @@ from generator.errors import DataError, raise_if_any
 from generator.handpages import HandPage, load_hand_pages
 from generator.procedures.checks import check_procedures
 from generator.procedures.model import Procedure
+from generator.procedures.summary import Summary, summarise
 from generator.records import LoadCache, Loaded, load_all, load_one, yaml_files
 from generator.sectors import Sector, SectorRegistry, check_registry
 from generator.synonyms import SynonymFile, load_synonyms
@@ -29,25 +30,56 @@ M = TypeVar("M", Agency, SectorRegistry)
 
 
 @dataclass(frozen=True)
-class Catalog:
-    """All the content of one site, valid and cross-checked."""
+class Site:
+    """Everything of a content folder but its procedures: the agency, sectors, pages and synonyms."""
 
     agency: Agency
     sectors: tuple[Sector, ...]
-    procedures: tuple[Procedure, ...]
-    sources: dict[str, str]
-    hand_pages: tuple[HandPage, ...]
+    hand_pages: tuple[HandPage, ...] = ()
     synonyms: SynonymFile = field(default_factory=SynonymFile)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All the content of one site, valid and cross-checked.
+
+    ``procedures`` summarises every procedure; ``records`` holds the full records whose own pages this
+    process makes: all of them, except in a build shared by several processes (``generator.teamwork``).
+    """
+
+    site: Site
+    procedures: tuple[Summary, ...]
+    records: tuple[Procedure, ...]
+
+    @property
+    def agency(self) -> Agency:
+        """The publishing agency."""
+        return self.site.agency
+
+    @property
+    def sectors(self) -> tuple[Sector, ...]:
+        """The sectors, in the registry's order."""
+        return self.site.sectors
+
+    @property
+    def hand_pages(self) -> tuple[HandPage, ...]:
+        """The staff's hand-written pages."""
+        return self.site.hand_pages
+
+    @property
+    def synonyms(self) -> SynonymFile:
+        """The search synonyms."""
+        return self.site.synonyms
 
     def sector(self, slug: str) -> Sector:
         """The sector with slug ``slug``."""
         return self._sectors_by_slug[slug]
 
-    def procedure(self, code: str) -> Procedure:
+    def procedure(self, code: str) -> Summary:
         """The procedure with code ``code``."""
         return self._procedures_by_code[code]
 
-    def in_sector(self, slug: str) -> list[Procedure]:
+    def in_sector(self, slug: str) -> list[Summary]:
         """The procedures of one sector, by code."""
         return list(self._procedures_by_sector.get(slug, ()))
 
@@ -58,12 +90,12 @@ class Catalog:
         return {s.ma: s for s in reversed(self.sectors)}
 
     @cached_property
-    def _procedures_by_code(self) -> dict[str, Procedure]:
+    def _procedures_by_code(self) -> dict[str, Summary]:
         return {p.ma_thu_tuc: p for p in reversed(self.procedures)}
 
     @cached_property
-    def _procedures_by_sector(self) -> dict[str, list[Procedure]]:
-        index: dict[str, list[Procedure]] = {}
+    def _procedures_by_sector(self) -> dict[str, list[Summary]]:
+        index: dict[str, list[Summary]] = {}
         for p in self.procedures:
             index.setdefault(p.linh_vuc, []).append(p)
         return index
@@ -74,30 +106,70 @@ def build_catalog(content: Path, cache: LoadCache | None = None, jobs: int = 0) 
 
     Many records are loaded in ``jobs`` processes (0: one per core).
     """
+    partial, errors = load_site(content)
+    loaded, problems = load_all(procedure_files(content), Procedure, cache, jobs)
+    summarised = [summarised_item(item, cache) for item in loaded]
+    site = raise_if_invalid(partial, summarised, errors + problems)
+    return catalog_of(site, [item.record for item in summarised], [item.record for item in loaded])
+
+
+def procedure_files(content: Path) -> list[Path]:
+    """The procedure files of a content folder, sorted."""
+    return yaml_files(content / PROCEDURES_DIR)
+
+
+Partial = tuple[Site | None, list[str] | None]
+"""A content folder's :class:`Site`, ``None`` when a required file is missing or invalid, and its sector
+slugs (``None`` when the sector registry is), to check the procedures against."""
+
+
+def load_site(content: Path) -> tuple[Partial, list[DataError]]:
+    """Everything of ``content`` but its procedures, and the errors found."""
     errors: list[DataError] = []
     agency = _required(content / SITE_FILE, Agency, errors)
     registry = _required(content / SECTORS_FILE, SectorRegistry, errors)
-    procedures, problems = load_all(yaml_files(content / PROCEDURES_DIR), Procedure, cache, jobs)
-    errors += problems
-    sectors = registry.record.linh_vuc if registry else []
     if registry:
         errors += check_registry(registry)
-        errors += check_procedures(procedures, [s.ma for s in sectors])
     hand_pages, problems = load_hand_pages(content / PAGES_DIR)
     errors += problems
     synonyms, problems = load_synonyms(content / SYNONYMS_FILE)
     errors += problems
+    if registry is None:
+        return (None, None), errors
+    sectors = tuple(registry.record.linh_vuc)
+    site = Site(agency.record, sectors, tuple(hand_pages), synonyms) if agency else None
+    return (site, [s.ma for s in sectors]), errors
+
+
+def summarised_item(item: Loaded[Procedure], cache: LoadCache | None = None) -> Loaded[Summary]:
+    """A loaded procedure's summary with its file (made once per record in ``cache``)."""
+    summary = cache.derived(item, summarise) if cache else summarise(item.record)
+    return Loaded(summary, item.doc)
+
+
+def raise_if_invalid(partial: Partial, procedures: list[Loaded[Summary]], errors: list[DataError]) -> Site:
+    """The site, once the cross-record checks of ``procedures`` found no error and neither had loading
+    (``errors``); else raise every error."""
+    site, slugs = partial
+    if slugs is not None:
+        errors = errors + check_procedures(procedures, slugs)
     raise_if_any(errors)
-    assert agency is not None
-    procedures.sort(key=lambda item: item.record.ma_thu_tuc)
+    assert site is not None
+    return site
+
+
+def catalog_of(site: Site, summaries: list[Summary], records: list[Procedure]) -> Catalog:
+    """The catalog of a valid ``site``: every procedure's summary, and the full ``records`` this
+    process makes pages for; both sorted by code."""
     return Catalog(
-        agency=agency.record,
-        sectors=tuple(sectors),
-        procedures=tuple(item.record for item in procedures),
-        sources={item.record.ma_thu_tuc: item.path for item in procedures},
-        hand_pages=tuple(hand_pages),
-        synonyms=synonyms,
+        site,
+        tuple(sorted(summaries, key=_code)),
+        tuple(sorted(records, key=_code)),
     )
+
+
+def _code(procedure: Summary | Procedure) -> str:
+    return procedure.ma_thu_tuc
 
 
 def _required(path: Path, model: type[M], errors: list[DataError]) -> Loaded[M] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, time
 from functools import partial
 from typing import Any
@@ -15,9 +15,9 @@ from pydantic import BaseModel
 
 from generator.agency import Agency
 from generator.catalog import Catalog
-from generator.procedures import facts
 from generator.procedures.model import LEVELS, ONLINE_LEVELS, STATUSES, Procedure
 from generator.procedures.pages import front_matter
+from generator.procedures.summary import Summary
 from generator.render import Memo, Page, no_memo, render
 from generator.sectors import SectorRegistry
 
@@ -66,12 +66,18 @@ def record_json_text(p: Procedure) -> str:
     return p.model_dump_json(indent=2, exclude_none=True) + "\n"
 
 
-def catalogue_json(agency: str, records: list[str]) -> str:
-    """``to_json({"co_quan": agency, "thu_tuc": [...]})``, assembled from the records' own JSON texts."""
-    if not records:
+def catalogue_json(agency: str, parts: list[str]) -> str:
+    """``to_json({"co_quan": agency, "thu_tuc": [...]})``, assembled from :func:`catalogue_part` of
+    consecutive runs of the records, in order."""
+    items = ",\n".join(part for part in parts if part)
+    if not items:
         return to_json({"co_quan": agency, "thu_tuc": []})
-    items = ",\n".join("    " + text.rstrip("\n").replace("\n", "\n    ") for text in records)
     return f'{{\n  "co_quan": {json.dumps(agency, ensure_ascii=False)},\n  "thu_tuc": [\n{items}\n  ]\n}}\n'
+
+
+def catalogue_part(records: Iterable[str]) -> str:
+    """The records' own JSON texts as the items of ``thu-tuc.json``'s list: indented, comma-separated."""
+    return ",\n".join("    " + text.rstrip("\n").replace("\n", "\n    ") for text in records)
 
 
 def csv_text(catalog: Catalog) -> str:
@@ -86,8 +92,8 @@ def csv_text(catalog: Catalog) -> str:
                 p.ten_thu_tuc,
                 catalog.sector(p.linh_vuc).ten,
                 "; ".join(LEVELS[level] for level in p.cap_thuc_hien),
-                facts.time_summary(p),
-                facts.fee_summary(p),
+                p.thoi_han,
+                p.phi,
                 ONLINE_LEVELS[p.dvc_truc_tuyen] if p.dvc_truc_tuyen else "",
                 STATUSES[p.trang_thai],
                 p.ngay_cap_nhat.isoformat() if p.ngay_cap_nhat else "",
@@ -122,12 +128,12 @@ def atom_feed(catalog: Catalog) -> str:
         entry.updated(_stamp(p))
         entry.summary(
             f"{catalog.sector(p.linh_vuc).ten}. {STATUSES[p.trang_thai]}. "
-            f"Thời hạn: {facts.time_summary(p)}. Phí, lệ phí: {facts.fee_summary(p)}."
+            f"Thời hạn: {p.thoi_han}. Phí, lệ phí: {p.phi}."
         )
     return str(feed.atom_str(pretty=True).decode("utf-8"))
 
 
-def _stamp(p: Procedure) -> datetime:
+def _stamp(p: Summary) -> datetime:
     assert p.ngay_cap_nhat is not None
     return datetime.combine(p.ngay_cap_nhat, time(), tzinfo=UTC)
 
@@ -160,29 +166,57 @@ def datapackage(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def open_data_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
-    """Every open-data file and the page that explains them; the catalogue-wide files first (each reads
-    every record, so they take longest)."""
-    records = [
-        partial(memo, f"du-lieu/thu-tuc/{p.ma_thu_tuc}.json", (p,), partial(record_json_text, p))
-        for p in catalog.procedures
-    ]
+class RecordTexts:
+    """Each record's published JSON text, made once in this process: both its own file and
+    ``thu-tuc.json`` are made of it."""
+
+    def __init__(self, memo: Memo = no_memo) -> None:
+        self._memo = memo
+        self._texts: dict[str, str] = {}
+
+    def text(self, p: Procedure) -> str:
+        """The JSON text of ``p``."""
+        text = self._texts.get(p.ma_thu_tuc)
+        if text is None:
+            path = record_path(p.ma_thu_tuc)
+            text = self._texts[p.ma_thu_tuc] = self._memo(path, (p,), partial(record_json_text, p))
+        return text
+
+    def part(self, records: Iterable[Procedure]) -> str:
+        """:func:`catalogue_part` of ``records``."""
+        return catalogue_part(map(self.text, records))
+
+
+def record_path(code: str) -> str:
+    """The docs path of a procedure's own JSON file."""
+    return f"du-lieu/thu-tuc/{code}.json"
+
+
+def open_data_pages(catalog: Catalog) -> list[Page]:
+    """Every open-data file and the page that explains them, except the files of each record and
+    ``thu-tuc.json`` (:func:`record_data_pages`, :func:`catalogue_json_page`)."""
     return [
-        Page("du-lieu/thu-tuc.json", partial(_catalogue_json, catalog, records)),
         Page("du-lieu/thu-tuc.csv", partial(csv_text, catalog)),
         Page("du-lieu/thay-doi.xml", partial(atom_feed, catalog)),
         Page("du-lieu/datapackage.json", partial(_datapackage_json, catalog)),
         *(Page(f"du-lieu/schema/{name}.schema.json", partial(schema_json, name)) for name in SCHEMAS),
         Page("du-lieu/index.md", partial(_open_data_index, catalog)),
-        *(
-            Page(f"du-lieu/thu-tuc/{p.ma_thu_tuc}.json", make)
-            for p, make in zip(catalog.procedures, records, strict=True)
-        ),
     ]
 
 
-def _catalogue_json(catalog: Catalog, records: Sequence[Callable[[], str]]) -> str:
-    return catalogue_json(catalog.agency.ten_co_quan, [make() for make in records])
+def record_data_pages(catalog: Catalog, texts: RecordTexts) -> list[Page]:
+    """The JSON file of each of the catalog's full records."""
+    return [Page(record_path(p.ma_thu_tuc), partial(texts.text, p)) for p in catalog.records]
+
+
+def catalogue_json_page(catalog: Catalog, parts: Callable[[], list[str]]) -> Page:
+    """``thu-tuc.json``, every procedure in one file: made of ``parts()``, the :func:`catalogue_part` of
+    consecutive runs of the procedures, which together hold them all in order."""
+    return Page("du-lieu/thu-tuc.json", partial(_catalogue_json, catalog, parts))
+
+
+def _catalogue_json(catalog: Catalog, parts: Callable[[], list[str]]) -> str:
+    return catalogue_json(catalog.agency.ten_co_quan, parts())
 
 
 def _datapackage_json(catalog: Catalog) -> str:

@@ -7,7 +7,7 @@ send back the validated records, which this process then unpickles, so it takes 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -23,6 +23,8 @@ from generator.validation import validate
 from generator.yamlio import YamlDoc, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R")
+T = TypeVar("T")
 
 FILES_PER_JOB = 250
 """Files each process must have to load for loading in several processes to pay off."""
@@ -34,10 +36,10 @@ Source = tuple[Path, bytes | None]
 
 
 @dataclass(frozen=True)
-class Loaded(Generic[M]):
-    """A validated record with the file it came from (for error messages and edit links)."""
+class Loaded(Generic[R]):
+    """A validated record (or what is kept of it) with the file it came from, for error messages."""
 
-    record: M
+    record: R
     doc: YamlDoc
 
     @property
@@ -78,6 +80,16 @@ class LoadCache:
 
     def __init__(self) -> None:
         self._results: dict[tuple[Path, type[BaseModel]], tuple[bytes, Any]] = {}
+        self._derived: dict[tuple[str, Callable[[Any], Any]], tuple[Loaded[Any], Any]] = {}
+
+    def derived(self, item: Loaded[M], make: Callable[[M], T]) -> T:
+        """``make(item.record)``, made once for each loaded record: a file's bytes unchanged, it is the
+        same record, and the value made for it before is given again."""
+        key = (item.path, make)
+        kept = self._derived.get(key)
+        if kept is None or kept[0] is not item:
+            kept = self._derived[key] = (item, make(item.record))
+        return kept[1]
 
     def load(self, path: Path, model: type[M]) -> Result[M]:
         """:func:`load_one`, or its remembered result when ``path`` holds the same bytes as then."""

@@ -55,6 +55,7 @@ from generator.catalog import Catalog
 from generator.errors import BuildError
 from generator.procedures.facts import is_free
 from generator.procedures.model import LEVELS, ONLINE_LEVELS, SUBJECTS, Procedure
+from generator.procedures.summary import Summary
 from generator.render import Page, render
 from generator.searchbundle import stabilise
 from generator.synonyms import SynonymFile, words
@@ -161,7 +162,7 @@ def search_examples(catalog: Catalog) -> list[str]:
     return examples
 
 
-def folded_title(procedure: Procedure) -> str:
+def folded_title(procedure: Procedure | Summary) -> str:
     """The name folded (``đ`` → ``d``): a short field, so a query that names the procedure covers it."""
     return _folded(procedure.ten_thu_tuc)
 

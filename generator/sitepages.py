@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 
 from generator.catalog import Catalog
-from generator.procedures.facts import is_free
 from generator.procedures.pages import front_matter
 from generator.render import Page, render
 from generator.search import search_examples
@@ -19,7 +18,7 @@ def key_figures(catalog: Catalog) -> dict[str, int]:
         "sectors": len({p.linh_vuc for p in current}),
         "full_online": sum(p.dvc_truc_tuyen == "toan_trinh" for p in current),
         "partial_online": sum(p.dvc_truc_tuyen == "mot_phan" for p in current),
-        "free": sum(is_free(p) for p in current),
+        "free": sum(p.mien_phi for p in current),
     }
 
 

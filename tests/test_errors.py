@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import sharedbuild, site
 from generator.catalog import build_catalog
 from generator.errors import DataErrors
 
@@ -121,3 +122,22 @@ def test_missing_site_file(make_content: MakeContent) -> None:
     content = make_content({})
     (content / "site.yml").unlink()
     assert errors_for(content) == ["site.yml:1: thiếu tệp bắt buộc"]
+
+
+def test_a_build_shared_by_processes_reports_the_same_errors_and_writes_nothing(
+    make_content: MakeContent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {
+        f"thu-tuc/1.{i:06d}.yml": text.replace("1.000001", f"1.{i:06d}")
+        for i, (text, _) in enumerate(CASES.values(), start=10)
+    }
+    files["thu-tuc/1.000099.yml"] = HEAD + CHANNEL  # code 1.000001, also the code of the next file
+    files["thu-tuc/1.000001.yml"] = HEAD + CHANNEL
+    content = make_content(files)
+    expected = errors_for(content)
+    assert len(expected) >= len(CASES) + 1
+    monkeypatch.setattr(sharedbuild, "FILES_PER_JOB", 1)
+    with pytest.raises(DataErrors) as caught:
+        site.prepare(content, tmp_path / "work", jobs=3)
+    assert [str(e).removeprefix(f"{content}/") for e in caught.value.errors] == expected
+    assert not (tmp_path / "work").exists()

@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from generator.catalog import build_catalog
-from generator.site import generate_pages
+from generator.allpages import generate_pages
 
 from .conftest import MINIMAL, REPO
 

@@ -1,4 +1,4 @@
-"""fork_map: the results of forked processes, in order, with their errors."""
+"""fork_map and Team: the results of forked processes, in order, with their errors."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from functools import partial
 
 import pytest
 
-from generator.parallel import fork_map
+from generator.parallel import Steps, Team, fork_map
 
 
 def _square_and_pid(n: int) -> tuple[int, int]:
@@ -39,25 +39,67 @@ def test_no_tasks() -> None:
     assert fork_map([], 4) == []
 
 
-@pytest.mark.parametrize("batch", [1, 3, 100])
-def test_tasks_taken_in_batches_come_back_in_order(batch: int) -> None:
-    results = fork_map([partial(_square_and_pid, n) for n in range(10)], 2, batch)
-    assert [square for square, _ in results] == [n * n for n in range(10)]
+def _counter(start: int, fail_in_round: int = 0) -> Steps:
+    """A share that keeps a total between rounds and answers it with its process id."""
+    total = start
+    for round_ in range(1, 4):
+        if round_ == fail_in_round:
+            raise ValueError(f"share {start} failed in round {round_}")
+        total += yield total, os.getpid()
 
 
-def test_a_free_process_takes_the_next_batch() -> None:
-    # The first task is slow: while one process runs it, the other takes every other batch.
-    tasks = [partial(_sleep_then_pid, 1.0 if n == 0 else 0) for n in range(8)]
-    pids = fork_map(tasks, 2, batch=1)
-    assert pids[1:] == [pids[1]] * 7
-    assert pids[0] != pids[1]
+def test_a_team_keeps_each_share_apart_between_rounds() -> None:
+    with Team([partial(_counter, start) for start in (0, 100, 200)]) as team:
+        first = team.start()
+        second = team.next(5)
+        third = team.next(1)
+    assert [total for total, _ in first] == [0, 100, 200]
+    assert [total for total, _ in second] == [5, 105, 205]
+    assert [total for total, _ in third] == [6, 106, 206]
+    pids = [pid for _, pid in first]
+    assert pids[0] == os.getpid() and len(set(pids)) == 3  # the first share runs here, the others apart
+    assert [pid for _, pid in third] == pids
 
 
-def test_an_error_in_a_batch_is_raised_here() -> None:
-    with pytest.raises(ValueError, match="task 5 failed"):
-        fork_map([partial(_fail_on, 5, n) for n in range(10)], 2, batch=2)
+@pytest.mark.parametrize("round_", [1, 2])
+def test_an_error_in_a_forked_share_is_raised_here(round_: int) -> None:
+    with pytest.raises(ValueError, match=f"share 100 failed in round {round_}"), Team(
+        [partial(_counter, 0), partial(_counter, 100, round_)]
+    ) as team:
+        team.start()
+        team.next(1)
 
 
-def _sleep_then_pid(seconds: float) -> int:
-    time.sleep(seconds)
-    return os.getpid()
+def test_an_error_that_cannot_travel_is_raised_as_its_text() -> None:
+    with pytest.raises(RuntimeError, match="Unpicklable: lambda inside"), Team(
+        [partial(_counter, 0), _unpicklable]
+    ) as team:
+        team.start()
+
+
+def test_an_error_here_stops_the_others_at_once() -> None:
+    started = time.perf_counter()
+    with pytest.raises(KeyError), Team([_give_up, _slow]) as team:
+        team.start()
+    assert time.perf_counter() - started < 5  # the forked share sleeping for a minute was killed
+
+
+class Unpicklable(Exception):
+    def __init__(self) -> None:
+        super().__init__("lambda inside")
+        self.make = lambda: None
+
+
+def _unpicklable() -> Steps:
+    raise Unpicklable()
+    yield
+
+
+def _give_up() -> Steps:
+    raise KeyError("this share gave up")
+    yield
+
+
+def _slow() -> Steps:
+    time.sleep(60)
+    yield 0

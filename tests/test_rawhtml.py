@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 from generator.catalog import build_catalog
 from generator.rawhtml import CLOSE, HEADING, OPEN
 from generator.render import md, relative_link
-from generator.site import generate_pages
+from generator.allpages import generate_pages
 
 from .conftest import MINIMAL, REPO
 

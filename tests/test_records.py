@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import pickle
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,11 +14,15 @@ import yaml
 
 from generator import records
 from generator.catalog import build_catalog
+from generator.errors import DataError
 from generator.procedures.model import Procedure
 from generator.records import LoadCache, load_all, load_one, yaml_files
 from generator.yamlio import parse_yaml
 
-from .conftest import MINIMAL, MakeContent
+from .conftest import MINIMAL, REPO, MakeContent
+
+FAST_READ = REPO / "content" / "thu-tuc" / "1.000426.yml"
+"""A record in the plain block style that the fast reader reads itself."""
 
 BAD = {
     "thu-tuc/1.000001.yml": 'ma_thu_tuc: "1.000001"\nten_thu_tuc: Thiếu cách thức\nlinh_vuc: cong-chung\n',
@@ -103,17 +108,31 @@ def test_errors_found_after_loading_name_the_right_lines(many: list[Path]) -> No
         )
 
 
-def test_a_record_and_its_file_survive_pickling() -> None:
-    item = load_one(MINIMAL / "thu-tuc" / "1.013859.yml", Procedure)[0]
+@pytest.mark.parametrize("path", [MINIMAL / "thu-tuc" / "1.013859.yml", FAST_READ], ids=["full", "fast"])
+def test_a_record_and_its_file_survive_pickling(path: Path) -> None:
+    item = load_one(path, Procedure)[0]
     assert item is not None
+    if path == FAST_READ:  # pickled as its path: the file's text does not travel
+        assert item.record.ten_thu_tuc.encode("utf-8") not in pickle.dumps(item.doc)
     back = pickle.loads(pickle.dumps(item))
     assert back.record == item.record
     assert back.record.model_dump_json() == item.record.model_dump_json()
     assert back.record.model_fields_set == item.record.model_fields_set
-    assert back.doc.data == item.doc.data  # read again from the text, which was pickled instead
+    assert back.doc.data == item.doc.data  # read again from the file when only its path was pickled
     assert back.doc.lines == item.doc.lines
     with pytest.raises(ValueError, match="frozen"):
         back.record.ten_thu_tuc = "x"  # type: ignore[misc]
+
+
+def test_a_file_gone_since_it_was_pickled_locates_errors_at_its_first_line(tmp_path: Path) -> None:
+    path = tmp_path / FAST_READ.name
+    shutil.copy(FAST_READ, path)
+    item = load_one(path, Procedure)[0]
+    assert item is not None
+    back = pickle.loads(pickle.dumps(item.doc))
+    assert item.doc.error(("linh_vuc",), "m").line > 1
+    path.unlink()
+    assert back.error(("linh_vuc",), "m") == DataError(str(path), 1, "linh_vuc", "m")
 
 
 def test_the_catalog_is_the_same_in_several_processes(valid: Path) -> None:

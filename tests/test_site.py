@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator import mkdocsrun, site
+from generator import docsfolder, mkdocsrun, sharedbuild, site
 from generator.cli import main
 from generator.errors import DataErrors
 
@@ -103,7 +103,7 @@ def test_a_build_shared_by_processes_is_byte_identical(
 ) -> None:
     one = site.build(content, tmp_path / "one", REPO / "mkdocs.yml", tmp_path / "w1", jobs=1)
     monkeypatch.setattr(mkdocsrun, "PAGES_PER_JOB", 1)  # share even these few pages
-    monkeypatch.setattr(site, "PAGES_PER_JOB", 1)  # and make and write the docs in 3 processes
+    monkeypatch.setattr(sharedbuild, "FILES_PER_JOB", 1)  # and load the records and make the docs so
     three = site.build(content, tmp_path / "three", REPO / "mkdocs.yml", tmp_path / "w3", jobs=3)
     assert one.pages == three.pages
     assert one.written == three.written
@@ -111,7 +111,7 @@ def test_a_build_shared_by_processes_is_byte_identical(
     assert not list(tmp_path.glob("*.part*"))  # the processes' folders are gone
     # The docs too, made by the processes in folders of their own (now gone) and moved into place.
     assert tree_digest(tmp_path / "w3" / "docs") == tree_digest(tmp_path / "w1" / "docs")
-    assert not (tmp_path / "w3" / "docs" / site.SCRATCH).exists()
+    assert not (tmp_path / "w3" / "docs" / docsfolder.SCRATCH).exists()
 
 
 @pytest.mark.parametrize("content", [MINIMAL, REPO / "content"], ids=["minimal", "default"])
@@ -152,20 +152,22 @@ def test_open_data_is_linked_and_a_site_keeps_what_it_was_built_with(
     assert published.read_bytes() == docs_copy.read_bytes() != before
 
 
+@pytest.mark.parametrize("jobs", [1, 3])
 def test_regenerating_writes_what_changed_and_removes_what_is_gone(
-    make_content: MakeContent, tmp_path: Path
+    make_content: MakeContent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
+    monkeypatch.setattr(sharedbuild, "FILES_PER_JOB", 1)  # with jobs=3: a build shared by processes
     content, work = make_content({}), tmp_path / "work"
-    _, first = site.prepare(content, work, jobs=1)
+    _, first = site.prepare(content, work, jobs=jobs)
     assert (len(first.written), first.removed) == (first.pages, [])
-    _, again = site.prepare(content, work, jobs=1)
+    _, again = site.prepare(content, work, jobs=jobs)
     assert (again.written, again.removed) == ([], [])
     (content / "thu-tuc" / "2.000829.yml").unlink()
     record = content / "thu-tuc" / "1.013859.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("Cấp thẻ", "Cấp lại thẻ"), encoding="utf-8")
     schema = work / "docs" / "du-lieu" / "schema" / "thu-tuc.schema.json"
     schema.write_text("{}", encoding="utf-8")  # changed by hand: put back
-    _, changed = site.prepare(content, work, jobs=1)
+    _, changed = site.prepare(content, work, jobs=jobs)
     assert changed.removed == ["du-lieu/thu-tuc/2.000829.json", "thu-tuc/2.000829.md"]
     assert changed.written == [
         "du-lieu/index.md",

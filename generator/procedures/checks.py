@@ -6,11 +6,11 @@ import os
 from collections.abc import Iterable
 
 from generator.errors import DataError
-from generator.procedures.model import Procedure
+from generator.procedures.summary import Summary
 from generator.records import Loaded
 from generator.validation import one_of_message
 
-Items = list[Loaded[Procedure]]
+Items = list[Loaded[Summary]]
 
 
 def check_procedures(items: Items, sector_slugs: list[str]) -> list[DataError]:
@@ -34,7 +34,7 @@ def _file_names(items: Items) -> Iterable[DataError]:
 
 
 def _unique_codes(items: Items) -> Iterable[DataError]:
-    first: dict[str, Loaded[Procedure]] = {}
+    first: dict[str, Loaded[Summary]] = {}
     for item in items:
         code = item.record.ma_thu_tuc
         if code in first:

@@ -21,6 +21,7 @@ from generator.procedures.model import (
     Document,
     Procedure,
 )
+from generator.procedures.summary import Summary
 from generator.render import Memo, Page, no_memo, relative_link, render
 from generator.search import fields_html, procedure_fields
 from generator.sectors import Sector
@@ -42,13 +43,19 @@ AGENCY_LABELS = (
 )
 
 
-def procedure_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
-    """Every page of the catalogue: the index, one page per sector and one per procedure."""
+def catalogue_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
+    """The lists of the catalogue: the index and one page per sector."""
     pages = [Page("thu-tuc/index.md", partial(catalogue_index, catalog))]
     for s in catalog.sectors:
         path, inputs = f"linh-vuc/{s.ma}.md", (s, tuple(catalog.in_sector(s.ma)))
         pages.append(Page(path, partial(memo, path, inputs, partial(sector_page, catalog, s))))
-    for p in catalog.procedures:
+    return pages
+
+
+def procedure_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
+    """The page of each of the catalog's full records."""
+    pages = []
+    for p in catalog.records:
         path = f"thu-tuc/{p.ma_thu_tuc}.md"
         make = partial(procedure_page, catalog, p)
         pages.append(Page(path, partial(memo, path, page_inputs(catalog, p), make)))
@@ -111,11 +118,11 @@ def _has_unlinked_forms(p: Procedure) -> bool:
     return any(f.tep is None for case in p.thanh_phan_ho_so for d in case.giay_to for f in d.mau)
 
 
-def listing_row(p: Procedure) -> dict[str, str]:
+def listing_row(p: Summary) -> dict[str, str]:
     """What a listing shows of one procedure."""
     return {
-        "time": facts.time_summary(p),
-        "fee": facts.fee_summary(p),
+        "time": p.thoi_han,
+        "fee": p.phi,
         "online": ONLINE_LEVELS[p.dvc_truc_tuyen].removeprefix("Dịch vụ công trực tuyến ")
         if p.dvc_truc_tuyen
         else "Chưa công bố",

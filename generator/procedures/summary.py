@@ -1,0 +1,52 @@
+"""What the catalogue-wide pages and files show of each procedure, beside its own page.
+
+A build in several processes keeps each full record in the process that loaded it, which makes that
+record's own pages; the others receive only its :class:`Summary`, which is small and quick to send.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from generator.procedures import facts
+from generator.procedures.model import Procedure
+
+
+class Summary(NamedTuple):
+    """One procedure as listings, open data, feeds, links and cross-record checks show it; the names
+    are the record's own (``ma_thu_tuc``, …), so code and templates read either alike."""
+
+    ma_thu_tuc: str
+    ten_thu_tuc: str
+    linh_vuc: str
+    trang_thai: str
+    cap_thuc_hien: tuple[str, ...]
+    dvc_truc_tuyen: str | None
+    ngay_cap_nhat: date | None
+    ma_thay_the: str | None
+    thu_tuc_lien_quan: tuple[str, ...]
+    thoi_han: str
+    """The time for listings (:func:`~generator.procedures.facts.time_summary`)."""
+    phi: str
+    """The fee for listings (:func:`~generator.procedures.facts.fee_summary`)."""
+    mien_phi: bool
+    """No channel charges anything (:func:`~generator.procedures.facts.is_free`)."""
+
+
+def summarise(p: Procedure) -> Summary:
+    """The summary of one procedure."""
+    return Summary(
+        ma_thu_tuc=p.ma_thu_tuc,
+        ten_thu_tuc=p.ten_thu_tuc,
+        linh_vuc=p.linh_vuc,
+        trang_thai=p.trang_thai,
+        cap_thuc_hien=tuple(p.cap_thuc_hien),
+        dvc_truc_tuyen=p.dvc_truc_tuyen,
+        ngay_cap_nhat=p.ngay_cap_nhat,
+        ma_thay_the=p.ma_thay_the,
+        thu_tuc_lien_quan=tuple(p.thu_tuc_lien_quan),
+        thoi_han=facts.time_summary(p),
+        phi=facts.fee_summary(p),
+        mien_phi=facts.is_free(p),
+    )
