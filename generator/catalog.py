@@ -44,7 +44,7 @@ class Catalog:
     """All the content of one site, valid and cross-checked.
 
     ``procedures`` summarises every procedure; ``records`` holds the full records whose own pages this
-    process makes: all of them, except in a build shared by several processes (``generator.teamwork``).
+    process makes: all of them, except in a build shared by several processes (``generator.sharedbuild``).
     """
 
     site: Site

@@ -34,7 +34,11 @@ class BuildReport:
     """Time spent per stage of a full build: ``generate``, ``mkdocs``, ``search``."""
 
 
-def write_docs(pages: list[Page], docs: Path, known: dict[str, str] | None = None) -> BuildReport:
+Known = dict[str, str | bytes]
+"""What a process knows the docs folder holds: each file's text (or bytes), by path."""
+
+
+def write_docs(pages: list[Page], docs: Path, known: Known | None = None) -> BuildReport:
     """Make ``docs`` hold exactly ``pages``: write only what changed, remove what is gone.
 
     ``known`` holds the texts the folder is known to hold (and is updated): those files are not read again.
@@ -46,7 +50,7 @@ def write_docs(pages: list[Page], docs: Path, known: dict[str, str] | None = Non
 
 
 def write_pages(
-    pages: Iterable[Page], docs: Path, known: dict[str, str] | None = None, apart: bool = False
+    pages: Iterable[Page], docs: Path, known: Known | None = None, apart: bool = False
 ) -> list[str]:
     """Make and write each of ``pages`` unless ``docs`` holds it already; the paths written, sorted.
 
@@ -66,7 +70,7 @@ def finish_apart(docs: Path) -> None:
     shutil.rmtree(docs / SCRATCH, ignore_errors=True)
 
 
-def remove_others(docs: Path, wanted: set[str], known: dict[str, str] | None = None) -> list[str]:
+def remove_others(docs: Path, wanted: set[str], known: Known | None = None) -> list[str]:
     """Remove every file of ``docs`` not in ``wanted``; the paths removed, sorted.
 
     What the folder holds is listed, unless ``known`` says it (this process filled the folder before).
@@ -80,18 +84,18 @@ def remove_others(docs: Path, wanted: set[str], known: dict[str, str] | None = N
     return removed
 
 
-def _write(page: Page, docs: Path, known: dict[str, str] | None, scratch: str | None) -> bool:
+def _write(page: Page, docs: Path, known: Known | None, scratch: str | None) -> bool:
     """Make ``page`` and write it unless ``docs`` holds it already; whether it was written.
 
     ``scratch``: the folder was new, and this process makes its files in ``scratch`` (see :func:`_replace`).
     """
-    text = page.text
+    content = page.content
     if known is not None:
-        if known.get(page.path) == text and (docs / page.path).is_file():
+        if known.get(page.path) == content and (docs / page.path).is_file():
             return False
-        known[page.path] = text
+        known[page.path] = content
     target = os.path.join(docs, page.path)
-    data = text.encode("utf-8")
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
     if scratch:
         _replace(target, data, scratch)
         return True

@@ -66,18 +66,21 @@ def record_json_text(p: Procedure) -> str:
     return p.model_dump_json(indent=2, exclude_none=True) + "\n"
 
 
-def catalogue_json(agency: str, parts: list[str]) -> str:
-    """``to_json({"co_quan": agency, "thu_tuc": [...]})``, assembled from :func:`catalogue_part` of
-    consecutive runs of the records, in order."""
-    items = ",\n".join(part for part in parts if part)
+def catalogue_json(agency: str, parts: list[bytes]) -> bytes:
+    """``to_json({"co_quan": agency, "thu_tuc": [...]})`` in UTF-8, assembled from :func:`catalogue_part`
+    of consecutive runs of the records, in order. Bytes, not text: joining the parts of 5,000 records
+    (55 MB) as text and encoding the result took 0.18 s, joining them as bytes 0.01 s."""
+    items = b",\n".join(part for part in parts if part)
     if not items:
-        return to_json({"co_quan": agency, "thu_tuc": []})
-    return f'{{\n  "co_quan": {json.dumps(agency, ensure_ascii=False)},\n  "thu_tuc": [\n{items}\n  ]\n}}\n'
+        return to_json({"co_quan": agency, "thu_tuc": []}).encode("utf-8")
+    head = f'{{\n  "co_quan": {json.dumps(agency, ensure_ascii=False)},\n  "thu_tuc": [\n'
+    return head.encode("utf-8") + items + b"\n  ]\n}\n"
 
 
-def catalogue_part(records: Iterable[str]) -> str:
-    """The records' own JSON texts as the items of ``thu-tuc.json``'s list: indented, comma-separated."""
-    return ",\n".join("    " + text.rstrip("\n").replace("\n", "\n    ") for text in records)
+def catalogue_part(records: Iterable[str]) -> bytes:
+    """The records' own JSON texts as the items of ``thu-tuc.json``'s list: indented, comma-separated,
+    in UTF-8."""
+    return ",\n".join("    " + text.rstrip("\n").replace("\n", "\n    ") for text in records).encode("utf-8")
 
 
 def csv_text(catalog: Catalog) -> str:
@@ -182,7 +185,7 @@ class RecordTexts:
             text = self._texts[p.ma_thu_tuc] = self._memo(path, (p,), partial(record_json_text, p))
         return text
 
-    def part(self, records: Iterable[Procedure]) -> str:
+    def part(self, records: Iterable[Procedure]) -> bytes:
         """:func:`catalogue_part` of ``records``."""
         return catalogue_part(map(self.text, records))
 
@@ -209,13 +212,13 @@ def record_data_pages(catalog: Catalog, texts: RecordTexts) -> list[Page]:
     return [Page(record_path(p.ma_thu_tuc), partial(texts.text, p)) for p in catalog.records]
 
 
-def catalogue_json_page(catalog: Catalog, parts: Callable[[], list[str]]) -> Page:
+def catalogue_json_page(catalog: Catalog, parts: Callable[[], list[bytes]]) -> Page:
     """``thu-tuc.json``, every procedure in one file: made of ``parts()``, the :func:`catalogue_part` of
     consecutive runs of the procedures, which together hold them all in order."""
     return Page("du-lieu/thu-tuc.json", partial(_catalogue_json, catalog, parts))
 
 
-def _catalogue_json(catalog: Catalog, parts: Callable[[], list[str]]) -> str:
+def _catalogue_json(catalog: Catalog, parts: Callable[[], list[bytes]]) -> bytes:
     return catalogue_json(catalog.agency.ten_co_quan, parts())
 
 

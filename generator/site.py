@@ -16,7 +16,7 @@ from typing import Any
 
 from generator.allpages import generate_pages
 from generator.catalog import Catalog, build_catalog
-from generator.docsfolder import BuildReport, write_docs
+from generator.docsfolder import BuildReport, Known, write_docs
 from generator.mkdocsrun import run_mkdocs
 from generator.records import LoadCache
 from generator.render import Memo, no_memo
@@ -37,7 +37,7 @@ class Reuse:
     """Loaded records by file bytes."""
     texts: Memo = no_memo
     """Page texts by their inputs."""
-    written: dict[str, str] = field(default_factory=dict)
+    written: Known = field(default_factory=dict)
     """The text of every file this process wrote to (or found in) the docs folder."""
 
 

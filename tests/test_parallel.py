@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from functools import partial
 
 import pytest
@@ -57,23 +58,22 @@ def test_a_team_keeps_each_share_apart_between_rounds() -> None:
     assert [total for total, _ in second] == [5, 105, 205]
     assert [total for total, _ in third] == [6, 106, 206]
     pids = [pid for _, pid in first]
-    assert pids[0] == os.getpid() and len(set(pids)) == 3  # the first share runs here, the others apart
+    assert pids[0] == os.getpid()  # the first share runs here, the others each in a process of its own
+    assert len(set(pids)) == 3
     assert [pid for _, pid in third] == pids
 
 
 @pytest.mark.parametrize("round_", [1, 2])
 def test_an_error_in_a_forked_share_is_raised_here(round_: int) -> None:
-    with pytest.raises(ValueError, match=f"share 100 failed in round {round_}"), Team(
-        [partial(_counter, 0), partial(_counter, 100, round_)]
-    ) as team:
-        team.start()
-        team.next(1)
+    with pytest.raises(ValueError, match=f"share 100 failed in round {round_}"):
+        _two_rounds([partial(_counter, 0), partial(_counter, 100, round_)])
 
 
 def test_an_error_that_cannot_travel_is_raised_as_its_text() -> None:
-    with pytest.raises(RuntimeError, match="Unpicklable: lambda inside"), Team(
-        [partial(_counter, 0), _unpicklable]
-    ) as team:
+    with (
+        pytest.raises(RuntimeError, match="Unpicklable: lambda inside"),
+        Team([partial(_counter, 0), _unpicklable]) as team,
+    ):
         team.start()
 
 
@@ -93,6 +93,12 @@ class Unpicklable(Exception):
 def _unpicklable() -> Steps:
     raise Unpicklable()
     yield
+
+
+def _two_rounds(shares: list[Callable[[], Steps]]) -> None:
+    with Team(shares) as team:
+        team.start()
+        team.next(1)
 
 
 def _give_up() -> Steps:

@@ -12,10 +12,10 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
+from generator.allpages import generate_pages
 from generator.catalog import build_catalog
 from generator.rawhtml import CLOSE, HEADING, OPEN
 from generator.render import md, relative_link
-from generator.allpages import generate_pages
 
 from .conftest import MINIMAL, REPO
 

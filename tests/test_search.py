@@ -89,9 +89,7 @@ def test_the_search_hint_suggests_queries_from_the_content() -> None:
         "thu tuc yeu cau tro giup phap ly",
         "1.013859",
     ]
-    retired = replace(
-        minimal, procedures=tuple(p._replace(trang_thai="bai_bo") for p in minimal.procedures)
-    )
+    retired = replace(minimal, procedures=tuple(p._replace(trang_thai="bai_bo") for p in minimal.procedures))
     assert search_examples(retired) == []
 
 
