@@ -7,9 +7,9 @@ records; only summaries travel (:mod:`generator.procedures.summary`), in two rou
 :class:`~generator.parallel.Team`:
 
 1. Every process loads and validates its files, and answers with each record's summary (and the file,
-   to locate errors), its errors, and its records' part of ``thu-tuc.json`` (one text, quick to send).
-   This process checks the whole catalogue across records; on any error nothing is written, and every
-   error is raised together.
+   to locate errors), its errors, and its records' part of ``thu-tuc.json`` (one block of UTF-8, quick
+   to send). This process checks the whole catalogue across records; on any error nothing is written,
+   and every error is raised together.
 2. Told every summary, each process writes its records' pages and JSON files (this one also
    ``thu-tuc.json``); then the processes take the catalogue-wide pages (sector lists, CSV, feed, home,
    …) one at a time as each becomes free, so that they finish together.
@@ -91,14 +91,16 @@ def prepare_shared(content: Path, docs: Path, jobs: int) -> tuple[Catalog, Build
         partial(_share, site, files, together, first=k == 0)
         for k, files in enumerate(_shares(procedure_files(content), jobs))
     ]
-    with Team(shares) as team:
-        loadings: list[Loading] = team.start()
-        items = [item for loading in loadings for item in loading.items]
-        problems = [error for loading in loadings for error in loading.errors]
-        raise_if_invalid(site, items, errors + problems)
-        together.parts.extend(loading.part for loading in loadings)
-        writings: list[Writing] = team.next(sorted(item.record for item in items))
-    finish_apart(docs)
+    try:
+        with Team(shares) as team:
+            loadings: list[Loading] = team.start()
+            items = [item for loading in loadings for item in loading.items]
+            problems = [error for loading in loadings for error in loading.errors]
+            raise_if_invalid(site, items, errors + problems)
+            together.parts.extend(loading.part for loading in loadings)
+            writings: list[Writing] = team.next(sorted(item.record for item in items))
+    finally:
+        finish_apart(docs)
     paths = {path for writing in writings for path in writing.paths}
     removed = remove_others(docs, paths) if existed else []
     written = sorted(path for writing in writings for path in writing.written)
