@@ -15,7 +15,9 @@ Pagefind) of each process's PSS, sampled every 50 ms until the build is done; th
 is reported. The largest single process's peak RSS (``getrusage``, free to read) is from the timed build.
 Each timed build also reports the kernel's stall counters (``/proc/pressure``: time spent waiting for a
 core or the disk), and ``--repeat N`` times every size N times (the table shows the median run): this
-shared machine's speed varies by a third from one half hour to the next.
+shared machine's speed varies by a third from one half hour to the next. A run first waits until 65 s
+have passed since the previous one deleted its builds: this disk makes files slowly for a while after
+many were deleted (``_settle``).
 Output goes to the terminal and to ``bench/out/bench.txt`` (+ ``bench.json``).
 """
 
@@ -232,6 +234,10 @@ def content_for(n: int, seed: int) -> Path:
 
 
 TRASH = "trash"
+EMPTIED = OUT / ".trash-emptied"
+"""Touched whenever the bench deleted its previous builds."""
+SETTLE = 65.0
+"""Seconds after deleting many files before a timed build may start (see :func:`_settle`)."""
 """The folder, next to the builds, that holds the previous builds until the run ends (see _set_aside)."""
 SCRATCH = [OUT]
 """Where the builds write their docs and sites (``--scratch``): the disk by default."""
@@ -422,10 +428,12 @@ def main() -> None:
     REPEAT[0] = max(1, args.repeat)
     SCRATCH[0].mkdir(parents=True, exist_ok=True)
     _empty_trash()  # an interrupted run's
+    waited = _settle()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     log(f"# congkhai bench — {time.strftime('%Y-%m-%d %H:%M')} — SOURCE_DATE_EPOCH={EPOCH}")
     log(f"Machine: {machine()}")
     log(f"Builds write to: {SCRATCH[0].resolve()} ({_filesystem(SCRATCH[0])})")
+    log(f"Waited {waited:.0f} s after the previous run deleted its builds (see _settle in bench/run.py).")
     log()
     results = []
     for n in sizes:
@@ -503,9 +511,28 @@ def main() -> None:
 
 
 def _empty_trash() -> None:
-    """Delete the previous builds that :func:`_set_aside` kept (next to the content and the builds)."""
+    """Delete the previous builds that :func:`_set_aside` kept (next to the content and the builds), and
+    note when (see :func:`_settle`)."""
     for folder in {OUT, SCRATCH[0]}:
-        shutil.rmtree(folder / TRASH, ignore_errors=True)
+        if (folder / TRASH).exists():
+            shutil.rmtree(folder / TRASH, ignore_errors=True)
+            EMPTIED.touch()
+
+
+def _settle() -> float:
+    """Wait until the files a run deleted no longer slow down making new ones; the seconds waited.
+
+    ext4 without a journal does not reuse an inode freed in the last 60 s (6 min while the inode's
+    block is not yet written out) and looks at each such inode again for every file it makes: a build
+    started within minutes of a run's clean-up took 5.3 s to generate 5,000 procedures instead of
+    3.8–4.6 s. Writing everything out (``sync``) and waiting out the 60 s avoids it.
+    """
+    os.sync()
+    if not EMPTIED.exists():
+        return 0.0
+    wait = max(0.0, SETTLE - (time.time() - EMPTIED.stat().st_mtime))
+    time.sleep(wait)
+    return wait
 
 
 def _filesystem(folder: Path) -> str:
