@@ -2,6 +2,8 @@
 
 Many files are loaded in several processes (:func:`~generator.parallel.fork_map`): forked processes
 send back the validated records, which this process then unpickles, so it takes a larger share itself.
+That is the live preview's first load, which keeps every record for the next rebuild; a build shares
+its work without sending records back (``generator.sharedbuild``).
 """
 
 from __future__ import annotations

@@ -153,3 +153,26 @@ def test_a_loaded_file_reads_its_data_again_when_asked(tmp_path: Path) -> None:
         assert item.doc.data if first == "data" else item.doc.lines  # the data was let go after validation
         assert item.doc.data == parse_yaml(block, "x").data
         assert item.doc.lines[("ten_thu_tuc",)] == 2
+
+
+def test_a_value_derived_from_a_record_is_made_once_while_the_file_is_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / FAST_READ.name
+    shutil.copy(FAST_READ, path)
+    cache, made = LoadCache(), []
+
+    def name(record: Procedure) -> str:
+        made.append(record.ma_thu_tuc)
+        return record.ten_thu_tuc
+
+    first = cache.load(path, Procedure)[0]
+    assert first is not None
+    assert cache.derived(first, name) == cache.derived(first, name) == first.record.ten_thu_tuc
+    again = cache.load(path, Procedure)[0]
+    assert again is first  # same bytes: the same record, and its name is not made again
+    assert cache.derived(again, name) == first.record.ten_thu_tuc
+    assert made == [first.record.ma_thu_tuc]
+    path.write_text(path.read_text(encoding="utf-8").replace(first.record.ten_thu_tuc, "Tên mới"), "utf-8")
+    changed = cache.load(path, Procedure)[0]
+    assert changed is not None
+    assert cache.derived(changed, name) == "Tên mới"
+    assert made == [first.record.ma_thu_tuc] * 2
