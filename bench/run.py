@@ -234,11 +234,11 @@ def content_for(n: int, seed: int) -> Path:
 
 
 TRASH = "trash"
+"""The folder, next to the builds, that holds the previous builds until the run ends (see _set_aside)."""
 EMPTIED = OUT / ".trash-emptied"
 """Touched whenever the bench deleted its previous builds."""
 SETTLE = 65.0
 """Seconds after deleting many files before a timed build may start (see :func:`_settle`)."""
-"""The folder, next to the builds, that holds the previous builds until the run ends (see _set_aside)."""
 SCRATCH = [OUT]
 """Where the builds write their docs and sites (``--scratch``): the disk by default."""
 REPEAT = [1]
