@@ -16,6 +16,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from itertools import pairwise
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from types import TracebackType
@@ -42,6 +43,12 @@ def jobs_for(items: int, per_job: int, jobs: int = 0) -> int:
     return max(1, min(jobs or cores(), items // per_job))
 
 
+def equal_shares(count: int, jobs: int) -> list[tuple[int, int]]:
+    """The (start, stop) of ``jobs`` consecutive shares of ``count`` items, as equal as they can be."""
+    bounds = [count * k // jobs for k in range(jobs + 1)]
+    return list(pairwise(bounds))
+
+
 def fork_map(tasks: Sequence[Callable[[], R]], jobs: int) -> list[R]:
     """Every task's result, in order; run by ``jobs`` processes (this one included) when ``jobs`` > 1.
 
@@ -53,12 +60,12 @@ def fork_map(tasks: Sequence[Callable[[], R]], jobs: int) -> list[R]:
     if jobs == 1:
         return [task() for task in tasks]
     _tasks = tasks
-    bounds = [len(tasks) * k // jobs for k in range(jobs + 1)]
+    own, *shares = equal_shares(len(tasks), jobs)
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs - 1, mp_context=context) as pool:
-            others = [pool.submit(_run, bounds[k], bounds[k + 1]) for k in range(1, jobs)]
-            done = [_run(bounds[0], bounds[1]), *(future.result() for future in others)]
+            others = [pool.submit(_run, start, stop) for start, stop in shares]
+            done = [_run(*own), *(future.result() for future in others)]
     finally:
         _tasks = ()
     return [result for share in done for result in share]

@@ -21,7 +21,6 @@ import multiprocessing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
-from itertools import pairwise
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
@@ -38,7 +37,7 @@ from generator.catalog import (
 from generator.docsfolder import BuildReport, finish_apart, remove_others, write_pages
 from generator.errors import DataError
 from generator.opendata import RecordTexts, catalogue_json_page
-from generator.parallel import Steps, Team, jobs_for
+from generator.parallel import Steps, Team, equal_shares, jobs_for
 from generator.procedures.model import Procedure
 from generator.procedures.summary import Summary
 from generator.records import FILES_PER_JOB, Loaded, load_all
@@ -115,8 +114,7 @@ def _shares(files: list[Path], jobs: int) -> list[list[Path]]:
     and this one then makes ``thu-tuc.json`` too, but the turns at the catalogue-wide pages even out
     the second round (at 5,000, this process took 130–210 of the 211 turns)."""
     files = sorted(files, key=lambda path: path.stem)
-    bounds = [len(files) * k // jobs for k in range(jobs + 1)]
-    return [files[start:stop] for start, stop in pairwise(bounds)]
+    return [files[start:stop] for start, stop in equal_shares(len(files), jobs)]
 
 
 def _share(site: Partial, files: list[Path], together: _Together, first: bool) -> Steps:
