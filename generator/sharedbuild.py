@@ -30,7 +30,6 @@ from generator.catalog import (
     Partial,
     catalog_of,
     load_site,
-    procedure_files,
     raise_if_invalid,
     summarised_item,
 )
@@ -76,19 +75,20 @@ class _Together:
     turn: Synchronized[int]
 
 
-def jobs_to_share(content: Path, jobs: int) -> int:
-    """How many processes share the build of ``content`` (0: one per core); 1 for a small catalogue."""
-    return jobs_for(len(procedure_files(content)), FILES_PER_JOB, jobs)
+def jobs_to_share(files: list[Path], jobs: int) -> int:
+    """How many processes share the build of the procedure ``files`` (``jobs``, 0: one per core); 1 for a
+    small catalogue."""
+    return jobs_for(len(files), FILES_PER_JOB, jobs)
 
 
-def prepare_shared(content: Path, docs: Path, jobs: int) -> tuple[Catalog, BuildReport]:
-    """Validate the content and bring ``docs`` up to date with it, in ``jobs`` (> 1) processes."""
+def prepare_shared(content: Path, files: list[Path], docs: Path, jobs: int) -> tuple[Catalog, BuildReport]:
+    """Validate the content (its procedure ``files`` listed already) and bring ``docs`` up to date with
+    it, in ``jobs`` (> 1) processes."""
     site, errors = load_site(content)
     existed = docs.exists()
     together = _Together(docs, not existed, [], multiprocessing.get_context("fork").Value("q", 0))
     shares = [
-        partial(_share, site, files, together, first=k == 0)
-        for k, files in enumerate(_shares(procedure_files(content), jobs))
+        partial(_share, site, share, together, first=k == 0) for k, share in enumerate(_shares(files, jobs))
     ]
     try:
         with Team(shares) as team:

@@ -15,7 +15,7 @@ from time import perf_counter
 from typing import Any
 
 from generator.allpages import generate_pages
-from generator.catalog import Catalog, build_catalog
+from generator.catalog import Catalog, build_catalog, procedure_files
 from generator.docsfolder import BuildReport, Known, write_docs
 from generator.mkdocsrun import run_mkdocs
 from generator.records import LoadCache
@@ -96,8 +96,10 @@ def prepare(
     A large catalogue is shared by several processes (``generator.sharedbuild``), except in the live
     preview, which keeps what it loaded and made for the next rebuild.
     """
-    if reuse is None and (shared := jobs_to_share(content, jobs)) > 1:
-        return prepare_shared(content, work / DOCS, shared)
+    if reuse is None:
+        files = procedure_files(content)
+        if (shared := jobs_to_share(files, jobs)) > 1:
+            return prepare_shared(content, files, work / DOCS, shared)
     catalog = build_catalog(content, reuse.records if reuse else None, jobs)
     pages = generate_pages(catalog, reuse.texts if reuse else no_memo)
     return catalog, write_docs(pages, work / DOCS, reuse.written if reuse else None)
