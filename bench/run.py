@@ -1,7 +1,7 @@
 """``make bench``: build synthetic catalogues of 1,000, 5,000 and 20,000 procedures and report the costs.
 
 For each size: generate time (YAML → Markdown), MkDocs build time, search indexing time (Pagefind, when
-``generator.search`` exists), total, peak memory (RSS of the child process that builds), bytes per HTML page
+Pagefind), total, peak memory (RSS of the child process that builds), bytes per HTML page
 (median, max) and site size. The same pages are also built with Material's defaults (automatic navigation,
 lunr ``search`` plugin) as the baseline, at the small sizes only: the automatic navigation makes that build
 quadratic. Finally the live preview is timed at 5,000: a one-record YAML edit until the browser's reload
@@ -57,7 +57,7 @@ BASELINE_LIMIT = 300.0  # seconds: above this (estimated) the baseline falls bac
 def child_build(content: Path, work: Path, out: Path, variant: str, jobs: int, rerun: bool) -> dict[str, Any]:
     """Build ``content`` with ``congkhai build`` (or with Material's defaults), timing each stage; with
     ``rerun``, then time regenerating the docs with nothing changed."""
-    from generator import site
+    from generator.build import pipeline as site
 
     for folder in (work, out):
         _set_aside(folder)
@@ -121,8 +121,8 @@ def _set_aside(folder: Path) -> None:
 
 def _baseline_build(content: Path, work: Path, out: Path) -> dict[str, Any]:
     """The same pages with Material's defaults: automatic navigation and the lunr ``search`` plugin."""
-    from generator import site
-    from generator.mkdocsrun import run_mkdocs
+    from generator.build import pipeline as site
+    from generator.build.mkdocsrun import run_mkdocs
 
     started = time.perf_counter()
     catalog, report = site.prepare(content, work)

@@ -37,9 +37,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import synth  # noqa: E402
-from generator import site  # noqa: E402
+from generator.build import pipeline as site  # noqa: E402
 from generator.importer.run import import_records  # noqa: E402
-from generator.search import index_site  # noqa: E402
+from generator.site.search import index_site  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 CONFIG = ROOT / "mkdocs.yml"

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from generator.fields import slugify
+from generator.core.fields import slugify
 from generator.procedures.model import SUBJECTS
 
 REAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "dvcqg" / "bo-tu-phap"

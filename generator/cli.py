@@ -10,10 +10,10 @@ from typing import Any, TypeVar
 
 import click
 
-from generator import site
-from generator.errors import CongkhaiError, DataErrors
-from generator.opendata import schema_files
+from generator.build import pipeline as site
+from generator.core.errors import CongkhaiError, DataErrors
 from generator.options import path_option
+from generator.site.opendata import schema_files
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -89,7 +89,7 @@ def build(content: Path, out: Path, config: Path, work: Path, jobs: int) -> None
 @reports_errors
 def serve(content: Path, config: Path, work: Path, dev_addr: str) -> None:
     """Xem trước trang; sửa một tệp YAML là trình duyệt tự cập nhật."""
-    from generator.preview import serve as preview
+    from generator.build.preview import serve as preview
 
     preview(content, config, work, dev_addr)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import site
+from generator.build import pipeline as site
 
 REPO = Path(__file__).resolve().parents[1]
 MINIMAL = REPO / "tests" / "data" / "minimal"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bench import synth
-from generator.catalog import build_catalog
+from generator.site.catalog import build_catalog
 
 
 def files(root: Path) -> dict[str, bytes]:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import sharedbuild, site
-from generator.catalog import build_catalog
-from generator.errors import DataErrors
+from generator.build import pipeline as site
+from generator.build import sharedbuild
+from generator.core.errors import DataErrors
+from generator.site.catalog import build_catalog
 
 from .conftest import MakeContent
 

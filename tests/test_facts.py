@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
+from generator.core.render import md, number, url
 from generator.procedures import facts
 from generator.procedures.model import Duration, Fee, Method, Procedure
-from generator.render import md, number, url
 
 
 def procedure(*methods: Method) -> Procedure:

@@ -10,8 +10,8 @@ import shutil
 
 import pytest
 
-from generator.allpages import generate_pages
-from generator.catalog import build_catalog
+from generator.build.allpages import generate_pages
+from generator.site.catalog import build_catalog
 
 from .conftest import MINIMAL, REPO
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from generator.core.records import load_one
 from generator.importer import import_records
 from generator.importer.write import render
 from generator.procedures.model import Decision, Fee, Procedure, ReceivingPlace
-from generator.records import load_one
 
 from .conftest import REPO
 

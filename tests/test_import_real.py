@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import build_catalog
 from generator.importer import ImportReport, import_records
 from generator.importer.convert import convert
 from generator.importer.dvcqg import read_sources
 from generator.importer.run import sector_slugs
+from generator.site.catalog import build_catalog
 
 from .conftest import REPO, need_shared
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from generator.opendata import SCHEMAS
+from generator.site.opendata import SCHEMAS
 
 
 def models(root: type[BaseModel]) -> list[type[BaseModel]]:

@@ -9,7 +9,7 @@ from functools import partial
 
 import pytest
 
-from generator.parallel import Steps, Team, fork_map
+from generator.core.parallel import Steps, Team, fork_map
 
 
 def _square_and_pid(n: int) -> tuple[int, int]:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import mkdocsrun, parallel
-from generator.preview import Preview
+from generator.build import mkdocsrun
+from generator.build.preview import Preview
+from generator.core import parallel
 
 from .conftest import REPO, MakeContent, build_site
 

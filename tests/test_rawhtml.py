@@ -1,5 +1,5 @@
-"""The ``generator.rawhtml`` extension only saves time: the HTML and the headings are what Python-Markdown
-would make of the same page written in Markdown."""
+"""The ``generator.build.rawhtml`` extension only saves time: the HTML and the headings are what
+Python-Markdown would make of the same page written in Markdown."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from generator.allpages import generate_pages
-from generator.catalog import build_catalog
-from generator.rawhtml import CLOSE, HEADING, OPEN
-from generator.render import md, relative_link
+from generator.build.allpages import generate_pages
+from generator.build.rawhtml import CLOSE, HEADING, OPEN
+from generator.core.render import md, relative_link
+from generator.site.catalog import build_catalog
 
 from .conftest import MINIMAL, REPO
 
@@ -25,8 +25,8 @@ def _converters(tmp_path: Path) -> tuple[markdown.Markdown, markdown.Markdown]:
         str(REPO / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "s")
     )
     extensions, configs = config["markdown_extensions"], config["mdx_configs"]
-    assert "generator.rawhtml" in extensions
-    plain = [name for name in extensions if name != "generator.rawhtml"]
+    assert "generator.build.rawhtml" in extensions
+    plain = [name for name in extensions if name != "generator.build.rawhtml"]
     return (
         markdown.Markdown(extensions=extensions, extension_configs=configs),
         markdown.Markdown(extensions=plain, extension_configs=configs),

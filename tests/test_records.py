@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import records
-from generator.catalog import build_catalog
-from generator.errors import DataError
+from generator.core import records
+from generator.core.errors import DataError
+from generator.core.records import LoadCache, load_all, load_one, yaml_files
+from generator.core.yamlio import parse_yaml
 from generator.procedures.model import Procedure
-from generator.records import LoadCache, load_all, load_one, yaml_files
-from generator.yamlio import parse_yaml
+from generator.site.catalog import build_catalog
 
 from .conftest import MINIMAL, REPO, MakeContent
 

@@ -13,11 +13,12 @@ from typing import Any
 
 import pytest
 
-from generator.catalog import Catalog, build_catalog
-from generator.errors import BuildError, DataErrors
-from generator.fields import fold
+from generator.build.searchbundle import stabilise, unpack
+from generator.core.errors import BuildError, DataErrors
+from generator.core.fields import fold
 from generator.procedures.model import Procedure
-from generator.search import (
+from generator.site.catalog import Catalog, build_catalog
+from generator.site.search import (
     ROOT_SELECTOR,
     code_forms,
     expansions,
@@ -33,8 +34,7 @@ from generator.search import (
     search_examples,
     settings_json,
 )
-from generator.searchbundle import stabilise, unpack
-from generator.synonyms import SynonymFile, words
+from generator.site.synonyms import SynonymFile, words
 
 from .browser import chromium, serve_directory
 from .conftest import MINIMAL, REPO, MakeContent, build_site

@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator import docsfolder, mkdocsrun, sharedbuild, site
+from generator.build import docsfolder, mkdocsrun, sharedbuild
+from generator.build import pipeline as site
 from generator.cli import main
-from generator.errors import DataErrors
+from generator.core.errors import DataErrors
 
 from .conftest import MINIMAL, REPO, MakeContent, build_site
 
@@ -270,7 +271,7 @@ def test_cli_check_passes_on_minimal_content() -> None:
 
 
 def test_schemas_in_repo_are_current() -> None:
-    from generator.opendata import schema_files
+    from generator.site.opendata import schema_files
 
     for name, text in schema_files().items():
         assert (REPO / "content" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8") == text, (

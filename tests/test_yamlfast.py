@@ -10,7 +10,7 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
-from generator.yamlio import _FAST, _FastLoader, dump_front_matter, dump_yaml, load_yaml, parse_yaml
+from generator.core.yamlio import _FAST, _FastLoader, dump_front_matter, dump_yaml, load_yaml, parse_yaml
 
 from .conftest import REPO
 

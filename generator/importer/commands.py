@@ -8,7 +8,7 @@ from typing import NoReturn
 
 import click
 
-from generator.errors import CongkhaiError, DataErrors
+from generator.core.errors import CongkhaiError, DataErrors
 from generator.importer.report import ImportErrors, ImportReport
 from generator.importer.review import review, review_json, review_text
 from generator.importer.run import import_records

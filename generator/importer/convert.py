@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.fields import fold, slugify
+from generator.core.fields import fold, slugify
 from generator.importer.dvcqg import ListRow, NationalRecord
 from generator.importer.parse_documents import parse_documents
 from generator.importer.parse_legal import parse_legal

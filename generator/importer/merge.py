@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.fields import fold
+from generator.core.fields import fold
 from generator.importer.report import Issue
 from generator.procedures.model import Agencies, Decision, Method, Procedure
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.errors import SourceError
+from generator.core.errors import SourceError
 
 
 @dataclass(frozen=True, order=True)

@@ -13,15 +13,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from generator.errors import raise_if_any
+from generator.core.errors import raise_if_any
+from generator.core.records import load_all, yaml_files
+from generator.core.render import vdate
 from generator.importer.convert import convert
 from generator.importer.dvcqg import read_sources
 from generator.importer.report import ImportErrors
 from generator.importer.run import REGISTRY, sector_slugs
 from generator.procedures.facts import amount_text, duration_text
 from generator.procedures.model import CHANNELS, Case, Fee, Method, Procedure
-from generator.records import load_all, yaml_files
-from generator.render import vdate
 
 FIELD_LABELS = {
     "ten_thu_tuc": "Tên thủ tục",

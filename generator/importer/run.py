@@ -12,15 +12,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from generator.fields import SLUG_PATTERN, fold, slugify
+from generator.core.fields import SLUG_PATTERN, fold, slugify
+from generator.core.records import load_one
 from generator.importer.convert import Converted, convert
 from generator.importer.dvcqg import NationalRecord, Sources, read_sources
 from generator.importer.merge import merge
 from generator.importer.report import ImportErrors, ImportReport, Notice
 from generator.importer.write import render, write_atomic
 from generator.procedures.model import Procedure
-from generator.records import load_one
-from generator.sectors import SectorRegistry
+from generator.site.sectors import SectorRegistry
 
 REGISTRY = "linh-vuc.yml"
 

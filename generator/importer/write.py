@@ -8,8 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from generator.core.yamlio import dump_yaml
 from generator.procedures.model import Procedure
-from generator.yamlio import dump_yaml
 
 SCHEMA = "../schema/thu-tuc.schema.json"
 """The JSON Schema modeline of ``content/thu-tuc/*.yml``, relative to the file."""

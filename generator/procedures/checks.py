@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from generator.errors import DataError
+from generator.core.errors import DataError
+from generator.core.records import Loaded
+from generator.core.validation import one_of_message
 from generator.procedures.summary import Summary
-from generator.records import Loaded
-from generator.validation import one_of_message
 
 Items = list[Loaded[Summary]]
 

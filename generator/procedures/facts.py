@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from generator.core.render import number, vdate
 from generator.procedures.model import CHANNELS, TIME_UNITS, Duration, Fee, Method, Procedure
-from generator.render import number, vdate
 
 
 def duration_text(duration: Duration | None) -> str:

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from generator.fields import Amount, FieldProblem, HttpUrl, ProcedureCode, Record, Slug, Text, no_items
+from generator.core.fields import Amount, FieldProblem, HttpUrl, ProcedureCode, Record, Slug, Text, no_items
 
 Level = Literal["bo", "tinh", "huyen", "xa", "co_quan_khac"]
 Kind = Literal["giao_luat", "khong_giao_luat", "loai_khac"]

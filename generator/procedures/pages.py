@@ -8,7 +8,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.catalog import Catalog
+from generator.core.render import Memo, Page, no_memo, relative_link, render
+from generator.core.yamlio import dump_front_matter
 from generator.procedures import facts
 from generator.procedures.model import (
     CHANNELS,
@@ -22,10 +23,9 @@ from generator.procedures.model import (
     Procedure,
 )
 from generator.procedures.summary import Summary
-from generator.render import Memo, Page, no_memo, relative_link, render
-from generator.search import fields_html, procedure_fields
-from generator.sectors import Sector
-from generator.yamlio import dump_front_matter
+from generator.site.catalog import Catalog
+from generator.site.search import fields_html, procedure_fields
+from generator.site.sectors import Sector
 
 LABELS: dict[str, Any] = {
     "channels": CHANNELS,

@@ -24,8 +24,8 @@ from functools import partial
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
-from generator.allpages import record_pages, site_pages
-from generator.catalog import (
+from generator.build.allpages import record_pages, site_pages
+from generator.site.catalog import (
     Catalog,
     Partial,
     catalog_of,
@@ -33,14 +33,14 @@ from generator.catalog import (
     raise_if_invalid,
     summarised_item,
 )
-from generator.docsfolder import BuildReport, finish_apart, remove_others, write_pages
-from generator.errors import DataError
-from generator.opendata import RecordTexts, catalogue_json_page
-from generator.parallel import Steps, Team, equal_shares, jobs_for
+from generator.build.docsfolder import BuildReport, finish_apart, remove_others, write_pages
+from generator.core.errors import DataError
+from generator.site.opendata import RecordTexts, catalogue_json_page
+from generator.core.parallel import Steps, Team, equal_shares, jobs_for
 from generator.procedures.model import Procedure
 from generator.procedures.summary import Summary
-from generator.records import FILES_PER_JOB, Loaded, load_all
-from generator.render import Page
+from generator.core.records import FILES_PER_JOB, Loaded, load_all
+from generator.core.render import Page
 
 
 @dataclass(frozen=True)

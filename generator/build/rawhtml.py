@@ -7,7 +7,7 @@ more than the rest of the build. This extension stores each block marked by :dat
 :data:`CLOSE` in the HTML stash as it is, except its heading lines (:data:`HEADING`, plain text only):
 those become heading elements of the document, so the table of contents, the anchors and the heading
 ``id`` values are made by the ``toc`` extension exactly as for Markdown headings (a test compares both).
-Listed in ``mkdocs.yml`` as ``generator.rawhtml``.
+Listed in ``mkdocs.yml`` as ``generator.build.rawhtml``.
 """
 
 from __future__ import annotations
@@ -22,17 +22,9 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-OPEN = "<!-- congkhai:html -->"
-CLOSE = "<!-- /congkhai:html -->"
-HEADING = re.compile(r'^<(h[1-6])((?: [a-z][a-z0-9-]*="[^"<>]*")*)>([^<>\n]+)</\1>$', re.MULTILINE)
-"""A heading line inside a block: a whole line, double-quoted attributes, escaped text and no markup."""
+from generator.core.htmlblock import CLOSE, HEADING, OPEN
+
 _ATTRIBUTE = re.compile(r' ([a-z][a-z0-9-]*)="([^"]*)"')
-
-
-def wrap(html: str) -> str:
-    """``html`` marked as one block for this extension (a Markdown HTML block without it)."""
-    return f"{OPEN}\n{html.strip()}\n{CLOSE}\n"
-
 
 Part = str | re.Match[str]
 """A piece of a block: HTML, or a heading line."""
@@ -124,5 +116,5 @@ class RawHtmlExtension(Extension):
 
 
 def makeExtension(**kwargs: object) -> RawHtmlExtension:  # noqa: N802 (Python-Markdown's name)
-    """The entry point Python-Markdown calls for ``generator.rawhtml``."""
+    """The entry point Python-Markdown calls for ``generator.build.rawhtml``."""
     return RawHtmlExtension(**kwargs)

@@ -3,7 +3,7 @@
 Many files are loaded in several processes (:func:`~generator.parallel.fork_map`): forked processes
 send back the validated records, which this process then unpickles, so it takes a larger share itself.
 That is the live preview's first load, which keeps every record for the next rebuild; a build shares
-its work without sending records back (``generator.sharedbuild``).
+its work without sending records back (``generator.build.sharedbuild``).
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from generator.errors import DataError
-from generator.parallel import fork_map, jobs_for
-from generator.validation import validate
-from generator.yamlio import YamlDoc, read_yaml
+from generator.core.errors import DataError
+from generator.core.parallel import fork_map, jobs_for
+from generator.core.validation import validate
+from generator.core.yamlio import YamlDoc, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 R = TypeVar("R")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.fields import HttpUrl, Record, Text, no_items
+from generator.core.fields import HttpUrl, Record, Text, no_items
 
 
 class Link(Record):

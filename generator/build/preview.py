@@ -36,10 +36,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator import search, site
-from generator.catalog import Catalog
-from generator.errors import CongkhaiError
-from generator.mkdocsrun import run_mkdocs
+from generator.site import search
+
+from generator.build import pipeline as site
+from generator.site.catalog import Catalog
+from generator.core.errors import CongkhaiError
+from generator.build.mkdocsrun import run_mkdocs
 
 log = logging.getLogger(__name__)
 

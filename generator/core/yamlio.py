@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from generator import yamlfast
-from generator.errors import DataError
+from generator.core import yamlfast
+from generator.core.errors import DataError
 
 Loc = tuple[str | int, ...]
 

@@ -13,9 +13,9 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from generator.errors import DataError
-from generator.fields import Record, fold, no_items
-from generator.records import Loaded, load_one
+from generator.core.errors import DataError
+from generator.core.fields import Record, fold, no_items
+from generator.core.records import Loaded, load_one
 
 Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 """One word or phrase of a synonym group (for example «CCCD» or «căn cước công dân»)."""

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import DataError
-from generator.fields import SLUG_PATTERN
+from generator.core.errors import DataError
+from generator.core.fields import SLUG_PATTERN
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import partial
 
-from generator.catalog import Catalog
+from generator.site.catalog import Catalog
 from generator.procedures.pages import front_matter
-from generator.render import Page, render
-from generator.search import search_examples
+from generator.core.render import Page, render
+from generator.site.search import search_examples
 
 
 def key_figures(catalog: Catalog) -> dict[str, int]:

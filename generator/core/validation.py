@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.errors import DataError
-from generator.fields import PATTERN_MESSAGES, FieldProblem
-from generator.yamlio import Loc, YamlDoc
+from generator.core.errors import DataError
+from generator.core.fields import PATTERN_MESSAGES, FieldProblem
+from generator.core.yamlio import Loc, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
 

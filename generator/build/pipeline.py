@@ -14,14 +14,14 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from generator.allpages import generate_pages
-from generator.catalog import Catalog, build_catalog, procedure_files
-from generator.docsfolder import BuildReport, Known, write_docs
-from generator.mkdocsrun import run_mkdocs
-from generator.records import LoadCache
-from generator.render import Memo, no_memo
-from generator.search import index_site
-from generator.sharedbuild import jobs_to_share, prepare_shared
+from generator.build.allpages import generate_pages
+from generator.site.catalog import Catalog, build_catalog, procedure_files
+from generator.build.docsfolder import BuildReport, Known, write_docs
+from generator.build.mkdocsrun import run_mkdocs
+from generator.core.records import LoadCache
+from generator.core.render import Memo, no_memo
+from generator.site.search import index_site
+from generator.build.sharedbuild import jobs_to_share, prepare_shared
 
 DOCS = "docs"
 NAV_SECTORS_MAX = 30
@@ -93,7 +93,7 @@ def prepare(
 ) -> tuple[Catalog, BuildReport]:
     """Validate the content and bring ``work/docs`` up to date with it (``jobs``: processes, 0 per core).
 
-    A large catalogue is shared by several processes (``generator.sharedbuild``), except in the live
+    A large catalogue is shared by several processes (``generator.build.sharedbuild``), except in the live
     preview, which keeps what it loaded and made for the next rebuild.
     """
     if reuse is None:

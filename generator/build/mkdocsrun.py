@@ -39,8 +39,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.errors import BuildError
-from generator.parallel import fork_map, jobs_for
+from generator.core.errors import BuildError
+from generator.core.parallel import fork_map, jobs_for
 
 PAGES_PER_JOB = 400
 """Pages outside the navigation below which another process costs more (its start-up) than it saves."""

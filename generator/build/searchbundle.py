@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.errors import BuildError
+from generator.core.errors import BuildError
 
 SIGNATURE = b"pagefind_dcd"
 FILTERS_AT = 3

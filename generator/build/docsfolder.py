@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from generator.render import Page
+from generator.core.render import Page
 
 T = TypeVar("T")
 

@@ -51,14 +51,14 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from generator.catalog import Catalog
-from generator.errors import BuildError
+from generator.site.catalog import Catalog
+from generator.core.errors import BuildError
 from generator.procedures.facts import is_free
 from generator.procedures.model import LEVELS, ONLINE_LEVELS, SUBJECTS, Procedure
 from generator.procedures.summary import Summary
-from generator.render import Page, render
-from generator.searchbundle import stabilise
-from generator.synonyms import SynonymFile, words
+from generator.core.render import Page, render
+from generator.build.searchbundle import stabilise
+from generator.site.synonyms import SynonymFile, words
 
 PROCEDURE_TYPE = "Thủ tục hành chính"
 """The page-type filter value of procedure pages (petitions and plan tasks will add their own)."""
@@ -232,7 +232,7 @@ def procedure_fields(catalog: Catalog, procedure: Procedure) -> SearchFields:
 
 def fields_html(fields: SearchFields) -> str:
     """The hidden block a page carries for Pagefind; every value entity-escaped by :func:`md`."""
-    return render("search/fields.md.j2", fields=fields).rstrip("\n")
+    return render("site/search-fields.md.j2", fields=fields).rstrip("\n")
 
 
 def settings_json(catalog: Catalog) -> str:

@@ -1,14 +1,14 @@
 """Which files the documentation folder holds: those made from the whole catalogue, and those of each
-record (made by the process that holds the full record, see ``generator.sharedbuild``)."""
+record (made by the process that holds the full record, see ``generator.build.sharedbuild``)."""
 
 from __future__ import annotations
 
-from generator.catalog import Catalog
-from generator.opendata import RecordTexts, catalogue_json_page, open_data_pages, record_data_pages
+from generator.site.catalog import Catalog
+from generator.site.opendata import RecordTexts, catalogue_json_page, open_data_pages, record_data_pages
 from generator.procedures.pages import catalogue_pages, procedure_pages
-from generator.render import Memo, Page, no_memo
-from generator.search import search_pages
-from generator.sitepages import hand_pages, home_page, search_page
+from generator.core.render import Memo, Page, no_memo
+from generator.site.search import search_pages
+from generator.site.pages import hand_pages, home_page, search_page
 
 
 def generate_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:

@@ -4,7 +4,7 @@ Every value that comes from YAML is data, never markup. In Markdown it passes th
 or :func:`md_text` (several lines), which entity-escape every ASCII punctuation character that Markdown,
 HTML or attribute lists could read as syntax. The per-record pages are one HTML block instead,
 written inside ``{% autoescape true %}`` and :func:`raw`: Jinja escapes every value there, and the
-``generator.rawhtml`` Markdown extension passes the block through untouched except its heading lines
+``generator.build.rawhtml`` Markdown extension passes the block through untouched except its heading lines
 (parsing the pages as Markdown was most of the build time). Only validated ``http(s)`` addresses become links.
 """
 
@@ -17,14 +17,15 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import partial
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BaseLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator.fields import URL_PATTERN
-from generator.rawhtml import wrap
+from generator.core.fields import URL_PATTERN
+from generator.core.htmlblock import wrap
 
 _MARKUP = frozenset("\\`*_{}[]()#+-.!|<>&\"'~:=^$%@")
 _MARKUP_RE = re.compile("[" + re.escape("".join(sorted(_MARKUP))) + "]")
@@ -104,8 +105,8 @@ def join_lines(values: Iterable[object]) -> Markup:
 
 
 def raw(caller: Callable[[], str]) -> Markup:
-    """``{% call raw() %}…{% endcall %}``: the HTML inside, marked for the ``generator.rawhtml`` extension
-    (its heading lines become the page's headings)."""
+    """``{% call raw() %}…{% endcall %}``: the HTML inside, marked for the ``generator.build.rawhtml``
+    extension (its heading lines become the page's headings)."""
     html = caller().strip()
     return Markup(wrap(html)) if html else Markup("")
 
@@ -157,9 +158,24 @@ def labels(values: list[str], names: dict[str, str]) -> list[str]:
     return [names[v] for v in values]
 
 
+_FOLDERS: dict[str, BaseLoader] = {}
+_TEMPLATES = PrefixLoader(_FOLDERS)
+"""Each template folder under its prefix: ``site/home.md.j2`` is ``home.md.j2`` of the folder ``site``."""
+
+
+def add_templates(prefix: str, folder: Path) -> None:
+    """Make the templates of ``folder`` available as ``<prefix>/<name>`` (each dataset adds its own)."""
+    known = _FOLDERS.get(prefix)
+    if isinstance(known, FileSystemLoader) and known.searchpath == [str(folder)]:
+        return
+    if known is not None:
+        raise ValueError(f"template prefix {prefix!r} is already taken")
+    _FOLDERS[prefix] = FileSystemLoader(folder)
+
+
 def _environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("generator", "templates"),
+        loader=_TEMPLATES,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

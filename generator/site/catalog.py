@@ -10,15 +10,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-from generator.agency import Agency
-from generator.errors import DataError, raise_if_any
-from generator.handpages import HandPage, load_hand_pages
+from generator.site.agency import Agency
+from generator.core.errors import DataError, raise_if_any
+from generator.site.handpages import HandPage, load_hand_pages
 from generator.procedures.checks import check_procedures
 from generator.procedures.model import Procedure
 from generator.procedures.summary import Summary, summarise
-from generator.records import LoadCache, Loaded, load_all, load_one, yaml_files
-from generator.sectors import Sector, SectorRegistry, check_registry
-from generator.synonyms import SynonymFile, load_synonyms
+from generator.core.records import LoadCache, Loaded, load_all, load_one, yaml_files
+from generator.site.sectors import Sector, SectorRegistry, check_registry
+from generator.site.synonyms import SynonymFile, load_synonyms
 
 SITE_FILE = "site.yml"
 SECTORS_FILE = "linh-vuc.yml"
@@ -44,7 +44,7 @@ class Catalog:
     """All the content of one site, valid and cross-checked.
 
     ``procedures`` summarises every procedure; ``records`` holds the full records whose own pages this
-    process makes: all of them, except in a build shared by several processes (``generator.sharedbuild``).
+    process makes: all of them, except in a build shared by several processes (``generator.build.sharedbuild``).
     """
 
     site: Site

@@ -13,13 +13,13 @@ from typing import Any
 from feedgen.feed import FeedGenerator
 from pydantic import BaseModel
 
-from generator.agency import Agency
-from generator.catalog import Catalog
+from generator.site.agency import Agency
+from generator.site.catalog import Catalog
 from generator.procedures.model import LEVELS, ONLINE_LEVELS, STATUSES, Procedure
 from generator.procedures.pages import front_matter
 from generator.procedures.summary import Summary
-from generator.render import Memo, Page, no_memo, render
-from generator.sectors import SectorRegistry
+from generator.core.render import Memo, Page, no_memo, render
+from generator.site.sectors import SectorRegistry
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "thu-tuc": Procedure,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.errors import DataError
-from generator.fields import Record, Slug, Text
-from generator.records import Loaded
+from generator.core.errors import DataError
+from generator.core.fields import Record, Slug, Text
+from generator.core.records import Loaded
 
 
 class Sector(Record):
