@@ -12,6 +12,7 @@ import click
 
 from generator.build import pipeline as site
 from generator.core.errors import CongkhaiError, DataErrors
+from generator.datasets import DATASETS
 from generator.options import path_option
 from generator.site.opendata import schema_files
 
@@ -58,7 +59,8 @@ STAGES = {"generate": "dữ liệu", "mkdocs": "MkDocs", "search": "chỉ mục 
 def check(content: Path) -> None:
     """Kiểm tra toàn bộ dữ liệu; in mọi lỗi cùng lúc."""
     catalog = site.check(content)
-    click.echo(f"Dữ liệu hợp lệ: {len(catalog.procedures)} thủ tục, {len(catalog.sectors)} lĩnh vực.")
+    counts = [f"{len(catalog.summaries(d.name))} {d.noun}" for d in catalog.datasets]
+    click.echo(f"Dữ liệu hợp lệ: {', '.join(counts)}, {len(catalog.sectors)} lĩnh vực.")
 
 
 @main.command()
@@ -99,7 +101,7 @@ def serve(content: Path, config: Path, work: Path, dev_addr: str) -> None:
 def schema(out: Path) -> None:
     """Ghi JSON Schema của từng loại hồ sơ (để trình soạn thảo kiểm tra khi nhập)."""
     out.mkdir(parents=True, exist_ok=True)
-    for name, text in schema_files().items():
+    for name, text in schema_files(DATASETS).items():
         (out / f"{name}.schema.json").write_text(text, encoding="utf-8")
         click.echo(f"{out / name}.schema.json")
 

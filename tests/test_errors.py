@@ -8,8 +8,8 @@ import pytest
 
 from generator.build import pipeline as site
 from generator.build import sharedbuild
+from generator.build.pipeline import check as build_catalog
 from generator.core.errors import DataErrors
-from generator.site.catalog import build_catalog
 
 from .conftest import MakeContent
 

@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from generator.build.allpages import generate_pages
-from generator.site.catalog import build_catalog
+from generator.build.pipeline import check as build_catalog
 
 from .conftest import MINIMAL, REPO
 

@@ -7,7 +7,10 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from generator.site.opendata import SCHEMAS
+from generator.datasets import DATASETS
+from generator.site.opendata import schemas
+
+SCHEMAS = schemas(DATASETS)
 
 
 def models(root: type[BaseModel]) -> list[type[BaseModel]]:

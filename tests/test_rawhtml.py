@@ -13,9 +13,9 @@ import pytest
 from mkdocs.config import load_config
 
 from generator.build.allpages import generate_pages
+from generator.build.pipeline import check as build_catalog
 from generator.build.rawhtml import CLOSE, HEADING, OPEN
 from generator.core.render import md, relative_link
-from generator.site.catalog import build_catalog
 
 from .conftest import MINIMAL, REPO
 

@@ -13,25 +13,22 @@ from typing import Any
 
 import pytest
 
+from generator.build.pipeline import check as build_catalog
 from generator.build.searchbundle import stabilise, unpack
+from generator.build.searchindex import ROOT_SELECTOR, index_site, pagefind_command
 from generator.core.errors import BuildError, DataErrors
 from generator.core.fields import fold
+from generator.procedures import lookup
 from generator.procedures.model import Procedure
-from generator.site.catalog import Catalog, build_catalog
+from generator.procedures.search import folded_keywords, folded_pairs, procedure_fields, search_examples
+from generator.site.catalog import Catalog
 from generator.site.search import (
-    ROOT_SELECTOR,
     code_forms,
     expansions,
     fields_html,
-    folded_keywords,
-    folded_pairs,
-    index_site,
     joined,
     normalise,
-    pagefind_command,
     pairs,
-    procedure_fields,
-    search_examples,
     settings_json,
 )
 from generator.site.synonyms import SynonymFile, words
@@ -89,7 +86,9 @@ def test_the_search_hint_suggests_queries_from_the_content() -> None:
         "thu tuc yeu cau tro giup phap ly",
         "1.013859",
     ]
-    retired = replace(minimal, procedures=tuple(p._replace(trang_thai="bai_bo") for p in minimal.procedures))
+    part = minimal.parts["thu-tuc"]
+    summaries = tuple(p._replace(trang_thai="bai_bo") for p in part.summaries)
+    retired = replace(minimal, parts={"thu-tuc": replace(part, summaries=summaries)}, _indexes={})
     assert search_examples(retired) == []
 
 
@@ -354,4 +353,4 @@ def test_browser_folds_like_the_build(minimal_site: Path) -> None:
 
 def _record(catalog: Catalog, code: str) -> Procedure:
     """The full record of the procedure ``code``."""
-    return next(p for p in catalog.records if p.ma_thu_tuc == code)
+    return next(p for p in lookup.records(catalog) if p.ma_thu_tuc == code)

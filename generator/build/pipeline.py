@@ -5,9 +5,10 @@ Everything is gathered and validated first; the previous site is replaced only b
 
 from __future__ import annotations
 
-import html
 import os
 import shutil
+import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -15,18 +16,18 @@ from time import perf_counter
 from typing import Any
 
 from generator.build.allpages import generate_pages
-from generator.site.catalog import Catalog, build_catalog, procedure_files
 from generator.build.docsfolder import BuildReport, Known, write_docs
 from generator.build.mkdocsrun import run_mkdocs
+from generator.build.searchindex import index_site
+from generator.build.sharedbuild import jobs_to_share, prepare_shared
 from generator.core.records import LoadCache
 from generator.core.render import Memo, no_memo
-from generator.site.search import index_site
-from generator.build.sharedbuild import jobs_to_share, prepare_shared
+from generator.datasets import DATASETS
+from generator.site.catalog import Catalog, build_catalog
+from generator.site.dataset import AnyDataset
+from generator.site.pages import nav
 
 DOCS = "docs"
-NAV_SECTORS_MAX = 30
-"""Above this many sectors the navigation links only the catalogue index, which lists them all:
-Material prints the whole navigation into every page, so a long sector list would grow every page."""
 
 
 @dataclass
@@ -39,25 +40,6 @@ class Reuse:
     """Page texts by their inputs."""
     written: Known = field(default_factory=dict)
     """The text of every file this process wrote to (or found in) the docs folder."""
-
-
-def nav(catalog: Catalog) -> list[dict[str, Any]]:
-    """The small, explicit navigation: home, sectors, search, open data and hand-written pages."""
-    sectors = [s for s in catalog.sectors if catalog.in_sector(s.ma)]
-    if len(sectors) > NAV_SECTORS_MAX:
-        sectors = []
-    return [
-        {"Trang chủ": "index.md"},
-        {
-            "Thủ tục hành chính": [
-                {"Danh mục theo lĩnh vực": "thu-tuc/index.md"},
-                *({html.escape(s.ten): f"linh-vuc/{s.ma}.md"} for s in sectors),
-            ]
-        },
-        {"Tìm kiếm": "tim-kiem.md"},
-        {"Dữ liệu mở": "du-lieu/index.md"},
-        *({html.escape(p.title): f"trang/{p.slug}.md"} for p in catalog.hand_pages),
-    ]
 
 
 def mkdocs_options(catalog: Catalog, docs: Path, site: Path) -> dict[str, Any]:
@@ -78,18 +60,22 @@ def source_date_epoch(catalog: Catalog) -> str:
     """``SOURCE_DATE_EPOCH`` if set, else the latest update date in the content (never "now")."""
     if "SOURCE_DATE_EPOCH" in os.environ:
         return os.environ["SOURCE_DATE_EPOCH"]
-    dates = [p.ngay_cap_nhat for p in catalog.procedures if p.ngay_cap_nhat]
+    dates = [day for d in catalog.datasets for s in catalog.summaries(d.name) if (day := d.updated(s))]
     latest = datetime.combine(max(dates), time(), tzinfo=UTC) if dates else None
     return str(int(latest.timestamp())) if latest else "0"
 
 
-def check(content: Path) -> Catalog:
-    """Validate a content folder (raises :class:`~generator.errors.DataErrors`)."""
-    return build_catalog(content)
+def check(content: Path, datasets: Sequence[AnyDataset] = DATASETS, jobs: int = 0) -> Catalog:
+    """Validate a content folder (raises :class:`~generator.core.errors.DataErrors`)."""
+    return build_catalog(content, datasets, jobs=jobs)
 
 
 def prepare(
-    content: Path, work: Path, reuse: Reuse | None = None, jobs: int = 0
+    content: Path,
+    work: Path,
+    reuse: Reuse | None = None,
+    jobs: int = 0,
+    datasets: Sequence[AnyDataset] = DATASETS,
 ) -> tuple[Catalog, BuildReport]:
     """Validate the content and bring ``work/docs`` up to date with it (``jobs``: processes, 0 per core).
 
@@ -97,21 +83,28 @@ def prepare(
     preview, which keeps what it loaded and made for the next rebuild.
     """
     if reuse is None:
-        files = procedure_files(content)
+        files = {d.name: d.files(content) for d in datasets}
         if (shared := jobs_to_share(files, jobs)) > 1:
-            return prepare_shared(content, files, work / DOCS, shared)
-    catalog = build_catalog(content, reuse.records if reuse else None, jobs)
+            return prepare_shared(content, datasets, files, work / DOCS, shared)
+    catalog = build_catalog(content, datasets, reuse.records if reuse else None, jobs)
     pages = generate_pages(catalog, reuse.texts if reuse else no_memo)
     return catalog, write_docs(pages, work / DOCS, reuse.written if reuse else None)
 
 
-def build(content: Path, out: Path, config_file: Path, work: Path, jobs: int = 0) -> BuildReport:
+def build(
+    content: Path,
+    out: Path,
+    config_file: Path,
+    work: Path,
+    jobs: int = 0,
+    datasets: Sequence[AnyDataset] = DATASETS,
+) -> BuildReport:
     """Build the whole site into ``out``; on any error the previous ``out`` stays as it was.
 
     Pages are rendered and MkDocs runs in ``jobs`` processes (0: one per core) when there are many.
     """
     clock = _Clock()
-    catalog, report = prepare(content, work, jobs=jobs)
+    catalog, report = prepare(content, work, jobs=jobs, datasets=datasets)
     clock.lap("generate")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(catalog)
     staging = out.with_name(f".{out.name}.new")

@@ -5,7 +5,7 @@ After every change under the content folder, ``mkdocs.yml`` or the theme folder:
 1. the Markdown is regenerated; only files whose text changed are written. Records whose file bytes did
    not change are not parsed or validated again (:class:`~generator.records.LoadCache`), and a procedure's
    page and JSON are not rendered again while everything they read is equal (:class:`_Texts`), and files
-   known to be unchanged are not read back (:class:`~generator.site.Reuse`);
+   known to be unchanged are not read back (:class:`~generator.pipeline.Reuse`);
 2. when the MkDocs configuration derived from the content (navigation, site name, agency facts),
    ``mkdocs.yml`` or the theme changed, or the previous build failed, the site is built in full (shared
    by the cores when there are many pages, as ``congkhai build`` does);
@@ -36,9 +36,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.site import search
+from generator.build import searchindex
 
-from generator.build import pipeline as site
+from generator.build import pipeline
 from generator.site.catalog import Catalog
 from generator.core.errors import CongkhaiError
 from generator.build.mkdocsrun import run_mkdocs
@@ -63,16 +63,16 @@ class Preview:
         self.theme_dir: Path | None = None
         self.use_directory_urls = True
         self.site_url = ""
-        self._reuse = site.Reuse(texts=_Texts())
+        self._reuse = pipeline.Reuse(texts=_Texts())
         self._inputs: str | None = None
         """Fingerprint of the configuration of the last good build; None forces a full build."""
         self._epoch = os.environ.get("SOURCE_DATE_EPOCH")
 
     def build(self) -> str:
         """Bring the site up to date; return ``"full"``, ``"incremental"`` or ``"unchanged"``."""
-        catalog, report = site.prepare(self.content, self.work, self._reuse)
+        catalog, report = pipeline.prepare(self.content, self.work, self._reuse)
         os.environ["SOURCE_DATE_EPOCH"] = self._source_date_epoch(catalog)
-        options = site.mkdocs_options(catalog, self.work / site.DOCS, self.site_dir)
+        options = pipeline.mkdocs_options(catalog, self.work / pipeline.DOCS, self.site_dir)
         self.site_url = str(options.get("site_url") or "")
         inputs = self._fingerprint(options)
         if inputs == self._inputs and not report.written and not report.removed:
@@ -97,7 +97,7 @@ class Preview:
         if self._epoch is not None:
             return self._epoch
         os.environ.pop("SOURCE_DATE_EPOCH", None)  # computed from the content, as a fresh build would
-        return site.source_date_epoch(catalog)
+        return pipeline.source_date_epoch(catalog)
 
     def _fingerprint(self, options: dict[str, Any]) -> str:
         """Everything besides the Markdown that every page's HTML depends on."""
@@ -114,7 +114,7 @@ class Preview:
         """Delete what these Markdown and static files had produced, and the folders left empty."""
         from mkdocs.structure.files import File
 
-        docs = str(self.work / site.DOCS)
+        docs = str(self.work / pipeline.DOCS)
         for path in removed:
             target = Path(File(path, docs, str(self.site_dir), self.use_directory_urls).abs_dest_path)
             target.unlink(missing_ok=True)
@@ -164,7 +164,7 @@ class _Indexer:
 
     def _run(self) -> None:
         with self._lock:
-            command = search.pagefind_command(self.site_dir)
+            command = searchindex.pagefind_command(self.site_dir)
             self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def stop(self) -> None:

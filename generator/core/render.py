@@ -10,6 +10,7 @@ written inside ``{% autoescape true %}`` and :func:`raw`: Jinja escapes every va
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Callable, Iterable
@@ -26,6 +27,7 @@ from markupsafe import Markup, escape
 
 from generator.core.fields import URL_PATTERN
 from generator.core.htmlblock import wrap
+from generator.core.yamlio import dump_front_matter
 
 _MARKUP = frozenset("\\`*_{}[]()#+-.!|<>&\"'~:=^$%@")
 _MARKUP_RE = re.compile("[" + re.escape("".join(sorted(_MARKUP))) + "]")
@@ -195,3 +197,8 @@ _ENV = _environment()
 def render(template: str, **context: Any) -> str:
     """Render one template with ``context``; a missing value fails loudly."""
     return _ENV.get_template(template).render(**context)
+
+
+def front_matter(title: str, description: str, **extra: bool) -> str:
+    """YAML front matter, HTML-escaped: the theme prints ``title`` and ``description`` unescaped."""
+    return dump_front_matter({"title": html.escape(title), "description": html.escape(description), **extra})

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import html
+from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
 from markupsafe import Markup
 
-from generator.core.render import Memo, Page, no_memo, relative_link, render
-from generator.core.yamlio import dump_front_matter
-from generator.procedures import facts
+from generator.core.render import Memo, Page, front_matter, no_memo, relative_link, render
+from generator.procedures import facts, lookup
 from generator.procedures.model import (
     CHANNELS,
     DECISION_KINDS,
@@ -22,9 +21,10 @@ from generator.procedures.model import (
     Document,
     Procedure,
 )
+from generator.procedures.search import procedure_fields
 from generator.procedures.summary import Summary
 from generator.site.catalog import Catalog
-from generator.site.search import fields_html, procedure_fields
+from generator.site.search import fields_html
 from generator.site.sectors import Sector
 
 LABELS: dict[str, Any] = {
@@ -47,15 +47,15 @@ def catalogue_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
     """The lists of the catalogue: the index and one page per sector."""
     pages = [Page("thu-tuc/index.md", partial(catalogue_index, catalog))]
     for s in catalog.sectors:
-        path, inputs = f"linh-vuc/{s.ma}.md", (s, tuple(catalog.in_sector(s.ma)))
+        path, inputs = f"linh-vuc/{s.ma}.md", (s, tuple(lookup.in_sector(catalog, s.ma)))
         pages.append(Page(path, partial(memo, path, inputs, partial(sector_page, catalog, s))))
     return pages
 
 
-def procedure_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
-    """The page of each of the catalog's full records."""
+def procedure_pages(catalog: Catalog, records: Sequence[Procedure], memo: Memo = no_memo) -> list[Page]:
+    """The page of each of ``records``."""
     pages = []
-    for p in catalog.records:
+    for p in records:
         path = f"thu-tuc/{p.ma_thu_tuc}.md"
         make = partial(procedure_page, catalog, p)
         pages.append(Page(path, partial(memo, path, page_inputs(catalog, p), make)))
@@ -64,14 +64,9 @@ def procedure_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
 
 def page_inputs(catalog: Catalog, p: Procedure) -> tuple[object, ...]:
     """Everything :func:`procedure_page` reads: the page's text is the same while these are."""
-    replacement = catalog.procedure(p.ma_thay_the) if p.ma_thay_the else None
-    related = tuple(catalog.procedure(code) for code in p.thu_tuc_lien_quan)
+    replacement = lookup.procedure(catalog, p.ma_thay_the) if p.ma_thay_the else None
+    related = tuple(lookup.procedure(catalog, code) for code in p.thu_tuc_lien_quan)
     return (p, catalog.agency, catalog.sector(p.linh_vuc), catalog.synonyms, replacement, related)
-
-
-def front_matter(title: str, description: str, **extra: bool) -> str:
-    """YAML front matter, HTML-escaped: the theme prints ``title`` and ``description`` unescaped."""
-    return dump_front_matter({"title": html.escape(title), "description": html.escape(description), **extra})
 
 
 def online_label(procedure: Procedure) -> str:
@@ -92,14 +87,14 @@ def procedure_page(catalog: Catalog, p: Procedure) -> str:
     agencies = [(label, getattr(p.co_quan, key)) for key, label in AGENCY_LABELS if getattr(p.co_quan, key)]
     description = f"{p.ten_thu_tuc} — mã {p.ma_thu_tuc}, lĩnh vực {catalog.sector(p.linh_vuc).ten}"
     return render(
-        "procedures/procedure.md.j2",
+        "thu-tuc/procedure.md.j2",
         front_matter=front_matter(p.ten_thu_tuc, description, pagefind=True),
         p=p,
         sector=catalog.sector(p.linh_vuc),
         agency=catalog.agency,
         agencies=agencies,
-        replacement=catalog.procedure(p.ma_thay_the) if p.ma_thay_the else None,
-        related=[catalog.procedure(code) for code in p.thu_tuc_lien_quan],
+        replacement=lookup.procedure(catalog, p.ma_thay_the) if p.ma_thay_the else None,
+        related=[lookup.procedure(catalog, code) for code in p.thu_tuc_lien_quan],
         forms_elsewhere=bool(p.url_dvcqg) and _has_unlinked_forms(p),
         last_decision=p.quyet_dinh_cong_bo[-1] if p.quyet_dinh_cong_bo else None,
         time_summary=facts.time_summary(p),
@@ -131,11 +126,11 @@ def listing_row(p: Summary) -> dict[str, str]:
 
 def sector_page(catalog: Catalog, sector: Sector) -> str:
     """The list of one sector's procedures with code, name, time, fee and online level."""
-    procedures = catalog.in_sector(sector.ma)
+    procedures = lookup.in_sector(catalog, sector.ma)
     current = [p for p in procedures if p.trang_thai == "hieu_luc"]
     retired = [p for p in procedures if p.trang_thai != "hieu_luc"]
     return render(
-        "procedures/sector.md.j2",
+        "thu-tuc/sector.md.j2",
         front_matter=front_matter(sector.ten, f"Thủ tục hành chính lĩnh vực {sector.ten}"),
         sector=sector,
         current=[(p, listing_row(p)) for p in current],
@@ -149,16 +144,16 @@ def catalogue_index(catalog: Catalog) -> str:
     """The catalogue by sector, with counts."""
     rows = []
     for sector in catalog.sectors:
-        procedures = catalog.in_sector(sector.ma)
+        procedures = lookup.in_sector(catalog, sector.ma)
         current = [p for p in procedures if p.trang_thai == "hieu_luc"]
         online = [p for p in current if p.dvc_truc_tuyen in ("toan_trinh", "mot_phan")]
         rows.append((sector, len(current), len(online)))
     current_total = sum(count for _, count, _ in rows)
     return render(
-        "procedures/index.md.j2",
+        "thu-tuc/index.md.j2",
         front_matter=front_matter("Danh mục thủ tục hành chính", "Thủ tục hành chính theo lĩnh vực"),
         agency=catalog.agency,
         rows=rows,
         total=current_total,
-        retired=len(catalog.procedures) - current_total,
+        retired=len(lookup.summaries(catalog)) - current_total,
     )

@@ -1,37 +1,36 @@
 """The catalog: every validated record of a content folder, checked across records.
 
-Nothing is written until the whole catalog is valid.
+The content folder holds the site's own files (agency, sectors, hand-written pages, synonyms) and one
+folder per dataset (:mod:`generator.site.dataset`). Nothing is written until the whole catalog is valid.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from generator.site.agency import Agency
 from generator.core.errors import DataError, raise_if_any
+from generator.core.records import LoadCache, Loaded, load_all, load_one
+from generator.site.agency import Agency
+from generator.site.dataset import AnyDataset, CheckContext
 from generator.site.handpages import HandPage, load_hand_pages
-from generator.procedures.checks import check_procedures
-from generator.procedures.model import Procedure
-from generator.procedures.summary import Summary, summarise
-from generator.core.records import LoadCache, Loaded, load_all, load_one, yaml_files
 from generator.site.sectors import Sector, SectorRegistry, check_registry
 from generator.site.synonyms import SynonymFile, load_synonyms
 
 SITE_FILE = "site.yml"
 SECTORS_FILE = "linh-vuc.yml"
-PROCEDURES_DIR = "thu-tuc"
 PAGES_DIR = "trang"
 SYNONYMS_FILE = "tu-dong-nghia.yml"
 
 M = TypeVar("M", Agency, SectorRegistry)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Site:
-    """Everything of a content folder but its procedures: the agency, sectors, pages and synonyms."""
+    """Everything of a content folder but its datasets: the agency, sectors, pages and synonyms."""
 
     agency: Agency
     sectors: tuple[Sector, ...]
@@ -40,16 +39,22 @@ class Site:
 
 
 @dataclass(frozen=True)
-class Catalog:
-    """All the content of one site, valid and cross-checked.
+class Part:
+    """One dataset's share of the catalog: every record's summary, and the full records whose own pages
+    this process makes (all of them, except in a build shared by several processes); both by id."""
 
-    ``procedures`` summarises every procedure; ``records`` holds the full records whose own pages this
-    process makes: all of them, except in a build shared by several processes (``generator.build.sharedbuild``).
-    """
+    summaries: tuple[Any, ...]
+    records: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All the content of one site, valid and cross-checked."""
 
     site: Site
-    procedures: tuple[Summary, ...]
-    records: tuple[Procedure, ...]
+    datasets: tuple[AnyDataset, ...]
+    parts: Mapping[str, Part]
+    _indexes: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def agency(self) -> Agency:
@@ -73,58 +78,57 @@ class Catalog:
 
     def sector(self, slug: str) -> Sector:
         """The sector with slug ``slug``."""
-        return self._sectors_by_slug[slug]
+        return self.index("sectors", lambda: {s.ma: s for s in reversed(self.sectors)})[slug]
 
-    def procedure(self, code: str) -> Summary:
-        """The procedure with code ``code``."""
-        return self._procedures_by_code[code]
+    def summaries(self, dataset: str) -> tuple[Any, ...]:
+        """Every record's summary of the dataset named ``dataset``, by id."""
+        return self.parts[dataset].summaries
 
-    def in_sector(self, slug: str) -> list[Summary]:
-        """The procedures of one sector, by code."""
-        return list(self._procedures_by_sector.get(slug, ()))
+    def records(self, dataset: str) -> tuple[Any, ...]:
+        """The full records of the dataset named ``dataset`` that this process makes pages for, by id."""
+        return self.parts[dataset].records
 
-    # Indexes built once, on first use, so that per-page lookups do not scan the whole catalogue.
-
-    @cached_property
-    def _sectors_by_slug(self) -> dict[str, Sector]:
-        return {s.ma: s for s in reversed(self.sectors)}
-
-    @cached_property
-    def _procedures_by_code(self) -> dict[str, Summary]:
-        return {p.ma_thu_tuc: p for p in reversed(self.procedures)}
-
-    @cached_property
-    def _procedures_by_sector(self) -> dict[str, list[Summary]]:
-        index: dict[str, list[Summary]] = {}
-        for p in self.procedures:
-            index.setdefault(p.linh_vuc, []).append(p)
-        return index
-
-
-def build_catalog(content: Path, cache: LoadCache | None = None, jobs: int = 0) -> Catalog:
-    """Load, validate and cross-check everything under ``content``; raise every error at once.
-
-    Many records are loaded in ``jobs`` processes (0: one per core).
-    """
-    partial, errors = load_site(content)
-    loaded, problems = load_all(procedure_files(content), Procedure, cache, jobs)
-    summarised = [summarised_item(item, cache) for item in loaded]
-    site = raise_if_invalid(partial, summarised, errors + problems)
-    return catalog_of(site, [item.record for item in summarised], [item.record for item in loaded])
-
-
-def procedure_files(content: Path) -> list[Path]:
-    """The procedure files of a content folder, sorted."""
-    return yaml_files(content / PROCEDURES_DIR)
+    def index(self, key: object, make: Callable[[], T]) -> T:
+        """``make()``, made once per catalog: lookups built on first use, so that per-page lookups do
+        not scan the whole catalogue."""
+        if key not in self._indexes:
+            self._indexes[key] = make()
+        return self._indexes[key]  # type: ignore[no-any-return]
 
 
 Partial = tuple[Site | None, list[str] | None]
 """A content folder's :class:`Site`, ``None`` when a required file is missing or invalid, and its sector
-slugs (``None`` when the sector registry is), to check the procedures against."""
+slugs (``None`` when the sector registry is), to check the records against."""
+
+Summarised = dict[str, list[Loaded[Any]]]
+"""Each dataset's loaded summaries (with their files, to locate errors), by dataset name."""
 
 
-def load_site(content: Path) -> tuple[Partial, list[DataError]]:
-    """Everything of ``content`` but its procedures, and the errors found."""
+def build_catalog(
+    content: Path, datasets: Sequence[AnyDataset], cache: LoadCache | None = None, jobs: int = 0
+) -> Catalog:
+    """Load, validate and cross-check everything under ``content``; raise every error at once.
+
+    Many records are loaded in ``jobs`` processes (0: one per core).
+    """
+    partial, errors = load_site(content, datasets)
+    summarised: Summarised = {}
+    records: dict[str, list[Any]] = {}
+    for dataset in datasets:
+        loaded, problems = load_all(dataset.files(content), dataset.model, cache, jobs)
+        errors += problems
+        summarised[dataset.name] = [summarised_item(dataset, item, cache) for item in loaded]
+        records[dataset.name] = [item.record for item in loaded]
+    site = raise_if_invalid(partial, datasets, summarised, errors)
+    summaries = {name: [item.record for item in items] for name, items in summarised.items()}
+    return catalog_of(site, datasets, summaries, records)
+
+
+def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Partial, list[DataError]]:
+    """Everything of ``content`` but its datasets, and the errors found; makes the datasets' templates
+    available for rendering."""
+    for dataset in datasets:
+        dataset.register_templates()
     errors: list[DataError] = []
     agency = _required(content / SITE_FILE, Agency, errors)
     registry = _required(content / SECTORS_FILE, SectorRegistry, errors)
@@ -141,35 +145,42 @@ def load_site(content: Path) -> tuple[Partial, list[DataError]]:
     return (site, [s.ma for s in sectors]), errors
 
 
-def summarised_item(item: Loaded[Procedure], cache: LoadCache | None = None) -> Loaded[Summary]:
-    """A loaded procedure's summary with its file (made once per record in ``cache``)."""
-    summary = cache.derived(item, summarise) if cache else summarise(item.record)
+def summarised_item(dataset: AnyDataset, item: Loaded[Any], cache: LoadCache | None = None) -> Loaded[Any]:
+    """A loaded record's summary with its file (made once per record in ``cache``)."""
+    summary = cache.derived(item, dataset.summarise) if cache else dataset.summarise(item.record)
     return Loaded(summary, item.doc)
 
 
-def raise_if_invalid(partial: Partial, procedures: list[Loaded[Summary]], errors: list[DataError]) -> Site:
-    """The site, once the cross-record checks of ``procedures`` found no error and neither had loading
+def raise_if_invalid(
+    partial: Partial, datasets: Sequence[AnyDataset], summarised: Summarised, errors: list[DataError]
+) -> Site:
+    """The site, once the cross-record checks of every dataset found no error and neither had loading
     (``errors``); else raise every error."""
     site, slugs = partial
-    if slugs is not None:
-        errors = errors + check_procedures(procedures, slugs)
+    context = CheckContext(slugs, {name: [item.record for item in items] for name, items in summarised.items()})
+    for dataset in datasets:
+        errors = errors + dataset.check(summarised[dataset.name], context)
     raise_if_any(errors)
     assert site is not None
     return site
 
 
-def catalog_of(site: Site, summaries: list[Summary], records: list[Procedure]) -> Catalog:
-    """The catalog of a valid ``site``: every procedure's summary, and the full ``records`` this
-    process makes pages for; both sorted by code."""
-    return Catalog(
-        site,
-        tuple(sorted(summaries, key=_code)),
-        tuple(sorted(records, key=_code)),
-    )
-
-
-def _code(procedure: Summary | Procedure) -> str:
-    return procedure.ma_thu_tuc
+def catalog_of(
+    site: Site,
+    datasets: Sequence[AnyDataset],
+    summaries: Mapping[str, Sequence[Any]],
+    records: Mapping[str, Sequence[Any]],
+) -> Catalog:
+    """The catalog of a valid ``site``: every record's summary, and the full ``records`` this process
+    makes pages for; both sorted by id."""
+    parts = {
+        d.name: Part(
+            tuple(sorted(summaries[d.name], key=d.key)),
+            tuple(sorted(records[d.name], key=d.key)),
+        )
+        for d in datasets
+    }
+    return Catalog(site, tuple(datasets), parts)
 
 
 def _required(path: Path, model: type[M], errors: list[DataError]) -> Loaded[M] | None:

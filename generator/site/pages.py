@@ -1,51 +1,48 @@
-"""Pages about the site as a whole: the home page and the staff's hand-written pages."""
+"""Pages about the site as a whole: the home page, the search page, the staff's hand-written pages
+and the navigation; each dataset adds its part through :class:`~generator.site.dataset.Dataset`."""
 
 from __future__ import annotations
 
+import html
 from functools import partial
 
+from generator.core.render import Page, front_matter, render
 from generator.site.catalog import Catalog
-from generator.procedures.pages import front_matter
-from generator.core.render import Page, render
-from generator.site.search import search_examples
+from generator.site.dataset import NavEntry
 
 
-def key_figures(catalog: Catalog) -> dict[str, int]:
-    """The figures the home page shows."""
-    current = [p for p in catalog.procedures if p.trang_thai == "hieu_luc"]
-    return {
-        "current": len(current),
-        "sectors": len({p.linh_vuc for p in current}),
-        "full_online": sum(p.dvc_truc_tuyen == "toan_trinh" for p in current),
-        "partial_online": sum(p.dvc_truc_tuyen == "mot_phan" for p in current),
-        "free": sum(p.mien_phi for p in current),
-    }
+def nav(catalog: Catalog) -> list[NavEntry]:
+    """The small, explicit navigation: home, each dataset's entries, search, open data and hand-written
+    pages."""
+    return [
+        {"Trang chủ": "index.md"},
+        *(entry for dataset in catalog.datasets for entry in dataset.nav(catalog)),
+        {"Tìm kiếm": "tim-kiem.md"},
+        {"Dữ liệu mở": "du-lieu/index.md"},
+        *({html.escape(p.title): f"trang/{p.slug}.md"} for p in catalog.hand_pages),
+    ]
 
 
 def home_page(catalog: Catalog) -> Page:
-    """The home page: the agency, key figures, sectors and contacts."""
+    """The home page: the agency, each dataset's figures and lists, and contacts."""
     return Page("index.md", partial(home_text, catalog))
 
 
 def home_text(catalog: Catalog) -> str:
     """The text of :func:`home_page`."""
-    counts = [
-        (s, len([p for p in catalog.in_sector(s.ma) if p.trang_thai == "hieu_luc"])) for s in catalog.sectors
-    ]
+    agency = catalog.agency
     return render(
         "site/home.md.j2",
-        front_matter=front_matter(
-            catalog.agency.ten_trang, catalog.agency.gioi_thieu or catalog.agency.ten_trang
-        ),
-        agency=catalog.agency,
-        figures=key_figures(catalog),
-        sectors=[(s, n) for s, n in counts if n],
+        front_matter=front_matter(agency.ten_trang, agency.gioi_thieu or agency.ten_trang),
+        agency=agency,
+        links=[link for dataset in catalog.datasets for link in dataset.home_links(catalog)],
+        sections=[section for d in catalog.datasets if (section := d.home_section(catalog))],
         pages=catalog.hand_pages,
     )
 
 
 def search_page(catalog: Catalog) -> Page:
-    """The search page; without JavaScript it links to the sector lists instead."""
+    """The search page; without JavaScript it links to the datasets' lists instead."""
     return Page("tim-kiem.md", partial(search_text, catalog))
 
 
@@ -56,8 +53,8 @@ def search_text(catalog: Catalog) -> str:
         front_matter=front_matter(
             "Tìm kiếm", "Tìm thủ tục hành chính theo tên, mã hoặc từ khóa", search_page=True
         ),
-        sectors=[s for s in catalog.sectors if catalog.in_sector(s.ma)],
-        examples=search_examples(catalog),
+        fallback=[link for dataset in catalog.datasets for link in dataset.search_fallback(catalog)],
+        examples=[example for dataset in catalog.datasets for example in dataset.search_examples(catalog)],
     )
 
 

@@ -1,4 +1,5 @@
-"""Search: what each procedure page tells Pagefind, the browser's search settings, and the indexing run.
+"""Search fields every dataset's pages share: folding, word pairs, joined names, synonym expansions, the
+hidden block a page carries for Pagefind and the browser's settings.
 
 Pagefind 1.5 folds tone marks on both sides, but not ``đ`` (it has no Unicode decomposition), so
 "dang ky" would not find "đăng ký". Worse for Vietnamese, it weighs a folded word by how many pages
@@ -43,38 +44,17 @@ from __future__ import annotations
 
 import itertools
 import json
-import subprocess
-import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 
-from generator.site.catalog import Catalog
-from generator.core.errors import BuildError
-from generator.procedures.facts import is_free
-from generator.procedures.model import LEVELS, ONLINE_LEVELS, SUBJECTS, Procedure
-from generator.procedures.summary import Summary
 from generator.core.render import Page, render
-from generator.build.searchbundle import stabilise
+from generator.site.catalog import Catalog
 from generator.site.synonyms import SynonymFile, words
 
-PROCEDURE_TYPE = "Thủ tục hành chính"
-"""The page-type filter value of procedure pages (petitions and plan tasks will add their own)."""
-
-FILTERS: dict[str, str] = {
-    "loai_trang": "Loại trang",
-    "linh_vuc": "Lĩnh vực",
-    "cap_thuc_hien": "Cấp thực hiện",
-    "doi_tuong": "Đối tượng thực hiện",
-    "dvc_truc_tuyen": "Dịch vụ công trực tuyến",
-    "phi": "Phí, lệ phí",
-}
-"""Filter keys in the index and the facet titles the search page shows, in display order."""
-
-FREE, PAID = "Miễn phí", "Có thu phí, lệ phí"
-NOT_PUBLISHED = "Chưa công bố"
+PAGE_TYPE = "loai_trang"
+"""The filter every page of every dataset carries: which kind of record it is."""
 RANKING: dict[str, object] = {
     "metaWeights": {
         "title": 5.0,
@@ -90,14 +70,6 @@ RANKING: dict[str, object] = {
 default 5), and a code as much as two titles."""
 JOINED_WORDS = 8
 """How many words of a name :func:`joined` keeps: enough to tell names apart, short enough to index."""
-ROOT_SELECTOR = "article"
-"""Where Pagefind looks in a page: Material's article, which holds every ``data-pagefind-body``.
-
-Pagefind parses every element under its root, indexed or not; leaving the header, navigation,
-footer and scripts out saves about a quarter of its CPU time on a large catalogue and changes
-nothing in the bundle. Not ``[data-pagefind-body]`` itself: a catalogue without procedures has no
-such element, and Pagefind then indexes whole pages (here: their articles) instead of failing.
-"""
 SETTINGS_PATH = "tim-kiem/cau-hinh.json"
 """Where the browser finds the facet titles and the synonym groups (next to the search page)."""
 
@@ -122,49 +94,26 @@ def code_forms(code: str) -> tuple[str, str]:
 
 def expansions(phrases: list[str], synonyms: SynonymFile) -> list[str]:
     """The folded terms of every synonym group one of whose terms occurs, as whole words, in ``phrases``."""
-    text = _padded(phrases)
+    text = padded(phrases)
     found: list[str] = []
     for group in synonyms.nhom:
-        if any(_occurs(term, text) for term in group):
-            found += [term for term in map(_folded, group) if term not in found]
+        if any(occurs(term, text) for term in group):
+            found += [term for term in map(folded, group) if term not in found]
     return found
 
 
-def _padded(phrases: Iterable[str]) -> str:
-    """``phrases`` folded, joined and padded with spaces, for :func:`_occurs`."""
-    return f" {' '.join(map(_folded, phrases))} "
+def padded(phrases: Iterable[str]) -> str:
+    """``phrases`` folded, joined and padded with spaces, for :func:`occurs`."""
+    return f" {' '.join(map(folded, phrases))} "
 
 
-def _occurs(term: str, padded: str) -> bool:
-    """Whether ``term`` occurs as whole words in the text :func:`_padded` made."""
-    return f" {_folded(term)} " in padded
+def occurs(term: str, padded: str) -> bool:
+    """Whether ``term`` occurs as whole words in the text :func:`padded` made."""
+    return f" {folded(term)} " in padded
 
 
-def _folded(phrase: str) -> str:
+def folded(phrase: str) -> str:
     return " ".join(words(phrase))
-
-
-def search_examples(catalog: Catalog) -> list[str]:
-    """What the search hint suggests typing, all of which find procedures of this site: the shortest
-    current name with its tone marks, the next one without, the first one's code, and the first
-    abbreviation whose other terms occur in a current name."""
-    current = sorted(
-        (p for p in catalog.procedures if p.trang_thai == "hieu_luc"),
-        key=lambda p: (len(p.ten_thu_tuc), p.ma_thu_tuc),
-    )
-    if not current:
-        return []
-    examples = [current[0].ten_thu_tuc, *(folded_title(p) for p in current[1:2]), current[0].ma_thu_tuc]
-    names = _padded(p.ten_thu_tuc for p in current)
-    for group in catalog.synonyms.nhom:
-        if any(_occurs(term, names) for term in group[1:]):
-            return [*examples, group[0]]
-    return examples
-
-
-def folded_title(procedure: Procedure | Summary) -> str:
-    """The name folded (``đ`` → ``d``): a short field, so a query that names the procedure covers it."""
-    return _folded(procedure.ten_thu_tuc)
 
 
 def pairs(phrase: str) -> list[str]:
@@ -185,60 +134,24 @@ def joined(phrase: str) -> str:
     return "".join(folded[:JOINED_WORDS])
 
 
-def folded_pairs(procedure: Procedure, sector: str, synonyms: SynonymFile) -> str:
-    """The word pairs of the name, keywords, sector and synonym expansions; each pair once."""
-    phrases = [procedure.ten_thu_tuc, *procedure.tu_khoa, sector]
-    found = [pair for p in [*phrases, *expansions(phrases, synonyms)] for pair in pairs(p)]
-    return " ".join(dict.fromkeys(found))
-
-
-def folded_keywords(procedure: Procedure, sector: str, synonyms: SynonymFile) -> str:
-    """Keywords and sector folded, plus synonym expansions of the name, keywords and sector; each once."""
-    phrases = [procedure.ten_thu_tuc, *procedure.tu_khoa, sector]
-    folded = [_folded(p) for p in phrases[1:]]
-    unique = list(dict.fromkeys(p for p in [*folded, *expansions(phrases, synonyms)] if p))
-    return " ".join(unique)
-
-
-def joined_names(procedure: Procedure) -> str:
-    """The joined forms of the name and of each keyword; each once."""
-    return " ".join(dict.fromkeys(j for j in map(joined, [procedure.ten_thu_tuc, *procedure.tu_khoa]) if j))
-
-
-def procedure_fields(catalog: Catalog, procedure: Procedure) -> SearchFields:
-    """The search metadata and filter values of one procedure, from the labels the page shows."""
-    sector = catalog.sector(procedure.linh_vuc).ten
-    code, digits = code_forms(procedure.ma_thu_tuc)
-    online = procedure.dvc_truc_tuyen
-    filters = [
-        ("loai_trang", PROCEDURE_TYPE),
-        ("linh_vuc", sector),
-        *(("cap_thuc_hien", LEVELS[level]) for level in procedure.cap_thuc_hien),
-        *(("doi_tuong", SUBJECTS[subject]) for subject in procedure.doi_tuong),
-        ("dvc_truc_tuyen", ONLINE_LEVELS[online] if online else NOT_PUBLISHED),
-        ("phi", FREE if is_free(procedure) else PAID),
-    ]
-    meta = [
-        ("ma", code),
-        ("ma_so", digits),
-        ("linh_vuc", sector),
-        ("khong_dau", folded_title(procedure)),
-        ("cum_tu", folded_pairs(procedure, sector, catalog.synonyms)),
-        ("ten_lien", joined_names(procedure)),
-        ("tu_khoa", folded_keywords(procedure, sector, catalog.synonyms)),
-    ]
-    return SearchFields(tuple(meta), tuple(filters))
-
-
 def fields_html(fields: SearchFields) -> str:
     """The hidden block a page carries for Pagefind; every value entity-escaped by :func:`md`."""
     return render("site/search-fields.md.j2", fields=fields).rstrip("\n")
 
 
+def filters(catalog: Catalog) -> dict[str, str]:
+    """Filter keys in the index and the facet titles the search page shows, in display order: the page
+    type, then each dataset's own."""
+    found = {PAGE_TYPE: "Loại trang"}
+    for dataset in catalog.datasets:
+        found.update(dataset.search_filters())
+    return found
+
+
 def settings_json(catalog: Catalog) -> str:
     """The browser's search settings: facet titles and synonym groups (as staff wrote them)."""
     settings = {
-        "filters": [{"key": key, "label": label} for key, label in FILTERS.items()],
+        "filters": [{"key": key, "label": label} for key, label in filters(catalog).items()],
         "ranking": RANKING,
         "synonyms": [list(group) for group in catalog.synonyms.nhom],
     }
@@ -248,37 +161,3 @@ def settings_json(catalog: Catalog) -> str:
 def search_pages(catalog: Catalog) -> list[Page]:
     """The files of the documentation folder that search needs besides the pages themselves."""
     return [Page(SETTINGS_PATH, partial(settings_json, catalog))]
-
-
-def pagefind_command(site: Path) -> list[str]:
-    """The Pagefind run: the binary shipped by the ``pagefind[bin]`` package, never a download.
-
-    Pagefind reads only inside :data:`ROOT_SELECTOR`, which gives the same bundle with less work.
-    """
-    return [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site),
-        "--root-selector",
-        ROOT_SELECTOR,
-        "--force-language",
-        "vi",
-        "--silent",
-    ]
-
-
-def index_site(site: Path) -> int:
-    """Index the built site in place (``site/pagefind/``), reproducibly; return the pages indexed."""
-    try:
-        run = subprocess.run(pagefind_command(site), capture_output=True, text=True, check=False)
-    except OSError as exc:
-        raise BuildError(f"Pagefind could not start: {exc}") from exc
-    entry = site / "pagefind" / "pagefind-entry.json"
-    if run.returncode != 0 or not entry.is_file():
-        detail = (run.stderr or run.stdout).strip()
-        raise BuildError(f"Pagefind failed (exit {run.returncode}):\n{detail}")
-    stabilise(site / "pagefind")
-    languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
-    return sum(int(language["page_count"]) for language in languages.values())

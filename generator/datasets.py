@@ -1,0 +1,9 @@
+"""The datasets the site publishes, in the order of the navigation and of the home page."""
+
+from __future__ import annotations
+
+from generator.procedures.dataset import PROCEDURES
+from generator.site.dataset import AnyDataset
+
+DATASETS: tuple[AnyDataset, ...] = (PROCEDURES,)
+"""Every dataset of a default site."""

@@ -1,0 +1,136 @@
+"""Procedures as a dataset of the pipeline: everything the pipeline needs to know of them, in one place."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from generator.core.errors import DataError
+from generator.core.records import Loaded
+from generator.core.render import Memo, Page, no_memo, render
+from generator.procedures import lookup, opendata, search
+from generator.procedures.checks import check_procedures
+from generator.procedures.model import Procedure
+from generator.procedures.pages import catalogue_pages, procedure_pages
+from generator.procedures.summary import Summary, summarise
+from generator.site.catalog import Catalog
+from generator.site.dataset import CheckContext, Dataset, Link, NavEntry
+
+NAV_SECTORS_MAX = 30
+"""Above this many sectors the navigation links only the catalogue index, which lists them all:
+Material prints the whole navigation into every page, so a long sector list would grow every page."""
+
+
+class Procedures(Dataset[Procedure, Summary]):
+    """Thủ tục hành chính: one file per procedure, ``content/thu-tuc/<mã>.yml``."""
+
+    name = lookup.NAME
+    model = Procedure
+    templates = Path(__file__).parent / "templates"
+    json_key = "thu_tuc"
+    noun = "thủ tục"
+
+    def key(self, item: Procedure | Summary) -> str:
+        """The procedure's code."""
+        return item.ma_thu_tuc
+
+    def summarise(self, record: Procedure) -> Summary:
+        """See :func:`~generator.procedures.summary.summarise`."""
+        return summarise(record)
+
+    def check(self, items: list[Loaded[Summary]], context: CheckContext) -> list[DataError]:
+        """File names, unique codes, known sectors and references between procedures."""
+        if context.sectors is None:  # the sector registry is broken: its own errors say so
+            return []
+        return check_procedures(items, context.sectors)
+
+    def updated(self, summary: Summary) -> date | None:
+        """The procedure's ``ngay_cap_nhat``."""
+        return summary.ngay_cap_nhat
+
+    def record_pages(
+        self, catalog: Catalog, records: Sequence[Procedure], memo: Memo = no_memo
+    ) -> list[Page]:
+        """Each procedure's page."""
+        return procedure_pages(catalog, records, memo)
+
+    def listing_pages(self, catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
+        """The catalogue index, the sector lists, the CSV and the feed of changes."""
+        return [
+            Page(opendata.CSV_PATH, partial(opendata.csv_text, catalog)),
+            Page(opendata.FEED_PATH, partial(opendata.atom_feed, catalog)),
+            *catalogue_pages(catalog, memo),
+        ]
+
+    def nav(self, catalog: Catalog) -> list[NavEntry]:
+        """The catalogue index and each sector that has procedures (unless there are too many)."""
+        sectors = self._sectors_with_procedures(catalog)
+        if len(sectors) > NAV_SECTORS_MAX:
+            sectors = []
+        entries = [{html.escape(s.ten): f"linh-vuc/{s.ma}.md"} for s in sectors]
+        return [{"Thủ tục hành chính": [{"Danh mục theo lĩnh vực": "thu-tuc/index.md"}, *entries]}]
+
+    def home_links(self, catalog: Catalog) -> list[Link]:
+        """The catalogue."""
+        return [Link("Tra cứu thủ tục hành chính", "thu-tuc/index.md")]
+
+    def home_section(self, catalog: Catalog) -> str:
+        """Key figures and the sectors with their counts of procedures in force."""
+        counts = [
+            (s, len([p for p in lookup.in_sector(catalog, s.ma) if p.trang_thai == "hieu_luc"]))
+            for s in catalog.sectors
+        ]
+        return render(
+            "thu-tuc/home.md.j2",
+            figures=key_figures(catalog),
+            sectors=[(s, n) for s, n in counts if n],
+        )
+
+    def open_data_section(self, catalog: Catalog) -> str:
+        """The procedures' files."""
+        return opendata.open_data_section(catalog)
+
+    def data_resources(self, catalog: Catalog) -> list[dict[str, Any]]:
+        """The CSV and the JSON file of every procedure."""
+        return opendata.data_resources()
+
+    def search_filters(self) -> dict[str, str]:
+        """Sector, level, subjects, online service and fee."""
+        return search.FILTERS
+
+    def search_examples(self, catalog: Catalog) -> list[str]:
+        """See :func:`~generator.procedures.search.search_examples`."""
+        return search.search_examples(catalog)
+
+    def search_fallback(self, catalog: Catalog) -> list[Link]:
+        """The sector lists."""
+        return [Link(s.ten, f"linh-vuc/{s.ma}.md") for s in self._sectors_with_procedures(catalog)]
+
+    def record_json(self, record: Procedure) -> str:
+        """Written by pydantic's serializer: the same bytes as ``json.dumps`` of the dump, several times
+        faster."""
+        return record.model_dump_json(indent=2, exclude_none=True) + "\n"
+
+    @staticmethod
+    def _sectors_with_procedures(catalog: Catalog) -> list[Any]:
+        return [s for s in catalog.sectors if lookup.in_sector(catalog, s.ma)]
+
+
+def key_figures(catalog: Catalog) -> dict[str, int]:
+    """The figures the home page shows."""
+    current = lookup.current(catalog)
+    return {
+        "current": len(current),
+        "sectors": len({p.linh_vuc for p in current}),
+        "full_online": sum(p.dvc_truc_tuyen == "toan_trinh" for p in current),
+        "partial_online": sum(p.dvc_truc_tuyen == "mot_phan" for p in current),
+        "free": sum(p.mien_phi for p in current),
+    }
+
+
+PROCEDURES = Procedures()
+"""The procedures dataset."""

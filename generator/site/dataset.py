@@ -1,0 +1,181 @@
+"""The dataset interface: what one kind of record (procedures, feedback, the plan …) declares to the pipeline.
+
+Everything a kind of record needs is declared in one subclass of :class:`Dataset`, in its own package:
+its content folder and file pattern, its pydantic model and id, the summary other pages read, its
+cross-record checks, its pages (with its templates), its open data, its search filters, its navigation
+entry and its part of the home, search and open-data pages. The pipeline (``generator.build``) loads,
+validates, checks, renders, shares the work between processes and previews every dataset alike, and
+knows none of them by name.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from generator.core.errors import DataError
+from generator.core.records import Loaded
+from generator.core.render import Memo, Page, add_templates, no_memo
+
+if TYPE_CHECKING:
+    from generator.site.catalog import Catalog
+
+R = TypeVar("R", bound=BaseModel)
+S = TypeVar("S")
+
+NavEntry = dict[str, Any]
+"""One entry of MkDocs' ``nav``: ``{"Title": "path.md"}`` or ``{"Title": [entries…]}``."""
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a dataset's cross-record checks may read besides its own records."""
+
+    sectors: list[str] | None
+    """The sector slugs of ``linh-vuc.yml``; ``None`` when that file is missing or invalid."""
+    summaries: Mapping[str, Sequence[Any]]
+    """Every dataset's summaries (valid records only), by dataset name."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link a dataset adds to a site page: its text and its docs path."""
+
+    text: str
+    path: str
+
+
+class Dataset(ABC, Generic[R, S]):
+    """One kind of record: ``R`` is its pydantic model, ``S`` the summary that listings and other
+    datasets read (small and picklable: a build in several processes sends summaries, not records)."""
+
+    name: ClassVar[str]
+    """The dataset's name: its content folder, its template prefix and its open-data file stem
+    (``thu-tuc``: ``content/thu-tuc/``, ``thu-tuc/page.md.j2``, ``du-lieu/thu-tuc.json``)."""
+    pattern: ClassVar[str] = "*.yml"
+    """The record files inside the content folder, as a glob (``*/*.yml`` for one folder per year)."""
+    model: ClassVar[type[BaseModel]]
+    """The pydantic model of one record file."""
+    templates: ClassVar[Path | None] = None
+    """The dataset's Jinja templates, rendered as ``<name>/<file>``."""
+    json_key: ClassVar[str]
+    """The key of the list of records in ``du-lieu/<name>.json``."""
+    noun: ClassVar[str]
+    """What one record is called in messages to staff («thủ tục»)."""
+
+    # Records: id, summary, checks.
+
+    @abstractmethod
+    def key(self, item: R | S) -> str:
+        """The id of a record or of its summary; records are ordered by it."""
+
+    @abstractmethod
+    def summarise(self, record: R) -> S:
+        """What the catalogue-wide pages and the other datasets need of one record."""
+
+    def check(self, items: list[Loaded[S]], context: CheckContext) -> list[DataError]:
+        """The cross-record rules (unique ids, references to other records or datasets)."""
+        return []
+
+    def updated(self, summary: S) -> date | None:
+        """The date a record was last changed, if it says (the build's date is the latest one)."""
+        return None
+
+    # Pages.
+
+    @abstractmethod
+    def record_pages(self, catalog: Catalog, records: Sequence[R], memo: Memo = no_memo) -> list[Page]:
+        """The pages of each of ``records`` (the full records this process holds)."""
+
+    @abstractmethod
+    def listing_pages(self, catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
+        """The pages and files made from every record's summary: lists, CSV, feeds."""
+
+    def nav(self, catalog: Catalog) -> list[NavEntry]:
+        """The dataset's entries in the site navigation."""
+        return []
+
+    def home_links(self, catalog: Catalog) -> list[Link]:
+        """Buttons at the top of the home page."""
+        return []
+
+    def home_section(self, catalog: Catalog) -> str:
+        """The dataset's Markdown on the home page (empty for none)."""
+        return ""
+
+    def open_data_section(self, catalog: Catalog) -> str:
+        """The dataset's Markdown on the open-data page: what it publishes and where."""
+        return ""
+
+    def data_resources(self, catalog: Catalog) -> list[dict[str, Any]]:
+        """The dataset's resources in ``du-lieu/datapackage.json``."""
+        return []
+
+    def schemas(self) -> dict[str, type[BaseModel]]:
+        """JSON Schemas published under ``du-lieu/schema/`` and written by ``congkhai schema``, by stem."""
+        return {self.name: self.model}
+
+    # Search.
+
+    def search_filters(self) -> dict[str, str]:
+        """The dataset's filter keys in the search index and their facet titles, in display order."""
+        return {}
+
+    def search_examples(self, catalog: Catalog) -> list[str]:
+        """Queries the search hint suggests, each of which finds a record of this dataset."""
+        return []
+
+    def search_fallback(self, catalog: Catalog) -> list[Link]:
+        """Where the search page sends a reader without JavaScript."""
+        return []
+
+    # Open data of each record, assembled by the pipeline into ``du-lieu/<name>.json``.
+
+    def record_json(self, record: R) -> str:
+        """One record as published JSON (``du-lieu/<name>/<id>.json``)."""
+        return record.model_dump_json(indent=2, exclude_none=True) + "\n"
+
+    def record_json_path(self, key: str) -> str:
+        """The docs path of one record's JSON file."""
+        return f"du-lieu/{self.name}/{key}.json"
+
+    def all_json_path(self) -> str:
+        """The docs path of the file with every record."""
+        return f"du-lieu/{self.name}.json"
+
+    # Helpers for subclasses.
+
+    def files(self, content: Path) -> list[Path]:
+        """The dataset's record files under ``content``, sorted."""
+        folder = content / self.name
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.glob(self.pattern) if p.suffix in (".yml", ".yaml") and p.is_file())
+
+    def register_templates(self) -> None:
+        """Make the dataset's templates available to :func:`~generator.core.render.render`."""
+        if self.templates is not None:
+            add_templates(self.name, self.templates)
+
+    def summaries(self, catalog: Catalog) -> tuple[S, ...]:
+        """Every record's summary, by id."""
+        return catalog.summaries(self.name)
+
+    def records(self, catalog: Catalog) -> tuple[R, ...]:
+        """The full records this process makes pages for, by id."""
+        return catalog.records(self.name)
+
+    def by_key(self, catalog: Catalog) -> dict[str, S]:
+        """Every record's summary by id (made once per catalog)."""
+        summaries = self.summaries(catalog)
+        return catalog.index((self.name, "key"), lambda: {self.key(s): s for s in reversed(summaries)})
+
+
+AnyDataset = Dataset[Any, Any]
+"""A dataset of any kind, as the pipeline holds them."""
