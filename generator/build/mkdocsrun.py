@@ -1,8 +1,8 @@
 """The glue to MkDocs: one strict build, optionally split over several processes.
 
-MkDocs renders pages one after another in one process, about 3 ms a page here, so a catalogue of
-thousands of procedures keeps one core busy while the other waits. With ``jobs`` > 1 the build is cut
-by files: the files outside the navigation (the procedure pages, which the theme never links to each
+MkDocs renders pages one after another in one process, about 3 ms a page here, so a site of
+thousands of records keeps one core busy while the other waits. With ``jobs`` > 1 the build is cut
+by files: the files outside the navigation (the record pages, which the theme never links to each
 other, the open data and the theme's assets) are dealt round-robin to ``jobs`` processes forked after the
 content is generated. Each process runs the same MkDocs build in "dirty" mode and renders or copies only
 its own files, MkDocs' own way of skipping unchanged files; the first process also renders the pages of
@@ -54,7 +54,7 @@ def run_mkdocs(config_file: Path, options: dict[str, Any], *, dirty: bool = Fals
     """
     if dirty:
         return _build(config_file, options, dirty=True)
-    jobs = jobs_for(_procedure_pages(Path(options["docs_dir"])), PAGES_PER_JOB, jobs)
+    jobs = jobs_for(_markdown_pages(Path(options["docs_dir"])), PAGES_PER_JOB, jobs)
     if jobs == 1:
         return _build(config_file, options, dirty=False)
     return _build_shared(config_file, options, jobs)
@@ -111,9 +111,9 @@ def _move_pages(part: Path, site_dir: Path, outputs: list[str]) -> None:
         os.replace(part / output, target)
 
 
-def _procedure_pages(docs: Path) -> int:
-    """A cheap count for the decision: the procedure pages (the navigation never lists them)."""
-    return sum(p.name != "index.md" for p in (docs / "thu-tuc").glob("*.md"))
+def _markdown_pages(docs: Path) -> int:
+    """A cheap count for the decision: the Markdown pages (one folder listing each, no stat)."""
+    return sum(name.endswith(".md") for _, _, names in os.walk(docs) for name in names)
 
 
 class _Share(BasePlugin):  # type: ignore[type-arg,no-untyped-call]

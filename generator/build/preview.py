@@ -31,7 +31,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -41,6 +41,8 @@ from generator.build import searchindex
 from generator.build import pipeline
 from generator.site.catalog import Catalog
 from generator.core.errors import CongkhaiError
+from generator.datasets import DATASETS
+from generator.site.dataset import AnyDataset
 from generator.build.mkdocsrun import run_mkdocs
 
 log = logging.getLogger(__name__)
@@ -55,8 +57,16 @@ _KINDS = {
 class Preview:
     """Keeps ``site_dir`` equal to a full build of ``content``, rebuilding as little as possible."""
 
-    def __init__(self, content: Path, config_file: Path, work: Path, site_dir: Path) -> None:
+    def __init__(
+        self,
+        content: Path,
+        config_file: Path,
+        work: Path,
+        site_dir: Path,
+        datasets: Sequence[AnyDataset] = DATASETS,
+    ) -> None:
         self.content = content
+        self.datasets = datasets
         self.config_file = config_file
         self.work = work
         self.site_dir = site_dir
@@ -70,7 +80,7 @@ class Preview:
 
     def build(self) -> str:
         """Bring the site up to date; return ``"full"``, ``"incremental"`` or ``"unchanged"``."""
-        catalog, report = pipeline.prepare(self.content, self.work, self._reuse)
+        catalog, report = pipeline.prepare(self.content, self.work, self._reuse, datasets=self.datasets)
         os.environ["SOURCE_DATE_EPOCH"] = self._source_date_epoch(catalog)
         options = pipeline.mkdocs_options(catalog, self.work / pipeline.DOCS, self.site_dir)
         self.site_url = str(options.get("site_url") or "")

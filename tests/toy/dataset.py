@@ -1,0 +1,104 @@
+"""The toy dataset: ``content/hoi-dap/<ma>.yml``, one question and its answer each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+from typing import NamedTuple
+
+from generator.core.errors import DataError
+from generator.core.fields import Record, Slug, Text
+from generator.core.records import Loaded
+from generator.core.render import Memo, Page, front_matter, no_memo, render
+from generator.site.catalog import Catalog
+from generator.site.dataset import CheckContext, Dataset, Link, NavEntry
+from generator.site.search import PAGE_TYPE, SearchFields, fields_html, folded
+
+
+class Question(Record):
+    """Một câu hỏi thường gặp."""
+
+    ma: Slug
+    """Mã câu hỏi, trùng tên tệp."""
+    cau_hoi: Text
+    """Câu hỏi."""
+    tra_loi: Text
+    """Câu trả lời."""
+    chu_de: Text
+    """Chủ đề."""
+    thu_tuc: list[str] = []
+    """Mã các thủ tục liên quan."""
+
+
+class Brief(NamedTuple):
+    """What the list page needs of a question."""
+
+    ma: str
+    cau_hoi: str
+    chu_de: str
+    thu_tuc: tuple[str, ...]
+
+
+class Questions(Dataset[Question, Brief]):
+    """Hỏi đáp."""
+
+    name = "hoi-dap"
+    model = Question
+    templates = Path(__file__).parent / "templates"
+    json_key = "hoi_dap"
+    noun = "câu hỏi"
+
+    def key(self, item: Question | Brief) -> str:
+        return item.ma
+
+    def summarise(self, record: Question) -> Brief:
+        return Brief(record.ma, record.cau_hoi, record.chu_de, tuple(record.thu_tuc))
+
+    def check(self, items: list[Loaded[Brief]], context: CheckContext) -> list[DataError]:
+        codes = {p.ma_thu_tuc for p in context.summaries["thu-tuc"]}
+        errors = []
+        for item in items:
+            for i, code in enumerate(item.record.thu_tuc):
+                if code not in codes:
+                    errors.append(item.doc.error(("thu_tuc", i), f"không có thủ tục mã «{code}»"))
+        return errors
+
+    def record_pages(self, catalog: Catalog, records: Sequence[Question], memo: Memo = no_memo) -> list[Page]:
+        return [Page(f"hoi-dap/{q.ma}.md", partial(_question_page, q)) for q in records]
+
+    def listing_pages(self, catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
+        return [Page("hoi-dap/index.md", partial(_index_page, self.summaries(catalog)))]
+
+    def nav(self, catalog: Catalog) -> list[NavEntry]:
+        return [{"Hỏi đáp": "hoi-dap/index.md"}]
+
+    def home_links(self, catalog: Catalog) -> list[Link]:
+        return [Link("Hỏi đáp", "hoi-dap/index.md")]
+
+    def home_section(self, catalog: Catalog) -> str:
+        return f"## Hỏi đáp\n\n{len(self.summaries(catalog))} câu hỏi thường gặp.\n"
+
+    def search_filters(self) -> dict[str, str]:
+        return {"chu_de": "Chủ đề"}
+
+
+def _question_page(question: Question) -> str:
+    fields = SearchFields(
+        meta=(("ma", question.ma), ("khong_dau", folded(question.cau_hoi))),
+        filters=((PAGE_TYPE, "Hỏi đáp"), ("chu_de", question.chu_de)),
+    )
+    return render(
+        "hoi-dap/question.md.j2",
+        front_matter=front_matter(question.cau_hoi, question.chu_de),
+        q=question,
+        search_fields=fields_html(fields),
+    )
+
+
+def _index_page(briefs: tuple[Brief, ...]) -> str:
+    matter = front_matter("Hỏi đáp", "Câu hỏi thường gặp")
+    return render("hoi-dap/index.md.j2", front_matter=matter, briefs=briefs)
+
+
+QUESTIONS = Questions()
