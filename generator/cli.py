@@ -12,8 +12,8 @@ import click
 
 from generator.build import pipeline as site
 from generator.core.errors import CongkhaiError, DataErrors
+from generator.core.options import path_option
 from generator.datasets import DATASETS
-from generator.options import path_option
 from generator.site.opendata import schema_files
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -1,6 +1,9 @@
 """The documentation folder MkDocs reads: every generated file written only when its text changed.
 
 A changed file is replaced, not rewritten: MkDocs hard-links the files it would copy as they are.
+Kept by hand because the libraries that generate MkDocs pages (``mkdocs-gen-files``) keep them in
+memory through the plugin API, which neither writes only what changed for the next build and the
+preview, nor shares the writing between processes.
 """
 
 from __future__ import annotations

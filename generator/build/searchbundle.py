@@ -7,13 +7,17 @@ hash-map order, which changes from run to run; it names each file after its cont
 what refers to them.
 
 A Pagefind data file is gzip of ``pagefind_dcd`` followed by CBOR. A filter file is
-``[name, [[value, [page, ...]], ...]]``; the ``.pf_meta`` file is lists, text and numbers too: only
-arrays, text and unsigned integers, which is all the small codec below reads and writes.
+``[name, [[value, [page, ...]], ...]]``; the ``.pf_meta`` file is lists, text and numbers too. They are
+read and written with the ``cbor2`` library, which gives back Pagefind's own bytes for every file of the
+default site's bundle (a hand-written codec did the same three times slower: 0.58 ms against 0.19 ms
+for its 7 files). The sorting itself is ours: Pagefind 1.5.2 has no option for a stable output.
 """
 
 from __future__ import annotations
 
 import gzip
+
+import cbor2
 import hashlib
 import json
 from pathlib import Path
@@ -24,15 +28,14 @@ from generator.core.errors import BuildError
 SIGNATURE = b"pagefind_dcd"
 FILTERS_AT = 3
 """Where the ``.pf_meta`` list ``[version, pages, index chunks, filters, sorts, meta fields]`` has filters."""
-_UINT, _TEXT, _ARRAY = 0, 3, 4
 
 
 def stabilise(bundle: Path) -> None:
     """Sort the filter files of the Pagefind ``bundle`` folder and update what refers to them."""
     renamed: dict[str, str] = {}
     for path in sorted((bundle / "filter").glob("*.pf_filter")):
-        name, values = decode(unpack(path.read_bytes()))
-        data = encode([name, sorted([value, sorted(pages)] for value, pages in values)])
+        name, values = cbor2.loads(unpack(path.read_bytes()))
+        data = cbor2.dumps([name, sorted([value, sorted(pages)] for value, pages in values)])
         stem = _stem(path.stem, data, len(path.stem.split("_", 1)[1]))
         path.unlink()
         (path.parent / f"{stem}.pf_filter").write_bytes(pack(data))
@@ -43,12 +46,12 @@ def stabilise(bundle: Path) -> None:
 
 def _rewrite_meta(bundle: Path, meta: Path, renamed: dict[str, str]) -> None:
     """Point the ``.pf_meta`` file at the renamed filter files, list them by name, rename it too."""
-    fields = decode(unpack(meta.read_bytes()))
+    fields = cbor2.loads(unpack(meta.read_bytes()))
     filters = fields[FILTERS_AT] if len(fields) > FILTERS_AT else None
     if not isinstance(filters, list) or not all(isinstance(f, list) and len(f) == 2 for f in filters):
         raise BuildError(f"Pagefind: unexpected layout of {meta.name}")
     fields[FILTERS_AT] = sorted([name, renamed.get(stem, stem)] for name, stem in filters)
-    data = encode(fields)
+    data = cbor2.dumps(fields)
     old_stem = meta.name.removeprefix("pagefind.").removesuffix(".pf_meta")
     stem = _stem(old_stem, data, len(old_stem.split("_", 1)[1]))
     meta.unlink()
@@ -76,57 +79,3 @@ def unpack(raw: bytes) -> bytes:
 def pack(data: bytes) -> bytes:
     """A Pagefind data file for ``data``, gzipped without a timestamp."""
     return gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0)
-
-
-def decode(data: bytes) -> Any:
-    """Arrays, text and unsigned integers from CBOR ``data`` (the whole of it)."""
-    value, end = _decode(data, 0)
-    if end != len(data):
-        raise BuildError("Pagefind: trailing bytes in a filter file")
-    return value
-
-
-def _decode(data: bytes, at: int) -> tuple[Any, int]:
-    major, info = data[at] >> 5, data[at] & 0x1F
-    size, at = _argument(data, at + 1, info)
-    if major == _UINT:
-        return size, at
-    if major == _TEXT:
-        return data[at : at + size].decode("utf-8"), at + size
-    if major == _ARRAY:
-        items = []
-        for _ in range(size):
-            item, at = _decode(data, at)
-            items.append(item)
-        return items, at
-    raise BuildError(f"Pagefind: unexpected CBOR type {major} in a filter file")
-
-
-def _argument(data: bytes, at: int, info: int) -> tuple[int, int]:
-    if info < 24:
-        return info, at
-    width = {24: 1, 25: 2, 26: 4, 27: 8}.get(info)
-    if width is None:
-        raise BuildError("Pagefind: unexpected CBOR length in a filter file")
-    return int.from_bytes(data[at : at + width], "big"), at + width
-
-
-def encode(value: Any) -> bytes:
-    """CBOR for arrays, text and unsigned integers, in the shortest form (as Pagefind writes it)."""
-    if isinstance(value, bool) or not isinstance(value, int | str | list):
-        raise TypeError(f"cannot encode {type(value).__name__}")
-    if isinstance(value, int):
-        return _head(_UINT, value)
-    if isinstance(value, str):
-        text = value.encode("utf-8")
-        return _head(_TEXT, len(text)) + text
-    return _head(_ARRAY, len(value)) + b"".join(encode(item) for item in value)
-
-
-def _head(major: int, size: int) -> bytes:
-    if size < 24:
-        return bytes([major << 5 | size])
-    for info, width in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if size < 1 << (8 * width):
-            return bytes([major << 5 | info]) + size.to_bytes(width, "big")
-    raise ValueError("integer too large for CBOR")

@@ -9,10 +9,10 @@ from typing import NoReturn
 import click
 
 from generator.core.errors import CongkhaiError, DataErrors
+from generator.core.options import path_option
 from generator.importer.report import ImportErrors, ImportReport
 from generator.importer.review import review, review_json, review_text
 from generator.importer.run import import_records
-from generator.options import path_option
 from generator.procedures.model import LEVELS
 
 sources_argument = click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
