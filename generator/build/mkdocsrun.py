@@ -191,7 +191,8 @@ class _SharedLayout(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     no previous or next page, and links from pages of one folder to the same address outside their own
     folders are the same relative links. The procedure pages of a catalogue are one folder; the
     navigation's own pages are always rendered. ``tests/test_site.py`` checks a build against one
-    without sharing, byte for byte.
+    without sharing, byte for byte. Kept by hand because neither MkDocs nor Material caches any part of
+    the layout between pages (Material's ``privacy`` and ``optimize`` plugins work on the output).
     """
 
     def __init__(self) -> None:

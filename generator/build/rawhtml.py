@@ -7,7 +7,9 @@ more than the rest of the build. This extension stores each block marked by :dat
 :data:`CLOSE` in the HTML stash as it is, except its heading lines (:data:`HEADING`, plain text only):
 those become heading elements of the document, so the table of contents, the anchors and the heading
 ``id`` values are made by the ``toc`` extension exactly as for Markdown headings (a test compares both).
-Listed in ``mkdocs.yml`` as ``generator.build.rawhtml``.
+Listed in ``mkdocs.yml`` as ``generator.build.rawhtml``. Kept by hand because every maintained
+extension for HTML in Markdown (``md_in_html``, Python-Markdown's own raw HTML handling) parses the
+block, which is what cost the time.
 """
 
 from __future__ import annotations
