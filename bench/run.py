@@ -700,8 +700,8 @@ def compare(ref: str, sizes: list[int], seed: int, jobs: int) -> dict[str, Any]:
     current = f"{head}{' + uncommitted changes' if dirty else ''}"
     log(f"Baseline: {ref} = {commit} «{subject[:80]}»")
     log(f"Current: {ROOT} at {current}")
-    if _git("diff", "--name-only", commit, "--", "constraints.txt", "pyproject.toml"):
-        log("Note: constraints.txt or pyproject.toml differ; both sides run in the current environment.")
+    if _git("diff", "--name-only", commit, "--", "constraints.txt"):
+        log("Note: the pinned versions (constraints.txt) differ; both sides run in the current environment.")
     log(f"Each size: {REPEAT[0]} timed build(s) each, alternating (baseline first), unobserved; then one")
     log("build each observed for peak memory. Stages: the seconds `congkhai build` prints (0.1 s steps).")
     log()
@@ -722,7 +722,7 @@ def compare(ref: str, sizes: list[int], seed: int, jobs: int) -> dict[str, Any]:
                     log(
                         f"- {n:,} procedures, {side}, run {k + 1}: total {_s(run['total'])} (generate "
                         f"{_s(run['generate'])}, MkDocs {_s(run['mkdocs'])}, search {_s(run['search'])}), "
-                        f"wall {_s(run['wall'])}"
+                        f"wall {_s(run['wall'])}; waited for a core {_s(run['stalls'].get('cpu some'))}"
                     )
             same = _same_files(builds["baseline"][1], builds["current"][1])
             memory = {}
