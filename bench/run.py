@@ -666,12 +666,9 @@ def cli_build(
     imported = Path(lines[0].removeprefix("generator: ")).resolve()
     if not imported.is_relative_to(tree.resolve()):
         raise SystemExit(f"the child imported {imported}, not the generator of {tree}")
-    published = next((m for line in reversed(lines) if (m := PUBLISHED.match(line))), None)
-    if published is None:
+    timings = next((t for line in reversed(lines) if (t := stage_seconds(line))), None)
+    if timings is None:
         raise SystemExit(f"congkhai build of {tree} did not print its stages: {lines[-1:]}")
-    stages = dict(part.rsplit(" ", 2)[:2] for part in published.group(3).split(", "))
-    timings: dict[str, Any] = {STAGE_NAMES[name]: float(seconds) for name, seconds in stages.items()}
-    timings.setdefault("search", None)
     timings.update(
         total=_total(timings),
         wall=wall,
@@ -682,6 +679,17 @@ def cli_build(
     if peak is not None:
         timings["rss"] = peak
         timings["sampler"] = memory.cpu if memory else None
+    return timings
+
+
+def stage_seconds(line: str) -> dict[str, Any] | None:
+    """The seconds of each stage in ``congkhai build``'s last line (``None`` for any other line)."""
+    published = PUBLISHED.match(line)
+    if published is None:
+        return None
+    stages = dict(part.rsplit(" ", 2)[:2] for part in published.group(3).split(", "))
+    timings: dict[str, Any] = {STAGE_NAMES[name]: float(seconds) for name, seconds in stages.items()}
+    timings.setdefault("search", None)
     return timings
 
 
