@@ -37,8 +37,11 @@ lint: $(VENV)/.installed-test
 test: lint
 	$(BIN)/pytest
 
+# make bench [SIZES=1000,5000] [REPEAT=3] [BASELINE=<git ref>]: BASELINE builds the same content with that
+# ref's generator and with this tree, alternating, and prints them side by side (bench/README.md).
 bench: $(VENV)/.installed-test
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES)) $(if $(REPEAT),--repeat $(REPEAT)) \
+		$(if $(BASELINE),--baseline $(BASELINE))
 
 clean:
 	rm -rf build site site.* .pytest_cache .mypy_cache .ruff_cache

@@ -3,9 +3,9 @@
 For each size: generate time (YAML → Markdown), MkDocs build time, search indexing time (Pagefind, when
 Pagefind), total, peak memory (RSS of the child process that builds), bytes per HTML page
 (median, max) and site size. The same pages are also built with Material's defaults (automatic navigation,
-lunr ``search`` plugin) as the baseline, at the small sizes only: the automatic navigation makes that build
-quadratic. Finally the live preview is timed at 5,000: a one-record YAML edit until the browser's reload
-request returns and the edited page is served.
+lunr ``search`` plugin) for comparison (``--material``), at the small sizes only: the automatic navigation
+makes that build quadratic. Finally the live preview is timed at 5,000: a one-record YAML edit until the
+browser's reload request returns and the edited page is served.
 
 Every build runs in a child process (``--child``), twice. The timed build is not observed: reading PSS
 from ``/proc`` walks the page tables of every process, about 30 ms of kernel time per sample at 5,000
@@ -19,11 +19,17 @@ shared machine's speed varies by a third from one half hour to the next. A run f
 have passed since the previous one deleted its builds: this disk makes files slowly for a while after
 many were deleted (``_settle``).
 Output goes to the terminal and to ``bench/out/bench.txt`` (+ ``bench.json``).
+
+``--baseline REF`` compares instead: the same synthetic content is built by the generator of a git ref
+(checked out in a temporary worktree outside the repository, removed at the end) and by the current tree,
+alternating, through the ``congkhai build`` command line, and the stages are printed side by side with the
+ratio current / baseline (``bench/out/compare.txt`` + ``compare.json``; see ``bench/README.md``).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -33,9 +39,11 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +56,7 @@ from bench import synth  # noqa: E402
 OUT = ROOT / "bench" / "out"
 CONFIG = ROOT / "mkdocs.yml"
 EPOCH = os.environ.get("SOURCE_DATE_EPOCH", "1700000000")
-BASELINE_LIMIT = 300.0  # seconds: above this (estimated) the baseline falls back to a smaller size
+MATERIAL_LIMIT = 300.0  # seconds: above this (estimated) Material's defaults fall back to a smaller size
 
 
 # --- children: one build each ----------------------------------------------------------------------
@@ -66,7 +74,7 @@ def child_build(content: Path, work: Path, out: Path, variant: str, jobs: int, r
         report = site.build(content, out, CONFIG, work, jobs=jobs)
         timings: dict[str, Any] = {**report.seconds, "written": len(report.written)}
     else:
-        timings = _baseline_build(content, work, out)
+        timings = _material_build(content, work, out)
     timings["largest_rss"] = _largest_rss()
     timings["stalls"] = {kind: seconds - stalls[kind] for kind, seconds in pressure().items()}
     print(BUILT, flush=True)  # the parent takes the peak memory now: what follows is not the build
@@ -119,7 +127,7 @@ def _set_aside(folder: Path) -> None:
         folder.rename(trash / f"{folder.name}.{time.monotonic_ns()}")
 
 
-def _baseline_build(content: Path, work: Path, out: Path) -> dict[str, Any]:
+def _material_build(content: Path, work: Path, out: Path) -> dict[str, Any]:
     """The same pages with Material's defaults: automatic navigation and the lunr ``search`` plugin."""
     from generator.build import pipeline as site
     from generator.build.mkdocsrun import run_mkdocs
@@ -393,7 +401,17 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", default="1000,5000,20000", help="catalogue sizes to build")
-    parser.add_argument("--baseline", default="auto", help="'auto', 'none' or sizes such as 1000,2000")
+    parser.add_argument(
+        "--material",
+        default="auto",
+        help="sizes to build with Material's defaults too: 'auto', 'none' or sizes such as 1000,2000",
+    )
+    parser.add_argument(
+        "--baseline",
+        metavar="REF",
+        help="compare with the generator of this git ref (a commit, branch or tag), built alternately with "
+        "the current tree at --sizes; skips Material's defaults and the preview",
+    )
     parser.add_argument("--preview", type=int, default=5000, help="size for the preview timing (0: skip)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument(
@@ -406,7 +424,9 @@ def main() -> None:
         help="folder for the builds' docs and sites (e.g. /dev/shm); it keeps every build until the run "
         "ends, about 10 GB for a full run",
     )
-    parser.add_argument("--report", default="bench", help="name of the report files in bench/out/")
+    parser.add_argument(
+        "--report", help="name of the report files in bench/out/ (default: bench, or compare with --baseline)"
+    )
     parser.add_argument(
         "--repeat", type=int, default=1, help="timed builds per size; the table shows the median one"
     )
@@ -435,13 +455,17 @@ def main() -> None:
     log(f"Builds write to: {SCRATCH[0].resolve()} ({_filesystem(SCRATCH[0])})")
     log(f"Waited {waited:.0f} s after the previous run deleted its builds (see _settle in bench/run.py).")
     log()
+    if args.baseline:
+        comparison = compare(args.baseline, sizes, args.seed, args.jobs)
+        _write_report(args.report or "compare", comparison)
+        return
     results = []
     for n in sizes:
         log(f"- building {n:,} procedures …")
         results.append(measure(n, args.seed, "ours", args.jobs))
         log("  " + row(results[-1]))
 
-    baselines = _baselines(args.baseline, sizes, args.seed, results)
+    material = _material(args.material, sizes, args.seed, results)
     preview = None
     if args.preview:
         log(f"- timing the live preview at {args.preview:,} procedures …")
@@ -449,10 +473,10 @@ def main() -> None:
 
     log()
     log(HEADER)
-    for r in sorted(results + baselines, key=lambda r: (r["variant"] != "ours", r["n"])):
+    for r in sorted(results + material, key=lambda r: (r["variant"] != "ours", r["n"])):
         log(row(r))
     log()
-    log("Search index: Pagefind, run on the built site after MkDocs; the baseline's lunr index is built")
+    log("Search index: Pagefind, run on the built site after MkDocs; Material's lunr index is built")
     log("inside its MkDocs time.")
     log("Generate = validate the YAML, write the Markdown into an empty folder; again, nothing changed:")
     for r in results:
@@ -461,13 +485,13 @@ def main() -> None:
     log()
     log("Stalls during the timed build (/proc/pressure: seconds in which some or all running tasks waited")
     log("for a core or for the disk; a build that waited on the disk or on other work is slower for it):")
-    for r in results + baselines:
+    for r in results + material:
         stalls = ", ".join(f"{kind} {seconds:.1f} s" for kind, seconds in r["stalls"].items())
         log(f"  {r['variant']} {r['n']:,}: {stalls or 'not available'}")
     if REPEAT[0] > 1:
         log()
         log(f"Each size was timed {REPEAT[0]} times; the table shows the build with the median total:")
-        for r in results + baselines:
+        for r in results + material:
             runs = "; ".join(
                 f"{run['total']:.1f} s (generate {run['generate']:.1f} s, "
                 f"io some {run['stalls'].get('io some', 0):.1f} s)"
@@ -477,16 +501,16 @@ def main() -> None:
     log()
     log("Peak memory is from a second, identical build observed by the PSS sampler (the table's times are")
     log("from the unobserved one); that observed build took, with the sampler's own CPU time:")
-    for r in results + baselines:
+    for r in results + material:
         log(
             f"  {r['variant']} {r['n']:,}: total {_s(r['observed_total'])} (unobserved {_s(r['total'])}), "
             f"generate {_s(r['observed_generate'])} (unobserved {_s(r['generate'])}); "
             f"sampler CPU {_s(r['sampler'])}"
         )
-    if baselines:
+    if material:
         log()
         log("Ratios, ours / Material defaults (automatic nav + lunr search):")
-        for b in baselines:
+        for b in material:
             ours = next(r for r in results if r["n"] == b["n"])
             times = f"{_s(ours['total'])} vs {_s(b['total'])}"
             log(
@@ -502,11 +526,13 @@ def main() -> None:
             f"Live preview at {preview['n']:,}: one-record edit → reloaded page shows it in "
             f"{preview['median']:.2f} s median (runs: {lat} s); server start {preview['startup']:.1f} s."
         )
-    (OUT / f"{args.report}.txt").write_text("\n".join(LINES) + "\n", encoding="utf-8")
-    (OUT / f"{args.report}.json").write_text(
-        json.dumps({"results": results, "baselines": baselines, "preview": preview}, indent=2),
-        encoding="utf-8",
-    )
+    _write_report(args.report or "bench", {"results": results, "material": material, "preview": preview})
+
+
+def _write_report(name: str, data: dict[str, Any]) -> None:
+    """Save the lines logged and ``data`` as ``bench/out/<name>.txt`` and ``.json``; empty the trash."""
+    (OUT / f"{name}.txt").write_text("\n".join(LINES) + "\n", encoding="utf-8")
+    (OUT / f"{name}.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
     _empty_trash()
 
 
@@ -545,32 +571,223 @@ def _filesystem(folder: Path) -> str:
     return found
 
 
-def _baselines(
+def _material(
     choice: str, sizes: list[int], seed: int, results: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """Material's defaults at the small sizes; 1,000 and 5,000 unless 5,000 would exceed ~5 minutes."""
     if choice == "none":
         return []
     wanted = [int(s) for s in choice.split(",")] if choice != "auto" else [1000, 5000]
-    baselines = []
+    builds: list[dict[str, Any]] = []
     for n in wanted:
-        if choice == "auto" and baselines and n > baselines[-1]["n"]:
-            previous = baselines[-1]
+        if choice == "auto" and builds and n > builds[-1]["n"]:
+            previous = builds[-1]
             estimate = previous["mkdocs"] * (n / previous["n"]) ** 2
-            if estimate > BASELINE_LIMIT:
+            if estimate > MATERIAL_LIMIT:
                 log(
-                    f"- baseline at {n:,} skipped: quadratic estimate {estimate:.0f} s "
-                    f"> {BASELINE_LIMIT:.0f} s; running it at 2,000 instead"
+                    f"- Material's defaults at {n:,} skipped: quadratic estimate {estimate:.0f} s "
+                    f"> {MATERIAL_LIMIT:.0f} s; running them at 2,000 instead"
                 )
                 n = 2000
-        log(f"- building {n:,} procedures with Material's defaults (baseline) …")
-        baselines.append(measure(n, seed, "baseline"))
-        log("  " + row(baselines[-1]))
+        log(f"- building {n:,} procedures with Material's defaults …")
+        builds.append(measure(n, seed, "material"))
+        log("  " + row(builds[-1]))
         if all(r["n"] != n for r in results):
             log(f"- building {n:,} procedures (ours, for the ratio) …")
             results.append(measure(n, seed, "ours"))
             log("  " + row(results[-1]))
-    return baselines
+    return builds
+
+
+# --- before and after: a git ref's generator against the current tree (--baseline REF) -------------
+
+CLI_CHILD = """\
+import runpy, sys
+import generator
+print("generator:", generator.__file__, flush=True)
+sys.argv = ["congkhai", *sys.argv[1:]]
+runpy.run_module("generator", run_name="__main__", alter_sys=True)
+"""
+"""The child of a compared build: ``python -m generator build …``, after saying which ``generator`` package
+it imported (the one in ``PYTHONPATH`` must shadow the editable install of the current tree)."""
+
+PUBLISHED = re.compile(r"^Đã xuất bản (\d+) tệp vào .* \((\d+) tệp thay đổi; (.*)\)\.$")
+"""The last line of ``congkhai build``, with the seconds of each stage (``generator/cli.py``)."""
+STAGE_NAMES = {"dữ liệu": "generate", "MkDocs": "mkdocs", "chỉ mục tìm kiếm": "search"}
+
+
+@contextlib.contextmanager
+def checkout(ref: str) -> Iterator[Path]:
+    """A temporary ``git worktree`` of ``ref``, outside the repository; removed when done."""
+    folder = Path(tempfile.mkdtemp(prefix="congkhai-baseline-"))
+    tree = folder / "tree"
+    _git("worktree", "add", "--detach", "--quiet", str(tree), ref)
+    try:
+        yield tree
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False)
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "prune"], check=False)
+
+
+def _git(*args: str) -> str:
+    done = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"git {' '.join(args)}: {done.stderr.strip()}")
+    return done.stdout.strip()
+
+
+def cli_build(
+    tree: Path, content: Path, work: Path, out: Path, jobs: int, observe: bool = False
+) -> dict[str, Any]:
+    """Build ``content`` with the ``congkhai build`` of source ``tree`` (its ``generator``, ``mkdocs.yml``
+    and ``theme/``) in a child process; the stages' seconds from its last line, its wall time, the largest
+    process's peak RSS and, with ``observe``, the peak memory of its process tree."""
+    for folder in (work, out):
+        _set_aside(folder)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "0", "PYTHONPATH": str(tree)}
+    command = [sys.executable, "-c", CLI_CHILD, "build", "--content", str(content), "--out", str(out)]
+    command += ["--work", str(work), "--config", str(tree / "mkdocs.yml")]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    stalls = pressure()
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, env=env, cwd=tree)
+    memory = TreeMemory(proc.pid) if observe else None
+    assert proc.stdout is not None
+    with proc.stdout:
+        lines = proc.stdout.read().decode("utf-8").splitlines()
+    _, status, usage = os.wait4(proc.pid, 0)  # the child's rusage: the largest process it waited for too
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    peak = memory.stop() if memory else None
+    if proc.returncode != 0:
+        raise SystemExit(f"congkhai build of {tree} failed with exit code {proc.returncode}")
+    imported = Path(lines[0].removeprefix("generator: ")).resolve()
+    if not imported.is_relative_to(tree.resolve()):
+        raise SystemExit(f"the child imported {imported}, not the generator of {tree}")
+    timings = next((t for line in reversed(lines) if (t := stage_seconds(line))), None)
+    if timings is None:
+        raise SystemExit(f"congkhai build of {tree} did not print its stages: {lines[-1:]}")
+    timings.update(
+        total=_total(timings),
+        wall=wall,
+        largest_rss=usage.ru_maxrss * 1024,
+        imported=str(imported),
+        stalls={kind: seconds - stalls[kind] for kind, seconds in pressure().items()},
+    )
+    if peak is not None:
+        timings["rss"] = peak
+        timings["sampler"] = memory.cpu if memory else None
+    return timings
+
+
+def stage_seconds(line: str) -> dict[str, Any] | None:
+    """The seconds of each stage in ``congkhai build``'s last line (``None`` for any other line)."""
+    published = PUBLISHED.match(line)
+    if published is None:
+        return None
+    stages = dict(part.rsplit(" ", 2)[:2] for part in published.group(3).split(", "))
+    timings: dict[str, Any] = {STAGE_NAMES[name]: float(seconds) for name, seconds in stages.items()}
+    timings.setdefault("search", None)
+    return timings
+
+
+COMPARED = ("generate", "mkdocs", "search", "total", "wall", "largest_rss")
+"""What the timed builds compare: seconds (``total`` is the three stages' sum, ``wall`` the whole process)
+and the largest process's peak RSS; each side shows the median of its runs."""
+
+
+def compare(ref: str, sizes: list[int], seed: int, jobs: int) -> dict[str, Any]:
+    """Time the generator of ``ref`` and the current tree on the same content, alternating, and log the
+    stages side by side."""
+    commit = _git("rev-parse", "--verify", "--short", f"{ref}^{{commit}}")
+    subject = _git("log", "-1", "--format=%s", commit)
+    head = _git("rev-parse", "--short", "HEAD")
+    dirty = _git("status", "--porcelain", "--", "generator", "theme", "mkdocs.yml")
+    current = f"{head}{' + uncommitted changes' if dirty else ''}"
+    log(f"Baseline: {ref} = {commit} «{subject[:80]}»")
+    log(f"Current: {ROOT} at {current}")
+    if _git("diff", "--name-only", commit, "--", "constraints.txt"):
+        log("Note: the pinned versions (constraints.txt) differ; both sides run in the current environment.")
+    log(f"Each size: {REPEAT[0]} timed build(s) each, alternating (baseline first), unobserved; then one")
+    log("build each observed for peak memory. Stages: the seconds `congkhai build` prints (0.1 s steps).")
+    log()
+    sides = {"baseline": Path(), "current": ROOT}
+    results = []
+    with checkout(commit) as tree:
+        sides["baseline"] = tree
+        for n in sizes:
+            content = content_for(n, seed)
+            runs: dict[str, list[dict[str, Any]]] = {side: [] for side in sides}
+            builds = {
+                side: (SCRATCH[0] / f"work-{side}-{n}", SCRATCH[0] / f"site-{side}-{n}") for side in sides
+            }
+            for k in range(REPEAT[0]):
+                for side, source in sides.items():
+                    runs[side].append(cli_build(source, content, *builds[side], jobs))
+                    run = runs[side][-1]
+                    log(
+                        f"- {n:,} procedures, {side}, run {k + 1}: total {_s(run['total'])} (generate "
+                        f"{_s(run['generate'])}, MkDocs {_s(run['mkdocs'])}, search {_s(run['search'])}), "
+                        f"wall {_s(run['wall'])}; waited for a core {_s(run['stalls'].get('cpu some'))}"
+                    )
+            same = _same_files(builds["baseline"][1], builds["current"][1])
+            memory = {}
+            for side, source in sides.items():
+                memory[side] = cli_build(source, content, *builds[side], jobs, observe=True)
+                log(f"- {n:,} procedures, {side}, observed: peak memory {_mb(memory[side]['rss'])}")
+            result: dict[str, Any] = {"n": n, "same_site": same}
+            result["imported"] = {side: runs[side][0]["imported"] for side in sides}
+            for side in sides:
+                medians = {key: _median([run[key] for run in runs[side]]) for key in COMPARED}
+                result[side] = {**medians, "rss": memory[side]["rss"], "sampler": memory[side]["sampler"]}
+                result[side]["runs"] = runs[side]
+            results.append(result)
+    log()
+    log(f"Baseline = {ref} ({commit}); current = {current}. Median of {REPEAT[0]} run(s) per stage.")
+    log()
+    log("| procedures | stage | baseline | current | current / baseline |")
+    log("|---:|---|---:|---:|---:|")
+    labels = {"generate": "generate", "mkdocs": "MkDocs", "search": "search index", "total": "total"}
+    labels.update(wall="wall (whole process)", rss="peak memory (all processes)")
+    labels.update(largest_rss="largest process")
+    for r in results:
+        for key, label in labels.items():
+            before, after = r["baseline"][key], r["current"][key]
+            shown = _mb if key in ("rss", "largest_rss") else _s
+            ratio = f"{after / before:.2f}×" if before and after is not None else "n/a"
+            log(f"| {r['n']:,} | {label} | {shown(before)} | {shown(after)} | {ratio} |")
+    log()
+    for r in results:
+        same = f"differ: {r['same_site']}" if r["same_site"] else "identical, byte for byte"
+        log(f"{r['n']:,}: the sites built by both are {same}.")
+        log(f"  imported: baseline {r['imported']['baseline']}, current {r['imported']['current']}")
+    return {"baseline": {"ref": ref, "commit": commit}, "current": current, "results": results}
+
+
+def _median(values: list[Any]) -> Any:
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
+def _same_files(a: Path, b: Path) -> str:
+    """'' when folders ``a`` and ``b`` hold the same files, byte for byte; otherwise what differs."""
+
+    def digests(root: Path) -> dict[str, str]:
+        return {
+            p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in root.rglob("*")
+            if p.is_file()
+        }
+
+    left, right = digests(a), digests(b)
+    changed = sorted(path for path in left.keys() & right.keys() if left[path] != right[path])
+    only = sorted(left.keys() ^ right.keys())
+    if not changed and not only:
+        return ""
+    examples = ", ".join((changed + only)[:3])
+    return f"{len(changed)} files differ, {len(only)} in one only (e.g. {examples})"
 
 
 if __name__ == "__main__":
