@@ -102,7 +102,9 @@ def absolute(project: Path, given: str) -> Path:
     return Path(os.path.normpath(project / given))
 
 
-@pytest.mark.parametrize("case", range(8), ids=[".", "project", "content", "in-content", "..", "/", "unrelated", "theme"])
+@pytest.mark.parametrize(
+    "case", range(8), ids=[".", "project", "content", "in-content", "..", "/", "unrelated", "theme"]
+)
 @pytest.mark.parametrize("option", ["--out", "--work"])
 def test_a_dangerous_folder_is_refused_and_nothing_is_touched(project: Path, option: str, case: int) -> None:
     unrelated = project.parent / "khac"
@@ -116,7 +118,9 @@ def test_a_dangerous_folder_is_refused_and_nothing_is_touched(project: Path, opt
     assert digest(project.parent) == before
 
 
-def test_the_current_folder_and_its_parents_are_refused(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_current_folder_and_its_parents_are_refused(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Run from a folder outside the project: neither it nor its parent may be the output."""
     here = project.parent / "noi-chay" / "con"
     here.mkdir(parents=True)
@@ -141,14 +145,18 @@ def test_a_folder_holding_the_content_is_refused(project: Path) -> None:
 
 def test_out_and_work_must_be_apart(project: Path) -> None:
     result = run("build", "--out", "ra", "--work", "ra")
-    assert_refused(result, work_refused(project / "ra", f"nó trùng hoặc lồng với thư mục xuất bản «{project / 'ra'}»"))
+    assert_refused(
+        result, work_refused(project / "ra", f"nó trùng hoặc lồng với thư mục xuất bản «{project / 'ra'}»")
+    )
     assert not (project / "ra").exists()
 
 
 def test_a_symlink_out_not_made_by_congkhai_is_refused(project: Path) -> None:
     (project / "site").symlink_to(project / "theme")
     result = run("build")
-    assert_refused(result, out_refused(project / "site", "đó là một liên kết tượng trưng không do congkhai tạo"))
+    assert_refused(
+        result, out_refused(project / "site", "đó là một liên kết tượng trưng không do congkhai tạo")
+    )
     assert os.readlink(project / "site") == str(project / "theme")
 
 
@@ -179,7 +187,9 @@ def test_the_default_work_folder_does_not_depend_on_the_current_folder(
     assert not (project / "theme" / "build").exists()
 
 
-def test_a_failed_build_leaves_the_live_version_unchanged(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_build_leaves_the_live_version_unchanged(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert run("build").exit_code == 0
     live = assert_published(project / "site")
     before = digest(project / "site")
@@ -224,12 +234,14 @@ def test_rollback_switches_back_and_forth_and_older_versions_go(project: Path) -
 
 def test_rollback_without_a_previous_version(project: Path) -> None:
     assert_refused(
-        run("rollback"), f"«{project / 'site'}» không phải trang do congkhai xuất bản; không có gì để quay lại."
+        run("rollback"),
+        f"«{project / 'site'}» không phải trang do congkhai xuất bản; không có gì để quay lại.",
     )
     assert run("build").exit_code == 0
     live = assert_published(project / "site")
     assert_refused(
-        run("rollback"), f"không có phiên bản trước để quay lại; «{project / 'site'}» vẫn là phiên bản {live}."
+        run("rollback"),
+        f"không có phiên bản trước để quay lại; «{project / 'site'}» vẫn là phiên bản {live}.",
     )
 
 
@@ -286,7 +298,9 @@ def slow_build(project: Path, *args: str) -> tuple[subprocess.Popen[str], Path]:
     started, go = project.parent / "started", project.parent / "go"
     command = [sys.executable, "-c", SLOW_BUILD, str(started), str(go), "build", *args]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     deadline = time.monotonic() + 60
     while not started.exists():
         assert process.poll() is None, process.communicate()
@@ -301,12 +315,15 @@ def test_two_builds_at_once_one_publishes_and_the_other_is_refused(project: Path
     before = digest(project / "site")
     first, go = slow_build(project)
     second = run("build")
-    busy = f"một lần xuất bản khác vào «{project / 'site'}» đang chạy; chờ nó xong rồi chạy lại (trang đang chạy giữ nguyên)."
+    busy = (
+        f"một lần xuất bản khác vào «{project / 'site'}» đang chạy; "
+        "chờ nó xong rồi chạy lại (trang đang chạy giữ nguyên)."
+    )
     assert_refused(second, busy)
     assert assert_published(project / "site") == live  # still the complete old version while the first builds
     assert digest(project / "site") == before
     go.touch()
-    out, err = first.communicate(timeout=60)
+    _out, err = first.communicate(timeout=60)
     assert first.returncode == 0, err
     new = assert_published(project / "site")
     assert new != live
@@ -316,7 +333,10 @@ def test_two_builds_at_once_one_publishes_and_the_other_is_refused(project: Path
 def test_two_builds_sharing_a_work_folder_are_one_at_a_time(project: Path) -> None:
     first, go = slow_build(project, "--out", "mot")
     result = run("build", "--out", "hai")
-    busy = f"thư mục làm việc «{project / 'build'}» đang được một lệnh congkhai khác dùng; chờ lệnh đó xong hoặc chọn --work khác."
+    busy = (
+        f"thư mục làm việc «{project / 'build'}» đang được một lệnh congkhai khác dùng; "
+        "chờ lệnh đó xong hoặc chọn --work khác."
+    )
     assert_refused(result, busy)
     go.touch()
     first.communicate(timeout=60)
@@ -330,7 +350,8 @@ def test_a_killed_build_leaves_staging_that_the_next_build_removes(project: Path
     process.kill()
     process.communicate()
     staging = [p for p in (project / "site.versions").iterdir() if p.name.startswith(publish.STAGING)]
-    assert len(staging) == 1 and (staging[0] / MARKER).is_file()
+    assert len(staging) == 1
+    assert (staging[0] / MARKER).is_file()
     assert assert_published(project / "site") == live
     unmarked = project / "site.versions" / f"{publish.STAGING}khong-phai-cua-congkhai"
     unmarked.mkdir()
@@ -399,7 +420,8 @@ def test_an_unexpected_error_is_one_line_and_a_log(
     assert re.fullmatch(r"congkhai-\d{8}-\d{6}-\d+\.log", log.name)
     assert result.stderr == f"Lỗi không mong đợi: ValueError; chi tiết ghi ở {log}\n"
     details = log.read_text(encoding="utf-8")
-    assert "Traceback" in details and "ValueError: hỏng ở đâu đó" in details
+    assert "Traceback" in details
+    assert "ValueError: hỏng ở đâu đó" in details
     assert "Traceback" not in result.output
 
 
