@@ -433,3 +433,18 @@ def test_an_interrupted_build_says_so(project: Path, monkeypatch: pytest.MonkeyP
     result = run("build")
     assert result.exit_code == 130
     assert result.stderr == "Đã dừng theo yêu cầu; trang đang chạy được giữ nguyên.\n"
+
+
+def test_serve_refuses_a_dangerous_work_folder_before_serving(project: Path) -> None:
+    assert_refused(
+        run("serve", "--work", "content"), work_refused(project / "content", "đó là thư mục nội dung")
+    )
+
+
+def test_a_work_folder_of_an_older_congkhai_is_used_and_marked(project: Path) -> None:
+    docs = project / "build" / "docs"
+    (docs / "du-lieu").mkdir(parents=True)
+    (docs / "index.md").write_text("cũ", encoding="utf-8")
+    assert run("build").exit_code == 0
+    assert (project / "build" / MARKER).is_file()
+    assert (docs / "index.md").read_text(encoding="utf-8") != "cũ"
