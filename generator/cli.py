@@ -11,7 +11,10 @@ from typing import Any, TypeVar
 import click
 
 from generator.build import pipeline as site
+from generator.build.paths import default_work
+from generator.build.publish import Output, roll_back
 from generator.core.errors import CongkhaiError, DataErrors
+from generator.core.failures import disk_message, unexpected_message
 from generator.core.options import path_option
 from generator.datasets import DATASETS
 from generator.site.opendata import schema_files
@@ -22,7 +25,12 @@ content_option = path_option(
     "--content", "content", "Thư mục nội dung (site.yml, linh-vuc.yml, thu-tuc/, trang/)."
 )
 config_option = path_option("--config", "mkdocs.yml", "Tệp cấu hình MkDocs.", directory=False)
-work_option = path_option("--work", "build", "Thư mục làm việc (các trang Markdown được sinh ra).")
+
+
+def work_option(default: str) -> Callable[[Any], Any]:
+    """The ``--work`` option: the folder of the generated Markdown pages, ``default`` described."""
+    help = f"Thư mục làm việc (các trang Markdown được sinh ra). Mặc định: {default}."
+    return click.option("--work", type=click.Path(file_okay=False, path_type=Path), default=None, help=help)
 
 
 def reports_errors(command: F) -> F:
@@ -43,7 +51,25 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group()
+class _Guarded(click.Group):
+    """The command group: a disk condition or an unexpected exception ends in one line, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Đã dừng theo yêu cầu; trang đang chạy được giữ nguyên.", err=True)
+            raise click.exceptions.Exit(130) from None
+        except OSError as exc:
+            click.echo(disk_message(exc) or unexpected_message(exc), err=True)
+        except Exception as exc:
+            click.echo(unexpected_message(exc), err=True)
+        raise click.exceptions.Exit(1)
+
+
+@click.group(cls=_Guarded)
 @click.version_option(package_name="congkhai")
 def main() -> None:
     """Công khai thủ tục hành chính: kiểm tra dữ liệu YAML và xuất bản trang tĩnh."""
@@ -67,7 +93,7 @@ def check(content: Path) -> None:
 @content_option
 @path_option("--out", "site", "Thư mục xuất bản.")
 @config_option
-@work_option
+@work_option("build/ cạnh tệp cấu hình")
 @click.option(
     "--jobs",
     type=click.IntRange(min=0),
@@ -78,18 +104,32 @@ def check(content: Path) -> None:
 @reports_errors
 def build(content: Path, out: Path, config: Path, work: Path, jobs: int) -> None:
     """Kiểm tra dữ liệu và xây dựng trang vào thư mục xuất bản."""
-    report = site.build(content, out, config, work, jobs)
+    report = site.build(content, out, config, work or default_work(config), jobs)
     stages = ", ".join(f"{STAGES[name]} {seconds:.1f} s" for name, seconds in report.seconds.items())
-    click.echo(f"Đã xuất bản {report.pages} tệp vào {out}/ ({len(report.written)} tệp thay đổi; {stages}).")
+    details = f"phiên bản {report.version}; {len(report.written)} tệp thay đổi; {stages}"
+    click.echo(f"Đã xuất bản {report.pages} tệp vào {out}/ ({details}).")
+
+
+@main.command()
+@path_option("--out", "site", "Thư mục xuất bản (liên kết tới phiên bản đang chạy).")
+@reports_errors
+def rollback(out: Path) -> None:
+    """Quay lại phiên bản xuất bản trước (chạy lần nữa để trở lại)."""
+    output = Output.at(out)
+    now, was = roll_back(output)
+    click.echo(
+        f"Đã quay lại phiên bản {now}: {out} → {output.versions.name}/{now}. "
+        f"Phiên bản vừa thay ({was}) được giữ; chạy lại lệnh này để trở về nó."
+    )
 
 
 @main.command()
 @content_option
 @config_option
-@work_option
+@work_option("một thư mục tạm, xoá khi dừng")
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Địa chỉ máy chủ xem trước.")
 @reports_errors
-def serve(content: Path, config: Path, work: Path, dev_addr: str) -> None:
+def serve(content: Path, config: Path, work: Path | None, dev_addr: str) -> None:
     """Xem trước trang; sửa một tệp YAML là trình duyệt tự cập nhật."""
     from generator.build.preview import serve as preview
 

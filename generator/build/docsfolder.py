@@ -35,6 +35,8 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     """Time spent per stage of a full build: ``generate``, ``mkdocs``, ``search``."""
+    version: str = ""
+    """The name of the published version (see :mod:`generator.build.publish`)."""
 
 
 Known = dict[str, str | bytes]

@@ -6,7 +6,6 @@ Everything is gathered and validated first; the previous site is replaced only b
 from __future__ import annotations
 
 import os
-import shutil
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -18,8 +17,11 @@ from typing import Any
 from generator.build.allpages import generate_pages
 from generator.build.docsfolder import BuildReport, Known, write_docs
 from generator.build.mkdocsrun import run_mkdocs
+from generator.build.paths import Places, check_apart, check_work, using_work
+from generator.build.publish import Output
 from generator.build.searchindex import index_site
 from generator.build.sharedbuild import jobs_to_share, prepare_shared
+from generator.core.failures import naming
 from generator.core.records import LoadCache
 from generator.core.render import Memo, no_memo
 from generator.datasets import DATASETS
@@ -99,26 +101,31 @@ def build(
     jobs: int = 0,
     datasets: Sequence[AnyDataset] = DATASETS,
 ) -> BuildReport:
-    """Build the whole site into ``out``; on any error the previous ``out`` stays as it was.
+    """Build the whole site and publish it as ``out``; on any error the live site stays as it was.
 
+    ``out`` and ``work`` are checked first (:mod:`generator.build.paths`); the site is built in a staging
+    folder of its own and switched live atomically, the previous version kept (:mod:`generator.build.publish`).
     Pages are rendered and MkDocs runs in ``jobs`` processes (0: one per core) when there are many.
     """
     clock = _Clock()
-    catalog, report = prepare(content, work, jobs=jobs, datasets=datasets)
-    clock.lap("generate")
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(catalog)
-    staging = out.with_name(f".{out.name}.new")
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        run_mkdocs(config_file, mkdocs_options(catalog, work / DOCS, staging), jobs=jobs)
-        clock.lap("mkdocs")
-        _index_search(staging)
-        clock.lap("search")
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap(staging, out)
-    return replace(report, seconds=clock.laps)
+    places = Places.of(content, config_file)
+    output = Output.at(out)
+    output.check(places)
+    work = check_work(work, places)
+    check_apart(output.link, work)
+    check_apart(output.versions, work)
+    with output.lock(), using_work(work):
+        catalog, report = prepare(content, work, jobs=jobs, datasets=datasets)
+        clock.lap("generate")
+        os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(catalog)
+        with output.staging() as staging:
+            with naming(staging):
+                run_mkdocs(config_file, mkdocs_options(catalog, work / DOCS, staging), jobs=jobs)
+                clock.lap("mkdocs")
+                _index_search(staging)
+                clock.lap("search")
+            version = output.publish(staging)
+    return replace(report, seconds=clock.laps, version=version)
 
 
 class _Clock:
@@ -137,12 +144,3 @@ class _Clock:
 def _index_search(site: Path) -> None:
     """Build the search index (Pagefind) into the staged site."""
     index_site(site)
-
-
-def _swap(staging: Path, out: Path) -> None:
-    old = out.with_name(f".{out.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
-    shutil.rmtree(old, ignore_errors=True)

@@ -32,6 +32,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -44,6 +45,7 @@ from generator.core.errors import CongkhaiError
 from generator.datasets import DATASETS
 from generator.site.dataset import AnyDataset
 from generator.build.mkdocsrun import run_mkdocs
+from generator.build.paths import Places, check_work, mark, using_work
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +96,7 @@ class Preview:
             # (a Markdown file written in the same tick as its HTML would not look newer).
             self._remove_outputs([*report.removed, *report.written])
         config = run_mkdocs(self.config_file, options, dirty=not full, jobs=0)  # a full build on every core
+        mark(self.site_dir)  # as in a published version, which carries congkhai's marker
         self.theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
         self.use_directory_urls = bool(config.use_directory_urls)
         self._inputs = self._fingerprint(options)
@@ -187,16 +190,26 @@ class _Indexer:
             self._timer = self._process = None
 
 
-def serve(content: Path, config_file: Path, work: Path, dev_addr: str) -> None:
-    """Serve a live preview of ``content`` until interrupted."""
+def serve(content: Path, config_file: Path, work: Path | None, dev_addr: str) -> None:
+    """Serve a live preview of ``content`` until interrupted.
+
+    The site is built in a temporary folder, and so are the docs unless ``work`` names a folder (checked
+    and locked as ``congkhai build`` does, see :mod:`generator.build.paths`).
+    """
     from mkdocs.livereload import LiveReloadServer
 
+    if work is not None:
+        work = check_work(work, Places.of(content, config_file))
     _show_logs()
     signal.signal(signal.SIGTERM, _interrupt)  # stopped by a supervisor: clean up as on Ctrl+C
-    site_dir = Path(tempfile.mkdtemp(prefix="congkhai-"))
-    preview = Preview(content, config_file, work, site_dir)
+    temporary = Path(tempfile.mkdtemp(prefix="congkhai-"))
+    site_dir = temporary / "site"
     indexer = _Indexer(site_dir)
-    try:
+    with ExitStack() as cleanup:
+        cleanup.callback(shutil.rmtree, temporary, ignore_errors=True)
+        cleanup.callback(indexer.stop)
+        docs_work = cleanup.enter_context(using_work(work or temporary / "work"))
+        preview = Preview(content, config_file, docs_work, site_dir)
         _settle(preview.build())
         indexer.start_later()
 
@@ -233,9 +246,6 @@ def serve(content: Path, config_file: Path, work: Path, dev_addr: str) -> None:
             log.info("Đã dừng máy chủ xem trước.")
         finally:
             server.shutdown()
-    finally:
-        indexer.stop()
-        shutil.rmtree(site_dir, ignore_errors=True)
 
 
 def _interrupt(signum: int, frame: object) -> None:
