@@ -612,7 +612,7 @@ runpy.run_module("generator", run_name="__main__", alter_sys=True)
 """The child of a compared build: ``python -m generator build …``, after saying which ``generator`` package
 it imported (the one in ``PYTHONPATH`` must shadow the editable install of the current tree)."""
 
-PUBLISHED = re.compile(r"^Đã xuất bản (\d+) tệp vào .* \((\d+) tệp thay đổi; (.*)\)\.$")
+PUBLISHED = re.compile(r"^Đã xuất bản (\d+) tệp vào .* \((?:phiên bản [^;]+; )?(\d+) tệp thay đổi; (.*)\)\.$")
 """The last line of ``congkhai build``, with the seconds of each stage (``generator/cli.py``)."""
 STAGE_NAMES = {"dữ liệu": "generate", "MkDocs": "mkdocs", "chỉ mục tìm kiếm": "search"}
 
