@@ -110,11 +110,6 @@ class Procedures(Dataset[Procedure, Summary]):
         """The sector lists."""
         return [Link(s.ten, f"linh-vuc/{s.ma}.md") for s in self._sectors_with_procedures(catalog)]
 
-    def record_json(self, record: Procedure) -> str:
-        """Written by pydantic's serializer: the same bytes as ``json.dumps`` of the dump, several times
-        faster."""
-        return record.model_dump_json(indent=2, exclude_none=True) + "\n"
-
     @staticmethod
     def _sectors_with_procedures(catalog: Catalog) -> list[Any]:
         return [s for s in catalog.sectors if lookup.in_sector(catalog, s.ma)]

@@ -138,7 +138,8 @@ class Dataset(ABC, Generic[R, S]):
     # Open data of each record, assembled by the pipeline into ``du-lieu/<name>.json``.
 
     def record_json(self, record: R) -> str:
-        """One record as published JSON (``du-lieu/<name>/<id>.json``)."""
+        """One record as published JSON (``du-lieu/<name>/<id>.json``), written by pydantic's serializer:
+        the same bytes as ``json.dumps`` of the dump, several times faster."""
         return record.model_dump_json(indent=2, exclude_none=True) + "\n"
 
     def record_json_path(self, key: str) -> str:
@@ -170,11 +171,6 @@ class Dataset(ABC, Generic[R, S]):
     def records(self, catalog: Catalog) -> tuple[R, ...]:
         """The full records this process makes pages for, by id."""
         return catalog.records(self.name)
-
-    def by_key(self, catalog: Catalog) -> dict[str, S]:
-        """Every record's summary by id (made once per catalog)."""
-        summaries = self.summaries(catalog)
-        return catalog.index((self.name, "key"), lambda: {self.key(s): s for s in reversed(summaries)})
 
 
 AnyDataset = Dataset[Any, Any]
