@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -13,7 +14,7 @@ import click
 from generator.build import pipeline as site
 from generator.build.paths import default_work
 from generator.build.publish import Output, roll_back
-from generator.core.errors import CongkhaiError, DataErrors
+from generator.core.errors import CongkhaiError, DataError, DataErrors
 from generator.core.failures import disk_message, unexpected_message
 from generator.core.options import path_option
 from generator.datasets import DATASETS
@@ -41,14 +42,33 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except DataErrors as exc:
+            annotate = os.environ.get("GITHUB_ACTIONS") == "true"
             for error in exc.errors:
                 click.echo(str(error), err=True)
+                if annotate:
+                    click.echo(annotation(error))
             click.echo(f"{len(exc.errors)} lỗi; chưa xuất bản gì, trang hiện có được giữ nguyên.", err=True)
         except CongkhaiError as exc:
             click.echo(f"Lỗi: {exc}", err=True)
         sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+def annotation(error: DataError) -> str:
+    """``error`` as a GitHub Actions workflow command, shown on the offending file and line of a pull
+    request (printed besides the plain line when ``GITHUB_ACTIONS`` is ``true``)."""
+    path = os.path.relpath(error.path) if os.path.isabs(error.path) else error.path
+    where = f"file={_property(path)},line={error.line},title={_property(error.key or 'dữ liệu')}"
+    return f"::error {where}::{_data(error.message)}"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class _Guarded(click.Group):
