@@ -12,6 +12,7 @@ import click
 
 from generator.build import pipeline as site
 from generator.core.errors import CongkhaiError, DataErrors
+from generator.core.notices import take_warnings
 from generator.options import path_option
 from generator.site.opendata import schema_files
 
@@ -37,6 +38,9 @@ def reports_errors(command: F) -> F:
             click.echo(f"{len(exc.errors)} lỗi; chưa xuất bản gì, trang hiện có được giữ nguyên.", err=True)
         except CongkhaiError as exc:
             click.echo(f"Lỗi: {exc}", err=True)
+        finally:  # what the run left out or changed (generator.core.notices), after its own messages
+            for warning in take_warnings():
+                click.echo(str(warning), err=True)
         sys.exit(1)
 
     return wrapper  # type: ignore[return-value]

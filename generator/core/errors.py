@@ -29,6 +29,22 @@ class DataError(CongkhaiError):
         return DataError, (self.path, self.line, self.key, self.message)
 
 
+@dataclass(frozen=True, order=True)
+class DataWarning:
+    """Something in the content that is left out or changed, but does not stop publishing: a file the
+    tool ignores, or what the sanitiser removed from a hand-written page. Printed after the run as
+    ``path:line: cảnh báo: key: message``."""
+
+    path: str
+    line: int
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        key = f" {self.key}:" if self.key else ""
+        return f"{self.path}:{self.line}: cảnh báo:{key} {self.message}"
+
+
 class DataErrors(CongkhaiError):
     """All the data errors of a run, sorted, reported together."""
 

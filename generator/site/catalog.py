@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from generator.site.agency import Agency
 from generator.core.errors import DataError, raise_if_any
-from generator.site.handpages import HandPage, load_hand_pages
+from generator.site.handpages import HandPage, check_links, load_hand_pages
 from generator.procedures.checks import check_procedures
 from generator.procedures.model import Procedure
 from generator.procedures.summary import Summary, summarise
@@ -153,6 +153,9 @@ def raise_if_invalid(partial: Partial, procedures: list[Loaded[Summary]], errors
     site, slugs = partial
     if slugs is not None:
         errors = errors + check_procedures(procedures, slugs)
+    if site is not None:  # hand pages' links, once every page of the site is known
+        codes = [p.record.ma_thu_tuc for p in procedures]
+        errors = errors + check_links(site.hand_pages, [s.ma for s in site.sectors], codes)
     raise_if_any(errors)
     assert site is not None
     return site

@@ -18,6 +18,7 @@ from generator.site.catalog import Catalog
 from generator.procedures.model import LEVELS, ONLINE_LEVELS, STATUSES, Procedure
 from generator.procedures.pages import front_matter
 from generator.procedures.summary import Summary
+from generator.core.csvcells import formula_safe
 from generator.core.render import Memo, Page, no_memo, render
 from generator.site.sectors import SectorRegistry
 
@@ -86,7 +87,7 @@ def catalogue_part(records: Iterable[str]) -> bytes:
 def csv_text(catalog: Catalog) -> str:
     """The catalogue as one CSV row per procedure."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = formula_safe(csv.writer(out, lineterminator="\n"))
     writer.writerow(CSV_COLUMNS)
     for p in catalog.procedures:
         writer.writerow(
