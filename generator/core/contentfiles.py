@@ -76,10 +76,9 @@ def _list(folder: Path, levels: list[tuple[str, ...]], depth: int, found: list[P
                 _list(path, alive, depth + 1, found, wanted)
             elif alive and (last or not entry.is_file(follow_symlinks=False)):
                 found.append(path)
-            elif is_dir:
-                warn(path, 1, "", f"thư mục không được đọc (chỉ đọc {wanted}); bị bỏ qua")
             else:
-                warn(path, 1, "", f"tệp không được đọc (chỉ đọc {wanted}); bị bỏ qua")
+                kind = "thư mục" if is_dir else "liên kết tượng trưng" if entry.is_symlink() else "tệp"
+                warn(path, 1, "", f"{kind} không được đọc (chỉ đọc {wanted}); bị bỏ qua")
 
 
 def refusal(path: Path) -> str | None:

@@ -91,8 +91,8 @@ class Removal:
     def message(self) -> str:
         """What was removed and why, in Vietnamese."""
         if not self.attribute:
-            kept = "cùng nội dung bên trong" if self.tag in CONTENT_TAGS else "giữ phần chữ bên trong"
-            return f"thẻ không được phép; đã bỏ thẻ, {kept}"
+            kept = "cùng nội dung bên trong" if self.tag in CONTENT_TAGS else "nhưng giữ phần chữ bên trong"
+            return f"thẻ không được phép; đã bỏ thẻ {kept}"
         if not self.value:
             return "thuộc tính không được phép; đã bỏ"
         if self.attribute == "style":

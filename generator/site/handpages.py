@@ -16,6 +16,7 @@ unsafe:
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Iterable
@@ -119,9 +120,17 @@ def _load(path: Path) -> tuple[HandPage | None, list[DataError]]:
     lines = _Lines(body, first)
     for removal in removals(rendered.html):
         warn(name, lines.find(*removal.needles), removal.key, removal.message)
-    links = tuple(Link(target, lines.find(target), tag) for tag, target in rendered.links)
-    anchors = frozenset(re.findall(r'\sid="([^"]*)"', clean_html(rendered.html)))
-    return HandPage(path.stem, heading.group(1), f"{head}{MARKER}\n{body}", name, links, anchors), []
+    links = tuple(Link(target, lines.find(f"]({target}", f"]: {target}", target), tag) for tag, target in rendered.links)
+    published = clean_html(rendered.html)
+    anchors = frozenset(html.unescape(a) for a in re.findall(r'\sid="([^"]*)"', published))
+    title = _title(published) or path.stem
+    return HandPage(path.stem, title, f"{head}{MARKER}\n{body}", name, links, anchors), []
+
+
+def _title(published: str) -> str:
+    """The text of the page's first level-1 heading as published (no attribute list, no markup)."""
+    heading = re.search(r"<h1\b[^>]*>(.*?)</h1>", published, flags=re.DOTALL)
+    return html.unescape(re.sub(r"<[^>]*>", "", heading[1])).strip() if heading else ""
 
 
 def _split(text: str) -> tuple[str, str, int]:
