@@ -320,3 +320,14 @@ def test_formula_cells_are_neutralised_in_the_csv(make_content: MakeContent) -> 
     rows = list(csv.reader(io.StringIO(csv_text(build_catalog(content)))))
     row = next(r for r in rows if r[0] == "1.013859")
     assert row[1] == '\'=HYPERLINK("http://x";"bấm")'
+
+
+def test_aligned_tables_and_ordinary_markup_pass_without_warnings(make_content: MakeContent) -> None:
+    page = (
+        "# X\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n"
+        '!!! note "Lưu ý"\n    Chữ *nghiêng* và **đậm**, [thư](mailto:a@example.org).\n\n'
+        "## Mục {: #muc .lop }\n\n<details><summary>Thêm</summary>Nội dung</details>\n"
+    )
+    content = make_content({"trang/x.md": page})
+    build_catalog(content)
+    assert warnings_for(content) == []

@@ -41,6 +41,7 @@ from generator.site import search
 from generator.build import pipeline as site
 from generator.site.catalog import Catalog
 from generator.core.errors import CongkhaiError
+from generator.core.notices import take_warnings
 from generator.build.mkdocsrun import run_mkdocs
 
 log = logging.getLogger(__name__)
@@ -177,6 +178,12 @@ class _Indexer:
             self._timer = self._process = None
 
 
+def _log_warnings() -> None:
+    """Log what the last build left out or changed (:mod:`generator.core.notices`)."""
+    for warning in take_warnings():
+        log.warning("%s", warning)
+
+
 def serve(content: Path, config_file: Path, work: Path, dev_addr: str) -> None:
     """Serve a live preview of ``content`` until interrupted."""
     from mkdocs.livereload import LiveReloadServer
@@ -188,6 +195,7 @@ def serve(content: Path, config_file: Path, work: Path, dev_addr: str) -> None:
     indexer = _Indexer(site_dir)
     try:
         _settle(preview.build())
+        _log_warnings()
         indexer.start_later()
 
         def rebuild() -> None:
@@ -199,6 +207,8 @@ def serve(content: Path, config_file: Path, work: Path, dev_addr: str) -> None:
                 log.error("%s\nTrang xem trước giữ nguyên bản trước; sửa lỗi rồi lưu lại.", exc)
                 indexer.start_later()
                 return
+            finally:
+                _log_warnings()
             log.info("Đã cập nhật: %s (%.1f s).", _KINDS[kind], time.perf_counter() - started)
             _settle(kind)
             if kind != "unchanged":
