@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -331,3 +332,15 @@ def test_aligned_tables_and_ordinary_markup_pass_without_warnings(make_content: 
     content = make_content({"trang/x.md": page})
     build_catalog(content)
     assert warnings_for(content) == []
+
+
+def test_a_file_where_a_folder_belongs_and_odd_names_are_warned_about(make_content: MakeContent) -> None:
+    content = make_content({})
+    shutil.rmtree(content / "trang")
+    (content / "trang").write_text("x", encoding="utf-8")
+    (content / "thu-tuc" / "a\nb\x1b[31m.txt").write_text("x", encoding="utf-8")
+    build_catalog(content)
+    assert warnings_for(content) == [
+        "thu-tuc/a\\nb\\x1b[31m.txt:1: cảnh báo: tệp không được đọc (chỉ đọc *.yml, *.yaml); bị bỏ qua",
+        "trang:1: cảnh báo: là tệp, không phải thư mục; bị bỏ qua",
+    ]

@@ -44,8 +44,9 @@ def content_files(folder: Path, patterns: str | Sequence[str]) -> list[Path]:
     A pattern is relative to ``folder`` and may name subfolders, one ``fnmatch`` pattern per level:
     ``"*.yml"``, ``"*/*.yml"``. Every pattern has as many levels. Only real folders are entered; a
     matching entry that is not a regular file (a link, a folder at the last level, a FIFO…) is listed
-    so that :func:`read_content` refuses it. ``folder`` itself, when it is a link or not a folder, is
-    listed alone (and refused likewise); a missing ``folder`` lists nothing.
+    so that :func:`read_content` refuses it. ``folder`` itself, when it is a link or a special file, is
+    listed alone (and refused likewise); a missing ``folder`` lists nothing, a regular file in its place
+    nothing but a warning.
     """
     levels = [
         tuple(pattern.split("/")) for pattern in ([patterns] if isinstance(patterns, str) else patterns)
@@ -55,6 +56,9 @@ def content_files(folder: Path, patterns: str | Sequence[str]) -> list[Path]:
     try:
         mode = os.lstat(folder).st_mode
     except FileNotFoundError:
+        return []
+    if stat.S_ISREG(mode):
+        warn(folder, 1, "", "là tệp, không phải thư mục; bị bỏ qua")
         return []
     if not stat.S_ISDIR(mode):
         return [folder]

@@ -42,7 +42,13 @@ class DataWarning:
 
     def __str__(self) -> str:
         key = f" {self.key}:" if self.key else ""
-        return f"{self.path}:{self.line}: cảnh báo:{key} {self.message}"
+        return _one_line(f"{self.path}:{self.line}: cảnh báo:{key} {self.message}")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with control characters escaped (a file name may hold a line break or an escape
+    sequence), so that a warning is one line and cannot drive the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class DataErrors(CongkhaiError):
