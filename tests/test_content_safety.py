@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build.handsafe import EXTENSIONS, MARKER
 from generator.core.csvcells import safe_cell
+from generator.core.handsafe import EXTENSIONS, MARKER
 from generator.core.notices import take_warnings
 from generator.site.catalog import build_catalog
 from generator.site.opendata import csv_text

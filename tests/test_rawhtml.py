@@ -13,8 +13,8 @@ import pytest
 from mkdocs.config import load_config
 
 from generator.build.allpages import generate_pages
-from generator.build.handsafe import MARKER
 from generator.build.rawhtml import CLOSE, HEADING, OPEN
+from generator.core.handsafe import MARKER
 from generator.core.render import md, relative_link
 from generator.site.catalog import build_catalog
 
@@ -80,7 +80,7 @@ def test_pages_render_as_with_markdown_headings(content: Path, tmp_path: Path) -
             continue
         body = page.text.split("---\n", 2)[2] if page.text.startswith("---\n") else page.text
         marked += OPEN in body
-        # A hand page's marker (generator.build.handsafe) is not Markdown: the plain converter drops it too.
+        # A hand page's marker (generator.core.handsafe) is not Markdown: the plain converter drops it too.
         expected = plain.reset().convert(_as_markdown(body.removeprefix(f"{MARKER}\n")))
         assert _normalized(fast.reset().convert(body)) == _normalized(expected), page.path
         assert _toc(fast) == _toc(plain), page.path

@@ -3,7 +3,7 @@
 Staff write Markdown, which may hold raw HTML (``<script>``, ``<iframe>``, ``onclick=…``), attribute
 lists (``{onclick="…"}``) and links of any scheme (``[x](javascript:…)``). Rather than guess which
 parts of the Markdown become HTML, the HTML that Python-Markdown makes of a hand page is cleaned as a
-whole: :func:`clean_html` runs in the build (``generator.build.handsafe``), on exactly what MkDocs
+whole: :func:`clean_html` runs in the build (``generator.core.handsafe``), on exactly what MkDocs
 publishes, and :func:`removals` tells ``check`` beforehand what it will remove, to report it.
 
 The policy: the tags of ordinary text (:data:`TAGS`), a few attributes (:data:`ATTRIBUTES`), links and

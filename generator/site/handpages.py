@@ -11,7 +11,7 @@ unsafe:
   (:func:`check_links`; raw HTML links are not checked, as MkDocs does not);
 - raw HTML, attribute lists and link schemes: whatever the sanitiser (:mod:`generator.core.sanitise`)
   will remove is reported as a warning with its line, and the page is published with the rest of its
-  text (the build cleans its HTML: :mod:`generator.build.handsafe`).
+  text (the build cleans its HTML: :mod:`generator.core.handsafe`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
-from generator.build.handsafe import MARKER, render
+from generator.core.handsafe import MARKER, render
 from generator.core.contentfiles import content_files, read_content
 from generator.core.errors import DataError
 from generator.core.fields import SLUG_PATTERN

@@ -10,7 +10,9 @@ page cannot hold it (every value in one is escaped). The marker also keeps MkDoc
 MultiMarkdown-style ``key: value`` lines at the top of a page without front matter as metadata.
 
 :func:`render` makes the same HTML at check time, with the extensions ``mkdocs.yml`` lists
-(:data:`EXTENSIONS`; a test compares the lists), and collects the links MkDocs will check.
+(:data:`EXTENSIONS`; a test compares the lists), and collects the links MkDocs will check. This module
+is in the core so that both the build (the extension) and the site (the hand pages) may import it; it
+names ``generator.build.rawhtml`` only as a string, which Python-Markdown imports when rendering.
 """
 
 from __future__ import annotations
@@ -92,9 +94,7 @@ def render(markdown: str) -> Rendered:
     """The HTML the build makes of a hand page's Markdown (front matter and marker removed), not yet
     sanitised, with its links."""
     rendered = Rendered()
-    md = Markdown(
-        extensions=[*EXTENSIONS[:-1], TocExtension(permalink=False, slugify=slugify(case="lower"))]
-    )
+    md = Markdown(extensions=[*EXTENSIONS[:-1], TocExtension(permalink=False, slugify=slugify(case="lower"))])
     # MkDocs checks links after attribute lists (8) and the table of contents (5), at priority 0.
     md.treeprocessors.register(_Links(md, rendered), "congkhai_links", 0)
     rendered.html = md.convert(markdown)
