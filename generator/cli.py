@@ -16,6 +16,7 @@ from generator.build.paths import default_work
 from generator.build.publish import Output, roll_back
 from generator.core.errors import CongkhaiError, DataError, DataErrors
 from generator.core.failures import disk_message, unexpected_message
+from generator.core.notices import take_warnings
 from generator.core.options import path_option
 from generator.datasets import DATASETS
 from generator.site.opendata import schema_files
@@ -50,6 +51,9 @@ def reports_errors(command: F) -> F:
             click.echo(f"{len(exc.errors)} lỗi; chưa xuất bản gì, trang hiện có được giữ nguyên.", err=True)
         except CongkhaiError as exc:
             click.echo(f"Lỗi: {exc}", err=True)
+        finally:  # what the run left out or changed (generator.core.notices), after its own messages
+            for warning in take_warnings():
+                click.echo(str(warning), err=True)
         sys.exit(1)
 
     return wrapper  # type: ignore[return-value]

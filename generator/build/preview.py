@@ -44,6 +44,7 @@ from generator.site.catalog import Catalog
 from generator.core.errors import CongkhaiError
 from generator.datasets import DATASETS
 from generator.site.dataset import AnyDataset
+from generator.core.notices import take_warnings
 from generator.build.mkdocsrun import run_mkdocs
 from generator.build.paths import Places, check_work, mark, using_work
 
@@ -190,6 +191,12 @@ class _Indexer:
             self._timer = self._process = None
 
 
+def _log_warnings() -> None:
+    """Log what the last build left out or changed (:mod:`generator.core.notices`)."""
+    for warning in take_warnings():
+        log.warning("%s", warning)
+
+
 def serve(content: Path, config_file: Path, work: Path | None, dev_addr: str) -> None:
     """Serve a live preview of ``content`` until interrupted.
 
@@ -211,6 +218,7 @@ def serve(content: Path, config_file: Path, work: Path | None, dev_addr: str) ->
         docs_work = cleanup.enter_context(using_work(work or temporary / "work"))
         preview = Preview(content, config_file, docs_work, site_dir)
         _settle(preview.build())
+        _log_warnings()
         indexer.start_later()
 
         def rebuild() -> None:
@@ -222,6 +230,8 @@ def serve(content: Path, config_file: Path, work: Path | None, dev_addr: str) ->
                 log.error("%s\nTrang xem trước giữ nguyên bản trước; sửa lỗi rồi lưu lại.", exc)
                 indexer.start_later()
                 return
+            finally:
+                _log_warnings()
             log.info("Đã cập nhật: %s (%.1f s).", _KINDS[kind], time.perf_counter() - started)
             _settle(kind)
             if kind != "unchanged":

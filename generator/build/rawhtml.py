@@ -24,6 +24,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from generator.core import handsafe
 from generator.core.htmlblock import CLOSE, HEADING, OPEN
 
 _ATTRIBUTE = re.compile(r' ([a-z][a-z0-9-]*)="([^"]*)"')
@@ -115,6 +116,7 @@ class RawHtmlExtension(Extension):
         blocks: dict[str, list[Part]] = {}
         md.preprocessors.register(_StashBlocks(md, blocks), "congkhai_raw_html", 25)
         md.treeprocessors.register(_MakeHeadings(md, blocks), "congkhai_headings", 6)
+        handsafe.register(md)  # hand-written pages: sanitised (generator.core.handsafe)
 
 
 def makeExtension(**kwargs: object) -> RawHtmlExtension:  # noqa: N802 (Python-Markdown's name)

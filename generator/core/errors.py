@@ -29,6 +29,28 @@ class DataError(CongkhaiError):
         return DataError, (self.path, self.line, self.key, self.message)
 
 
+@dataclass(frozen=True, order=True)
+class DataWarning:
+    """Something in the content that is left out or changed, but does not stop publishing: a file the
+    tool ignores, or what the sanitiser removed from a hand-written page. Printed after the run as
+    ``path:line: cảnh báo: key: message``."""
+
+    path: str
+    line: int
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        key = f" {self.key}:" if self.key else ""
+        return _one_line(f"{self.path}:{self.line}: cảnh báo:{key} {self.message}")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with control characters escaped (a file name may hold a line break or an escape
+    sequence), so that a warning is one line and cannot drive the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 class DataErrors(CongkhaiError):
     """All the data errors of a run, sorted, reported together."""
 

@@ -19,6 +19,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from generator.core.contentfiles import content_files, read_content
 from generator.core.errors import DataError
 from generator.core.parallel import fork_map, jobs_for
 from generator.core.validation import validate
@@ -55,8 +56,12 @@ Result = tuple[Loaded[M] | None, list[DataError]]
 
 
 def load_one(path: Path, model: type[M]) -> Result[M]:
-    """Load and validate one file."""
-    return load_bytes(path, path.read_bytes(), model)
+    """Load and validate one file (only a regular file is read: :func:`read_content`)."""
+    try:
+        raw = read_content(path)
+    except DataError as exc:
+        return None, [exc]
+    return load_bytes(path, raw, model)
 
 
 def load_bytes(path: Path, raw: bytes, model: type[M]) -> Result[M]:
@@ -121,8 +126,8 @@ class LoadCache:
 
 def _bytes(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
-    except OSError:
+        return read_content(path)
+    except (OSError, DataError):
         return None
 
 
@@ -194,7 +199,7 @@ def _load(path: Path, raw: bytes | None, model: type[M]) -> Result[M]:
 
 
 def yaml_files(directory: Path) -> list[Path]:
-    """The ``*.yml`` and ``*.yaml`` files directly inside ``directory``, sorted."""
-    if not directory.is_dir():
-        return []
-    return sorted(p for p in directory.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+    """The ``*.yml`` and ``*.yaml`` files directly inside ``directory``, sorted (see
+    :func:`~generator.core.contentfiles.content_files`: entries that are not regular files are listed, to
+    be refused when read; others are left out with a warning)."""
+    return content_files(directory, ("*.yml", "*.yaml"))

@@ -48,6 +48,13 @@ class Procedures(Dataset[Procedure, Summary]):
             return []
         return check_procedures(items, context.sectors)
 
+    def link_targets(self, items: list[Loaded[Summary]], context: CheckContext) -> set[str]:
+        """Besides the open data: the catalogue, each procedure's page and each sector's list."""
+        pages = {"thu-tuc/index.md", opendata.CSV_PATH, opendata.FEED_PATH}
+        pages |= {f"thu-tuc/{item.record.ma_thu_tuc}.md" for item in items}
+        pages |= {f"linh-vuc/{slug}.md" for slug in context.sectors or ()}
+        return super().link_targets(items, context) | pages
+
     def updated(self, summary: Summary) -> date | None:
         """The procedure's ``ngay_cap_nhat``."""
         return summary.ngay_cap_nhat

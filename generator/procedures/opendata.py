@@ -10,6 +10,7 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
+from generator.core.csvcells import formula_safe
 from generator.core.render import render
 from generator.procedures import lookup
 from generator.procedures.model import LEVELS, ONLINE_LEVELS, STATUSES
@@ -36,7 +37,7 @@ FEED_PATH = "du-lieu/thay-doi.xml"
 def csv_text(catalog: Catalog) -> str:
     """The catalogue as one CSV row per procedure."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = formula_safe(csv.writer(out, lineterminator="\n"))
     writer.writerow(CSV_COLUMNS)
     for p in lookup.summaries(catalog):
         writer.writerow(

@@ -15,7 +15,7 @@ from generator.core.errors import DataError, raise_if_any
 from generator.core.records import LoadCache, Loaded, load_all, load_one
 from generator.site.agency import Agency
 from generator.site.dataset import AnyDataset, CheckContext
-from generator.site.handpages import HandPage, load_hand_pages
+from generator.site.handpages import HandPage, check_links, load_hand_pages
 from generator.site.sectors import Sector, SectorRegistry, check_registry
 from generator.site.synonyms import SynonymFile, load_synonyms
 
@@ -160,6 +160,9 @@ def raise_if_invalid(
     context = CheckContext(slugs, {name: [item.record for item in items] for name, items in summarised.items()})
     for dataset in datasets:
         errors = errors + dataset.check(summarised[dataset.name], context)
+    if site is not None:  # hand pages' links, once every page of the site is known
+        targets = {path for d in datasets for path in d.link_targets(summarised[d.name], context)}
+        errors = errors + check_links(site.hand_pages, targets)
     raise_if_any(errors)
     assert site is not None
     return site

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from generator.core.contentfiles import content_files
 from generator.core.errors import DataError
 from generator.core.records import Loaded
 from generator.core.render import Memo, Page, add_templates, no_memo
@@ -58,8 +59,8 @@ class Dataset(ABC, Generic[R, S]):
     name: ClassVar[str]
     """The dataset's name: its content folder, its template prefix and its open-data file stem
     (``thu-tuc``: ``content/thu-tuc/``, ``thu-tuc/page.md.j2``, ``du-lieu/thu-tuc.json``)."""
-    pattern: ClassVar[str] = "*.yml"
-    """The record files inside the content folder, as a glob (``*/*.yml`` for one folder per year)."""
+    pattern: ClassVar[str | tuple[str, ...]] = ("*.yml", "*.yaml")
+    """The record files inside the content folder, as globs (``*/*.yml`` for one folder per year)."""
     model: ClassVar[type[BaseModel]]
     """The pydantic model of one record file."""
     templates: ClassVar[Path | None] = None
@@ -82,6 +83,15 @@ class Dataset(ABC, Generic[R, S]):
     def check(self, items: list[Loaded[S]], context: CheckContext) -> list[DataError]:
         """The cross-record rules (unique ids, references to other records or datasets)."""
         return []
+
+    def link_targets(self, items: list[Loaded[S]], context: CheckContext) -> set[str]:
+        """The docs paths of the dataset's files that a hand-written page may link to: by default each
+        record's JSON, the all-records file and the schemas; a dataset adds its pages."""
+        return {
+            self.all_json_path(),
+            *(self.record_json_path(self.key(item.record)) for item in items),
+            *(f"du-lieu/schema/{name}.schema.json" for name in self.schemas()),
+        }
 
     def updated(self, summary: S) -> date | None:
         """The date a record was last changed, if it says (the build's date is the latest one)."""
@@ -153,11 +163,9 @@ class Dataset(ABC, Generic[R, S]):
     # Helpers for subclasses.
 
     def files(self, content: Path) -> list[Path]:
-        """The dataset's record files under ``content``, sorted."""
-        folder = content / self.name
-        if not folder.is_dir():
-            return []
-        return sorted(p for p in folder.glob(self.pattern) if p.suffix in (".yml", ".yaml") and p.is_file())
+        """The dataset's record files under ``content``, sorted: entries that are not regular files are
+        listed too, and refused when read (:func:`~generator.core.contentfiles.content_files`)."""
+        return content_files(content / self.name, self.pattern)
 
     def register_templates(self) -> None:
         """Make the dataset's templates available to :func:`~generator.core.render.render`."""
