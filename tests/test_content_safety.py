@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.build.pipeline import check as build_catalog
 from generator.core.csvcells import safe_cell
 from generator.core.handsafe import EXTENSIONS, MARKER
 from generator.core.notices import take_warnings
-from generator.site.catalog import build_catalog
-from generator.site.opendata import csv_text
+from generator.procedures.opendata import csv_text
 
 from .conftest import REPO, MakeContent, build_site
 from .test_errors import CHANNEL, HEAD, errors_for
