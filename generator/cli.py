@@ -62,7 +62,10 @@ def reports_errors(command: F) -> F:
 def annotation(error: DataError) -> str:
     """``error`` as a GitHub Actions workflow command, shown on the offending file and line of a pull
     request (printed besides the plain line when ``GITHUB_ACTIONS`` is ``true``)."""
-    path = os.path.relpath(error.path) if os.path.isabs(error.path) else error.path
+    path = error.path
+    if os.path.isabs(path):  # relative to the checkout, where GitHub finds the file
+        relative = os.path.relpath(path)
+        path = path if relative.startswith("..") else relative
     where = f"file={_property(path)},line={error.line},title={_property(error.key or 'dữ liệu')}"
     return f"::error {where}::{_data(error.message)}"
 
