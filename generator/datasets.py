@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from generator.plan.dataset import PLAN, REPORTS, UNITS
 from generator.procedures.dataset import PROCEDURES
 from generator.site.dataset import AnyDataset
 
-DATASETS: tuple[AnyDataset, ...] = (PROCEDURES,)
+DATASETS: tuple[AnyDataset, ...] = (PROCEDURES, UNITS, PLAN, REPORTS)
 """Every dataset of a default site."""
