@@ -13,7 +13,7 @@ from generator.build.allpages import generate_pages
 from generator.build.pipeline import check
 from generator.core.errors import DataErrors
 
-from .conftest import MakeContent, REPO
+from .conftest import REPO, MakeContent
 
 CONTENT = REPO / "tests" / "data" / "plan"
 GOLDEN = REPO / "tests" / "golden" / "plan"
@@ -60,7 +60,7 @@ def test_the_build_date_decides_what_is_missing() -> None:
 def test_data_is_escaped_and_csv_cells_neutralised() -> None:
     assert "&lt;b&gt;thử&lt;/b&gt;" in PAGES["ke-hoach/2025/index.md"]
     assert "<b>thử" not in PAGES["ke-hoach/2025/index.md"]
-    assert "Công bố công khai TTHC \"\"=cmd\"\" trên trang." in PAGES["du-lieu/ke-hoach.csv"]
+    assert 'Công bố công khai TTHC ""=cmd"" trên trang.' in PAGES["du-lieu/ke-hoach.csv"]
 
 
 def test_sample_data_is_marked_and_the_switch_removes_the_mark(make_content: MakeContent) -> None:
@@ -68,7 +68,9 @@ def test_sample_data_is_marked_and_the_switch_removes_the_mark(make_content: Mak
     assert "Dữ liệu mẫu" in PAGES["thong-ke/2025-q1.md"]
     assert "Dữ liệu mẫu" not in PAGES["thong-ke/2025-q2.md"]
     files = {
-        f"thong-ke/{name}": (CONTENT / "thong-ke" / name).read_text(encoding="utf-8").replace("du_lieu_mau: true\n", "")
+        f"thong-ke/{name}": (CONTENT / "thong-ke" / name)
+        .read_text(encoding="utf-8")
+        .replace("du_lieu_mau: true\n", "")
         for name in ("2025-q1.yml", "2025-q2.yml")
     }
     pages = {p.path: p.text for p in generate_pages(check(make_content(files)))}
@@ -87,15 +89,22 @@ def plan_errors(make_content: MakeContent, files: dict[str, str]) -> list[str]:
 
 
 def test_a_unit_not_in_the_registry_is_named_with_a_suggestion(make_content: MakeContent) -> None:
-    plan = (CONTENT / "ke-hoach" / "2025.yml").read_text(encoding="utf-8").replace("[to-kiem-soat]", "[to-kiem-sot]")
+    plan = (
+        (CONTENT / "ke-hoach" / "2025.yml")
+        .read_text(encoding="utf-8")
+        .replace("[to-kiem-soat]", "[to-kiem-sot]")
+    )
     assert plan_errors(make_content, {"ke-hoach/2025.yml": plan}) == [
-        "ke-hoach/2025.yml:26: phan[0].nhom[1].nhiem_vu[0].chu_tri[0]: «to-kiem-sot» không thuộc danh sách cho "
+        "ke-hoach/2025.yml:26: phan[0].nhom[1].nhiem_vu[0].chu_tri[0]: «to-kiem-sot» "
+        "không thuộc danh sách cho "
         "phép: van-phong, to-kiem-soat, cac-phong. Có phải ý bạn là «to-kiem-soat»?"
     ]
 
 
 def test_a_report_names_tasks_of_its_plan(make_content: MakeContent) -> None:
-    report = "nam: 2025\nquy: 3\nngay: 2025-09-05\nket_qua:\n  - nhiem_vu: A.I.1\n    trang_thai: hoan_thanh\n"
+    report = (
+        "nam: 2025\nquy: 3\nngay: 2025-09-05\nket_qua:\n  - nhiem_vu: A.I.1\n    trang_thai: hoan_thanh\n"
+    )
     assert plan_errors(make_content, {"ke-hoach/bao-cao/2025-q3.yml": report}) == [
         "ke-hoach/bao-cao/2025-q3.yml:5: ket_qua[0].nhiem_vu: «A.I.1» không thuộc danh sách cho phép: "
         "A.I.01, A.I.02, A.II.01, B.01. Có phải ý bạn là «A.I.01»?"
@@ -103,7 +112,10 @@ def test_a_report_names_tasks_of_its_plan(make_content: MakeContent) -> None:
 
 
 def test_a_timing_kind_needs_its_own_fields(make_content: MakeContent) -> None:
-    plan = (CONTENT / "ke-hoach" / "2025.yml").read_text(encoding="utf-8").replace(", den_ngay: 2025-03-31", "")
+    plan = (
+        (CONTENT / "ke-hoach" / "2025.yml").read_text(encoding="utf-8").replace(", den_ngay: 2025-03-31", "")
+    )
     assert plan_errors(make_content, {"ke-hoach/2025.yml": plan}) == [
-        "ke-hoach/2025.yml:16: phan[0].nhom[0].nhiem_vu[0].thoi_gian.den_ngay: loại «han» cần ngày hạn «den_ngay»"
+        "ke-hoach/2025.yml:16: phan[0].nhom[0].nhiem_vu[0].thoi_gian.den_ngay: "
+        "loại «han» cần ngày hạn «den_ngay»"
     ]

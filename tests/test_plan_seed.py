@@ -30,7 +30,9 @@ def seed_rows() -> list[tuple[str, str, str, str, str]]:
             continue
         cells = [re.sub(r"</?b>", "", c).strip() for c in line.split("\t")]
         if line.startswith("\t"):
-            rows[-1] = [f"{a} {b}".strip() if b else a for a, b in zip(rows[-1], cells + [""] * 6, strict=False)]
+            rows[-1] = [
+                f"{a} {b}".strip() if b else a for a, b in zip(rows[-1], cells + [""] * 6, strict=False)
+            ]
         elif re.fullmatch(r"[A-Z]", cells[0]) and cells[0] not in "IVX":
             part, group = cells[0], ""
         elif re.fullmatch(r"[IVX]+", cells[0]):
@@ -44,10 +46,17 @@ def seed_rows() -> list[tuple[str, str, str, str, str]]:
 def plan_rows() -> list[tuple[str, str, str, str, str]]:
     plan = load_one(CONTENT / "ke-hoach" / "2023.yml", Plan)[0]
     registry = load_one(CONTENT / "don-vi.yml", UnitRegistry)[0]
-    assert plan is not None and registry is not None
+    assert plan is not None
+    assert registry is not None
     units = unit_names([registry.record])
     return [
-        (t.id, t.task.noi_dung, lead_text(t.task, units), partner_text(t.task, units), t.task.thoi_gian.nguyen_van)
+        (
+            t.id,
+            t.task.noi_dung,
+            lead_text(t.task, units),
+            partner_text(t.task, units),
+            t.task.thoi_gian.nguyen_van,
+        )
         for t in tasks(plan.record)
     ]
 
@@ -55,7 +64,9 @@ def plan_rows() -> list[tuple[str, str, str, str, str]]:
 def test_the_seed_has_every_part_and_group() -> None:
     ids = [row[0] for row in seed_rows()]
     assert len(ids) == 31
-    assert {i.rsplit(".", 1)[0] for i in ids} == {f"A.{g}" for g in "I II III IV V VI VII VIII IX X".split()} | {"B"}
+    assert {i.rsplit(".", 1)[0] for i in ids} == {
+        f"A.{g}" for g in ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+    } | {"B"}
 
 
 def test_the_2023_plan_reproduces_every_row_of_the_seed() -> None:

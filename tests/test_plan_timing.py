@@ -71,7 +71,11 @@ CONTINUOUS = Timing(loai="thuong_xuyen", nguyen_van="Thường xuyên")
         (date(2023, 3, 10), [report(1, date(2023, 3, 9))], ()),
         (date(2023, 6, 10), [report(1, date(2023, 3, 9))], (2,)),
         (date(2023, 6, 10), [report(1, date(2023, 3, 9)), report(2, date(2023, 6, 12))], (2,)),  # not yet
-        (date(2023, 6, 12), [report(1, date(2023, 3, 9)), report(2, date(2023, 6, 12))], ()),  # late, not missing
+        (
+            date(2023, 6, 12),
+            [report(1, date(2023, 3, 9)), report(2, date(2023, 6, 12))],
+            (),
+        ),  # late, not missing
         (date(2024, 1, 1), [report(1, date(2023, 3, 9)), report(3, date(2023, 9, 1))], (2, 4)),
     ],
 )
@@ -84,7 +88,8 @@ def test_a_recurring_task_misses_each_quarterly_report_not_made_by_its_day(
 
 
 def test_a_late_quarterly_report_is_marked_late() -> None:
-    assert report(2, date(2023, 6, 10)).late and not report(2, date(2023, 6, 9)).late
+    assert report(2, date(2023, 6, 10)).late
+    assert not report(2, date(2023, 6, 9)).late
 
 
 @pytest.mark.parametrize(
@@ -98,7 +103,9 @@ def test_a_late_quarterly_report_is_marked_late() -> None:
         ("nam", date(2023, 12, 10), (4,)),
     ],
 )
-def test_half_yearly_and_yearly_tasks_owe_their_own_quarters(period: str, today: date, missing: tuple[int, ...]) -> None:
+def test_half_yearly_and_yearly_tasks_owe_their_own_quarters(
+    period: str, today: date, missing: tuple[int, ...]
+) -> None:
     timing = Timing(loai="dinh_ky", chu_ky=period, nguyen_van="06 tháng, năm")  # type: ignore[arg-type]
     assert state(timing, YEAR, [], today).missing == missing
 

@@ -43,7 +43,9 @@ def errors_of(make_content: MakeContent, text: str, name: str = "2024-q1") -> li
 
 
 def test_a_balanced_quarter_is_valid(make_content: MakeContent) -> None:
-    content = make_content({"thong-ke/2024-q1.yml": quarter(received=", tong_so: 17", resolved=", tong_so: 14")})
+    content = make_content(
+        {"thong-ke/2024-q1.yml": quarter(received=", tong_so: 17", resolved=", tong_so: 14")}
+    )
     assert len(check(content).summaries("thong-ke")) == 1
 
 
@@ -77,7 +79,9 @@ def test_received_must_equal_resolved_plus_pending(make_content: MakeContent) ->
 
 def test_an_unknown_sector_is_named_with_a_suggestion(make_content: MakeContent) -> None:
     [error] = errors_of(make_content, quarter(sector="cong-chungg"))
-    assert error.startswith("thong-ke/2024-q1.yml:6: so_lieu[0].linh_vuc: «cong-chungg» không thuộc danh sách")
+    assert error.startswith(
+        "thong-ke/2024-q1.yml:6: so_lieu[0].linh_vuc: «cong-chungg» không thuộc danh sách"
+    )
     assert error.endswith("Có phải ý bạn là «cong-chung»?")
 
 
@@ -100,10 +104,13 @@ def test_carried_over_equals_what_the_quarter_before_left_pending(make_content: 
 
 def test_a_chart_is_svg_whose_bars_match_the_data() -> None:
     data = [("Công chứng", 56), ("Luật sư", 24), ("Quốc tịch", 0), ("Nuôi con nuôi", 7)]
-    svg = bar_chart("x", "Hồ sơ nhận", "Mỗi lĩnh vực một thanh.", [Bar(n, Decimal(v), str(v)) for n, v in data])
+    svg = bar_chart(
+        "x", "Hồ sơ nhận", "Mỗi lĩnh vực một thanh.", [Bar(n, Decimal(v), str(v)) for n, v in data]
+    )
     root = ET.fromstring(str(svg))
     ns = {"s": "http://www.w3.org/2000/svg"}
-    assert root.get("role") == "img" and root.get("aria-labelledby") == "x-title x-desc"
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "x-title x-desc"
     assert root.findtext("s:title", namespaces=ns) == "Hồ sơ nhận"
     assert "Luật sư: 24" in (root.findtext("s:desc", namespaces=ns) or "")
     bars = root.findall(".//s:rect", ns)
@@ -120,7 +127,9 @@ def test_the_quarter_page_carries_a_chart_that_matches_its_table(make_content: M
     page = {p.path: p.text for p in generate_pages(check(content))}["thong-ke/2024-q1.md"]
     svg = page[page.index("<svg") : page.index("</svg>") + 6]
     rect = ET.fromstring(svg).find(".//{http://www.w3.org/2000/svg}rect")
-    assert rect is not None and rect.get("data-value") == "17" and rect.get("width") == f"{BAR_AREA}.0"
+    assert rect is not None
+    assert rect.get("data-value") == "17"
+    assert rect.get("width") == f"{BAR_AREA}.0"
     assert "(8 + 5 + 2) ÷ 17</td><td>88,2%" in page
 
 
@@ -132,5 +141,3 @@ def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe(cell: str) -> 
 
 def test_plain_csv_cells_are_kept() -> None:
     assert [safe_cell(v) for v in ("Công chứng", 12, None, "a=b")] == ["Công chứng", "12", "", "a=b"]
-
-

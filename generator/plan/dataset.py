@@ -57,11 +57,15 @@ class Units(Dataset[UnitRegistry, UnitRegistry]):
                 for i, unit in enumerate(item.record.don_vi):
                     value = getattr(unit, attr)
                     if value in seen:
-                        errors.append(item.doc.error(("don_vi", i, attr), f"«{value}» đã có ở don_vi[{seen[value]}]"))
+                        errors.append(
+                            item.doc.error(("don_vi", i, attr), f"«{value}» đã có ở don_vi[{seen[value]}]")
+                        )
                     seen.setdefault(value, i)
         return errors
 
-    def record_pages(self, catalog: Catalog, records: Sequence[UnitRegistry], memo: Memo = no_memo) -> list[Page]:
+    def record_pages(
+        self, catalog: Catalog, records: Sequence[UnitRegistry], memo: Memo = no_memo
+    ) -> list[Page]:
         """None: the plan's pages name the units."""
         return []
 
@@ -99,7 +103,9 @@ class Plans(Dataset[Plan, Plan]):
         for item in items:
             plan = item.record
             if Path(item.path).stem != str(plan.nam):
-                errors.append(item.doc.error(("nam",), f"tệp kế hoạch năm {plan.nam} phải tên là {plan.nam}.yml"))
+                errors.append(
+                    item.doc.error(("nam",), f"tệp kế hoạch năm {plan.nam} phải tên là {plan.nam}.yml")
+                )
             seen: set[str] = set()
             for loc, task_id, task in _located(plan):
                 if task_id in seen:
@@ -173,7 +179,9 @@ def _located(plan: Plan) -> list[tuple[tuple[str | int, ...], str, Any]]:
     for p, part in enumerate(plan.phan):
         for g, group in enumerate(part.nhom):
             for t, task in enumerate(group.nhiem_vu):
-                found.append((("phan", p, "nhom", g, "nhiem_vu", t), f"{part.ma}.{group.ma}.{task.stt}", task))
+                found.append(
+                    (("phan", p, "nhom", g, "nhiem_vu", t), f"{part.ma}.{group.ma}.{task.stt}", task)
+                )
         for t, task in enumerate(part.nhiem_vu):
             found.append((("phan", p, "nhiem_vu", t), f"{part.ma}.{task.stt}", task))
     return found
@@ -214,19 +222,37 @@ class Reports(Dataset[Report, Report]):
         for item in items:
             report = item.record
             if Path(item.path).stem != self.key(report):
-                errors.append(item.doc.error(("quy",), f"tệp báo cáo quý {report.quy}/{report.nam} phải tên là {self.key(report)}.yml"))
+                errors.append(
+                    item.doc.error(
+                        ("quy",),
+                        f"tệp báo cáo quý {report.quy}/{report.nam} phải tên là {self.key(report)}.yml",
+                    )
+                )
             plan = plans.get(report.nam)
             if plan is None:
                 years = ", ".join(str(y) for y in sorted(plans)) or "chưa có"
-                errors.append(item.doc.error(("nam",), f"không có kế hoạch năm {report.nam} (content/ke-hoach/{report.nam}.yml); các năm có kế hoạch: {years}"))
+                errors.append(
+                    item.doc.error(
+                        ("nam",),
+                        f"không có kế hoạch năm {report.nam} (content/ke-hoach/{report.nam}.yml); "
+                        f"các năm có kế hoạch: {years}",
+                    )
+                )
                 continue
             ids = [t.id for t in lookup.tasks(plan)]
             seen: dict[str, int] = {}
             for i, entry in enumerate(report.ket_qua):
                 if entry.nhiem_vu not in ids:
-                    errors.append(item.doc.error(("ket_qua", i, "nhiem_vu"), one_of_message(entry.nhiem_vu, ids)))
+                    errors.append(
+                        item.doc.error(("ket_qua", i, "nhiem_vu"), one_of_message(entry.nhiem_vu, ids))
+                    )
                 elif entry.nhiem_vu in seen:
-                    errors.append(item.doc.error(("ket_qua", i, "nhiem_vu"), f"nhiệm vụ {entry.nhiem_vu} đã có ở ket_qua[{seen[entry.nhiem_vu]}]"))
+                    errors.append(
+                        item.doc.error(
+                            ("ket_qua", i, "nhiem_vu"),
+                            f"nhiệm vụ {entry.nhiem_vu} đã có ở ket_qua[{seen[entry.nhiem_vu]}]",
+                        )
+                    )
                 seen.setdefault(entry.nhiem_vu, i)
         return errors
 

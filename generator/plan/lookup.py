@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.core.fields import slugify
@@ -43,7 +44,7 @@ def tasks(plan: Plan) -> list[PlanTask]:
     return found
 
 
-def unit_names(registries: tuple[UnitRegistry, ...] | list[UnitRegistry]) -> dict[str, Unit]:
+def unit_names(registries: Sequence[UnitRegistry]) -> dict[str, Unit]:
     """Every unit by code."""
     return {u.ma: u for registry in registries for u in registry.don_vi}
 

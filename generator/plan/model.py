@@ -174,7 +174,9 @@ class Entry(Record):
     @model_validator(mode="after")
     def _done_is_whole(self) -> Entry:
         if self.trang_thai == "hoan_thanh" and self.phan_tram not in (None, 100):
-            raise FieldProblem("phan_tram", f"nhiệm vụ hoàn thành thì phan_tram là 100, không phải {self.phan_tram}")
+            raise FieldProblem(
+                "phan_tram", f"nhiệm vụ hoàn thành thì phan_tram là 100, không phải {self.phan_tram}"
+            )
         return self
 
 

@@ -34,7 +34,17 @@ TASK_COLUMNS = [
     "tinh_den_ngay",
     "dia_chi_trang",
 ]
-REPORT_COLUMNS = ["nam", "quy", "ma_nhiem_vu", "ngay", "trang_thai", "phan_tram", "ket_qua", "minh_chung", "nop_muon"]
+REPORT_COLUMNS = [
+    "nam",
+    "quy",
+    "ma_nhiem_vu",
+    "ngay",
+    "trang_thai",
+    "phan_tram",
+    "ket_qua",
+    "minh_chung",
+    "nop_muon",
+]
 
 
 def tasks_csv(catalog: Catalog) -> str:
@@ -98,7 +108,9 @@ def feed(catalog: Catalog) -> str:
     out.link(href=base, rel="alternate")
     out.language("vi")
     out.generator("congkhai")
-    reports = sorted((r for v in plan_views(catalog) for r in v.reports), key=lambda r: (r.ngay, r.nam, r.quy))
+    reports = sorted(
+        (r for v in plan_views(catalog) for r in v.reports), key=lambda r: (r.ngay, r.nam, r.quy)
+    )
     out.updated(_stamp(reports[-1].ngay) if reports else datetime(1970, 1, 1, tzinfo=UTC))
     for r in reports:
         entry = out.add_entry()

@@ -52,9 +52,17 @@ def plan_pages(catalog: Catalog) -> list[Page]:
     pages = [Page(INDEX, partial(index_page, catalog))]
     for number, view in enumerate(views):
         pages.append(Page(f"{plan_dir(view)}/index.md", partial(overview_page, catalog, number)))
-        pages += [Page(task_path(view, t.item.slug), partial(task_page, catalog, number, t.item.id)) for t in view.tasks]
-        pages += [Page(unit_path(view, code), partial(unit_page, catalog, number, code)) for code in leads(view)]
-        pages += [Page(quarter_path(view, r.quy), partial(quarter_page, catalog, number, r.quy)) for r in view.reports]
+        pages += [
+            Page(task_path(view, t.item.slug), partial(task_page, catalog, number, t.item.id))
+            for t in view.tasks
+        ]
+        pages += [
+            Page(unit_path(view, code), partial(unit_page, catalog, number, code)) for code in leads(view)
+        ]
+        pages += [
+            Page(quarter_path(view, r.quy), partial(quarter_page, catalog, number, r.quy))
+            for r in view.reports
+        ]
     return pages
 
 

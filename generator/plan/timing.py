@@ -91,11 +91,19 @@ def state(timing: Timing, year: int, reports: list[Dated], today: date, day: int
     history = tuple(sorted((r for r in reports if r.day <= today), key=lambda r: (r.day, r.quarter)))
     latest = history[-1] if history else None
     status = latest.status if latest else "chua_bat_dau"
-    percent = None if status == "khong_ap_dung" else 100 if status == "hoan_thanh" else (latest and latest.percent) or 0
+    percent = (
+        None
+        if status == "khong_ap_dung"
+        else 100
+        if status == "hoan_thanh"
+        else (latest and latest.percent) or 0
+    )
     if status == "khong_ap_dung":
         return State(status, percent, False, (), False, history)
     reported = {r.quarter for r in history if r.year == year}
-    missing = tuple(q for q in due_quarters(timing) if today >= report_due(year, q, day) and q not in reported)
+    missing = tuple(
+        q for q in due_quarters(timing) if today >= report_due(year, q, day) and q not in reported
+    )
     done_late = False
     if timing.loai == "han":
         assert timing.den_ngay is not None

@@ -116,7 +116,9 @@ def _views(catalog: Catalog) -> list[PlanView]:
         for item in lookup.tasks(plan):
             reported = dated.get(item.id, [])
             st = state(item.task.thoi_gian, plan.nam, reported, day, plan.han_bao_cao)
-            items.append(TaskView(item, st, lookup.lead_text(item.task, units), lookup.partner_text(item.task, units)))
+            items.append(
+                TaskView(item, st, lookup.lead_text(item.task, units), lookup.partner_text(item.task, units))
+            )
         groups: dict[str, list[TaskView]] = {}
         titles: dict[str, str] = {}
         for view in items:

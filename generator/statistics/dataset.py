@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from generator.core.render import Memo, Page, no_memo, number, render, vdate
 from generator.core.validation import one_of_message
 from generator.site.catalog import Catalog
 from generator.site.dataset import CheckContext, Dataset, Link, NavEntry
-from generator.statistics.figures import COLUMN_NAMES, identity_problems, of_row, online_rate, on_time_rate
+from generator.statistics.figures import COLUMN_NAMES, identity_problems, of_row, on_time_rate, online_rate
 from generator.statistics.model import Period
 from generator.statistics.pages import ALL_CSV, INDEX, RATE_COLUMNS, RATES_CSV, statistics_pages
 from generator.statistics.views import NAME, ROMAN, quarter_views
@@ -76,7 +75,12 @@ class Statistics(Dataset[Period, Period]):
         if not quarters:
             return ""
         return render(
-            "thong-ke/home.md.j2", q=quarters[-1], vdate=vdate, number=number, on_time=on_time_rate, online=online_rate
+            "thong-ke/home.md.j2",
+            q=quarters[-1],
+            vdate=vdate,
+            number=number,
+            on_time=on_time_rate,
+            online=online_rate,
         )
 
     def open_data_section(self, catalog: Catalog) -> str:
@@ -119,14 +123,19 @@ def _check_one(item: Loaded[Period], key: str, sectors: list[str] | None) -> lis
     period = item.record
     errors: list[DataError] = []
     if Path(item.path).stem != key:
-        errors.append(item.doc.error(("quy",), f"tệp số liệu quý {period.quy}/{period.nam} phải tên là {key}.yml"))
+        errors.append(
+            item.doc.error(("quy",), f"tệp số liệu quý {period.quy}/{period.nam} phải tên là {key}.yml")
+        )
     seen: dict[str, int] = {}
     for i, row in enumerate(period.so_lieu):
         if sectors is not None and row.linh_vuc not in sectors:
             errors.append(item.doc.error(("so_lieu", i, "linh_vuc"), one_of_message(row.linh_vuc, sectors)))
         if row.linh_vuc in seen:
             errors.append(
-                item.doc.error(("so_lieu", i, "linh_vuc"), f"lĩnh vực «{row.linh_vuc}» đã có ở so_lieu[{seen[row.linh_vuc]}]")
+                item.doc.error(
+                    ("so_lieu", i, "linh_vuc"),
+                    f"lĩnh vực «{row.linh_vuc}» đã có ở so_lieu[{seen[row.linh_vuc]}]",
+                )
             )
         seen.setdefault(row.linh_vuc, i)
         for loc, message in identity_problems(row):
@@ -136,7 +145,7 @@ def _check_one(item: Loaded[Period], key: str, sectors: list[str] | None) -> lis
 
 def _check_carried_over(items: list[Loaded[Period]]) -> list[DataError]:
     """«Từ kỳ trước» of each sector equals «đang giải quyết» of the same sector in the quarter before."""
-    by_quarter = {(i.record.nam, i.record.quy): i for i in items}
+    by_quarter: dict[tuple[int, int], Loaded[Period]] = {(i.record.nam, i.record.quy): i for i in items}
     errors: list[DataError] = []
     for (year, quarter), item in sorted(by_quarter.items()):
         before = by_quarter.get((year, quarter - 1) if quarter > 1 else (year - 1, 4))
@@ -159,7 +168,8 @@ def _check_carried_over(items: list[Loaded[Period]]) -> list[DataError]:
                 errors.append(
                     item.doc.error(
                         ("so_lieu", i, "tiep_nhan", "ky_truoc"),
-                        f"lĩnh vực «{slug}»: từ kỳ trước {carried} ≠ đang giải quyết cuối {name} {left.get(slug, 0)}",
+                        f"lĩnh vực «{slug}»: từ kỳ trước {carried} ≠ "
+                        f"đang giải quyết cuối {name} {left.get(slug, 0)}",
                     )
                 )
     return errors

@@ -106,7 +106,15 @@ def of_row(row: Row) -> Figures:
     """The figures of one row."""
     r, d, p = row.tiep_nhan, row.da_giai_quyet, row.dang_giai_quyet
     return Figures(
-        r.truc_tuyen, r.truc_tiep, r.ky_truoc, d.truoc_han, d.dung_han, d.qua_han, p.trong_han, p.qua_han, row.xin_loi
+        r.truc_tuyen,
+        r.truc_tiep,
+        r.ky_truoc,
+        d.truoc_han,
+        d.dung_han,
+        d.qua_han,
+        p.trong_han,
+        p.qua_han,
+        row.xin_loi,
     )
 
 

@@ -16,7 +16,6 @@ from pydantic import Field, model_validator
 from generator.core.fields import FieldProblem, Record, Slug, Text
 
 
-
 class Received(Record):
     """Số hồ sơ nhận giải quyết."""
 

@@ -13,13 +13,21 @@ from generator.core.csvcells import csv_text
 from generator.core.render import Page, front_matter, number, relative_link, render, vdate
 from generator.site.catalog import Catalog
 from generator.statistics.chart import Bar, bar_chart
-from generator.statistics.figures import COLUMN_NAMES, Figures, online_rate, on_time_rate, overdue_rate
+from generator.statistics.figures import COLUMN_NAMES, Figures, on_time_rate, online_rate, overdue_rate
 from generator.statistics.views import QuarterView, Table, YearView, quarter_views, year_views
 
 INDEX = "thong-ke/index.md"
 ALL_CSV = "du-lieu/thong-ke.csv"
 RATES_CSV = "du-lieu/thong-ke-ty-le.csv"
-RATE_COLUMNS = ["ky", "tu_ngay", "den_ngay", "tiep_nhan", "ty_le_dung_han", "ty_le_qua_han", "ty_le_truc_tuyen"]
+RATE_COLUMNS = [
+    "ky",
+    "tu_ngay",
+    "den_ngay",
+    "tiep_nhan",
+    "ty_le_dung_han",
+    "ty_le_qua_han",
+    "ty_le_truc_tuyen",
+]
 
 
 def _link(page: str, target: str) -> str:
@@ -89,7 +97,10 @@ def received_chart(chart_id: str, title: str, table: Table) -> Markup:
 
 def on_time_chart(chart_id: str, title: str, quarters: list[QuarterView]) -> Markup:
     """The on-time rate of each quarter."""
-    bars = [Bar(q.name, rate_value(on_time_rate(q.table.total)), on_time_rate(q.table.total).text) for q in quarters]
+    bars = [
+        Bar(q.name, rate_value(on_time_rate(q.table.total)), on_time_rate(q.table.total).text)
+        for q in quarters
+    ]
     return bar_chart(chart_id, title, "Biểu đồ thanh ngang, mỗi quý một thanh, tính theo phần trăm.", bars)
 
 
@@ -100,7 +111,9 @@ def index_page(catalog: Catalog) -> str:
     title = "Tỷ lệ giải quyết đúng hạn theo quý"
     return render(
         "thong-ke/index.md.j2",
-        front_matter=front_matter("Kết quả giải quyết thủ tục hành chính", "Số liệu hằng quý và hằng năm theo Biểu 06"),
+        front_matter=front_matter(
+            "Kết quả giải quyết thủ tục hành chính", "Số liệu hằng quý và hằng năm theo Biểu 06"
+        ),
         quarters=quarters,
         years=years,
         sample=any(q.period.du_lieu_mau for q in quarters),
@@ -117,7 +130,9 @@ def quarter_page(catalog: Catalog, number_: int) -> str:
     chart_title = f"Số hồ sơ nhận giải quyết theo lĩnh vực, quý {q.name.removeprefix('Quý ')}"
     return render(
         "thong-ke/quarter.md.j2",
-        front_matter=front_matter(title, f"Biểu 06 từ ngày {vdate(q.period.tu_ngay)} đến ngày {vdate(q.period.den_ngay)}"),
+        front_matter=front_matter(
+            title, f"Biểu 06 từ ngày {vdate(q.period.tu_ngay)} đến ngày {vdate(q.period.den_ngay)}"
+        ),
         title=title,
         q=q,
         p=q.period,
@@ -153,7 +168,9 @@ def year_page(catalog: Catalog, number_: int) -> str:
 
 
 def _table_rows(table: Table) -> list[list[object]]:
-    return [[slug, name, *f.columns()] for slug, name, f in table.rows] + [["", "Tổng cộng", *table.total.columns()]]
+    return [[slug, name, *f.columns()] for slug, name, f in table.rows] + [
+        ["", "Tổng cộng", *table.total.columns()]
+    ]
 
 
 def table_csv(table: Table) -> str:
@@ -164,7 +181,15 @@ def table_csv(table: Table) -> str:
 def all_csv(catalog: Catalog) -> str:
     """Every quarter's rows (no totals), for analysis."""
     rows = [
-        [q.period.nam, q.period.quy, q.period.tu_ngay.isoformat(), q.period.den_ngay.isoformat(), slug, name, *f.columns()]
+        [
+            q.period.nam,
+            q.period.quy,
+            q.period.tu_ngay.isoformat(),
+            q.period.den_ngay.isoformat(),
+            slug,
+            name,
+            *f.columns(),
+        ]
         for q in quarter_views(catalog)
         for slug, name, f in q.table.rows
     ]
@@ -175,12 +200,22 @@ def rates_csv(catalog: Catalog) -> str:
     """The rates of every quarter and every year."""
     rows: list[list[object]] = []
     for q in quarter_views(catalog):
-        rows.append([q.key, q.period.tu_ngay.isoformat(), q.period.den_ngay.isoformat(), *_rates(q.table.total)])
+        rows.append(
+            [q.key, q.period.tu_ngay.isoformat(), q.period.den_ngay.isoformat(), *_rates(q.table.total)]
+        )
     for y in year_views(catalog):
         first, last = y.quarters[0].period, y.quarters[-1].period
-        rows.append([str(y.year), first.tu_ngay.isoformat(), last.den_ngay.isoformat(), *_rates(y.table.total)])
+        rows.append(
+            [str(y.year), first.tu_ngay.isoformat(), last.den_ngay.isoformat(), *_rates(y.table.total)]
+        )
     return csv_text(RATE_COLUMNS, rows)
 
 
 def _rates(f: Figures) -> list[object]:
-    return [f.received, *(r.percent if r.percent is not None else "" for r in (on_time_rate(f), overdue_rate(f), online_rate(f)))]
+    return [
+        f.received,
+        *(
+            r.percent if r.percent is not None else ""
+            for r in (on_time_rate(f), overdue_rate(f), online_rate(f))
+        ),
+    ]

@@ -70,7 +70,9 @@ def year_views(catalog: Catalog) -> list[YearView]:
 def _quarter(catalog: Catalog, period: Period) -> QuarterView:
     order = {s.ma: i for i, s in enumerate(catalog.sectors)}
     rows = sorted(period.so_lieu, key=lambda r: order.get(r.linh_vuc, len(order)))
-    table = Table(tuple((r.linh_vuc, catalog.sector(r.linh_vuc).ten, of_row(r)) for r in rows), of_period(period))
+    table = Table(
+        tuple((r.linh_vuc, catalog.sector(r.linh_vuc).ten, of_row(r)) for r in rows), of_period(period)
+    )
     return QuarterView(period, table)
 
 
@@ -81,7 +83,9 @@ def _years(catalog: Catalog) -> list[YearView]:
     views = []
     for year, quarters in sorted(by_year.items()):
         quarters.sort(key=lambda q: q.period.quy)
-        sectors = [s for s in catalog.sectors if any(slug == s.ma for q in quarters for slug, _, _ in q.table.rows)]
+        sectors = [
+            s for s in catalog.sectors if any(slug == s.ma for q in quarters for slug, _, _ in q.table.rows)
+        ]
         rows = []
         for sector in sectors:
             per_quarter = [_row_of(q, sector.ma) for q in quarters]
