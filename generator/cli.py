@@ -112,7 +112,8 @@ STAGES = {"generate": "dữ liệu", "mkdocs": "MkDocs", "search": "chỉ mục 
 def check(content: Path) -> None:
     """Kiểm tra toàn bộ dữ liệu; in mọi lỗi cùng lúc."""
     catalog = site.check(content)
-    counts = [f"{len(catalog.summaries(d.name))} {d.noun}" for d in catalog.datasets]
+    sizes = [(len(catalog.summaries(d.name)), d.noun) for d in catalog.datasets]
+    counts = [f"{n} {noun}" for i, (n, noun) in enumerate(sizes) if n or i == 0]  # datasets present
     click.echo(f"Dữ liệu hợp lệ: {', '.join(counts)}, {len(catalog.sectors)} lĩnh vực.")
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from generator.plan.dataset import PLAN, REPORTS, UNITS
 from generator.procedures.dataset import PROCEDURES
 from generator.site.dataset import AnyDataset
+from generator.statistics.dataset import STATISTICS
 
-DATASETS: tuple[AnyDataset, ...] = (PROCEDURES,)
+DATASETS: tuple[AnyDataset, ...] = (PROCEDURES, UNITS, PLAN, REPORTS, STATISTICS)
 """Every dataset of a default site."""

@@ -3,14 +3,13 @@ package and of the open-data page."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import UTC, datetime, time
+from functools import partial
 from typing import Any
 
 from feedgen.feed import FeedGenerator
 
-from generator.core.csvcells import formula_safe
+from generator.core.csvcells import csv_text as csv_cells
 from generator.core.render import render
 from generator.procedures import lookup
 from generator.procedures.model import LEVELS, ONLINE_LEVELS, STATUSES
@@ -36,25 +35,22 @@ FEED_PATH = "du-lieu/thay-doi.xml"
 
 def csv_text(catalog: Catalog) -> str:
     """The catalogue as one CSV row per procedure."""
-    out = io.StringIO()
-    writer = formula_safe(csv.writer(out, lineterminator="\n"))
-    writer.writerow(CSV_COLUMNS)
-    for p in lookup.summaries(catalog):
-        writer.writerow(
-            [
-                p.ma_thu_tuc,
-                p.ten_thu_tuc,
-                catalog.sector(p.linh_vuc).ten,
-                "; ".join(LEVELS[level] for level in p.cap_thuc_hien),
-                p.thoi_han,
-                p.phi,
-                ONLINE_LEVELS[p.dvc_truc_tuyen] if p.dvc_truc_tuyen else "",
-                STATUSES[p.trang_thai],
-                p.ngay_cap_nhat.isoformat() if p.ngay_cap_nhat else "",
-                f"thu-tuc/{p.ma_thu_tuc}/",
-            ]
-        )
-    return out.getvalue()
+    return csv_cells(CSV_COLUMNS, map(partial(_row, catalog), lookup.summaries(catalog)))
+
+
+def _row(catalog: Catalog, p: Summary) -> list[str]:
+    return [
+        p.ma_thu_tuc,
+        p.ten_thu_tuc,
+        catalog.sector(p.linh_vuc).ten,
+        "; ".join(LEVELS[level] for level in p.cap_thuc_hien),
+        p.thoi_han,
+        p.phi,
+        ONLINE_LEVELS[p.dvc_truc_tuyen] if p.dvc_truc_tuyen else "",
+        STATUSES[p.trang_thai],
+        p.ngay_cap_nhat.isoformat() if p.ngay_cap_nhat else "",
+        f"thu-tuc/{p.ma_thu_tuc}/",
+    ]
 
 
 def atom_feed(catalog: Catalog) -> str:

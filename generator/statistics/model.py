@@ -1,0 +1,95 @@
+"""A quarter's one-stop-shop results, ``content/thong-ke/<năm>-q<n>.yml``: the period's dates, written
+out (domain §4.3: the periods run 15/12 → 14/3 …, never derived), and one row per lĩnh vực.
+
+Totals are computed from their parts and never need typing. A ``tong_so`` may still be copied from the
+form the one-stop software prints; it is then checked against the parts (:mod:`.figures`), as the
+three «Tổng số» columns of Biểu 06 are.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from generator.core.fields import FieldProblem, Record, Slug, Text
+
+
+class Received(Record):
+    """Số hồ sơ nhận giải quyết."""
+
+    truc_tuyen: int = Field(ge=0)
+    """Trong đó: trực tuyến."""
+    truc_tiep: int = Field(ge=0)
+    """Trong đó: trực tiếp, dịch vụ bưu chính."""
+    ky_truoc: int = Field(ge=0)
+    """Trong đó: từ kỳ trước chuyển qua."""
+    tong_so: int | None = Field(default=None, ge=0)
+    """Tổng số, chỉ để đối chiếu khi chép từ biểu của phần mềm một cửa (trang tự tính tổng)."""
+
+
+class Resolved(Record):
+    """Số hồ sơ đã giải quyết."""
+
+    truoc_han: int = Field(ge=0)
+    """Trước hạn."""
+    dung_han: int = Field(ge=0)
+    """Đúng hạn."""
+    qua_han: int = Field(ge=0)
+    """Quá hạn."""
+    tong_so: int | None = Field(default=None, ge=0)
+    """Tổng số, chỉ để đối chiếu (trang tự tính tổng)."""
+
+
+class Pending(Record):
+    """Số hồ sơ đang giải quyết."""
+
+    trong_han: int = Field(ge=0)
+    """Trong hạn."""
+    qua_han: int = Field(ge=0)
+    """Quá hạn."""
+    tong_so: int | None = Field(default=None, ge=0)
+    """Tổng số, chỉ để đối chiếu (trang tự tính tổng)."""
+
+
+class Row(Record):
+    """Một dòng của biểu: một lĩnh vực."""
+
+    linh_vuc: Slug
+    """Mã lĩnh vực trong content/linh-vuc.yml."""
+    tiep_nhan: Received
+    """Số hồ sơ nhận giải quyết."""
+    da_giai_quyet: Resolved
+    """Số hồ sơ đã giải quyết."""
+    dang_giai_quyet: Pending
+    """Số hồ sơ đang giải quyết."""
+    xin_loi: int = Field(default=0, ge=0)
+    """Số phiếu xin lỗi và hẹn lại ngày trả kết quả đã gửi (Mẫu 04, Thông tư 01/2018/TT-VPCP)."""
+
+
+class Period(Record):
+    """Kết quả giải quyết TTHC một quý (Biểu 06, Thông tư 01/2020/TT-VPCP)."""
+
+    nam: int = Field(ge=2000)
+    """Năm."""
+    quy: Literal[1, 2, 3, 4]
+    """Quý (1–4); tên tệp là <năm>-q<quý>.yml."""
+    tu_ngay: date
+    """Từ ngày (quý I thường từ 15/12 năm trước)."""
+    den_ngay: date
+    """Đến ngày (quý I thường đến 14/3)."""
+    ngay_bao_cao: date | None = None
+    """Ngày lập báo cáo."""
+    ghi_chu: Text | None = None
+    """Ghi chú in dưới biểu."""
+    so_lieu: list[Row] = Field(min_length=1)
+    """Mỗi lĩnh vực một dòng."""
+    du_lieu_mau: bool = False
+    """true: dữ liệu mẫu, trang ghi rõ «Dữ liệu mẫu». Xóa dòng này khi là số liệu thật."""
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Period:
+        if self.den_ngay < self.tu_ngay:
+            raise FieldProblem("den_ngay", f"đến ngày {self.den_ngay} trước từ ngày {self.tu_ngay}")
+        return self
