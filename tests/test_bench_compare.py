@@ -17,7 +17,7 @@ def test_the_stages_are_read_from_the_last_line_of_congkhai_build(tmp_path: Path
     command += ["--work", str(tmp_path / "work"), "--config", str(REPO / "mkdocs.yml")]
     result = CliRunner().invoke(main, command)
     assert result.exit_code == 0, result.output
-    timings = run.stage_seconds(result.output.splitlines()[-1])
+    timings = run.stage_seconds(result.stdout.splitlines()[-1])
     assert timings is not None
     assert sorted(timings) == ["generate", "mkdocs", "search"]
     assert all(isinstance(seconds, float) and seconds >= 0 for seconds in timings.values())
