@@ -504,7 +504,78 @@ def synthesize(n: int, out_content_dir: Path, seed: int = 2026, real_dir: Path =
     (out / "trang" / "gioi-thieu.md").write_text(ABOUT, encoding="utf-8")
     for record in records:
         (out / "thu-tuc" / f"{record['ma_thu_tuc']}.yml").write_text(_dump(record), encoding="utf-8")
+    write_feedback(records, out, seed)
     return [r["ma_thu_tuc"] for r in records]
+
+
+FEEDBACK_SETTINGS = {
+    "du_lieu_mau": True,
+    "thoi_han": [
+        {"ma": "thong-thuong", "ten": "Phản ánh, kiến nghị thuộc thẩm quyền", "so_ngay_lam_viec": 10},
+        {"ma": "phuc-tap", "ten": "Phản ánh, kiến nghị phức tạp", "so_ngay_lam_viec": 20},
+        {"ma": "chuyen-xu-ly", "ten": "Không tiếp nhận hoặc chuyển cơ quan khác", "so_ngay_lam_viec": 5},
+    ],
+}
+FEEDBACK_ENDS = (
+    "dang_xu_ly",
+    "da_xu_ly",
+    "da_cong_khai",
+    "da_cong_khai",
+    "khong_tiep_nhan",
+    "da_chuyen_co_quan_khac",
+)
+
+
+def write_feedback(records: list[dict[str, Any]], out: Path, seed: int) -> None:
+    """As many feedback items as procedures (``content/pakn/<năm>/<mã>.yml``), each about one of them,
+    received over two years, in every status."""
+    rng = random.Random(seed + 16)
+    shutil.rmtree(out / "pakn", ignore_errors=True)
+    (out / "pakn").mkdir()
+    (out / "pakn" / "cau-hinh.yml").write_text(_dump(FEEDBACK_SETTINGS), encoding="utf-8")
+    counts: dict[int, int] = {}
+    for record in records:
+        received = date(2025, 1, 6) + timedelta(days=rng.randrange(0, 690))
+        while received.weekday() >= 5:
+            received += timedelta(days=1)
+        year = received.year
+        counts[year] = counts.get(year, 0) + 1
+        code = f"PAKN-{year}-{counts[year]:05d}"
+        end = rng.choice(FEEDBACK_ENDS)
+        item: dict[str, Any] = {
+            "ma_pakn": code,
+            "tieu_de": f"Kiến nghị về thủ tục {record['ten_thu_tuc'][:120]}",
+            "ngay_tiep_nhan": received.isoformat(),
+            "kenh_tiep_nhan": rng.choice(["cong_dvcqg", "cong_tinh", "van_ban", "dien_thoai", "truc_tiep"]),
+            "phan_loai": rng.choice(["ve_hanh_vi", "ve_quy_dinh"]),
+            "linh_vuc": record["linh_vuc"],
+            "thu_tuc": [record["ma_thu_tuc"]],
+            "tom_tat": "Người gửi đề nghị đơn giản hóa thành phần hồ sơ và rút ngắn thời hạn giải quyết "
+            f"thủ tục {record['ten_thu_tuc'][:200]}.",
+            "quy_tac_thoi_han": "chuyen-xu-ly"
+            if end in ("khong_tiep_nhan", "da_chuyen_co_quan_khac")
+            else "thong-thuong",
+        }
+        steps = [(end if end in ("khong_tiep_nhan", "da_chuyen_co_quan_khac") else "dang_xu_ly", 1)]
+        answered = received + timedelta(days=rng.randrange(5, 25))
+        if end in ("da_xu_ly", "da_cong_khai"):
+            steps.append(("da_xu_ly", (answered - received).days))
+            item.update(
+                ngay_tra_loi=answered.isoformat(),
+                tra_loi="Cơ quan đã trả lời bằng văn bản và tổng hợp kiến nghị gửi cơ quan có thẩm quyền.",
+                ket_qua=rng.choice(["kien_nghi_sua_doi", "giu_nguyen", "sua_doi_bai_bo"]),
+                van_ban_tra_loi={"so": f"{counts[year]}/STP-VP", "ngay": answered.isoformat()},
+            )
+        if end == "da_cong_khai":
+            steps.append(("da_cong_khai", (answered - received).days + 2))
+            item["hinh_thuc_cong_khai"] = ["cong_thong_tin"]
+        item["trang_thai"] = [
+            {"trang_thai": status, "ngay": (received + timedelta(days=days)).isoformat()}
+            for status, days in steps
+        ]
+        folder = out / "pakn" / str(year)
+        folder.mkdir(exist_ok=True)
+        (folder / f"{code}.yml").write_text(_dump(item), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from generator.core.records import LoadCache
 from generator.core.render import Memo, no_memo
 from generator.datasets import DATASETS
 from generator.site.catalog import Catalog, build_catalog
-from generator.site.dataset import AnyDataset
+from generator.site.dataset import AnyDataset, published
 from generator.site.pages import nav
 
 DOCS = "docs"
@@ -84,6 +84,7 @@ def prepare(
     A large catalogue is shared by several processes (``generator.build.sharedbuild``), except in the live
     preview, which keeps what it loaded and made for the next rebuild.
     """
+    datasets = published(datasets, content)
     if reuse is None:
         files = {d.name: d.files(content) for d in datasets}
         if (shared := jobs_to_share(files, jobs)) > 1:

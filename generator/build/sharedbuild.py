@@ -38,6 +38,7 @@ from generator.site.catalog import (
     catalog_of,
     load_site,
     raise_if_invalid,
+    scan_loaded,
     summarised_item,
 )
 from generator.site.dataset import AnyDataset
@@ -145,13 +146,14 @@ def _share(site: Partial, files: Files, together: _Together, first: bool) -> Ste
     for dataset in datasets:
         loaded, problems = load_all(files[dataset.name], dataset.model, jobs=1)
         errors += problems
+        errors += scan_loaded(dataset, loaded, site.allowed)
         items[dataset.name] = [summarised_item(dataset, item) for item in loaded]
         records[dataset.name] = sorted((item.record for item in loaded), key=dataset.key)
     texts = record_texts(datasets)
     parts = {d.name: texts[d.name].part(records[d.name]) for d in datasets}
     summaries = yield Loading(items, errors, parts)
-    assert site[0] is not None  # the catalogue is valid: the team goes on only then
-    catalog = catalog_of(site[0], datasets, summaries, records)
+    assert site.site is not None  # the catalogue is valid: the team goes on only then
+    catalog = catalog_of(site.site, datasets, summaries, records)
     pages = record_pages(catalog, texts)
     if first:
         pages[:0] = [all_records_page(catalog, d, partial(list, together.parts[d.name])) for d in datasets]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from fnmatch import fnmatchcase
 from pathlib import Path
 
@@ -38,7 +38,7 @@ KINDS = {
 """What an entry that is not a regular file is said to be, by its file type."""
 
 
-def content_files(folder: Path, patterns: str | Sequence[str]) -> list[Path]:
+def content_files(folder: Path, patterns: str | Sequence[str], others: Collection[str] = ()) -> list[Path]:
     """The entries of ``folder`` matching one of ``patterns``, sorted.
 
     A pattern is relative to ``folder`` and may name subfolders, one ``fnmatch`` pattern per level:
@@ -46,7 +46,8 @@ def content_files(folder: Path, patterns: str | Sequence[str]) -> list[Path]:
     matching entry that is not a regular file (a link, a folder at the last level, a FIFO…) is listed
     so that :func:`read_content` refuses it. ``folder`` itself, when it is a link or a special file, is
     listed alone (and refused likewise); a missing ``folder`` lists nothing, a regular file in its place
-    nothing but a warning.
+    nothing but a warning. Entries of ``folder`` named in ``others`` (read by something else) are
+    neither listed nor warned about.
     """
     levels = [
         tuple(pattern.split("/")) for pattern in ([patterns] if isinstance(patterns, str) else patterns)
@@ -63,14 +64,21 @@ def content_files(folder: Path, patterns: str | Sequence[str]) -> list[Path]:
     if not stat.S_ISDIR(mode):
         return [folder]
     found: list[Path] = []
-    _list(folder, levels, 0, found, ", ".join("/".join(level) for level in levels))
+    _list(folder, levels, 0, found, ", ".join("/".join(level) for level in levels), frozenset(others))
     return sorted(found)
 
 
-def _list(folder: Path, levels: list[tuple[str, ...]], depth: int, found: list[Path], wanted: str) -> None:
+def _list(
+    folder: Path,
+    levels: list[tuple[str, ...]],
+    depth: int,
+    found: list[Path],
+    wanted: str,
+    others: frozenset[str] = frozenset(),
+) -> None:
     with os.scandir(folder) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or (depth == 0 and entry.name in others):
                 continue
             path = folder / entry.name
             alive = [level for level in levels if fnmatchcase(entry.name, level[depth])]

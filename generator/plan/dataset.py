@@ -7,12 +7,14 @@ The plan's pages, feed and CSV are made by :data:`PLAN`; the other two add only 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from generator.core.contentfiles import content_files
 from generator.core.errors import DataError
 from generator.core.records import Loaded
 from generator.core.render import Memo, Page, no_memo, render
@@ -35,10 +37,16 @@ class Units(Dataset[UnitRegistry, UnitRegistry]):
     json_key = "danh_sach_don_vi"
     noun = "danh sách đơn vị"
 
+    optional = True
+
     def files(self, content: Path) -> list[Path]:
-        """``content/don-vi.yml``, if present."""
+        """``content/don-vi.yml``, if present (a link or a special file there is refused when read)."""
         path = content / UNITS_FILE
-        return [path] if path.is_file() else []
+        return [path] if os.path.lexists(path) else []
+
+    def present(self, content: Path) -> bool:
+        """Whether ``content/don-vi.yml`` exists."""
+        return os.path.lexists(content / UNITS_FILE)
 
     def key(self, item: UnitRegistry) -> str:
         """There is one registry."""
@@ -78,10 +86,16 @@ class Plans(Dataset[Plan, Plan]):
     """Kế hoạch: one file per year, ``content/ke-hoach/<năm>.yml``; makes every page of the plan."""
 
     name = lookup.PLAN_NAME
+    optional = True
+
     model = Plan
     templates = Path(__file__).parent / "templates"
     json_key = "ke_hoach"
     noun = "kế hoạch"
+
+    def other_entries(self) -> set[str]:
+        """The reports' folder, ``bao-cao/``."""
+        return {"bao-cao"}
 
     def key(self, item: Plan) -> str:
         """The year."""
@@ -196,12 +210,15 @@ class Reports(Dataset[Report, Report]):
     noun = "báo cáo"
     folder = "ke-hoach/bao-cao"
 
+    optional = True
+
     def files(self, content: Path) -> list[Path]:
         """The report files in ``content/ke-hoach/bao-cao/``."""
-        folder = content / self.folder
-        if not folder.is_dir():
-            return []
-        return sorted(p for p in folder.glob("*.yml") if p.is_file())
+        return content_files(content / self.folder, self.pattern)
+
+    def present(self, content: Path) -> bool:
+        """Whether ``content/ke-hoach/bao-cao/`` exists."""
+        return os.path.lexists(content / self.folder)
 
     def key(self, item: Report) -> str:
         """``2023-q1``."""

@@ -24,6 +24,7 @@ from generator.procedures.model import (
 from generator.procedures.search import procedure_fields
 from generator.procedures.summary import Summary
 from generator.site.catalog import Catalog
+from generator.site.dataset import related_links
 from generator.site.search import fields_html
 from generator.site.sectors import Sector
 
@@ -66,7 +67,8 @@ def page_inputs(catalog: Catalog, p: Procedure) -> tuple[object, ...]:
     """Everything :func:`procedure_page` reads: the page's text is the same while these are."""
     replacement = lookup.procedure(catalog, p.ma_thay_the) if p.ma_thay_the else None
     related = tuple(lookup.procedure(catalog, code) for code in p.thu_tuc_lien_quan)
-    return (p, catalog.agency, catalog.sector(p.linh_vuc), catalog.synonyms, replacement, related)
+    others = related_links(catalog, lookup.NAME, p.ma_thu_tuc)
+    return (p, catalog.agency, catalog.sector(p.linh_vuc), catalog.synonyms, replacement, related, others)
 
 
 def online_label(procedure: Procedure) -> str:
@@ -95,6 +97,7 @@ def procedure_page(catalog: Catalog, p: Procedure) -> str:
         agencies=agencies,
         replacement=lookup.procedure(catalog, p.ma_thay_the) if p.ma_thay_the else None,
         related=[lookup.procedure(catalog, code) for code in p.thu_tuc_lien_quan],
+        others=related_links(catalog, lookup.NAME, p.ma_thu_tuc),
         forms_elsewhere=bool(p.url_dvcqg) and _has_unlinked_forms(p),
         last_decision=p.quyet_dinh_cong_bo[-1] if p.quyet_dinh_cong_bo else None,
         time_summary=facts.time_summary(p),

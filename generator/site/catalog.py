@@ -12,9 +12,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.core.errors import DataError, raise_if_any
+from generator.core.fields import Record, Text, no_items
+from generator.core.privacy import AllowList
 from generator.core.records import LoadCache, Loaded, load_all, load_one
+from generator.core.workdays import SWAPS_FILE, DaySwaps, Workdays, check_swaps
 from generator.site.agency import Agency
-from generator.site.dataset import AnyDataset, CheckContext
+from generator.site.dataset import AnyDataset, CheckContext, published
 from generator.site.handpages import HandPage, check_links, load_hand_pages
 from generator.site.sectors import Sector, SectorRegistry, check_registry
 from generator.site.synonyms import SynonymFile, load_synonyms
@@ -23,8 +26,18 @@ SITE_FILE = "site.yml"
 SECTORS_FILE = "linh-vuc.yml"
 PAGES_DIR = "trang"
 SYNONYMS_FILE = "tu-dong-nghia.yml"
+ALLOWED_FILE = "cong-khai-duoc-phep.yml"
 
 M = TypeVar("M", Agency, SectorRegistry)
+
+
+class AllowedFile(Record):
+    """Số điện thoại, địa chỉ thư điện tử mà cơ quan đã công bố, được phép xuất hiện trong dữ liệu
+    (``content/cong-khai-duoc-phep.yml``). Điện thoại, đường dây nóng và thư điện tử ghi trong
+    ``site.yml`` luôn được phép."""
+
+    duoc_cong_khai: list[Text] = no_items()
+    """Mỗi dòng một số điện thoại hoặc địa chỉ thư điện tử công khai của cơ quan."""
 T = TypeVar("T")
 
 
@@ -36,6 +49,12 @@ class Site:
     sectors: tuple[Sector, ...]
     hand_pages: tuple[HandPage, ...] = ()
     synonyms: SynonymFile = field(default_factory=SynonymFile)
+    workdays: Workdays = field(default_factory=Workdays)
+    """The working-day calendar (holidays and ``ngay-nghi.yml``)."""
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    """Each dataset's settings (:attr:`~generator.site.dataset.Dataset.settings_file`), by dataset name."""
+    allowed: AllowList = field(default_factory=AllowList)
+    """The agency's own published numbers and addresses, which the privacy scan lets through."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +95,15 @@ class Catalog:
         """The search synonyms."""
         return self.site.synonyms
 
+    @property
+    def workdays(self) -> Workdays:
+        """The working-day calendar."""
+        return self.site.workdays
+
+    def settings(self, dataset: str) -> Any:
+        """The settings of the dataset named ``dataset`` (``None`` when it has none)."""
+        return self.site.settings.get(dataset)
+
     def sector(self, slug: str) -> Sector:
         """The sector with slug ``slug``."""
         return self.index("sectors", lambda: {s.ma: s for s in reversed(self.sectors)})[slug]
@@ -96,9 +124,16 @@ class Catalog:
         return self._indexes[key]  # type: ignore[no-any-return]
 
 
-Partial = tuple[Site | None, list[str] | None]
-"""A content folder's :class:`Site`, ``None`` when a required file is missing or invalid, and its sector
-slugs (``None`` when the sector registry is), to check the records against."""
+@dataclass(frozen=True)
+class Partial:
+    """A content folder's :class:`Site` (``None`` when a required file is missing or invalid), its sector
+    slugs (``None`` when the sector registry is), to check the records against, the datasets'
+    settings and the privacy scan's allow-list."""
+
+    site: Site | None
+    slugs: list[str] | None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    allowed: AllowList = field(default_factory=AllowList)
 
 Summarised = dict[str, list[Loaded[Any]]]
 """Each dataset's loaded summaries (with their files, to locate errors), by dataset name."""
@@ -109,17 +144,20 @@ def build_catalog(
 ) -> Catalog:
     """Load, validate and cross-check everything under ``content``; raise every error at once.
 
-    Many records are loaded in ``jobs`` processes (0: one per core).
+    Many records are loaded in ``jobs`` processes (0: one per core). Every text of every record is
+    scanned for personal data (:mod:`generator.core.privacy`) before anything else is made of it.
     """
-    partial, errors = load_site(content, datasets)
+    datasets = published(datasets, content)
+    base, errors = load_site(content, datasets)
     summarised: Summarised = {}
     records: dict[str, list[Any]] = {}
     for dataset in datasets:
         loaded, problems = load_all(dataset.files(content), dataset.model, cache, jobs)
         errors += problems
+        errors += scan_loaded(dataset, loaded, base.allowed, cache)
         summarised[dataset.name] = [summarised_item(dataset, item, cache) for item in loaded]
         records[dataset.name] = [item.record for item in loaded]
-    site = raise_if_invalid(partial, datasets, summarised, errors)
+    site = raise_if_invalid(base, datasets, summarised, errors)
     summaries = {name: [item.record for item in items] for name, items in summarised.items()}
     return catalog_of(site, datasets, summaries, records)
 
@@ -138,11 +176,65 @@ def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Parti
     errors += problems
     synonyms, problems = load_synonyms(content / SYNONYMS_FILE)
     errors += problems
+    workdays = _workdays(content / SWAPS_FILE, errors)
+    settings = {d.name: _settings(content, d, errors) for d in datasets if d.settings_file}
+    allowed = _allowed(content / ALLOWED_FILE, agency.record if agency else None, errors)
     if registry is None:
-        return (None, None), errors
+        return Partial(None, None, settings, allowed), errors
     sectors = tuple(registry.record.linh_vuc)
-    site = Site(agency.record, sectors, tuple(hand_pages), synonyms) if agency else None
-    return (site, [s.ma for s in sectors]), errors
+    site = (
+        Site(agency.record, sectors, tuple(hand_pages), synonyms, workdays, settings, allowed) if agency else None
+    )
+    return Partial(site, [s.ma for s in sectors], settings, allowed), errors
+
+
+def scan_loaded(
+    dataset: AnyDataset, loaded: Sequence[Loaded[Any]], allowed: AllowList, cache: LoadCache | None = None
+) -> list[DataError]:
+    """The personal data found in the texts of ``dataset``'s ``loaded`` records (each record scanned once
+    in ``cache`` while the allow-list is the same)."""
+    scan = (allowed.with_names() if dataset.scan_names else allowed).scan
+    errors: list[DataError] = []
+    for item in loaded:
+        found = cache.derived(item, scan) if cache else scan(item.record)
+        errors += [item.doc.error(loc, message) for loc, message in found]
+    return errors
+
+
+def _workdays(path: Path, errors: list[DataError]) -> Workdays:
+    if not path.is_file():
+        return Workdays()
+    loaded, problems = load_one(path, DaySwaps)
+    errors += problems
+    if loaded is None:
+        return Workdays()
+    problems = check_swaps(loaded)
+    errors += problems
+    return Workdays.of(loaded.record) if not problems else Workdays()
+
+
+def _settings(content: Path, dataset: AnyDataset, errors: list[DataError]) -> Any:
+    assert dataset.settings_file is not None and dataset.settings_model is not None
+    path = content / dataset.name / dataset.settings_file
+    if not path.is_file():
+        errors.append(DataError(str(path), 1, "", "thiếu tệp bắt buộc"))
+        return None
+    loaded, problems = load_one(path, dataset.settings_model)
+    errors += problems
+    if loaded is None:
+        return None
+    problems = dataset.check_settings(loaded)
+    errors += problems
+    return None if problems else loaded.record
+
+
+def _allowed(path: Path, agency: Agency | None, errors: list[DataError]) -> AllowList:
+    own = [v for v in (agency.dien_thoai, agency.duong_day_nong, agency.email) if v] if agency else []
+    if not path.is_file():
+        return AllowList.of(own)
+    loaded, problems = load_one(path, AllowedFile)
+    errors += problems
+    return AllowList.of([*own, *(loaded.record.duoc_cong_khai if loaded else [])])
 
 
 def summarised_item(dataset: AnyDataset, item: Loaded[Any], cache: LoadCache | None = None) -> Loaded[Any]:
@@ -152,12 +244,13 @@ def summarised_item(dataset: AnyDataset, item: Loaded[Any], cache: LoadCache | N
 
 
 def raise_if_invalid(
-    partial: Partial, datasets: Sequence[AnyDataset], summarised: Summarised, errors: list[DataError]
+    base: Partial, datasets: Sequence[AnyDataset], summarised: Summarised, errors: list[DataError]
 ) -> Site:
     """The site, once the cross-record checks of every dataset found no error and neither had loading
     (``errors``); else raise every error."""
-    site, slugs = partial
-    context = CheckContext(slugs, {name: [item.record for item in items] for name, items in summarised.items()})
+    site, slugs = base.site, base.slugs
+    summaries = {name: [item.record for item in items] for name, items in summarised.items()}
+    context = CheckContext(slugs, summaries, base.settings)
     for dataset in datasets:
         errors = errors + dataset.check(summarised[dataset.name], context)
     if site is not None:  # hand pages' links, once every page of the site is known

@@ -10,9 +10,10 @@ knows none of them by name.
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
@@ -42,6 +43,9 @@ class CheckContext:
     """The sector slugs of ``linh-vuc.yml``; ``None`` when that file is missing or invalid."""
     summaries: Mapping[str, Sequence[Any]]
     """Every dataset's summaries (valid records only), by dataset name."""
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    """Each dataset's settings file (:attr:`Dataset.settings_file`), by dataset name; ``None`` when it
+    is missing or invalid (its own errors say so)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,15 @@ class Dataset(ABC, Generic[R, S]):
     """The key of the list of records in ``du-lieu/<name>.json``."""
     noun: ClassVar[str]
     """What one record is called in messages to staff («thủ tục»)."""
+    optional: ClassVar[bool] = False
+    """Published only when its content folder exists (a site that does not keep such records shows
+    nothing of them)."""
+    scan_names: ClassVar[bool] = False
+    """Whether the privacy scan also refuses personal names in its texts (its records name no one)."""
+    settings_file: ClassVar[str | None] = None
+    """A file of settings inside the content folder (``cau-hinh.yml``), loaded with the site's own files."""
+    settings_model: ClassVar[type[BaseModel] | None] = None
+    """The pydantic model of :attr:`settings_file`."""
 
     # Records: id, summary, checks.
 
@@ -97,6 +110,10 @@ class Dataset(ABC, Generic[R, S]):
         """The date a record was last changed, if it says (the build's date is the latest one)."""
         return None
 
+    def check_settings(self, settings: Loaded[Any]) -> list[DataError]:
+        """Rules of the settings file beyond its model."""
+        return []
+
     # Pages.
 
     @abstractmethod
@@ -106,6 +123,11 @@ class Dataset(ABC, Generic[R, S]):
     @abstractmethod
     def listing_pages(self, catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
         """The pages and files made from every record's summary: lists, CSV, feeds."""
+
+    def related(self, catalog: Catalog, dataset: str, key: str) -> list[Link]:
+        """This dataset's records about the record ``key`` of the dataset named ``dataset`` (the
+        feedback about a procedure), which that record's page lists; by default none."""
+        return []
 
     def nav(self, catalog: Catalog) -> list[NavEntry]:
         """The dataset's entries in the site navigation."""
@@ -165,7 +187,16 @@ class Dataset(ABC, Generic[R, S]):
     def files(self, content: Path) -> list[Path]:
         """The dataset's record files under ``content``, sorted: entries that are not regular files are
         listed too, and refused when read (:func:`~generator.core.contentfiles.content_files`)."""
-        return content_files(content / self.name, self.pattern)
+        return content_files(content / self.name, self.pattern, self.other_entries())
+
+    def other_entries(self) -> set[str]:
+        """Entries of the dataset's folder that are not its records (its settings file, a folder that
+        another dataset reads), which are therefore not warned about."""
+        return {self.settings_file} if self.settings_file else set()
+
+    def present(self, content: Path) -> bool:
+        """Whether ``content`` keeps records of this dataset (its folder exists)."""
+        return os.path.lexists(content / self.name)
 
     def register_templates(self) -> None:
         """Make the dataset's templates available to :func:`~generator.core.render.render`."""
@@ -183,3 +214,15 @@ class Dataset(ABC, Generic[R, S]):
 
 AnyDataset = Dataset[Any, Any]
 """A dataset of any kind, as the pipeline holds them."""
+
+
+def published(datasets: Sequence[AnyDataset], content: Path) -> tuple[AnyDataset, ...]:
+    """The ``datasets`` a content folder publishes: every one but an optional one it does not have."""
+    return tuple(d for d in datasets if not d.optional or d.present(content))
+
+
+def related_links(catalog: Catalog, dataset: str, key: str) -> list[tuple[str, list[Link]]]:
+    """What every other dataset relates to the record ``key`` of the dataset named ``dataset``: each
+    such dataset's records, under its noun («Phản ánh, kiến nghị»)."""
+    found = [(d.noun[:1].upper() + d.noun[1:], d.related(catalog, dataset, key)) for d in catalog.datasets]
+    return [(title, links) for title, links in found if links]

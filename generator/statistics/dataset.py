@@ -27,6 +27,7 @@ class Statistics(Dataset[Period, Period]):
     """Kết quả giải quyết TTHC: one file per quarter."""
 
     name = NAME
+    optional = True
     model = Period
     templates = Path(__file__).parent / "templates"
     json_key = "thong_ke"

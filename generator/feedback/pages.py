@@ -1,0 +1,303 @@
+"""The feedback pages: the list with its filters, the overdue list, the lookup by code, the statistics and
+one page per item with its timeline and answer."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from datetime import date
+from functools import partial
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.core.render import Memo, Page, front_matter, no_memo, relative_link, render
+from generator.feedback.model import CHANNELS, CLASSIFICATIONS, OUTCOMES, PUBLISH_FORMS, STATUSES, Feedback
+from generator.feedback.summary import NAME, Summary, Timing, as_of, settings, summaries, timings
+from generator.site.catalog import Catalog
+from generator.site.search import PAGE_TYPE, SearchFields, code_forms, fields_html, folded
+
+FEEDBACK_TYPE = "Phản ánh, kiến nghị"
+"""The page-type filter value of feedback pages."""
+FILTERS: dict[str, str] = {
+    "tinh_trang_pakn": "Tình trạng xử lý",
+    "phan_loai_pakn": "Phân loại phản ánh, kiến nghị",
+    "nam_tiep_nhan": "Năm tiếp nhận",
+}
+"""The feedback's own filter keys in the search index (the sector is the procedures' ``linh_vuc``)."""
+LIST_PATH = f"{NAME}/index.md"
+OVERDUE_PATH = f"{NAME}/qua-han.md"
+LOOKUP_PATH = f"{NAME}/tra-cuu.md"
+STATS_PATH = f"{NAME}/thong-ke.md"
+LABELS: dict[str, Any] = {
+    "channels": CHANNELS,
+    "classifications": CLASSIFICATIONS,
+    "outcomes": OUTCOMES,
+    "publish_forms": PUBLISH_FORMS,
+    "statuses": STATUSES,
+}
+
+
+def item_path(code: str) -> str:
+    """The docs path of one item's page."""
+    return f"{NAME}/{code}.md"
+
+
+def badge(t: Timing) -> tuple[str, str]:
+    """The CSS class and text of an item's deadline badge."""
+    if t.closed_on is None:
+        if t.overdue:
+            return "ck-late", f"Quá hạn {t.late_by} ngày làm việc"
+        return "ck-open", f"Trong hạn (hạn {t.deadline:%d/%m/%Y})"
+    if t.late:
+        return "ck-late", f"Trễ hạn {t.late_by} ngày làm việc"
+    return "ck-ontime", f"Đúng hạn ({t.taken}/{t.limit} ngày làm việc)"
+
+
+def ordered(catalog: Catalog) -> list[Summary]:
+    """Every item, the open ones first, oldest first (the longest waiting on top, as petition sites
+    order those awaiting a response), then the handled ones, latest handled first."""
+    found = timings(catalog)
+    open_items = sorted((s for s in summaries(catalog) if found[s.ma_pakn].closed_on is None), key=_received)
+    closed = sorted(
+        (s for s in summaries(catalog) if found[s.ma_pakn].closed_on is not None),
+        key=lambda s: (found[s.ma_pakn].closed_on, s.ma_pakn),
+        reverse=True,
+    )
+    return [*open_items, *closed]
+
+
+def _received(s: Summary) -> tuple[date, str]:
+    return s.ngay_tiep_nhan, s.ma_pakn
+
+
+def listing_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
+    """The list, the overdue list, the lookup and the statistics."""
+    return [
+        Page(LIST_PATH, partial(list_page, catalog)),
+        Page(OVERDUE_PATH, partial(overdue_page, catalog)),
+        Page(LOOKUP_PATH, partial(lookup_page, catalog)),
+        Page(STATS_PATH, partial(stats_page, catalog)),
+    ]
+
+
+def _rows(catalog: Catalog, items: Sequence[Summary], page: str) -> list[dict[str, Any]]:
+    found = timings(catalog)
+    rows = []
+    for s in items:
+        t = found[s.ma_pakn]
+        css, text = badge(t)
+        rows.append(
+            {
+                "s": s,
+                "t": t,
+                "badge": css,
+                "badge_text": text,
+                "sector": catalog.sector(s.linh_vuc).ten,
+                "href": relative_link(page, f"{s.ma_pakn}.md"),
+            }
+        )
+    return rows
+
+
+def _common(catalog: Catalog, page: str) -> dict[str, Any]:
+    return {
+        "sample": settings(catalog).du_lieu_mau,
+        "as_of": as_of(catalog),
+        "link": partial(relative_link, page),
+        **LABELS,
+    }
+
+
+def list_page(catalog: Catalog) -> str:
+    """Every item with its filters (year, status, classification, sector, overdue)."""
+    items = ordered(catalog)
+    years = sorted({s.ngay_tiep_nhan.year for s in items}, reverse=True)
+    sectors = [(x.ma, x.ten) for x in catalog.sectors if any(s.linh_vuc == x.ma for s in items)]
+    return render(
+        "pakn/list.md.j2",
+        front_matter=front_matter(
+            "Phản ánh, kiến nghị", "Phản ánh, kiến nghị về quy định hành chính và kết quả xử lý"
+        ),
+        rows=_rows(catalog, items, LIST_PATH),
+        years=years,
+        sectors=sectors,
+        overdue=sum(timings(catalog)[s.ma_pakn].overdue for s in items),
+        **_common(catalog, LIST_PATH),
+    )
+
+
+def overdue_page(catalog: Catalog) -> str:
+    """The items still open after their deadline, the longest waiting first (works without JavaScript)."""
+    items = [s for s in ordered(catalog) if timings(catalog)[s.ma_pakn].overdue]
+    return render(
+        "pakn/overdue.md.j2",
+        front_matter=front_matter(
+            "Phản ánh, kiến nghị quá hạn", "Phản ánh, kiến nghị chưa được xử lý đúng hạn"
+        ),
+        rows=_rows(catalog, items, OVERDUE_PATH),
+        **_common(catalog, OVERDUE_PATH),
+    )
+
+
+def lookup_page(catalog: Catalog) -> str:
+    """The lookup by feedback code."""
+    examples = [s.ma_pakn for s in summaries(catalog)[-1:]]
+    return render(
+        "pakn/lookup.md.j2",
+        front_matter=front_matter(
+            "Tra cứu phản ánh, kiến nghị", "Tra cứu tình trạng xử lý theo mã phản ánh, kiến nghị"
+        ),
+        examples=examples,
+        **_common(catalog, LOOKUP_PATH),
+    )
+
+
+def stats_page(catalog: Catalog) -> str:
+    """Counts by status and classification; per year and quarter: received, handled, the share handled on
+    time, the median working days to handle, overdue."""
+    items = summaries(catalog)
+    found = timings(catalog)
+    by_status = [(key, label, sum(s.status == key for s in items)) for key, label in STATUSES.items()]
+    by_class = [
+        (key, label, sum(s.phan_loai == key for s in items)) for key, label in CLASSIFICATIONS.items()
+    ]
+    periods = []
+    for year in sorted({s.ngay_tiep_nhan.year for s in items}, reverse=True):
+        of_year = [s for s in items if s.ngay_tiep_nhan.year == year]
+        rows = [
+            (f"Quý {q}", [s for s in of_year if (s.ngay_tiep_nhan.month - 1) // 3 + 1 == q])
+            for q in range(1, 5)
+        ]
+        periods.append(
+            (
+                year,
+                [(label, period_figures(part, found)) for label, part in rows if part],
+                period_figures(of_year, found),
+            )
+        )
+    return render(
+        "pakn/stats.md.j2",
+        front_matter=front_matter(
+            "Thống kê phản ánh, kiến nghị", "Số phản ánh, kiến nghị theo tình trạng, phân loại, năm và quý"
+        ),
+        total=len(items),
+        by_status=by_status,
+        by_class=by_class,
+        periods=periods,
+        figures=period_figures(items, found),
+        **_common(catalog, STATS_PATH),
+    )
+
+
+def period_figures(items: Sequence[Summary], found: dict[str, Timing]) -> dict[str, Any]:
+    """The figures of a set of items: received, handled, handled on time and its share, median working
+    days to handle, still open, overdue."""
+    handled = [found[s.ma_pakn] for s in items if found[s.ma_pakn].closed_on is not None]
+    on_time = sum(t.on_time for t in handled)
+    return {
+        "received": len(items),
+        "handled": len(handled),
+        "on_time": on_time,
+        "share": f"{on_time * 100 / len(handled):.0f} %".replace(".", ",") if handled else "—",
+        "median": _median([t.taken for t in handled]),
+        "open": len(items) - len(handled),
+        "overdue": sum(found[s.ma_pakn].overdue for s in items),
+    }
+
+
+def _median(values: list[int]) -> str:
+    if not values:
+        return "—"
+    middle = statistics.median(values)
+    return str(int(middle)) if middle == int(middle) else f"{middle:.1f}".replace(".", ",")
+
+
+def record_pages(catalog: Catalog, records: Sequence[Feedback], memo: Memo = no_memo) -> list[Page]:
+    """The page of each of ``records``."""
+    pages = []
+    for f in records:
+        path = item_path(f.ma_pakn)
+        inputs = _inputs(catalog, f)
+        pages.append(Page(path, partial(memo, path, inputs, partial(item_page, catalog, f))))
+    return pages
+
+
+def _inputs(catalog: Catalog, f: Feedback) -> tuple[object, ...]:
+    """Everything :func:`item_page` reads."""
+    procedures = _procedures(catalog, f)
+    return (
+        f,
+        timings(catalog)[f.ma_pakn],
+        catalog.sector(f.linh_vuc),
+        tuple(procedures),
+        settings(catalog),
+        as_of(catalog),
+    )
+
+
+def _procedures(catalog: Catalog, f: Feedback) -> list[tuple[str, str]]:
+    names = catalog.index((NAME, "procedure names"), lambda: _procedure_names(catalog))
+    return [(code, names.get(code, code)) for code in f.thu_tuc]
+
+
+def _procedure_names(catalog: Catalog) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for d in catalog.datasets:
+        if d.name == "thu-tuc":
+            found = {d.key(s): getattr(s, "ten_thu_tuc", d.key(s)) for s in catalog.summaries(d.name)}
+    return found
+
+
+def item_page(catalog: Catalog, f: Feedback) -> str:
+    """One item: its facts, deadline badge, timeline (newest first), answer and procedures."""
+    path = item_path(f.ma_pakn)
+    t = timings(catalog)[f.ma_pakn]
+    css, text = badge(t)
+    rule = next(r for r in settings(catalog).thoi_han if r.ma == f.quy_tac_thoi_han)
+    timeline: list[tuple[str, date, str | None]] = [
+        ("da_tiep_nhan", f.ngay_tiep_nhan, CHANNELS[f.kenh_tiep_nhan])
+    ]
+    timeline += [(step.trang_thai, step.ngay, step.ghi_chu) for step in f.trang_thai]
+    sector = catalog.sector(f.linh_vuc)
+    description = f"{f.tieu_de} — mã {f.ma_pakn}, {STATUSES[_status(f)].lower()}"
+    return render(
+        "pakn/item.md.j2",
+        front_matter=front_matter(f.tieu_de, description, pagefind=True),
+        f=f,
+        t=t,
+        status=_status(f),
+        badge=css,
+        badge_text=text,
+        rule=rule,
+        sector=sector,
+        procedures=_procedures(catalog, f),
+        timeline=list(reversed(timeline)),
+        search_fields=Markup(fields_html(item_fields(f, sector.ten))),  # escaped by its template
+        **_common(catalog, path),
+    )
+
+
+def _status(f: Feedback) -> str:
+    return f.trang_thai[-1].trang_thai if f.trang_thai else "da_tiep_nhan"
+
+
+def item_fields(f: Feedback, sector: str) -> SearchFields:
+    """The search metadata and filters of one item."""
+    code, plain = code_forms(f.ma_pakn)
+    return SearchFields(
+        meta=(
+            ("ma", code),
+            ("ma_so", plain.replace("-", "")),
+            ("linh_vuc", sector),
+            ("khong_dau", folded(f.tieu_de)),
+            ("tu_khoa", " ".join(dict.fromkeys([folded(sector), folded(CLASSIFICATIONS[f.phan_loai])]))),
+        ),
+        filters=(
+            (PAGE_TYPE, FEEDBACK_TYPE),
+            ("linh_vuc", sector),
+            ("tinh_trang_pakn", STATUSES[_status(f)]),
+            ("phan_loai_pakn", CLASSIFICATIONS[f.phan_loai]),
+            ("nam_tiep_nhan", str(f.ngay_tiep_nhan.year)),
+        ),
+    )

@@ -1,0 +1,97 @@
+"""The feedback pages in headless Chromium: the list filtered to overdue items, an item's timeline, the
+lookup by code."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .browser import chromium, serve_directory
+from .conftest import build_site
+from .feedback_data import AS_OF, feedback_content
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def feedback_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The feedback content, built as of 2025-05-20."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = AS_OF
+    try:
+        root = tmp_path_factory.mktemp("feedback")
+        yield build_site(feedback_content(root), root)
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def test_the_list_filtered_to_overdue_items(feedback_site: Path) -> None:
+    with serve_directory(feedback_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        problems: list[str] = []
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(base + "pakn/")
+        rows = page.locator("table.ck-pakn-list tbody tr")
+        assert rows.count() == 6
+        assert page.locator("#ck-pakn-shown").inner_text() == "6"
+        assert rows.first.locator("td").first.inner_text() == "PAKN-2025-004"  # the oldest unanswered first
+        page.get_by_label("Chỉ quá hạn").check()
+        visible = page.locator("table.ck-pakn-list tbody tr:visible")
+        assert visible.count() == 1
+        assert "Quá hạn 4 ngày làm việc" in visible.first.inner_text()
+        assert page.locator("#ck-pakn-shown").inner_text() == "1"
+        assert page.url.endswith("?qua_han=co")
+        page.get_by_label("Chỉ quá hạn").uncheck()
+        page.get_by_label("Phân loại").select_option("ve_quy_dinh")
+        page.get_by_label("Năm").select_option("2025")
+        assert page.locator("table.ck-pakn-list tbody tr:visible").count() == 3
+        page.goto(base + "pakn/?trang_thai=da_xu_ly")  # a filter in the address is applied
+        assert page.locator("table.ck-pakn-list tbody tr:visible").count() == 1
+        assert problems == []
+
+
+def test_an_item_page_with_its_timeline(feedback_site: Path) -> None:
+    with serve_directory(feedback_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "pakn/")
+        page.get_by_role(
+            "link", name="Đề nghị bỏ yêu cầu nộp bản sao chứng thực khi nộp hồ sơ trực tuyến"
+        ).click()
+        assert (
+            page.locator("h1").inner_text()
+            == "Đề nghị bỏ yêu cầu nộp bản sao chứng thực khi nộp hồ sơ trực tuyến"
+        )
+        assert page.locator(".ck-badge").inner_text() == "Đúng hạn (9/10 ngày làm việc)"
+        steps = page.locator("ol.ck-timeline li").all_inner_texts()
+        assert steps == [
+            "10/02/2025 — Đã công khai kết quả",
+            "07/02/2025 — Đã xử lý",
+            "21/01/2025 — Đang xử lý",
+            "20/01/2025 — Đã tiếp nhận: Cổng Dịch vụ công quốc gia",
+        ]
+        assert page.get_by_text("Dữ liệu mẫu", exact=True).is_visible()
+        page.get_by_role("link", name="Cấp thẻ công chứng viên").click()
+        assert page.locator("h1").inner_text() == "Cấp thẻ công chứng viên"
+        assert page.get_by_role("link", name="PAKN-2025-001: Đề nghị bỏ yêu cầu nộp bản sao").is_visible()
+
+
+def test_the_lookup_by_code(feedback_site: Path) -> None:
+    with serve_directory(feedback_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "pakn/tra-cuu/")
+        page.get_by_label("Mã phản ánh, kiến nghị").fill("pakn-2025-404")
+        page.locator("#ck-pakn-lookup button").click()
+        assert (
+            "Không tìm thấy phản ánh, kiến nghị mã «PAKN-2025-404»"
+            in page.locator("#ck-pakn-result").inner_text()
+        )
+        page.get_by_label("Mã phản ánh, kiến nghị").fill(" pakn-2025-002 ")
+        page.locator("#ck-pakn-lookup button").click()
+        page.wait_for_url("**/pakn/PAKN-2025-002/")
+        assert page.locator(".ck-badge").inner_text() == "Trễ hạn 2 ngày làm việc"
