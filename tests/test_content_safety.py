@@ -306,7 +306,8 @@ _AnyTag.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
         ("Công chứng", "Công chứng"),
         ("5 ngày - làm việc", "5 ngày - làm việc"),
         ("", ""),
-        (3, 3),
+        (3, "3"),
+        (None, ""),
     ],
 )
 def test_safe_cell(value: object, expected: object) -> None:
