@@ -78,7 +78,8 @@ CASES = {
     ),
     "yaml syntax": (
         HEAD + "cach_thuc: [truc_tiep\n",
-        "thu-tuc/1.000001.yml:6: YAML không hợp lệ: expected ',' or ']', but got '<stream end>'",
+        "thu-tuc/1.000001.yml:6: YAML không hợp lệ: "
+        "danh sách trong ngoặc «[ ]» thiếu dấu phẩy hoặc chưa đóng",
     ),
 }
 
