@@ -217,6 +217,8 @@ def read_fast(text: str) -> Any:
 
 def _doubtful_text(text: str) -> bool:
     """Whether ``text`` holds something yaml-rs may read otherwise than PyYAML, or not at all."""
+    if not text.endswith("\n"):
+        return True  # yaml-rs ends a last «|» block without a line break with one
     if text.startswith(("---", "...", "%")) or "\n---" in text or "\n..." in text or "\n%" in text:
         return True  # several documents, or directives
     if ("- -" in text or "? " in text or ": -" in text) and _NESTED.search(text):
