@@ -173,6 +173,7 @@ def _normalised(text: str) -> str:
 # the data when a text or key could be one that PyYAML reads as other than text, or nests too deep.
 
 _NO_ALIASES = yaml_rs.AliasLimits(0, 64, 0)
+"""No alias expanded at all (the text check leaves every anchor to the full parser already)."""
 _ODD = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff&!\[{]")
 """Characters the fast reader leaves to the full parser (``&``, ``!``, ``[`` and ``{`` where a value starts).
 Control characters written as escapes (``"\\e"``) are looked for in the data."""
@@ -204,7 +205,12 @@ def read_fast(text: str) -> Any:
     if _doubtful_text(text):
         return None
     try:
-        data = yaml_rs.loads(text, parse_datetime=False, alias_limits=_NO_ALIASES)
+        data = yaml_rs.loads(
+            text,
+            parse_datetime=False,
+            alias_limits=_NO_ALIASES,
+            duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,  # the full parser words it
+        )
     except (yaml_rs.YAMLDecodeError, ValueError, TypeError):
         return None
     if not isinstance(data, dict | list):
