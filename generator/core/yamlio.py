@@ -2,8 +2,13 @@
 
 A file is read by ``yaml-rs``, a YAML parser written in Rust, when cheap checks of its text and data show
 that it reads the file as the full parser (:mod:`generator.core.yamlfull`) does; else, and for the lines of
-a file with an error, by the full parser, which also words every refusal. Measured on MEASUREMENT.
-A file over :data:`MAX_FILE_BYTES` is refused before it is parsed.
+a file with an error, by the full parser, which also words every refusal. A file over
+:data:`MAX_FILE_BYTES` is refused before it is parsed.
+
+Measured on the 271 imported Bộ Tư pháp records (7.4 k characters each; best of 7 on 2 shared cores): yaml-rs
+alone reads a file in 0.10 ms, this fast path with its checks in 0.28 ms, the hand-written reader it replaced
+in 0.16 ms, PyYAML's libyaml loader in 0.55 ms and the full parser in 0.57 ms; the fast path read all 271
+(and 500 synthetic records, and the 28 in ``content/``) with data equal to the full parser's.
 
 This module and :mod:`generator.core.yamlfull` are the only ones that import a YAML parser.
 """
