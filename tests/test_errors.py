@@ -11,7 +11,7 @@ from generator.build import sharedbuild
 from generator.build.pipeline import check as build_catalog
 from generator.core.errors import DataErrors
 
-from .conftest import MakeContent
+from .conftest import MINIMAL, MakeContent
 
 HEAD = 'ma_thu_tuc: "1.000001"\nten_thu_tuc: Thủ tục thử\nlinh_vuc: cong-chung\ncap_thuc_hien: [tinh]\n'
 CHANNEL = "cach_thuc:\n  - hinh_thuc: truc_tiep\n"
@@ -76,9 +76,30 @@ CASES = {
         HEAD + CHANNEL + "ngay_cap_nhat: 2024-13-45\n",
         "thu-tuc/1.000001.yml:7: ngay_cap_nhat: phải là ngày dạng YYYY-MM-DD, không phải «2024-13-45»",
     ),
+    "control character in a name": (
+        HEAD.replace("Thủ tục thử", '"Thủ tục\\e[31m thử"') + CHANNEL,
+        "thu-tuc/1.000001.yml:2: ten_thu_tuc: có ký tự điều khiển \\x1b (không nhìn thấy, thường lẫn vào "
+        "khi sao chép): hãy xóa nó",
+    ),
+    "raw control character": (
+        HEAD + CHANNEL + "ghi_chu: x\x00\n",
+        "thu-tuc/1.000001.yml:7: có ký tự điều khiển \\x00 (không nhìn thấy, thường lẫn vào khi sao chép): "
+        "hãy xóa nó",
+    ),
+    "long value shortened": (
+        HEAD + "cach_thuc:\n  - hinh_thuc: " + "x" * 5000 + "\n",
+        "thu-tuc/1.000001.yml:6: cach_thuc[0].hinh_thuc: «" + "x" * 59 + "…» không thuộc danh sách cho phép: "
+        "truc_tiep, truc_tuyen, buu_chinh",
+    ),
+    "newline in a value escaped": (
+        HEAD.replace("cong-chung", '"cong\\nchung"') + CHANNEL,
+        "thu-tuc/1.000001.yml:3: linh_vuc: «cong\\nchung»: chỉ dùng chữ thường không dấu, chữ số và dấu "
+        "gạch ngang (ví dụ: cong-chung)",
+    ),
     "yaml syntax": (
         HEAD + "cach_thuc: [truc_tiep\n",
-        "thu-tuc/1.000001.yml:6: YAML không hợp lệ: expected ',' or ']', but got '<stream end>'",
+        "thu-tuc/1.000001.yml:6: YAML không hợp lệ: "
+        "danh sách trong ngoặc «[ ]» thiếu dấu phẩy hoặc chưa đóng",
     ),
 }
 
@@ -117,6 +138,15 @@ def test_duplicate_sector_in_registry(make_content: MakeContent) -> None:
     registry = "linh_vuc:\n  - ma: cong-chung\n    ten: Công chứng\n  - ma: cong-chung\n    ten: Khác\n"
     content = make_content({"linh-vuc.yml": registry})
     assert "linh-vuc.yml:4: linh_vuc[1].ma: «cong-chung» đã có ở linh_vuc[0]" in errors_for(content)
+
+
+def test_a_url_that_does_not_parse(make_content: MakeContent) -> None:
+    site_yml = (MINIMAL / "site.yml").read_text(encoding="utf-8")
+    content = make_content({"site.yml": site_yml.replace("url_pakn: https://", 'url_pakn: "https://[x" #')})
+    line = next(i for i, text in enumerate(site_yml.splitlines(), 1) if text.startswith("url_pakn:"))
+    assert errors_for(content) == [
+        f"site.yml:{line}: url_pakn: «https://[x»: địa chỉ không hợp lệ (kiểm tra phần tên máy chủ và cổng)"
+    ]
 
 
 def test_missing_site_file(make_content: MakeContent) -> None:

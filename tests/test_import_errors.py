@@ -35,7 +35,7 @@ def test_unreadable_json(tmp_path: Path) -> None:
     broken = tmp_path / "1.000001.json"
     broken.write_text('{"ma_thu_tuc": "1.000001",', encoding="utf-8")
     assert problems([broken], tmp_path / "thu-tuc") == [
-        f"{broken}: không phải JSON hợp lệ (dòng 1: Expecting property name enclosed in double quotes)"
+        f"{broken}: không phải JSON hợp lệ (dòng 1: tên trường phải viết trong dấu nháy kép)"
     ]
 
 

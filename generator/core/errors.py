@@ -1,9 +1,45 @@
-"""The one exception hierarchy of congkhai. Only the CLI prints these."""
+"""The one exception hierarchy of congkhai, and how its messages show values. Only the CLI prints these."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+SHOWN_CHARS = 60
+"""How much of a value a message echoes; the rest is cut and marked «…»."""
+KEY_CHARS = 120
+"""How much of a key path a message shows."""
+MESSAGE_CHARS = 1000
+"""The longest message printed (a list of allowed values fits; a pasted document does not)."""
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+"""Control characters, line and paragraph separators, surrogates, byte-order marks and non-characters."""
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+_QUOTED = re.compile("«([^«»]*)»")
+
+
+def escaped(text: str) -> str:
+    """``text`` on one line that cannot drive a terminal: line breaks and control characters written as
+    escapes (``\\n``, ``\\t``, ``\\x1b``, ``\\u2028``)."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match[0]
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def shortened(text: str, limit: int = SHOWN_CHARS) -> str:
+    """``text`` cut to ``limit`` characters (the cut marked with «…») and :func:`escaped`: how a message
+    echoes a value of any length or content."""
+    return escaped(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _message_text(message: str) -> str:
+    """A message as printed: each «quoted» value shortened, the whole on one line and bounded."""
+    return shortened(_QUOTED.sub(lambda m: f"«{shortened(m[1])}»", message), MESSAGE_CHARS)
 
 
 class CongkhaiError(Exception):
@@ -20,8 +56,10 @@ class DataError(CongkhaiError):
     message: str
 
     def __str__(self) -> str:
-        key = f" {self.key}:" if self.key else ""
-        return f"{self.path}:{self.line}:{key} {self.message}"
+        """``path:line: key: message`` on one line, whatever the file held: the last guard for a value
+        echoed in full or a control character in a key or a file name."""
+        key = f" {shortened(self.key, KEY_CHARS)}:" if self.key else ""
+        return f"{escaped(self.path)}:{self.line}:{key} {_message_text(self.message)}"
 
     def __reduce__(self) -> tuple[type[DataError], tuple[str, int, str, str]]:
         """Pickle by the four fields (a frozen dataclass exception cannot be pickled otherwise), so that

@@ -6,8 +6,9 @@ import re
 import unicodedata
 from decimal import Decimal
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints
 
 CODE_PATTERN = r"^[1-6]\.\d{6}(\.[0-9A-Za-z]+)*$"
 URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
@@ -19,8 +20,22 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ProcedureCode = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
 """A national procedure code such as ``1.013859``, optionally with a local suffix (``2.000815.01``)."""
 
-HttpUrl = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
-"""An absolute ``http://`` or ``https://`` address."""
+
+def _parsed_url(value: str) -> str:
+    """``value`` if it parses as an address with a host (and a valid port, if any), as MkDocs, the feed
+    and browsers will parse it; ``https://[x`` matches the pattern but not this."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (reading it checks it)
+    except ValueError:
+        raise ValueError(f"«{value}»: địa chỉ không hợp lệ (kiểm tra phần tên máy chủ và cổng)") from None
+    if not parts.hostname:
+        raise ValueError(f"«{value}»: địa chỉ thiếu tên máy chủ (ví dụ https://example.gov.vn/…)")
+    return value
+
+
+HttpUrl = Annotated[str, StringConstraints(pattern=URL_PATTERN), AfterValidator(_parsed_url)]
+"""An absolute ``http://`` or ``https://`` address that parses, with a host."""
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 """Lower-case ASCII words joined by hyphens, used in addresses."""

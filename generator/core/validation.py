@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.core.errors import DataError
+from generator.core.errors import DataError, shortened
 from generator.core.fields import PATTERN_MESSAGES, FieldProblem
 from generator.core.yamlio import Loc, YamlDoc
 
@@ -33,7 +33,37 @@ _TYPE_NAMES = {
     "date_parsing": "ngày dạng YYYY-MM-DD",
     "date_from_datetime_parsing": "ngày dạng YYYY-MM-DD",
     "date_from_datetime_inexact": "ngày dạng YYYY-MM-DD",
+    "datetime_type": "ngày giờ",
+    "datetime_parsing": "ngày giờ",
+    "datetime_from_date_parsing": "ngày giờ",
+    "string_sub_type": "văn bản",
+    "string_unicode": "văn bản",
+    "bytes_type": "văn bản",
+    "tuple_type": "danh sách (mỗi mục một dòng bắt đầu bằng «- »)",
+    "set_type": "danh sách (mỗi mục một dòng bắt đầu bằng «- »)",
+    "frozen_set_type": "danh sách (mỗi mục một dòng bắt đầu bằng «- »)",
+    "iterable_type": "danh sách (mỗi mục một dòng bắt đầu bằng «- »)",
+    "mapping_type": "nhóm trường dạng «khóa: giá trị»",
+    "dataclass_type": "nhóm trường dạng «khóa: giá trị»",
+    "none_required": "để trống",
 }
+"""Error types that mean «a value of another kind was expected», and the kind staff should write."""
+
+_FIXED = {
+    "missing": "thiếu trường bắt buộc",
+    "string_too_short": "không được để trống",
+    "int_parsing_size": "số quá lớn",
+    "finite_number": "phải là một số hữu hạn",
+    "decimal_max_digits": "số có quá nhiều chữ số",
+    "decimal_max_places": "số có quá nhiều chữ số sau dấu chấm",
+    "decimal_whole_digits": "số có quá nhiều chữ số trước dấu chấm",
+    "union_tag_invalid": "không đúng loại nào được phép",
+    "union_tag_not_found": "không đúng loại nào được phép",
+    "frozen_field": "không được sửa trường này",
+    "frozen_instance": "không được sửa trường này",
+    "recursion_loop": "dữ liệu tự lặp lại vô tận",
+}
+"""Error types whose message needs no value or limit."""
 
 
 def validate(model: type[M], doc: YamlDoc) -> tuple[M | None, list[DataError]]:
@@ -60,38 +90,52 @@ def _is_union_tag(part: Any) -> bool:
 
 
 def _message(doc: YamlDoc, model: type[BaseModel], loc: Loc, err: ErrorDetails) -> str:
+    """What staff read for one pydantic error: every type that can occur worded in Vietnamese."""
     kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
     scalar = doc.scalars.get(loc)
-    if kind == "missing":
-        return "thiếu trường bắt buộc"
     if kind == "extra_forbidden":
         return _unknown_key(model, loc)
     if kind == "string_type" and scalar is not None and not scalar.quoted:
+        text = shortened(scalar.text)
         return (
-            f'giá trị {scalar.text} phải viết trong dấu nháy kép: "{scalar.text}" '
+            f'giá trị {text} phải viết trong dấu nháy kép: "{text}" '
             f"(không có dấu nháy, YAML đọc nó thành {_yaml_reading(value)})"
         )
+    if kind in _FIXED:
+        return _FIXED[kind]
     if kind in _TYPE_NAMES:
         return f"phải là {_TYPE_NAMES[kind]}, không phải {_show(value)}"
     if kind in ("literal_error", "enum"):
         return one_of_message(str(value), _allowed(ctx))
     if kind == "string_pattern_mismatch":
         return f"{_show(value)}: {PATTERN_MESSAGES.get(ctx.get('pattern', ''), 'không đúng định dạng')}"
-    if kind == "string_too_short":
-        return "không được để trống"
-    if kind == "too_short":
-        return f"cần ít nhất {ctx.get('min_length')} mục"
-    if kind in ("greater_than_equal", "greater_than"):
-        sign = "≥" if kind == "greater_than_equal" else ">"
-        return f"phải {sign} {ctx.get('ge', ctx.get('gt'))}, không phải {_show(value)}"
-    if kind == "value_error":
-        return str(ctx.get("error", err["msg"]))
-    return str(err["msg"])
+    if kind in _LIMITS:
+        sign, limit = _LIMITS[kind]
+        return f"phải {sign} {ctx.get(limit)}, không phải {_show(value)}"
+    if kind in _COUNTS:
+        return _COUNTS[kind].format(ctx.get("min_length", ctx.get("max_length")))
+    if kind in ("value_error", "assertion_error"):
+        return str(ctx.get("error", "giá trị không hợp lệ"))
+    return f"giá trị {_show(value)} không hợp lệ (lỗi kiểm tra «{kind}»)"
+
+
+_LIMITS = {
+    "greater_than_equal": ("≥", "ge"),
+    "greater_than": (">", "gt"),
+    "less_than_equal": ("≤", "le"),
+    "less_than": ("<", "lt"),
+    "multiple_of": ("là bội số của", "multiple_of"),
+}
+_COUNTS = {
+    "too_short": "cần ít nhất {} mục",
+    "too_long": "chỉ được tối đa {} mục",
+    "string_too_long": "dài quá {} ký tự",
+}
 
 
 def one_of_message(value: str, allowed: list[str]) -> str:
     """``'x' không thuộc danh sách cho phép: …`` plus the nearest allowed value, if any is near."""
-    text = f"«{value}» không thuộc danh sách cho phép: {', '.join(allowed)}"
+    text = f"«{shortened(value)}» không thuộc danh sách cho phép: {', '.join(allowed)}"
     near = difflib.get_close_matches(value, allowed, n=1, cutoff=0.5)
     return f"{text}. Có phải ý bạn là «{near[0]}»?" if near else text
 
@@ -103,7 +147,7 @@ def _allowed(ctx: dict[str, Any]) -> list[str]:
 
 def _unknown_key(model: type[BaseModel], loc: Loc) -> str:
     fields = _fields_at(model, loc[:-1])
-    text = f"trường «{loc[-1]}» không có trong mẫu hồ sơ"
+    text = f"trường «{shortened(str(loc[-1]))}» không có trong mẫu hồ sơ"
     near = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
     if near:
         return f"{text}. Có phải ý bạn là «{near[0]}»?"
@@ -141,7 +185,7 @@ def _yaml_reading(value: Any) -> str:
     if isinstance(value, bool):
         return f"giá trị đúng/sai {str(value).lower()}"
     if isinstance(value, int | float):
-        return f"số {value}"
+        return f"số {shortened(str(value))}"
     return _show(value)
 
 
@@ -152,4 +196,4 @@ def _show(value: Any) -> str:
         return "một danh sách"
     if value is None:
         return "để trống"
-    return f"«{value}»"
+    return f"«{shortened(str(value))}»"

@@ -18,6 +18,10 @@ from generator.importer.text import one_line
 LIST_COLUMNS = ("Mã số", "Tên", "Cơ quan ban hành", "Cơ quan thực hiện", "Lĩnh vực")
 """The columns of the portal's «DANH SÁCH THỦ TỤC HÀNH CHÍNH» export, in its order."""
 _HEADER_SEARCH_ROWS = 10
+MAX_JSON_BYTES = 5_000_000
+"""The largest JSON record read (the largest real one is 89 KB)."""
+MAX_JSON_DEPTH = 50
+"""Arrays and objects nested deeper than this are refused (a record is one flat object)."""
 
 
 @dataclass(frozen=True)
@@ -92,12 +96,12 @@ def _files(paths: list[Path], problems: list[str]) -> list[Path]:
 
 def _read_record(path: Path, problems: list[str]) -> NationalRecord | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json(path)
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(f"{path}: không đọc được tệp ({_reason(exc)})")
         return None
-    except json.JSONDecodeError as exc:
-        problems.append(f"{path}: không phải JSON hợp lệ (dòng {exc.lineno}: {exc.msg})")
+    except JsonProblem as exc:
+        problems.append(f"{path}: {exc}")
         return None
     if not isinstance(data, dict):
         problems.append(f"{path}: cần một đối tượng JSON cho mỗi thủ tục")
@@ -108,6 +112,66 @@ def _read_record(path: Path, problems: list[str]) -> NationalRecord | None:
         return None
     fields["ma_thu_tuc"] = one_line(fields["ma_thu_tuc"])
     return NationalRecord(str(path), fields)
+
+
+class JsonProblem(ValueError):
+    """A JSON file that is too large, too deep or not JSON; the message says which, in Vietnamese."""
+
+
+_JSON_MESSAGES = (
+    ("Expecting value", "thiếu giá trị"),
+    ("Expecting property name", "tên trường phải viết trong dấu nháy kép"),
+    ("Expecting ',' delimiter", "thiếu dấu phẩy giữa hai mục"),
+    ("Expecting ':' delimiter", "thiếu dấu «:» sau tên trường"),
+    ("Unterminated string", "chuỗi chưa đóng dấu nháy kép"),
+    ("Invalid control character", "có ký tự điều khiển trong chuỗi (phải viết dạng \\uXXXX)"),
+    ("Invalid \\uXXXX escape", "mã «\\u» phải có đủ bốn chữ số thập lục phân"),
+    ("Invalid \\escape", "dấu «\\» trong chuỗi phải viết là «\\\\»"),
+    ("Extra data", "có dữ liệu thừa sau đối tượng JSON"),
+    ("trailing comma", "có dấu phẩy thừa trước dấu đóng ngoặc"),
+)
+"""The decoder's problems, by the start of their English words, as staff read them."""
+
+
+def read_json(path: Path) -> Any:
+    """The JSON value in ``path``: at most :data:`MAX_JSON_BYTES` bytes and :data:`MAX_JSON_DEPTH` levels
+    deep, else a :class:`JsonProblem` (``OSError`` and ``UnicodeDecodeError`` when it cannot be read)."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_JSON_BYTES:
+        raise JsonProblem(
+            f"tệp quá lớn: {len(raw):,} byte (tối đa {MAX_JSON_BYTES:,} byte cho một bản ghi JSON)".replace(
+                ",", "."
+            )
+        )
+    text = raw.decode("utf-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        reason = next((vi for en, vi in _JSON_MESSAGES if en in exc.msg), "cú pháp JSON sai")
+        raise JsonProblem(f"không phải JSON hợp lệ (dòng {exc.lineno}: {reason})") from None
+    except RecursionError:  # deeper than Python's stack, so deeper than the limit too
+        data = _TOO_DEEP
+    if data is _TOO_DEEP or _depth(data) > MAX_JSON_DEPTH:
+        raise JsonProblem(f"JSON lồng quá sâu: quá {MAX_JSON_DEPTH} cấp mảng, đối tượng")
+    return data
+
+
+_TOO_DEEP = object()
+
+
+def _depth(value: Any) -> int:
+    """How deep arrays and objects nest in ``value`` (0 for a number or text), looking no deeper than
+    one level past :data:`MAX_JSON_DEPTH`."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if depth <= MAX_JSON_DEPTH:
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def _reason(exc: Exception) -> str:

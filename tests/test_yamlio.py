@@ -1,4 +1,4 @@
-"""The fast YAML reader gives exactly the full parser's data, or gives up and leaves the text to it."""
+"""The fast reader (yaml-rs) gives exactly the full parser's data, or leaves the text to it."""
 
 from __future__ import annotations
 
@@ -8,14 +8,52 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.core.yamlio import _FAST, _FastLoader, dump_front_matter, dump_yaml, load_yaml, parse_yaml
+from generator.core.errors import DataError
+from generator.core.yamlfull import parse
+from generator.core.yamlio import dump_front_matter, dump_yaml, load_yaml, parse_yaml, read_fast
 
 from .conftest import REPO
 
-# Texts at the edges of the subset: each is read as the full parser reads it, or left to it.
+# Texts at the edges: each is read as the full parser reads it, or left to it.
 EDGES = [
+    "a: 1\n---\nb: 2\n",
+    "a: -.5\n",
+    "a: +.5\n",
+    "a: 1.5e3\n",
+    "a: 09\n",
+    "a: 0b1_0\n",
+    "a: 0x_\n",
+    "a: 1:2:3:4:5\n",
+    'a: "\\e"\n',
+    'a: "yes"\n',
+    "a: 'on'\n",
+    'a: "017"\n',
+    'a: "1_000"\n',
+    "on: 1\n",
+    "1: x\n",
+    "~: x\n",
+    "? a\n: 1\n",
+    "? [a]\n: 1\n",
+    "[a, b]: 1\n",
+    "a: &x [*x]\n",
+    "a: *x\n",
+    "a: x *) y\n",
+    "- - - - - - - - x\n",
+    "a: [[[[1]]]]\n",
+    "a: {b: [1, {c: 2}]}\n",
+    "a: x\n# 017\n",
+    "a: 'x\n  017'\n",
+    "a: x\n  017\n",
+    'a: "b\\x85c"\n',
+    'a: "\\L"\n',
+    "<<: {a: 1}\n",
+    "a: !x 1\n",
+    "a: ! 1\n",
+    "%YAML 1.1\n---\na: 1\n",
     "a: x\n  # c\nb: y\n",
     "a: |\n  x\n\n  y\n\nb: 1\n",
     "a: |-\n  x\n   \n  y\n",
@@ -143,7 +181,6 @@ EDGES = [
     "a: \xa0x\n",
 ]
 
-# The shapes content files are written in: the fast reader must read these itself.
 READ_FAST = {
     "ma_thu_tuc: '1.000001'\nso: 5\nmo_ta: x\n": {"ma_thu_tuc": "1.000001", "so": 5, "mo_ta": "x"},
     "a:\n- x\n- 'y'\n": {"a": ["x", "y"]},
@@ -157,22 +194,25 @@ READ_FAST = {
 
 
 def same(a: Any, b: Any) -> bool:
-    """Equal and of the same types all the way down (``1 == True`` is not enough)."""
+    """Equal and of the same types all the way down (``1 == True`` is not enough; NaN equals NaN)."""
     if type(a) is not type(b):
         return False
     if isinstance(a, dict):
         return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
     if isinstance(a, list):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
+    return bool(a == b) or (a != a and b != b)
 
 
 def assert_faithful(text: str) -> bool:
-    """The fast reader gives up on ``text`` or reads what the full parser reads; whether it read it."""
-    got = _FAST.read(text)
+    """The fast reader leaves ``text`` to the full parser or reads what it reads; whether it read it."""
+    got = read_fast(text)
     if got is None:
         return False
-    want = yaml.load(text, Loader=_FastLoader)  # raises if the fast reader accepted invalid YAML
+    try:
+        want = parse(text, "x.yml").data
+    except DataError as exc:
+        raise AssertionError(f"{text!r}: read fast as {got!r}, refused in full: {exc}") from None
     assert same(got, want), f"{text!r}: {got!r} != {want!r}"
     return True
 
@@ -185,14 +225,14 @@ def test_edges_are_read_as_the_full_parser_reads_them(text: str) -> None:
 @pytest.mark.parametrize(("text", "data"), READ_FAST.items())
 def test_content_shapes_are_read_fast(text: str, data: Any) -> None:
     assert assert_faithful(text)
-    assert same(_FAST.read(text), data)
+    assert same(read_fast(text), data)
 
 
 def test_every_record_in_the_repository() -> None:
     paths = [*REPO.glob("content/**/*.yml"), *REPO.glob("tests/**/*.yml")]
-    read = [path for path in paths if assert_faithful(path.read_text(encoding="utf-8"))]
-    imported = [path for path in read if path.parent.name == "import"]
-    assert imported, "the importer's output is read by the fast reader"
+    read = {path for path in paths if assert_faithful(path.read_text(encoding="utf-8"))}
+    records = set(REPO.glob("content/thu-tuc/*.yml"))
+    assert records <= read, "the records as staff and the importer write them are read fast"
 
 
 def _value(rng: random.Random, depth: int) -> Any:
@@ -240,10 +280,76 @@ def test_random_documents(seed: int) -> None:
         assert_faithful(_mutated(rng, text))
 
 
+_PIECES = [
+    "a",
+    "b",
+    "ten",
+    ": ",
+    ":",
+    "- ",
+    "-",
+    "? ",
+    "\n",
+    "\n  ",
+    "\n    ",
+    " ",
+    "#",
+    "'",
+    '"',
+    "\\",
+    "|",
+    ">",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&x",
+    "*x",
+    "!",
+    "!!str",
+    "%",
+    "---",
+    "...",
+    "~",
+    "null",
+    "yes",
+    "On",
+    "true",
+    "0",
+    "017",
+    "0o17",
+    "0x1F",
+    "1_0",
+    "1e3",
+    "1.5",
+    "-.5",
+    ".inf",
+    "1:30",
+    "<<",
+    "=",
+    "\t",
+    "\r",
+    "\x1b",
+    "\x85",
+    "\u2028",
+    "\ufeff",
+    "«x»",
+    "Thủ tục",
+    "é",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_random_pieces(pieces: list[str]) -> None:
+    assert_faithful("".join(pieces))
+
+
 def test_lines_are_found_when_an_error_needs_them(tmp_path: Path) -> None:
     path = tmp_path / "x.yml"
     path.write_text("a: 1\nb:\n  - x\n  - c: 'y\n      z'\n    d: 2\n", encoding="utf-8")
-    assert _FAST.read(path.read_text(encoding="utf-8")) is not None
+    assert read_fast(path.read_text(encoding="utf-8")) is not None
     fast, full = load_yaml(path, "x.yml"), parse_yaml(path.read_text(encoding="utf-8"), "x.yml")
     assert fast.data == full.data
     assert fast.lines == full.lines
