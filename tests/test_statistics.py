@@ -52,28 +52,28 @@ def test_a_balanced_quarter_is_valid(make_content: MakeContent) -> None:
 def test_received_total_must_equal_its_parts(make_content: MakeContent) -> None:
     assert errors_of(make_content, quarter(received=", tong_so: 18")) == [
         "thong-ke/2024-q1.yml:7: so_lieu[0].tiep_nhan.tong_so: lĩnh vực «cong-chung»: sai đẳng thức "
-        "«tổng số nhận = trực tuyến + trực tiếp, bưu chính + từ kỳ trước»: 18 ≠ 10 + 5 + 2 = 17"
+        "(tổng số nhận = trực tuyến + trực tiếp, bưu chính + từ kỳ trước): 18 ≠ 10 + 5 + 2 = 17"
     ]
 
 
 def test_resolved_total_must_equal_its_parts(make_content: MakeContent) -> None:
     assert errors_of(make_content, quarter(resolved=", tong_so: 15")) == [
         "thong-ke/2024-q1.yml:8: so_lieu[0].da_giai_quyet.tong_so: lĩnh vực «cong-chung»: sai đẳng thức "
-        "«tổng số đã giải quyết = trước hạn + đúng hạn + quá hạn»: 15 ≠ 8 + 5 + 1 = 14"
+        "(tổng số đã giải quyết = trước hạn + đúng hạn + quá hạn): 15 ≠ 8 + 5 + 1 = 14"
     ]
 
 
 def test_pending_total_must_equal_its_parts(make_content: MakeContent) -> None:
     assert errors_of(make_content, quarter(pending=", tong_so: 4")) == [
         "thong-ke/2024-q1.yml:9: so_lieu[0].dang_giai_quyet.tong_so: lĩnh vực «cong-chung»: sai đẳng thức "
-        "«tổng số đang giải quyết = trong hạn + quá hạn»: 4 ≠ 2 + 1 = 3"
+        "(tổng số đang giải quyết = trong hạn + quá hạn): 4 ≠ 2 + 1 = 3"
     ]
 
 
 def test_received_must_equal_resolved_plus_pending(make_content: MakeContent) -> None:
     assert errors_of(make_content, quarter(late=2)) == [
         "thong-ke/2024-q1.yml:6: so_lieu[0]: lĩnh vực «cong-chung»: sai đẳng thức "
-        "«nhận giải quyết = đã giải quyết + đang giải quyết»: 17 ≠ 14 + 4 = 18"
+        "(nhận giải quyết = đã giải quyết + đang giải quyết): 17 ≠ 14 + 4 = 18"
     ]
 
 

@@ -158,7 +158,7 @@ def identity_problems(row: Row) -> list[tuple[tuple[str, ...], str]]:
         found.append(
             (
                 ("tiep_nhan", "tong_so"),
-                "sai đẳng thức «tổng số nhận = trực tuyến + trực tiếp, bưu chính + từ kỳ trước»: "
+                "sai đẳng thức (tổng số nhận = trực tuyến + trực tiếp, bưu chính + từ kỳ trước): "
                 f"{r.tong_so} ≠ {f.truc_tuyen} + {f.truc_tiep} + {f.ky_truoc} = {f.received}",
             )
         )
@@ -166,7 +166,7 @@ def identity_problems(row: Row) -> list[tuple[tuple[str, ...], str]]:
         found.append(
             (
                 ("da_giai_quyet", "tong_so"),
-                "sai đẳng thức «tổng số đã giải quyết = trước hạn + đúng hạn + quá hạn»: "
+                "sai đẳng thức (tổng số đã giải quyết = trước hạn + đúng hạn + quá hạn): "
                 f"{d.tong_so} ≠ {f.truoc_han} + {f.dung_han} + {f.da_qua_han} = {f.resolved}",
             )
         )
@@ -174,7 +174,7 @@ def identity_problems(row: Row) -> list[tuple[tuple[str, ...], str]]:
         found.append(
             (
                 ("dang_giai_quyet", "tong_so"),
-                "sai đẳng thức «tổng số đang giải quyết = trong hạn + quá hạn»: "
+                "sai đẳng thức (tổng số đang giải quyết = trong hạn + quá hạn): "
                 f"{p.tong_so} ≠ {f.trong_han} + {f.dang_qua_han} = {f.pending}",
             )
         )
@@ -182,7 +182,7 @@ def identity_problems(row: Row) -> list[tuple[tuple[str, ...], str]]:
         found.append(
             (
                 (),
-                "sai đẳng thức «nhận giải quyết = đã giải quyết + đang giải quyết»: "
+                "sai đẳng thức (nhận giải quyết = đã giải quyết + đang giải quyết): "
                 f"{f.received} ≠ {f.resolved} + {f.pending} = {f.resolved + f.pending}",
             )
         )
