@@ -57,9 +57,10 @@ def test_data_errors_are_annotations_in_github_actions(
     result = CliRunner().invoke(main, ["check", "--content", "content"], env={"GITHUB_ACTIONS": "true"})
     assert result.exit_code == 1
     assert result.output.splitlines()[:2] == [
-        "content/thu-tuc/1.002010.yml:2: YAML không hợp lệ: mapping values are not allowed here",
-        "::error file=content/thu-tuc/1.002010.yml,line=2,title=dữ liệu::"
-        "YAML không hợp lệ: mapping values are not allowed here",
+        "content/thu-tuc/1.002010.yml:2: YAML không hợp lệ: có dấu «: » ở chỗ không được: "
+        "giá trị có «: » phải viết trong dấu nháy",
+        "::error file=content/thu-tuc/1.002010.yml,line=2,title=dữ liệu::YAML không hợp lệ: "
+        "có dấu «: » ở chỗ không được: giá trị có «: » phải viết trong dấu nháy",
     ]
 
 
