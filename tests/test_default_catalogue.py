@@ -116,4 +116,7 @@ def test_each_procedure_page_says_where_and_how(pages: dict[str, str]) -> None:
 def test_the_home_page_counts_what_it_holds(pages: dict[str, str]) -> None:
     home = pages["index.html"]
     assert "toàn bộ" not in home
-    assert "Trang này công khai <strong>224</strong> thủ tục hành chính đang có hiệu lực thuộc 19 lĩnh vực" in home
+    assert (
+        "Trang này công khai <strong>224</strong> thủ tục hành chính đang có hiệu lực thuộc 19 lĩnh vực"
+        in home
+    )

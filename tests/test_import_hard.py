@@ -78,7 +78,9 @@ def test_every_unstructured_cell_is_kept_verbatim(imported: tuple[Path, Result])
     assert "mo_ta: Không phải trả kết quả cho người nộp thuế" in text["1.900001"]
     assert "Theo Nghị quyết của Hội đồng nhân dân tỉnh" in text["1.900003"]
     assert "cach_thuc: []" in text["1.900004"]
-    assert "cach_thuc_mo_ta: Nộp hồ sơ qua hệ thống quản lý thuế điện tử của cơ quan thuế." in text["1.900005"]
+    assert (
+        "cach_thuc_mo_ta: Nộp hồ sơ qua hệ thống quản lý thuế điện tử của cơ quan thuế." in text["1.900005"]
+    )
     assert "ten: Hồ sơ gồm tờ khai và bản sao giấy chứng nhận đăng ký doanh nghiệp." in text["1.900007"]
     assert "ten: Văn bản hợp nhất về quản lý thuế" in text["1.900012"]
     assert "mo_ta: 1200 VNĐ" in text["2.900003"]

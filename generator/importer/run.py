@@ -149,7 +149,12 @@ def _plan(
         try:
             converted = convert(record, read.rows.get(record.code), {})
         except Exception as exc:  # a parser's bug on one record must not stop the others
-            _reject(report, Skipped(record.path, record.code, f"lỗi không mong đợi khi đọc bản ghi ({type(exc).__name__})"))
+            _reject(
+                report,
+                Skipped(
+                    record.path, record.code, f"lỗi không mong đợi khi đọc bản ghi ({type(exc).__name__})"
+                ),
+            )
             continue
         if levels and not levels & set(converted.data["cap_thuc_hien"]):
             report.skipped.append(record.code)
