@@ -18,6 +18,7 @@ from generator.cli import main
 from generator.procedures.lookup import summaries
 
 from .conftest import MINIMAL, REPO, build_site
+from .test_default_catalogue import empty_columns
 from .test_import_golden import _check
 
 CORPUS = REPO / "tests" / "data" / "import-hard"
@@ -96,3 +97,7 @@ def test_the_import_passes_check_and_a_strict_build(imported: tuple[Path, Result
     assert "Nộp hồ sơ qua hệ thống quản lý thuế điện tử" in (
         site / "thu-tuc" / "1.900005" / "index.html"
     ).read_text(encoding="utf-8")
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "Không có thông tin" not in html, path
+        assert empty_columns(html) == [], path

@@ -97,6 +97,14 @@ def _row(channel: str, row: str, where: str) -> tuple[dict[str, Any], bool, bool
     issues: list[Issue] = []
     if not time_ok:
         fee_at = FEE_START.search(row)
+        if fee_at is None and not row[0].isdigit():  # a time given as a sentence, and no fee cell
+            method["thoi_han"] = {"mo_ta": block(row)}
+            method["phi_le_phi"] = [{"mo_ta": NO_INFO}]
+            issue = Issue(
+                f"{where}.thoi_han",
+                f"thời hạn không ghi bằng số, không thấy ô phí; ghi nguyên văn vào «mo_ta»: «{_clip(row)}»",
+            )
+            return method, False, False, False, [issue]
         if fee_at is None or fee_at.start() == 0 or row[0].isdigit():
             cells = one_line(row.split("(", 1)[0]) or one_line(row)
             issue = Issue(
