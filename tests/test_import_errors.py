@@ -248,3 +248,11 @@ def test_cli_help_documents_the_exit_codes() -> None:
     result = CliRunner().invoke(main, ["import", "dvcqg", "--help"])
     assert "  3  đã nhập các bản ghi hợp lệ, có bản ghi bị bỏ qua (xem danh sách)" in result.stdout
     assert "--them-linh-vuc" in result.stdout
+
+
+def test_the_suggested_slug_is_free(tmp_path: Path) -> None:
+    registry = tmp_path / "linh-vuc.yml"
+    registry.write_text("linh_vuc:\n  - ma: quoc-tich\n    ten: Quốc tịch Việt Nam\n", encoding="utf-8")
+    source = write_record(tmp_path / "src", linh_vuc="Quốc tịch")
+    [skip] = import_records([source], tmp_path / "thu-tuc", registry=registry).rejected
+    assert "(ma: quoc-tich-2, ten: Quốc tịch)" in skip.reason

@@ -58,13 +58,19 @@ class Sectors:
             return self.slugs[key]
         if not self.register or not key:
             return None
+        slug = self.free_slug(name)
+        self.slugs[key] = slug
+        self.taken.add(slug)
+        self.added.append((slug, name))
+        return slug
+
+
+    def free_slug(self, name: str) -> str:
+        """A slug made from ``name`` that no sector uses yet (``quoc-tich-2`` when ``quoc-tich`` is taken)."""
         slug = base = slugify(name) or "linh-vuc"
         n = 2
         while slug in self.taken:
             slug, n = f"{base}-{n}", n + 1
-        self.slugs[key] = slug
-        self.taken.add(slug)
-        self.added.append((slug, name))
         return slug
 
 
@@ -193,7 +199,7 @@ def _unusable(record: NationalRecord, converted: Converted, sectors: Sectors, re
         return "bản ghi không ghi lĩnh vực («linh_vuc» trống)"
     slug = sectors.slug(converted.sector)
     if slug is None:
-        name, new = converted.sector, slugify(converted.sector)
+        name, new = converted.sector, sectors.free_slug(converted.sector)
         return (
             f"lĩnh vực «{name}» chưa có trong {registry}; chạy lại với {REGISTER_OPTION} để thêm, hoặc thêm "
             f'(ma: {new}, ten: {name}) vào {registry}, hoặc dùng --linh-vuc "{name}=<mã lĩnh vực>"'
