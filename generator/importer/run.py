@@ -64,7 +64,6 @@ class Sectors:
         self.added.append((slug, name))
         return slug
 
-
     def free_slug(self, name: str) -> str:
         """A slug made from ``name`` that no sector uses yet (``quoc-tich-2`` when ``quoc-tich`` is taken)."""
         slug = base = slugify(name) or "linh-vuc"
