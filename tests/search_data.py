@@ -17,5 +17,5 @@ def make_content(sources: Path, out: Path) -> Path:
     (out / "thu-tuc").mkdir(parents=True)
     for name in ("site.yml", "linh-vuc.yml", "tu-dong-nghia.yml"):
         shutil.copy(CONTENT / name, out / name)
-    import_records([sources], out / "thu-tuc")
+    import_records([sources], out / "thu-tuc", register=True)  # every record, sectors added as needed
     return out

@@ -8,7 +8,7 @@ import pytest
 
 from generator.core.render import md, number, url
 from generator.procedures import facts
-from generator.procedures.model import Duration, Fee, Method, Procedure
+from generator.procedures.model import Agencies, Duration, Fee, Method, Procedure
 
 
 def procedure(*methods: Method) -> Procedure:
@@ -39,7 +39,8 @@ def test_numbers_read_the_vietnamese_way(value: Decimal, text: str) -> None:
             Duration(so=Decimal(105), don_vi="ngay", mo_ta="kể từ ngày nhận đủ hồ sơ"),
             "105 ngày; kể từ ngày nhận đủ hồ sơ",
         ),
-        (None, "Không có thông tin"),
+        (None, ""),
+        (Duration(mo_ta="Không có thông tin"), ""),
     ],
 )
 def test_duration_text(duration: Duration | None, text: str) -> None:
@@ -57,6 +58,43 @@ def test_fee_with_window_and_place() -> None:
     assert facts.fee_text(fee) == (
         "25.000 đồng/hồ sơ (áp dụng từ 01/07/2025 đến hết 31/12/2026) (tại Trung tâm Phục vụ hành chính công)"
     )
+
+
+def test_a_note_never_runs_into_the_amount() -> None:
+    assert facts.fee_text(Fee(so_tien=Decimal(0), mo_ta="Không quy định")) == "Miễn phí (Không quy định)"
+    assert facts.fee_text(Fee(ten="Lệ phí", so_tien=Decimal(8000))) == "Lệ phí: 8.000 đồng"
+    assert facts.fee_text(Fee(mo_ta="Theo mức do HĐND tỉnh quy định")) == "Theo mức do HĐND tỉnh quy định"
+    assert facts.fee_text(Fee(mo_ta="Không có thông tin")) == ""
+
+
+def test_no_channel_is_neither_free_nor_timed() -> None:
+    p = procedure()
+    assert (facts.is_free(p), facts.fee_summary(p), facts.time_summary(p), facts.how_to_apply(p)) == (
+        False,
+        "",
+        "",
+        "",
+    )
+
+
+def test_unknown_fees_are_left_out_of_the_summary() -> None:
+    p = procedure(Method(hinh_thuc="truc_tiep", phi_le_phi=[Fee(mo_ta="Không có thông tin")]))
+    assert (facts.is_free(p), facts.fee_summary(p), facts.method_fees(p.cach_thuc[0])) == (False, "", [])
+
+
+def test_where_and_how_to_apply() -> None:
+    agency = "Sở Tư pháp tỉnh Bình Phước"
+    provincial = procedure(Method(hinh_thuc="truc_tiep"), Method(hinh_thuc="truc_tuyen")).model_copy(
+        update={"co_quan": Agencies(thuc_hien=["Sở Tư pháp", "Giám đốc Sở Tư pháp"])}
+    )
+    assert facts.where_to_apply(provincial, agency) == [
+        "Trung tâm Phục vụ hành chính công tỉnh (tiếp nhận hồ sơ của Sở Tư pháp tỉnh Bình Phước)"
+    ]
+    assert facts.how_to_apply(provincial) == "Trực tiếp hoặc trực tuyến"
+    both = provincial.model_copy(
+        update={"cap_thuc_hien": ["tinh", "xa"], "co_quan": Agencies(thuc_hien=["Văn phòng Đăng ký đất đai"])}
+    )
+    assert facts.where_to_apply(both, agency) == ["Văn phòng Đăng ký đất đai", facts.COMMUNE]
 
 
 def test_usd_fee() -> None:

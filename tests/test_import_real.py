@@ -16,7 +16,13 @@ from generator.procedures.lookup import summaries
 
 from .conftest import REPO, need_shared
 
-MINIMUM_RATES = {"cach_thuc": 0.98, "thanh_phan_ho_so": 0.98, "can_cu_phap_ly": 0.95, "ket_qua": 1.0}
+MINIMUM_RATES = {
+    "cach_thuc": 0.98,
+    "phi_le_phi": 0.98,
+    "thanh_phan_ho_so": 0.98,
+    "can_cu_phap_ly": 0.98,
+    "ket_qua": 1.0,
+}
 
 
 @pytest.fixture(scope="module")
@@ -27,11 +33,12 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ImportRepo
     content.mkdir()
     for name in ("site.yml", "linh-vuc.yml"):
         shutil.copy(REPO / "content" / name, content / name)
-    return content, import_records([data], content / "thu-tuc")
+    return content, import_records([data], content / "thu-tuc", register=True)
 
 
 def test_every_record_imports(imported: tuple[Path, ImportReport]) -> None:
     content, report = imported
+    assert report.rejected == []
     assert len(report.imported) == 271
     assert len(list((content / "thu-tuc").glob("*.yml"))) == 271
 
@@ -59,6 +66,7 @@ def test_the_warnings_name_every_record_that_falls_short(imported: tuple[Path, I
         tally = convert(record, read.rows.get(record.code), sectors).tally
         if (
             tally.rows_parsed < tally.rows
+            or tally.fee_cells_parsed < tally.fee_cells
             or tally.tables_parsed < tally.tables
             or tally.legal_numbered < tally.legal
             or tally.results_coded_parsed < tally.results_coded
@@ -88,3 +96,22 @@ def test_level_filter_keeps_provincial_procedures(tmp_path: Path) -> None:
         [need_shared()], tmp_path / "thu-tuc", cap="tinh", registry=REPO / "content" / "linh-vuc.yml"
     )
     assert (len(report.imported), len(report.skipped)) == (163, 108)
+
+
+def test_provincial_and_commune_levels_together(tmp_path: Path) -> None:
+    registry = tmp_path / "linh-vuc.yml"
+    shutil.copy(REPO / "content" / "linh-vuc.yml", registry)
+    report = import_records(
+        [need_shared()], tmp_path / "thu-tuc", cap=("tinh", "xa"), registry=registry, register=True
+    )
+    assert (len(report.imported), len(report.skipped), report.rejected) == (225, 46, [])
+    assert report.added_sectors == [("nong-nghiep", "Nông nghiệp")]  # 1.002544, left out of content/
+
+
+def test_the_report_gives_each_folder_its_shares(imported: tuple[Path, ImportReport]) -> None:
+    _, report = imported
+    [(folder, part)] = report.folders.items()
+    assert folder.endswith("bo-tu-phap")
+    assert (part.imported, part.skipped, part.filtered) == (271, 0, 0)
+    assert sum(part.warnings.values()) == len(report.warnings)
+    assert all(rate >= MINIMUM_RATES[key] for key, rate in part.tally.rates().items())

@@ -84,7 +84,8 @@ def test_pages_render_as_with_markdown_headings(content: Path, tmp_path: Path) -
         expected = plain.reset().convert(_as_markdown(body.removeprefix(f"{MARKER}\n")))
         assert _normalized(fast.reset().convert(body)) == _normalized(expected), page.path
         assert _toc(fast) == _toc(plain), page.path
-        assert len(_toc(fast)) >= (8 if page.path.startswith("thu-tuc/") and OPEN in body else 0)
+        # the title, the agencies and the publishing facts at least (empty sections are left out)
+        assert len(_toc(fast)) >= (3 if page.path.startswith("thu-tuc/") and OPEN in body else 0)
     assert marked >= 4  # the procedure and sector pages use the extension
 
 

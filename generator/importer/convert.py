@@ -6,6 +6,7 @@ Nothing is invented: a value that cannot be read goes verbatim into the nearest 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ from generator.importer.parse_methods import parse_methods
 from generator.importer.parse_results import parse_results
 from generator.importer.parse_steps import parse_steps
 from generator.importer.report import Issue, Tally
-from generator.importer.text import NO_INFO, block_value, one_line, split_names, value
+from generator.importer.text import NO_INFO, block_value, one_line, sector_key, split_names, value
 from generator.procedures.model import KINDS, LEVELS, SUBJECTS
 
 LEVEL_CODES = {label: code for code, label in LEVELS.items()}
@@ -40,7 +41,7 @@ class Converted:
 
 
 def convert(record: NationalRecord, row: ListRow | None, sectors: dict[str, str]) -> Converted:
-    """Build the procedure data; ``sectors`` maps folded national sector names to slugs."""
+    """Build the procedure data; ``sectors`` maps national sector names (as :func:`sector_key`) to slugs."""
     out = Converted({"ma_thu_tuc": record.code})
     _header(record, row, sectors, out)
     _agencies(record, row, out)
@@ -54,7 +55,7 @@ def _header(record: NationalRecord, row: ListRow | None, sectors: dict[str, str]
     out.data["ten_thu_tuc"] = _cross_check("ten_thu_tuc", name, row.name if row else None, out)
     sector = value(record.get("linh_vuc"))
     out.sector = _cross_check("linh_vuc", sector, row.sector if row else None, out) or ""
-    out.data["linh_vuc"] = sectors.get(fold(out.sector), slugify(out.sector))
+    out.data["linh_vuc"] = sectors.get(sector_key(out.sector), slugify(out.sector))
     out.data["cap_thuc_hien"] = _codes("cap_thuc_hien", record.get("cap_thuc_hien"), LEVEL_CODES, out)
     kind = value(record.get("loai_thu_tuc"))
     if kind in KIND_CODES:
@@ -116,9 +117,13 @@ def _agencies(record: NationalRecord, row: ListRow | None, out: Converted) -> No
         out.data["noi_tiep_nhan"] = [{"ten": place}]
 
 
+PLACE_BOUND = re.compile(r"^(Sở [^,]+?)\s+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?)\s+[A-ZĐ].*$")
+"""«Sở Tư pháp Thành phố Hà Nội» in a national record: one province's name typed into a record for all."""
+
+
 def _executing(text: str, row: ListRow | None, out: Converted) -> list[str]:
-    ours = split_names(text)
-    listed = list(row.agencies) if row else []
+    ours = _general(split_names(text), out)
+    listed = _general(list(row.agencies), out) if row else []
     if not ours or not listed:
         return ours or listed
     same_names = {fold(a) for a in listed} == {fold(a) for a in ours}
@@ -133,13 +138,33 @@ def _executing(text: str, row: ListRow | None, out: Converted) -> list[str]:
     return ours
 
 
+def _general(names: list[str], out: Converted) -> list[str]:
+    """Agency names without the one province a national record names by mistake, each with a warning."""
+    general = []
+    for name in names:
+        match = PLACE_BOUND.match(name)
+        if match:
+            issue = Issue(
+                "co_quan.thuc_hien", f"«{name}» ghi tên một tỉnh trong bản ghi quốc gia; ghi «{match[1]}»"
+            )
+            if issue not in out.issues:
+                out.issues.append(issue)
+            name = match[1]
+        general.append(name)
+    return general
+
+
 def _tables(record: NationalRecord, out: Converted) -> None:
     out.data["trinh_tu"] = parse_steps(record.get("trinh_tu_thuc_hien"))
     methods = parse_methods(record.get("cach_thuc_thuc_hien"))
     out.data["cach_thuc"] = methods.methods
+    if methods.preamble:
+        out.data["cach_thuc_mo_ta"] = methods.preamble
     out.issues += methods.issues
     out.tally.rows += len(methods.methods)
     out.tally.rows_parsed += methods.parsed
+    out.tally.fee_cells += len(methods.methods)
+    out.tally.fee_cells_parsed += methods.fees_parsed
     out.tally.rows_no_info += methods.no_info
     cases = parse_documents(record.get("thanh_phan_ho_so"))
     out.data["thanh_phan_ho_so"] = cases.cases

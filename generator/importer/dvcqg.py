@@ -1,6 +1,7 @@
 """Read the national portal's data: one JSON object per procedure, and the list export (XLSX).
 
-Every problem names its file; all of them are collected and raised together, before anything is parsed.
+A source path that does not exist stops the run (nothing is read). A record file that cannot be read, has no
+code or repeats a code is skipped and listed with its reason; a list export that cannot be read is a warning.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.importer.report import ImportErrors
+from generator.importer.report import ImportErrors, Skipped
 from generator.importer.text import one_line
 
 LIST_COLUMNS = ("Mã số", "Tên", "Cơ quan ban hành", "Cơ quan thực hiện", "Lĩnh vực")
@@ -59,25 +60,39 @@ class Sources:
 
     records: tuple[NationalRecord, ...]
     rows: dict[str, ListRow]
+    skipped: tuple[Skipped, ...] = ()
+    """Record files that cannot be read, have no code or repeat one."""
+    warnings: tuple[str, ...] = ()
+    """Problems of list exports (XLSX), each naming its file."""
 
 
 def read_sources(paths: Iterable[Path]) -> Sources:
-    """Read every ``*.json`` and ``*.xlsx`` file named (directories are searched recursively)."""
-    problems: list[str] = []
+    """Read every ``*.json`` and ``*.xlsx`` file named (directories are searched recursively).
+
+    Raises :class:`ImportErrors` only when a path does not exist.
+    """
+    missing: list[str] = []
+    files = _files(list(paths), missing)
+    if missing:
+        raise ImportErrors(missing)
+    skipped: list[Skipped] = []
+    warnings: list[str] = []
     records: list[NationalRecord] = []
     rows: dict[str, ListRow] = {}
-    for path in _files(list(paths), problems):
+    for path in files:
         if path.suffix.lower() == ".xlsx":
-            for row in _read_list(path, problems):
+            for row in _read_list(path, warnings):
                 rows.setdefault(row.code, row)
         else:
+            problems: list[str] = []
             record = _read_record(path, problems)
             if record is not None:
                 records.append(record)
-    problems += _duplicates(records)
-    if problems:
-        raise ImportErrors(problems)
-    return Sources(tuple(sorted(records, key=lambda r: r.code)), rows)
+            skipped += [Skipped(str(path), "", problem) for problem in problems]
+    records, duplicates = _duplicates(records)
+    return Sources(
+        tuple(sorted(records, key=lambda r: r.code)), rows, tuple(skipped + duplicates), tuple(warnings)
+    )
 
 
 def _files(paths: list[Path], problems: list[str]) -> list[Path]:
@@ -98,17 +113,17 @@ def _read_record(path: Path, problems: list[str]) -> NationalRecord | None:
     try:
         data = read_json(path)
     except (OSError, UnicodeDecodeError) as exc:
-        problems.append(f"{path}: không đọc được tệp ({_reason(exc)})")
+        problems.append(f"không đọc được tệp ({_reason(exc)})")
         return None
     except JsonProblem as exc:
-        problems.append(f"{path}: {exc}")
+        problems.append(str(exc))
         return None
     if not isinstance(data, dict):
-        problems.append(f"{path}: cần một đối tượng JSON cho mỗi thủ tục")
+        problems.append("cần một đối tượng JSON cho mỗi thủ tục")
         return None
     fields = {str(k): _nfc(v) if isinstance(v, str) else "" for k, v in data.items()}
     if not one_line(fields.get("ma_thu_tuc", "")):
-        problems.append(f"{path}: bản ghi không có mã thủ tục («ma_thu_tuc» trống)")
+        problems.append("bản ghi không có mã thủ tục («ma_thu_tuc» trống)")
         return None
     fields["ma_thu_tuc"] = one_line(fields["ma_thu_tuc"])
     return NationalRecord(str(path), fields)
@@ -178,14 +193,19 @@ def _reason(exc: Exception) -> str:
     return exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
 
 
-def _duplicates(records: list[NationalRecord]) -> list[str]:
+def _duplicates(records: list[NationalRecord]) -> tuple[list[NationalRecord], list[Skipped]]:
+    """The first record of each code (in path order), and the later ones as skipped."""
     first: dict[str, str] = {}
-    problems = []
-    for record in records:
+    kept, skipped = [], []
+    for record in sorted(records, key=lambda r: r.path):
         if record.code in first:
-            problems.append(f"{record.path}: mã {record.code} đã có trong {first[record.code]}")
-        first.setdefault(record.code, record.path)
-    return problems
+            skipped.append(
+                Skipped(record.path, record.code, f"mã {record.code} đã có trong {first[record.code]}")
+            )
+        else:
+            first[record.code] = record.path
+            kept.append(record)
+    return kept, skipped
 
 
 def _read_list(path: Path, problems: list[str]) -> list[ListRow]:

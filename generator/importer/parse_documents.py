@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.importer.report import Issue
-from generator.importer.text import one_line
+from generator.importer.text import NO_INFO, one_line
 
 HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 QUANTITY = re.compile(r"(\d) bản chính(?:,(\d) bản sao)?(?![\s)\]])")
@@ -39,6 +39,8 @@ def parse_documents(text: str) -> Cases:
     """Read every case table of ``text``."""
     parts = text.split(HEADER)
     out = Cases()
+    if len(parts) == 1:
+        return _untabled(text, out)
     heading = parts[0]
     for i, body in enumerate(parts[1:]):
         last = i == len(parts) - 2
@@ -57,6 +59,21 @@ def parse_documents(text: str) -> Cases:
         case["giay_to"] = [_document(d) for d in documents]
         out.cases.append(case)
         heading = tail
+    return out
+
+
+def _untabled(text: str, out: Cases) -> Cases:
+    """A field with no table: its text, if any, is kept verbatim as one document."""
+    kept = one_line(text)
+    if kept and kept != NO_INFO:
+        out.tables = 1
+        out.cases.append({"giay_to": [{"ten": kept}]})
+        out.issues.append(
+            Issue(
+                "thanh_phan_ho_so[0]",
+                f"không có bảng giấy tờ; ghi nguyên văn vào «giay_to[0].ten»: «{kept[:80]}»",
+            )
+        )
     return out
 
 
@@ -80,6 +97,8 @@ def _documents(body: str) -> tuple[list[dict[str, Any]], str]:
         if not one_line(segment):
             continue
         document = _name_and_forms(segment)
+        if not document["ten"]:
+            document["ten"] = one_line(segment)
         document["ban_chinh"] = int(match[1])
         document["ban_sao"] = int(match[2] or 0)
         documents.append(document)

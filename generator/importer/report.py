@@ -1,8 +1,11 @@
-"""What an import found: warnings per procedure and field, parse counts, files written."""
+"""What an import found: warnings per procedure and field, parse counts, files written, records skipped."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from generator.core.errors import SourceError
 
@@ -36,9 +39,13 @@ class Tally:
     rows: int = 0
     """Channel rows of «Cách thức thực hiện»."""
     rows_parsed: int = 0
-    """… whose time and fee cells were both recognised (number, unit, «Miễn phí», «Không có thông tin»)."""
+    """… whose time cell was read (number and unit, bare number, or «Không có thông tin»)."""
     rows_no_info: int = 0
     """… whose time or fee cell says «Không có thông tin»."""
+    fee_cells: int = 0
+    """Fee cells of those rows."""
+    fee_cells_parsed: int = 0
+    """… read into amounts (or «Miễn phí», «Không có thông tin») and not kept as text only."""
     tables: int = 0
     """Tables of «Thành phần hồ sơ» (one per case)."""
     tables_parsed: int = 0
@@ -58,17 +65,62 @@ class Tally:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def rates(self) -> dict[str, float]:
-        """The four parse rates, 0–1 (1 when there is nothing to count)."""
+        """The structured share of each table, 0–1 (1 when there is nothing to count)."""
         return {
             "cach_thuc": _rate(self.rows_parsed, self.rows),
+            "phi_le_phi": _rate(self.fee_cells_parsed, self.fee_cells),
             "thanh_phan_ho_so": _rate(self.tables_parsed, self.tables),
             "can_cu_phap_ly": _rate(self.legal_numbered, self.legal),
             "ket_qua": _rate(self.results_coded_parsed, self.results_coded),
         }
 
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """(structured, total) of each table, by the keys of :meth:`rates`."""
+        return {
+            "cach_thuc": (self.rows_parsed, self.rows),
+            "phi_le_phi": (self.fee_cells_parsed, self.fee_cells),
+            "thanh_phan_ho_so": (self.tables_parsed, self.tables),
+            "can_cu_phap_ly": (self.legal_numbered, self.legal),
+            "ket_qua": (self.results_coded_parsed, self.results_coded),
+        }
+
 
 def _rate(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
+
+
+@dataclass(frozen=True, order=True)
+class Skipped:
+    """A record that could not be made valid: not written, listed with the reason."""
+
+    path: str
+    code: str
+    """Its code, "" when it has none."""
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.code}: {self.reason}" if self.code else f"{self.path}: {self.reason}"
+
+
+@dataclass
+class FolderReport:
+    """What one source folder gave: the fidelity report of that folder."""
+
+    imported: int = 0
+    skipped: int = 0
+    filtered: int = 0
+    """Left out by the level filter (``--cap``)."""
+    warnings: Counter[str] = field(default_factory=Counter)
+    """Warnings by field, list positions left out (``cach_thuc.thoi_han``)."""
+    tally: Tally = field(default_factory=Tally)
+
+
+_POSITION = re.compile(r"\[\d+\]")
+
+
+def field_kind(where: str) -> str:
+    """A warning's field without list positions: ``cach_thuc[2].thoi_han`` → ``cach_thuc.thoi_han``."""
+    return _POSITION.sub("", where)
 
 
 @dataclass
@@ -81,15 +133,28 @@ class ImportReport:
     """Codes whose file already had this content."""
     skipped: list[str] = field(default_factory=list)
     """Codes left out by the level filter (``--cap``)."""
+    rejected: list[Skipped] = field(default_factory=list)
+    """Records that could not be made valid (no code, no name, …): not written."""
     listed_only: list[str] = field(default_factory=list)
     """Codes of the XLSX list that no JSON record has: not imported (sorted)."""
     warnings: list[Notice] = field(default_factory=list)
+    source_warnings: list[str] = field(default_factory=list)
+    """Problems of a source file that is not a record (an XLSX list that cannot be read)."""
+    added_sectors: list[tuple[str, str]] = field(default_factory=list)
+    """(slug, national name) of each sector registered in ``linh-vuc.yml`` by this run."""
     tally: Tally = field(default_factory=Tally)
+    folders: dict[str, FolderReport] = field(default_factory=dict)
+    """The fidelity report of each source folder, by folder path."""
 
     @property
     def imported(self) -> list[str]:
         """Every code that now has a file, sorted."""
         return sorted(self.written + self.unchanged)
+
+    def folder(self, path: str) -> FolderReport:
+        """The report of the folder holding the source file ``path``."""
+        key = str(Path(path).parent)
+        return self.folders.setdefault(key, FolderReport())
 
 
 class ImportErrors(SourceError):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from generator.core.fields import fold
+
 NO_INFO = "Không có thông tin"
 """What the national portal shows for an empty field."""
 
@@ -49,6 +51,15 @@ def split_names(text: str | None) -> list[str]:
         else:
             items.append(part)
     return [item.strip() for item in items if item.strip()]
+
+
+def sector_key(name: str) -> str:
+    """A sector name folded for matching: case, tone marks, punctuation and the word «và» ignored.
+
+    «Thi đua, khen thưởng», «Thi đua khen thưởng» and «THI ĐUA – KHEN THƯỞNG» give the same key.
+    """
+    words = re.sub(r"[^a-z0-9]+", " ", fold(name)).split()
+    return " ".join(word for word in words if word != "va")
 
 
 def unwrap(text: str) -> str:

@@ -17,7 +17,16 @@ SCHEMA = "../schema/thu-tuc.schema.json"
 
 def render(procedure: Procedure) -> str:
     """The YAML text of ``procedure``: model field order, defaults and empty values left out."""
-    return dump_yaml(_plain(procedure.model_dump(exclude_defaults=True)), schema=SCHEMA)
+    data = procedure.model_dump(exclude_defaults=True)
+    plain = _plain(data)
+    if not procedure.cach_thuc:  # required, so written even when empty: «cach_thuc: []»
+        plain = {k: plain.get(k, []) for k in data if k in plain or k == "cach_thuc"}
+    return dump_yaml(plain, schema=SCHEMA)
+
+
+def render_data(data: dict[str, Any]) -> str:
+    """YAML text of record data that may not be valid (to report it the way ``check`` does)."""
+    return dump_yaml(_plain(data), schema=SCHEMA)
 
 
 def _plain(value: Any) -> Any:

@@ -131,6 +131,8 @@ def key_figures(catalog: Catalog) -> dict[str, int]:
         "full_online": sum(p.dvc_truc_tuyen == "toan_trinh" for p in current),
         "partial_online": sum(p.dvc_truc_tuyen == "mot_phan" for p in current),
         "free": sum(p.mien_phi for p in current),
+        "province": sum("tinh" in p.cap_thuc_hien for p in current),
+        "commune": sum("xa" in p.cap_thuc_hien for p in current),
     }
 
 

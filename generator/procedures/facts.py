@@ -2,20 +2,38 @@
 
 from __future__ import annotations
 
+from generator.core.fields import fold
 from generator.core.render import number, vdate
 from generator.procedures.model import CHANNELS, TIME_UNITS, Duration, Fee, Method, Procedure
+
+NO_INFO = "Không có thông tin"
+"""What the national portal writes for an empty cell; kept in the data, never shown."""
+PROVINCE_CENTRE = "Trung tâm Phục vụ hành chính công tỉnh"
+COMMUNE = (
+    "Ủy ban nhân dân cấp xã (bộ phận tiếp nhận và trả kết quả của Trung tâm Phục vụ hành chính công cấp xã)"
+)
+PROVINCE_BODIES = ("uy ban nhan dan cap tinh", "chu tich uy ban nhan dan cap tinh", "ubnd cap tinh")
+"""Executing agencies whose dossiers the province's one-stop centre receives, besides the site's agency."""
+NOT_PLACES = ("giam doc", "nguoi dung dau", "chu tich", "bo ", "cuc ")
+"""Executing «agencies» that are a person who decides or a central body: not where citizens apply."""
+CHANNEL_WORDS = {"truc_tiep": "trực tiếp", "buu_chinh": "qua dịch vụ bưu chính", "truc_tuyen": "trực tuyến"}
+
+
+def said(text: str | None) -> str:
+    """``text``, or "" when it is empty or says «Không có thông tin»."""
+    return "" if text is None or text.strip().rstrip(".") == NO_INFO else text
 
 
 def duration_text(duration: Duration | None) -> str:
     """``5 ngày làm việc``; a bare number says it has no unit; the free text follows."""
     if duration is None:
-        return "Không có thông tin"
+        return ""
     parts = []
     if duration.so is not None:
         unit = TIME_UNITS[duration.don_vi] if duration.don_vi else "(không ghi đơn vị)"
         parts.append(f"{number(duration.so)} {unit}")
-    if duration.mo_ta:
-        parts.append(duration.mo_ta)
+    if said(duration.mo_ta):
+        parts.append(duration.mo_ta or "")
     return "; ".join(parts)
 
 
@@ -31,28 +49,35 @@ def amount_text(fee: Fee) -> str:
 
 
 def fee_text(fee: Fee) -> str:
-    """One fee in full: name, amount, validity window, place and note."""
-    parts = [p for p in (fee.ten, amount_text(fee)) if p]
+    """One fee in full: name, amount, validity window, place and note (in parentheses after an amount)."""
+    amount = amount_text(fee)
+    parts = (
+        [f"{fee.ten}: {amount}" if fee.ten and amount else (fee.ten or amount)] if fee.ten or amount else []
+    )
     if fee.hieu_luc_tu or fee.hieu_luc_den:
         start = f"từ {vdate(fee.hieu_luc_tu)}" if fee.hieu_luc_tu else ""
         end = f"đến hết {vdate(fee.hieu_luc_den)}" if fee.hieu_luc_den else ""
         parts.append(f"(áp dụng {' '.join(p for p in (start, end) if p)})")
     if fee.ap_dung_tai:
         parts.append(f"(tại {fee.ap_dung_tai})")
-    if fee.mo_ta:
-        parts.append(fee.mo_ta)
+    note = said(fee.mo_ta)
+    if note:
+        parts.append(f"({note})" if parts else note)
     return " ".join(parts)
 
 
 def method_fees(method: Method) -> list[str]:
     """Every fee of one channel, in full; ``Không thu phí, lệ phí`` when there is none."""
-    return [fee_text(f) for f in method.phi_le_phi] or ["Không thu phí, lệ phí"]
+    if not method.phi_le_phi:
+        return ["Không thu phí, lệ phí"]
+    return [text for text in (fee_text(f) for f in method.phi_le_phi) if text]
 
 
 def is_free(procedure: Procedure) -> bool:
-    """True when no channel charges anything (every amount is 0, or there are no fees at all)."""
+    """True when no channel charges anything (every amount is 0, or there are no fees at all); false when
+    the record gives no channel."""
     fees = [f for m in procedure.cach_thuc for f in m.phi_le_phi]
-    return all(f.so_tien == 0 for f in fees)
+    return bool(procedure.cach_thuc) and all(f.so_tien == 0 for f in fees)
 
 
 def fee_summary(procedure: Procedure) -> str:
@@ -62,21 +87,62 @@ def fee_summary(procedure: Procedure) -> str:
     amounts: list[str] = []
     for method in procedure.cach_thuc:
         for fee in method.phi_le_phi:
-            text = amount_text(fee) or (fee.mo_ta or "")
+            text = amount_text(fee) or said(fee.mo_ta)
             if text and text not in amounts:
                 amounts.append(text)
-    return "; ".join(amounts) if amounts else "Không thu phí, lệ phí"
+    if amounts or not procedure.cach_thuc:
+        return "; ".join(amounts)
+    return "Không thu phí, lệ phí" if all(not m.phi_le_phi for m in procedure.cach_thuc) else ""
 
 
 def time_summary(procedure: Procedure) -> str:
     """A short time for listings: one value when all channels agree, else one per channel."""
     texts = [(CHANNELS[m.hinh_thuc], duration_text(m.thoi_han)) for m in procedure.cach_thuc]
+    texts = [(channel, text) for channel, text in texts if text]
     distinct = list(dict.fromkeys(text for _, text in texts))
-    if len(distinct) == 1:
-        return distinct[0]
+    if len(distinct) <= 1:
+        return distinct[0] if distinct else ""
     return "; ".join(f"{channel}: {text}" for channel, text in dict(texts).items())
 
 
 def channels(procedure: Procedure) -> list[str]:
     """The distinct channel labels, in the record's order."""
     return list(dict.fromkeys(CHANNELS[m.hinh_thuc] for m in procedure.cach_thuc))
+
+
+def where_to_apply(procedure: Procedure, agency: str) -> list[str]:
+    """Where citizens hand in the dossier, from the level and the executing agencies.
+
+    At province level, the province's one-stop centre receives the dossiers of ``agency`` (the site's agency,
+    for example «Sở Tư pháp tỉnh Bình Phước») and of the provincial People's Committee; another executing
+    agency (a court bailiff office, a land registry) is named as it is. At commune level, the commune
+    People's Committee receives them.
+    """
+    executing = procedure.co_quan.thuc_hien
+    ours = fold(agency)
+    places: list[str] = []
+    if "tinh" in procedure.cap_thuc_hien:
+        centre = not executing
+        others = []
+        for name in executing:
+            key = fold(name).rstrip(". ")
+            if ours.startswith(key) or key.startswith(PROVINCE_BODIES) or key.startswith("giam doc so"):
+                centre = True
+            elif not key.startswith(NOT_PLACES) and "cap xa" not in key and "xa, phuong" not in key:
+                others.append(name)
+        if centre:
+            places.append(f"{PROVINCE_CENTRE} (tiếp nhận hồ sơ của {agency})")
+        places += others
+    if "xa" in procedure.cap_thuc_hien:
+        places.append(COMMUNE)
+    if not places:
+        places = list(executing)
+    return places
+
+
+def how_to_apply(procedure: Procedure) -> str:
+    """The channels in words: «trực tiếp, qua dịch vụ bưu chính hoặc trực tuyến»."""
+    words = list(dict.fromkeys(CHANNEL_WORDS[m.hinh_thuc] for m in procedure.cach_thuc))
+    if len(words) <= 1:
+        return words[0].capitalize() if words else ""
+    return f"{', '.join(words[:-1])} hoặc {words[-1]}".capitalize()

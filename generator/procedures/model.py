@@ -278,8 +278,10 @@ class Procedure(Record):
     """Where dossiers are received and results returned."""
     trinh_tu: list[Step] = no_items()
     """Trình tự thực hiện, step by step."""
-    cach_thuc: Annotated[list[Method], Field(min_length=1)]
-    """Cách thức thực hiện: each channel with its time and fees."""
+    cach_thuc: list[Method]
+    """Cách thức thực hiện: each channel with its time and fees; ``[]`` when the source gives none."""
+    cach_thuc_mo_ta: Text | None = None
+    """Cách thức thực hiện as published, where it could not be read into channels (kept verbatim)."""
     thanh_phan_ho_so: list[Case] = no_items()
     """Thành phần hồ sơ, grouped by case."""
     so_bo_ho_so: Annotated[int, Field(ge=1)] | None = None

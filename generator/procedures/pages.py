@@ -18,6 +18,7 @@ from generator.procedures.model import (
     ONLINE_LEVELS,
     STATUSES,
     SUBJECTS,
+    Case,
     Document,
     Procedure,
 )
@@ -48,6 +49,8 @@ def catalogue_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
     """The lists of the catalogue: the index and one page per sector."""
     pages = [Page("thu-tuc/index.md", partial(catalogue_index, catalog))]
     for s in catalog.sectors:
+        if not lookup.in_sector(catalog, s.ma):
+            continue  # a sector with no procedure is not published
         path, inputs = f"linh-vuc/{s.ma}.md", (s, tuple(lookup.in_sector(catalog, s.ma)))
         pages.append(Page(path, partial(memo, path, inputs, partial(sector_page, catalog, s))))
     return pages
@@ -81,7 +84,7 @@ def copies(document: Document) -> str:
     """``1 bản chính, 1 bản sao``."""
     parts = [f"{document.ban_chinh} bản chính"] if document.ban_chinh else []
     parts += [f"{document.ban_sao} bản sao"] if document.ban_sao else []
-    return ", ".join(parts) or "Không quy định"
+    return ", ".join(parts)
 
 
 def procedure_page(catalog: Catalog, p: Procedure) -> str:
@@ -99,6 +102,11 @@ def procedure_page(catalog: Catalog, p: Procedure) -> str:
         related=[lookup.procedure(catalog, code) for code in p.thu_tuc_lien_quan],
         others=related_links(catalog, lookup.NAME, p.ma_thu_tuc),
         forms_elsewhere=bool(p.url_dvcqg) and _has_unlinked_forms(p),
+        where=facts.where_to_apply(p, catalog.agency.ten_co_quan),
+        how=facts.how_to_apply(p),
+        columns=_columns(p),
+        case_columns=case_columns,
+        said=facts.said,
         last_decision=p.quyet_dinh_cong_bo[-1] if p.quyet_dinh_cong_bo else None,
         time_summary=facts.time_summary(p),
         fee_summary=facts.fee_summary(p),
@@ -110,6 +118,26 @@ def procedure_page(catalog: Catalog, p: Procedure) -> str:
         link=partial(relative_link, f"thu-tuc/{p.ma_thu_tuc}.md"),
         **LABELS,
     )
+
+
+def _columns(p: Procedure) -> dict[str, bool]:
+    """Which optional table columns have a value in at least one row: an empty column is left out."""
+    methods = p.cach_thuc
+    return {
+        "time": any(facts.duration_text(m.thoi_han) for m in methods),
+        "fees": any(facts.method_fees(m) for m in methods),
+        "method_note": any(facts.said(m.mo_ta) for m in methods),
+        "law_number": any(law.so_hieu for law in p.can_cu_phap_ly),
+        "law_date": any(law.ngay_ban_hanh for law in p.can_cu_phap_ly),
+        "decision_date": any(d.ngay for d in p.quyet_dinh_cong_bo),
+        "decision_kind": any(d.loai for d in p.quyet_dinh_cong_bo),
+        "decision_issuer": any(d.co_quan for d in p.quyet_dinh_cong_bo),
+    }
+
+
+def case_columns(case: Case) -> dict[str, bool]:
+    """Which optional columns of one case's document table have a value in at least one row."""
+    return {"forms": any(d.mau for d in case.giay_to), "copies": any(copies(d) for d in case.giay_to)}
 
 
 def _has_unlinked_forms(p: Procedure) -> bool:
@@ -132,11 +160,13 @@ def sector_page(catalog: Catalog, sector: Sector) -> str:
     procedures = lookup.in_sector(catalog, sector.ma)
     current = [p for p in procedures if p.trang_thai == "hieu_luc"]
     retired = [p for p in procedures if p.trang_thai != "hieu_luc"]
+    rows = [(p, listing_row(p)) for p in current]
     return render(
         "thu-tuc/sector.md.j2",
         front_matter=front_matter(sector.ten, f"Thủ tục hành chính lĩnh vực {sector.ten}"),
         sector=sector,
-        current=[(p, listing_row(p)) for p in current],
+        current=rows,
+        columns={"time": any(row["time"] for _, row in rows), "fee": any(row["fee"] for _, row in rows)},
         retired=retired,
         statuses=STATUSES,
         link=partial(relative_link, f"linh-vuc/{sector.ma}.md"),
@@ -148,6 +178,8 @@ def catalogue_index(catalog: Catalog) -> str:
     rows = []
     for sector in catalog.sectors:
         procedures = lookup.in_sector(catalog, sector.ma)
+        if not procedures:
+            continue
         current = [p for p in procedures if p.trang_thai == "hieu_luc"]
         online = [p for p in current if p.dvc_truc_tuyen in ("toan_trinh", "mot_phan")]
         rows.append((sector, len(current), len(online)))

@@ -1,0 +1,122 @@
+"""The default site: the province's justice catalogue at provincial and commune level, honest about itself.
+
+Every page is read: no «Không có thông tin», no two values run together, no table column empty in every row,
+no sector listed without a procedure, and each procedure page says where and how to apply.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.build.pipeline import check as build_catalog
+from generator.procedures.lookup import summaries
+
+from .conftest import REPO, build_site
+
+CONTENT = REPO / "content"
+
+
+class _Tables(HTMLParser):
+    """The text of every table cell of a page, by table, row and column."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th") and self.tables and self.tables[-1]:
+            self._cell = []
+            self.tables[-1][-1].append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            self.tables[-1][-1][-1] = " ".join("".join(self._cell).split())
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def empty_columns(html: str) -> list[str]:
+    """«header» of each column that is empty in every body row of a table."""
+    parser = _Tables()
+    parser.feed(html)
+    found = []
+    for table in parser.tables:
+        header, *rows = table
+        for i, name in enumerate(header):
+            if rows and all(i >= len(row) or not row[i] for row in rows):
+                found.append(name)
+    return found
+
+
+@pytest.fixture(scope="module")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default content, built once for this module."""
+    return build_site(CONTENT, tmp_path_factory.mktemp("default"))
+
+
+@pytest.fixture(scope="module")
+def pages(default_site: Path) -> dict[str, str]:
+    """Every HTML page of the default site, by path."""
+    return {
+        str(p.relative_to(default_site)): p.read_text(encoding="utf-8") for p in default_site.rglob("*.html")
+    }
+
+
+def test_the_catalogue_holds_the_provincial_and_commune_procedures() -> None:
+    procedures = summaries(build_catalog(CONTENT))
+    assert len(procedures) == 224  # the 225 of the shared data at these levels, less one Nông nghiệp record
+    assert all({"tinh", "xa"} & set(p.cap_thuc_hien) for p in procedures)
+    codes = {p.ma_thu_tuc for p in procedures}
+    assert codes.isdisjoint({"3.000330", "3.000333", "3.000334", "3.000335"})  # Lý lịch tư pháp: Công an
+    assert "1.001193" in codes  # đăng ký khai sinh, at the commune People's Committee
+
+
+def test_no_page_says_there_is_no_information(pages: dict[str, str]) -> None:
+    assert [path for path, html in pages.items() if "Không có thông tin" in html] == []
+
+
+def test_no_two_values_run_together(pages: dict[str, str]) -> None:
+    assert [path for path, html in pages.items() if re.search(r"Miễn phí Không|Miễn phí Theo", html)] == []
+
+
+def test_no_table_has_an_empty_column(pages: dict[str, str]) -> None:
+    empty = {path: columns for path, html in pages.items() if (columns := empty_columns(html))}
+    assert empty == {}
+
+
+def test_every_listed_sector_has_procedures(pages: dict[str, str]) -> None:
+    catalog = build_catalog(CONTENT)
+    used = {p.linh_vuc for p in summaries(catalog)}
+    assert {s.ma for s in catalog.sectors} == used
+    listed = set(re.findall(r'href="\.\./linh-vuc/([a-z0-9-]+)/"', pages["thu-tuc/index.html"]))
+    assert listed == used
+
+
+def test_each_procedure_page_says_where_and_how(pages: dict[str, str]) -> None:
+    procedure_pages = {path: html for path, html in pages.items() if re.match(r"thu-tuc/\d", path)}
+    assert len(procedure_pages) == 224
+    assert [p for p, html in procedure_pages.items() if "Nơi nộp hồ sơ" not in html] == []
+    assert [p for p, html in procedure_pages.items() if "Cách nộp hồ sơ" not in html] == []
+    birth = procedure_pages["thu-tuc/1.001193/index.html"]
+    assert "Ủy ban nhân dân cấp xã" in birth
+
+
+def test_the_home_page_counts_what_it_holds(pages: dict[str, str]) -> None:
+    home = pages["index.html"]
+    assert "toàn bộ" not in home
+    assert (
+        "Trang này công khai <strong>224</strong> thủ tục hành chính đang có hiệu lực thuộc 19 lĩnh vực"
+        in home
+    )
