@@ -97,7 +97,7 @@ def review(sources: Iterable[Path], content: Path, cap: str | None = None) -> Re
 
 def _national(sources: Iterable[Path], content: Path) -> dict[str, Procedure]:
     read = read_sources(sources)
-    problems: list[str] = []
+    problems = [str(skipped) for skipped in read.skipped]  # never compare against half the sources
     sectors = sector_slugs(content / REGISTRY, {}, problems)
     national = {}
     for record in read.records:
