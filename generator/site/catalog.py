@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from generator.core.errors import DataError, raise_if_any
 from generator.core.records import LoadCache, Loaded, load_all, load_one
 from generator.site.agency import Agency
+from generator.site.forms import FORMS_DIR, FormFile, load_forms
 from generator.site.dataset import AnyDataset, CheckContext
 from generator.site.handpages import HandPage, check_links, load_hand_pages
 from generator.site.sectors import Sector, SectorRegistry, check_registry
@@ -36,6 +37,7 @@ class Site:
     sectors: tuple[Sector, ...]
     hand_pages: tuple[HandPage, ...] = ()
     synonyms: SynonymFile = field(default_factory=SynonymFile)
+    forms: tuple[FormFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,11 @@ class Catalog:
     def hand_pages(self) -> tuple[HandPage, ...]:
         """The staff's hand-written pages."""
         return self.site.hand_pages
+
+    @property
+    def forms(self) -> dict[str, FormFile]:
+        """The form files of ``content/mau/``, by name."""
+        return self.index("forms", lambda: {f.name: f for f in self.site.forms})
 
     @property
     def synonyms(self) -> SynonymFile:
@@ -138,10 +145,12 @@ def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Parti
     errors += problems
     synonyms, problems = load_synonyms(content / SYNONYMS_FILE)
     errors += problems
+    forms, problems = load_forms(content / FORMS_DIR)
+    errors += problems
     if registry is None:
         return (None, None), errors
     sectors = tuple(registry.record.linh_vuc)
-    site = Site(agency.record, sectors, tuple(hand_pages), synonyms) if agency else None
+    site = Site(agency.record, sectors, tuple(hand_pages), synonyms, tuple(forms)) if agency else None
     return (site, [s.ma for s in sectors]), errors
 
 
@@ -157,7 +166,11 @@ def raise_if_invalid(
     """The site, once the cross-record checks of every dataset found no error and neither had loading
     (``errors``); else raise every error."""
     site, slugs = partial
-    context = CheckContext(slugs, {name: [item.record for item in items] for name, items in summarised.items()})
+    context = CheckContext(
+        slugs,
+        {name: [item.record for item in items] for name, items in summarised.items()},
+        frozenset(f.name for f in site.forms) if site else None,
+    )
     for dataset in datasets:
         errors = errors + dataset.check(summarised[dataset.name], context)
     if site is not None:  # hand pages' links, once every page of the site is known

@@ -42,6 +42,8 @@ class CheckContext:
     """The sector slugs of ``linh-vuc.yml``; ``None`` when that file is missing or invalid."""
     summaries: Mapping[str, Sequence[Any]]
     """Every dataset's summaries (valid records only), by dataset name."""
+    forms: frozenset[str] | None = None
+    """The names of the form files in ``content/mau/``; ``None`` when the site's own files are invalid."""
 
 
 @dataclass(frozen=True)
