@@ -31,6 +31,7 @@
   button.addEventListener("keydown", function (event) {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
+      event.stopPropagation(); /* Material's own keyboard handler would toggle it back */
       setOpen(!toggle.checked, true);
     }
   });
