@@ -8,6 +8,9 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 .PHONY: site test serve check lint bench clean
 
+# The JavaScript the browser tests inject (axe-core), pinned exactly by tests/package-lock.json.
+NODE_TEST := tests/node_modules/.installed
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip==26.3
@@ -34,7 +37,11 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy --strict generator
 
-test: lint
+$(NODE_TEST): tests/package.json tests/package-lock.json
+	npm ci --prefix tests --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+test: lint $(NODE_TEST)
 	$(BIN)/pytest
 
 # make bench [SIZES=1000,5000] [REPEAT=3] [BASELINE=<git ref>]: BASELINE builds the same content with that
@@ -44,4 +51,4 @@ bench: $(VENV)/.installed-test
 		$(if $(BASELINE),--baseline $(BASELINE))
 
 clean:
-	rm -rf build site site.* .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build site site.* .pytest_cache .mypy_cache .ruff_cache tests/node_modules

@@ -34,8 +34,24 @@ def chromium_path() -> str:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves files quietly; a missing page gets the site's ``404.html``, as a web server set up for
+    the site does (nginx ``error_page 404 /404.html``)."""
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @contextmanager

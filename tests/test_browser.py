@@ -29,7 +29,7 @@ def test_home_and_procedure_page_show_fee_and_deadline(minimal_site: Path) -> No
         assert page.locator("h1").inner_text() == "Cấp thẻ công chứng viên"
         channels = page.locator("table", has_text="Hình thức nộp").inner_text()
         assert "Trực tuyến\t5 ngày làm việc\t100.000 đồng/hồ sơ" in channels
-        assert page.get_by_role("link", name="Nộp hồ sơ trực tuyến").is_visible()
+        assert page.get_by_role("link", name="Nộp hồ sơ trực tuyến", exact=True).is_visible()
         assert problems == []
 
 

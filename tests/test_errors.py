@@ -155,6 +155,41 @@ def test_missing_site_file(make_content: MakeContent) -> None:
     assert errors_for(content) == ["site.yml:1: thiếu tệp bắt buộc"]
 
 
+def test_missing_contact_facts_say_what_they_are_for(make_content: MakeContent) -> None:
+    site = (MINIMAL / "site.yml").read_text(encoding="utf-8")
+    site = "".join(
+        line for line in site.splitlines(keepends=True) if not line.startswith(("duong_day_nong", "email"))
+    )
+    assert errors_for(make_content({"site.yml": site + "email: stp tinh\n"})) == [
+        "site.yml:3: duong_day_nong: thiếu trường bắt buộc: số đường dây nóng về thủ tục hành chính, hiện "
+        "ở chân mỗi trang và trên trang mỗi thủ tục",
+        "site.yml:26: email: «stp tinh»: phải là một địa chỉ thư điện tử (ví dụ: stp@tinh.gov.vn)",
+    ]
+
+
+def test_form_files_are_checked(make_content: MakeContent) -> None:
+    form = "thanh_phan_ho_so:\n  - giay_to:\n      - ten: Tờ khai\n        mau:\n          - ten: Mẫu 01\n"
+    content = make_content(
+        {
+            "thu-tuc/1.000001.yml": HEAD + CHANNEL + form + "            tep: mau-01.docx\n",
+            "thu-tuc/1.000002.yml": HEAD.replace("1.000001", "1.000002")
+            + CHANNEL
+            + form
+            + "            tep: Mẫu 01.docx\n",
+            "mau/Mau 02.docx": "x",
+        }
+    )
+    assert errors_for(content) == [
+        "mau/Mau 02.docx:1: tên tệp mẫu chỉ dùng chữ thường không dấu, chữ số, dấu chấm hoặc gạch, đuôi "
+        "pdf, docx, doc, odt, xlsx, xls, ods, rtf (ví dụ: tp-cc-05.docx)",
+        "thu-tuc/1.000001.yml:12: thanh_phan_ho_so[0].giay_to[0].mau[0].tep: không có tệp «mau-01.docx» "
+        "trong thư mục content/mau/: đặt tệp mẫu vào đó, hoặc ghi địa chỉ http(s)://",
+        "thu-tuc/1.000002.yml:12: thanh_phan_ho_so[0].giay_to[0].mau[0].tep: «Mẫu 01.docx»: phải là địa "
+        "chỉ http(s):// hoặc tên một tệp trong thư mục content/mau/: chữ thường không dấu, chữ số, dấu "
+        "chấm hoặc gạch, đuôi pdf, docx, doc, odt, xlsx, xls, ods hoặc rtf (ví dụ: tp-cc-05.docx)",
+    ]
+
+
 def test_a_build_shared_by_processes_reports_the_same_errors_and_writes_nothing(
     make_content: MakeContent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -222,7 +222,8 @@ def test_project_synonym_file_is_valid() -> None:
 
 
 def test_header_partial_is_materials_with_only_the_search_box_added() -> None:
-    """The search box is the one change; the parts around the page title are marked as shared."""
+    """The search box, the agency's name as the title on a phone and the drawer button's mark for the
+    keyboard (assets/ck-a11y.js) are the changes; the parts around the page title are marked as shared."""
     import material
 
     upstream = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text()
@@ -233,6 +234,16 @@ def test_header_partial_is_materials_with_only_the_search_box_added() -> None:
         search_end,
         '      {% endif %}\n    {% else %}\n      {% include "partials/ck-search-box.html" %}\n'
         "    {% endif %}\n    {% if config.repo_url %}",
+    )
+    drawer = '<label class="md-header__button md-icon" for="__drawer"'
+    expected = expected.replace(
+        drawer + ">", drawer + ' title="Danh mục trang" data-ck-drawer-button>'
+    ).replace(
+        "            {{ config.site_name }}\n          </span>",
+        '            <span class="ck-title--long">{{ config.site_name }}</span>\n'
+        '            <span class="ck-title--short">{{ config.extra.agency.ten_co_quan | e }}</span>\n'
+        "          </span>",
+        1,
     )
     assert expected != body
     shared = ('{% call ck_shared("header-start") %}', '{% call ck_shared("header-end") %}', "{% endcall %}")

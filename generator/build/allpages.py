@@ -11,7 +11,7 @@ from generator.core.render import Memo, Page, no_memo
 from generator.site.catalog import Catalog
 from generator.site.dataset import AnyDataset
 from generator.site.opendata import RecordTexts, all_records_page, open_data_pages
-from generator.site.pages import hand_pages, home_page, search_page
+from generator.site.pages import accessibility_page, form_pages, hand_pages, home_page, search_page
 from generator.site.search import search_pages
 
 Texts = dict[str, RecordTexts]
@@ -44,6 +44,8 @@ def site_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
         *open_data_pages(catalog),
         home_page(catalog),
         search_page(catalog),
+        accessibility_page(catalog),
+        *form_pages(catalog),
         *hand_pages(catalog),
         *(page for dataset in catalog.datasets for page in dataset.listing_pages(catalog, memo)),
         *search_pages(catalog),

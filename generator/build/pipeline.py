@@ -25,6 +25,7 @@ from generator.core.failures import naming
 from generator.core.records import LoadCache
 from generator.core.render import Memo, no_memo
 from generator.datasets import DATASETS
+from generator.site.agency import contacts
 from generator.site.catalog import Catalog, build_catalog
 from generator.site.dataset import AnyDataset, published
 from generator.site.pages import nav
@@ -54,7 +55,11 @@ def mkdocs_options(catalog: Catalog, docs: Path, site: Path) -> dict[str, Any]:
         "docs_dir": str(docs.resolve()),
         "site_dir": str(site.resolve()),
         "nav": nav(catalog),
-        "extra": {"agency": agency.model_dump(mode="json"), "generator": False},
+        "extra": {
+            "agency": agency.model_dump(mode="json"),
+            "contacts": [c._asdict() for c in contacts(agency)],
+            "generator": False,
+        },
     }
 
 

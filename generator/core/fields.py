@@ -13,6 +13,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializ
 CODE_PATTERN = r"^[1-6]\.\d{6}(\.[0-9A-Za-z]+)*$"
 URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
+FORM_FILE_PATTERN = r"^[a-z0-9]+([._-][a-z0-9]+)*\.(pdf|docx|doc|odt|xlsx|xls|ods|rtf)$"
+FORM_PATTERN = r"^(https?://[^\s<>\"'`]+|[a-z0-9]+([._-][a-z0-9]+)*\.(pdf|docx|doc|odt|xlsx|xls|ods|rtf))$"
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Non-empty text, trimmed."""
@@ -40,6 +43,13 @@ HttpUrl = Annotated[str, StringConstraints(pattern=URL_PATTERN), AfterValidator(
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 """Lower-case ASCII words joined by hyphens, used in addresses."""
 
+Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
+"""An e-mail address."""
+
+FormRef = Annotated[str, StringConstraints(strip_whitespace=True, pattern=FORM_PATTERN)]
+"""Where a form is: an http(s) address, or the name of a file in the content's ``mau/`` folder
+(lower-case ASCII, a document extension: ``tp-cc-05.docx``)."""
+
 
 def _plain_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
@@ -55,6 +65,10 @@ PATTERN_MESSAGES = {
     "có thể thêm hậu tố địa phương như 2.000815.01)",
     URL_PATTERN: "phải là địa chỉ bắt đầu bằng http:// hoặc https://, không có dấu cách",
     SLUG_PATTERN: "chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: cong-chung)",
+    EMAIL_PATTERN: "phải là một địa chỉ thư điện tử (ví dụ: stp@tinh.gov.vn)",
+    FORM_PATTERN: "phải là địa chỉ http(s):// hoặc tên một tệp trong thư mục content/mau/: chữ thường "
+    "không dấu, chữ số, dấu chấm hoặc gạch, đuôi pdf, docx, doc, odt, xlsx, xls, ods hoặc rtf "
+    "(ví dụ: tp-cc-05.docx)",
 }
 """What staff are told when a value does not match one of the patterns above."""
 

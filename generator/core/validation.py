@@ -93,6 +93,9 @@ def _message(doc: YamlDoc, model: type[BaseModel], loc: Loc, err: ErrorDetails) 
     """What staff read for one pydantic error: every type that can occur worded in Vietnamese."""
     kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
     scalar = doc.scalars.get(loc)
+    if kind == "missing":
+        hint = _missing_hint(model, loc)
+        return f"thiếu trường bắt buộc: {hint}" if hint else "thiếu trường bắt buộc"
     if kind == "extra_forbidden":
         return _unknown_key(model, loc)
     if kind == "string_type" and scalar is not None and not scalar.quoted:
@@ -152,6 +155,12 @@ def _unknown_key(model: type[BaseModel], loc: Loc) -> str:
     if near:
         return f"{text}. Có phải ý bạn là «{near[0]}»?"
     return f"{text}; các trường hợp lệ: {', '.join(fields)}" if fields else text
+
+
+def _missing_hint(model: type[BaseModel], loc: Loc) -> str | None:
+    """What a model says a missing field is for (its ``MISSING_HINTS``), at the top level."""
+    hints = getattr(model, "MISSING_HINTS", None)
+    return hints.get(str(loc[-1])) if isinstance(hints, dict) and len(loc) == 1 else None
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:

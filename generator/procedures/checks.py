@@ -13,14 +13,18 @@ from generator.procedures.summary import Summary
 Items = list[Loaded[Summary]]
 
 
-def check_procedures(items: Items, sector_slugs: list[str]) -> list[DataError]:
-    """Every cross-record rule, all errors together."""
+def check_procedures(
+    items: Items, sector_slugs: list[str], forms: frozenset[str] | None = None
+) -> list[DataError]:
+    """Every cross-record rule, all errors together; ``forms``: the files of content/mau/ (``None``:
+    not known, not checked)."""
     codes = {item.record.ma_thu_tuc for item in items}
     return [
         *_file_names(items),
         *_unique_codes(items),
         *_known_sectors(items, sector_slugs),
         *_references(items, codes),
+        *(_form_files(items, forms) if forms is not None else ()),
     ]
 
 
@@ -58,4 +62,14 @@ def _references(items: Items, codes: set[str]) -> Iterable[DataError]:
             if related not in codes:
                 yield item.doc.error(
                     ("thu_tuc_lien_quan", i), f"không có thủ tục mã «{related}» trong danh mục"
+                )
+
+
+def _form_files(items: Items, forms: frozenset[str]) -> Iterable[DataError]:
+    for item in items:
+        for loc, name in item.record.tep_mau:
+            if name not in forms:
+                yield item.doc.error(
+                    loc,
+                    f"không có tệp «{name}» trong thư mục content/mau/: đặt tệp mẫu vào đó, hoặc ghi địa chỉ http(s)://",
                 )

@@ -46,7 +46,7 @@ class Procedures(Dataset[Procedure, Summary]):
         """File names, unique codes, known sectors and references between procedures."""
         if context.sectors is None:  # the sector registry is broken: its own errors say so
             return []
-        return check_procedures(items, context.sectors)
+        return check_procedures(items, context.sectors, context.forms)
 
     def link_targets(self, items: list[Loaded[Summary]], context: CheckContext) -> set[str]:
         """Besides the open data: the catalogue, each procedure's page and each sector's list."""

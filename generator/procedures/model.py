@@ -10,7 +10,17 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from generator.core.fields import Amount, FieldProblem, HttpUrl, ProcedureCode, Record, Slug, Text, no_items
+from generator.core.fields import (
+    Amount,
+    FieldProblem,
+    FormRef,
+    HttpUrl,
+    ProcedureCode,
+    Record,
+    Slug,
+    Text,
+    no_items,
+)
 
 Level = Literal["bo", "tinh", "huyen", "xa", "co_quan_khac"]
 Kind = Literal["giao_luat", "khong_giao_luat", "loai_khac"]
@@ -194,8 +204,14 @@ class Form(Record):
 
     ten: Text
     """The form's name or file name (for example «Mẫu TP-CC-05.docx»)."""
-    tep: HttpUrl | None = None
-    """Where to download it: an http(s) address."""
+    tep: FormRef | None = None
+    """Where to download it: the name of a file in content/mau/ (for example «tp-cc-05.docx»), published
+    with the site, or an http(s) address."""
+
+    @property
+    def local_file(self) -> str | None:
+        """The name of the file in content/mau/ this form is, if it is one."""
+        return self.tep if self.tep and not self.tep.startswith(("http://", "https://")) else None
 
 
 class Document(Record):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import partial
 from typing import Any
@@ -24,6 +25,7 @@ from generator.procedures.model import (
 )
 from generator.procedures.search import procedure_fields
 from generator.procedures.summary import Summary
+from generator.site.agency import contacts
 from generator.site.catalog import Catalog
 from generator.site.dataset import related_links
 from generator.site.search import fields_html
@@ -37,6 +39,20 @@ LABELS: dict[str, Any] = {
     "statuses": STATUSES,
     "subjects": SUBJECTS,
 }
+NATIONAL_RECORD = re.compile(
+    r"^https?://(www\.)?dichvucong\.gov\.vn/(thu-tuc-hanh-chinh/|p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet)"
+)
+"""A procedure's information page on the national portal: where citizens read about it, not apply."""
+SECTIONS = (
+    ("trinh-tu", "Trình tự thực hiện"),
+    ("cach-thuc", "Cách thức, thời hạn, phí"),
+    ("ho-so", "Thành phần hồ sơ, mẫu đơn"),
+    ("dieu-kien", "Yêu cầu, điều kiện"),
+    ("can-cu", "Căn cứ pháp lý"),
+    ("ket-qua", "Kết quả thực hiện"),
+    ("noi-nop", "Nơi nộp hồ sơ, liên hệ"),
+)
+"""The sections of a procedure page that the on-page contents lists, with their anchors, in page order."""
 AGENCY_LABELS = (
     ("thuc_hien", "Cơ quan thực hiện"),
     ("tham_quyen", "Cơ quan có thẩm quyền"),
@@ -70,8 +86,54 @@ def page_inputs(catalog: Catalog, p: Procedure) -> tuple[object, ...]:
     """Everything :func:`procedure_page` reads: the page's text is the same while these are."""
     replacement = lookup.procedure(catalog, p.ma_thay_the) if p.ma_thay_the else None
     related = tuple(lookup.procedure(catalog, code) for code in p.thu_tuc_lien_quan)
+    forms = tuple(
+        catalog.forms[f.local_file]
+        for c in p.thanh_phan_ho_so
+        for d in c.giay_to
+        for f in d.mau
+        if f.local_file
+    )
     others = related_links(catalog, lookup.NAME, p.ma_thu_tuc)
-    return (p, catalog.agency, catalog.sector(p.linh_vuc), catalog.synonyms, replacement, related, others)
+    return (
+        p,
+        catalog.agency,
+        catalog.sector(p.linh_vuc),
+        catalog.synonyms,
+        replacement,
+        related,
+        others,
+        forms,
+    )
+
+
+def apply_url(p: Procedure) -> str | None:
+    """Where the «Nộp hồ sơ trực tuyến» button goes, or ``None`` for no button: only a procedure in
+    force, offered online (an online channel, and a level other than «khong»), with an application
+    link that is not the procedure's own information page on the national portal."""
+    link = p.url_nop_truc_tuyen
+    if link is None or p.trang_thai != "hieu_luc" or p.dvc_truc_tuyen == "khong":
+        return None
+    if link == p.url_dvcqg or NATIONAL_RECORD.match(link):
+        return None
+    online = any(m.hinh_thuc == "truc_tuyen" for m in p.cach_thuc) or p.dvc_truc_tuyen is not None
+    return link if online else None
+
+
+def page_sections(p: Procedure, related: bool) -> list[tuple[str, str]]:
+    """The on-page contents of a procedure page: each section's anchor and title, in page order."""
+    shown = {
+        "trinh-tu": bool(p.trinh_tu),
+        "cach-thuc": bool(p.cach_thuc or p.cach_thuc_mo_ta),
+        "ho-so": bool(p.thanh_phan_ho_so),
+        "dieu-kien": bool(facts.said(p.yeu_cau_dieu_kien)),
+        "can-cu": bool(p.can_cu_phap_ly),
+        "ket-qua": bool(p.ket_qua),
+        "noi-nop": True,
+    }
+    sections = [(anchor, title) for anchor, title in SECTIONS if shown[anchor]]
+    if related:
+        sections.append(("lien-quan", "Thủ tục liên quan"))
+    return [*sections, ("cong-bo", "Thông tin công bố")]
 
 
 def online_label(procedure: Procedure) -> str:
@@ -91,12 +153,18 @@ def procedure_page(catalog: Catalog, p: Procedure) -> str:
     """The page of one procedure, in the national portal's order."""
     agencies = [(label, getattr(p.co_quan, key)) for key, label in AGENCY_LABELS if getattr(p.co_quan, key)]
     description = f"{p.ten_thu_tuc} — mã {p.ma_thu_tuc}, lĩnh vực {catalog.sector(p.linh_vuc).ten}"
+    agency_contacts = contacts(catalog.agency)
     return render(
         "thu-tuc/procedure.md.j2",
         front_matter=front_matter(p.ten_thu_tuc, description, pagefind=True),
         p=p,
         sector=catalog.sector(p.linh_vuc),
         agency=catalog.agency,
+        contacts=agency_contacts,
+        hotline=agency_contacts[0],
+        forms=catalog.forms,
+        apply_url=apply_url(p),
+        sections=page_sections(p, bool(p.thu_tuc_lien_quan)),
         agencies=agencies,
         replacement=lookup.procedure(catalog, p.ma_thay_the) if p.ma_thay_the else None,
         related=[lookup.procedure(catalog, code) for code in p.thu_tuc_lien_quan],

@@ -32,6 +32,8 @@ class Summary(NamedTuple):
     """The fee for listings (:func:`~generator.procedures.facts.fee_summary`)."""
     mien_phi: bool
     """No channel charges anything (:func:`~generator.procedures.facts.is_free`)."""
+    tep_mau: tuple[tuple[tuple[str | int, ...], str], ...] = ()
+    """The form files of content/mau/ the record names, each with its place in the record."""
 
 
 def summarise(p: Procedure) -> Summary:
@@ -49,4 +51,11 @@ def summarise(p: Procedure) -> Summary:
         thoi_han=facts.time_summary(p),
         phi=facts.fee_summary(p),
         mien_phi=facts.is_free(p),
+        tep_mau=tuple(
+            (("thanh_phan_ho_so", i, "giay_to", j, "mau", k, "tep"), f.local_file)
+            for i, case in enumerate(p.thanh_phan_ho_so)
+            for j, d in enumerate(case.giay_to)
+            for k, f in enumerate(d.mau)
+            if f.local_file
+        ),
     )

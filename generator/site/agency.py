@@ -1,8 +1,17 @@
-"""The publishing agency: ``content/site.yml`` (name, address, hotline, links)."""
+"""The publishing agency: ``content/site.yml`` (name, address, hotline, links).
+
+The contact facts citizens need (hotline, telephone, e-mail, hours, address, map) are required: they are
+printed in the footer of every page and on every procedure page, next to where to apply.
+"""
 
 from __future__ import annotations
 
-from generator.core.fields import HttpUrl, Record, Text, no_items
+import re
+from typing import ClassVar, NamedTuple
+
+from generator.core.fields import Email, HttpUrl, Record, Text, no_items
+
+_DIALABLE = re.compile(r"^\+?[0-9][0-9 .()-]{4,}[0-9]$")
 
 
 class Link(Record):
@@ -27,13 +36,15 @@ class Agency(Record):
     """A short introduction on the home page."""
     dia_chi: Text
     """Địa chỉ trụ sở."""
-    dien_thoai: Text | None = None
+    ban_do: HttpUrl
+    """A map of the address (for example an OpenStreetMap or Google Maps link)."""
+    dien_thoai: Text
     """Điện thoại."""
-    duong_day_nong: Text | None = None
+    duong_day_nong: Text
     """Đường dây nóng về thủ tục hành chính."""
-    email: Text | None = None
+    email: Email
     """Thư điện tử công vụ."""
-    gio_lam_viec: Text | None = None
+    gio_lam_viec: Text
     """Giờ tiếp nhận hồ sơ."""
     website: HttpUrl | None = None
     """The agency's own portal."""
@@ -47,3 +58,40 @@ class Agency(Record):
     """The repository of this site's content, for «sửa trang này» links."""
     lien_ket: list[Link] = no_items()
     """Useful links shown on the home page."""
+
+    MISSING_HINTS: ClassVar[dict[str, str]] = {
+        "dia_chi": "địa chỉ trụ sở, nơi người dân đến nộp hồ sơ",
+        "ban_do": "liên kết bản đồ tới trụ sở (ví dụ https://www.openstreetmap.org/…), để người dân tìm đường",
+        "dien_thoai": "số điện thoại của cơ quan, hiện ở chân mỗi trang và trên trang mỗi thủ tục",
+        "duong_day_nong": "số đường dây nóng về thủ tục hành chính, hiện ở chân mỗi trang và trên trang "
+        "mỗi thủ tục",
+        "email": "địa chỉ thư điện tử công vụ của cơ quan (ví dụ stp@tinh.gov.vn)",
+        "gio_lam_viec": "giờ tiếp nhận hồ sơ (ví dụ «Sáng 7 giờ 00 – 11 giờ 30, từ thứ Hai đến thứ Sáu»)",
+    }
+    """What each required contact fact is for, told to staff when ``site.yml`` lacks it."""
+
+
+class Contact(NamedTuple):
+    """One contact fact as pages show it: a label, the text, and a link when there is one."""
+
+    label: str
+    text: str
+    href: str | None = None
+
+
+def dial_link(number: str) -> str | None:
+    """``tel:`` link of a telephone number as written (``0271 3 879 000`` → ``tel:02713879000``); none
+    when the text is not only a number."""
+    return "tel:" + re.sub(r"[^0-9+]", "", number) if _DIALABLE.match(number) else None
+
+
+def contacts(agency: Agency) -> list[Contact]:
+    """The agency's contact facts, in the order citizens look for them."""
+    return [
+        Contact("Đường dây nóng", agency.duong_day_nong, dial_link(agency.duong_day_nong)),
+        Contact("Điện thoại", agency.dien_thoai, dial_link(agency.dien_thoai)),
+        Contact("Thư điện tử", agency.email, "mailto:" + agency.email),
+        Contact("Giờ làm việc", agency.gio_lam_viec),
+        Contact("Địa chỉ", agency.dia_chi),
+        Contact("Bản đồ", "Xem đường đến trụ sở trên bản đồ", agency.ban_do),
+    ]

@@ -18,6 +18,7 @@ from generator.core.records import LoadCache, Loaded, load_all, load_one
 from generator.core.workdays import SWAPS_FILE, DaySwaps, Workdays, check_swaps
 from generator.site.agency import Agency
 from generator.site.dataset import AnyDataset, CheckContext, published
+from generator.site.forms import FORMS_DIR, FormFile, load_forms
 from generator.site.handpages import HandPage, check_links, load_hand_pages
 from generator.site.sectors import Sector, SectorRegistry, check_registry
 from generator.site.synonyms import SynonymFile, load_synonyms
@@ -55,6 +56,8 @@ class Site:
     """Each dataset's settings (:attr:`~generator.site.dataset.Dataset.settings_file`), by dataset name."""
     allowed: AllowList = field(default_factory=AllowList)
     """The agency's own published numbers and addresses, which the privacy scan lets through."""
+    forms: tuple[FormFile, ...] = ()
+    """The form files of ``content/mau/``."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,11 @@ class Catalog:
     def hand_pages(self) -> tuple[HandPage, ...]:
         """The staff's hand-written pages."""
         return self.site.hand_pages
+
+    @property
+    def forms(self) -> dict[str, FormFile]:
+        """The form files of ``content/mau/``, by name."""
+        return self.index("forms", lambda: {f.name: f for f in self.site.forms})
 
     @property
     def synonyms(self) -> SynonymFile:
@@ -179,11 +187,13 @@ def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Parti
     workdays = _workdays(content / SWAPS_FILE, errors)
     settings = {d.name: _settings(content, d, errors) for d in datasets if d.settings_file}
     allowed = _allowed(content / ALLOWED_FILE, agency.record if agency else None, errors)
+    forms, problems = load_forms(content / FORMS_DIR)
+    errors += problems
     if registry is None:
         return Partial(None, None, settings, allowed), errors
     sectors = tuple(registry.record.linh_vuc)
     site = (
-        Site(agency.record, sectors, tuple(hand_pages), synonyms, workdays, settings, allowed) if agency else None
+        Site(agency.record, sectors, tuple(hand_pages), synonyms, workdays, settings, allowed, tuple(forms)) if agency else None
     )
     return Partial(site, [s.ma for s in sectors], settings, allowed), errors
 
@@ -250,7 +260,8 @@ def raise_if_invalid(
     (``errors``); else raise every error."""
     site, slugs = base.site, base.slugs
     summaries = {name: [item.record for item in items] for name, items in summarised.items()}
-    context = CheckContext(slugs, summaries, base.settings)
+    forms = frozenset(f.name for f in site.forms) if site else None
+    context = CheckContext(slugs, summaries, base.settings, forms)
     for dataset in datasets:
         errors = errors + dataset.check(summarised[dataset.name], context)
     if site is not None:  # hand pages' links, once every page of the site is known

@@ -46,6 +46,8 @@ class CheckContext:
     settings: Mapping[str, Any] = field(default_factory=dict)
     """Each dataset's settings file (:attr:`Dataset.settings_file`), by dataset name; ``None`` when it
     is missing or invalid (its own errors say so)."""
+    forms: frozenset[str] | None = None
+    """The names of the form files in ``content/mau/``; ``None`` when the site's own files are invalid."""
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ FIXED_TARGETS = frozenset(
     {
         "index.md",
         "tim-kiem.md",
+        "kha-nang-tiep-can.md",
         "du-lieu/index.md",
         "du-lieu/datapackage.json",
         "du-lieu/schema/linh-vuc.schema.json",

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import html
 from functools import partial
+from pathlib import Path
 
+from generator.core.contentfiles import read_content
 from generator.core.render import Page, front_matter, render
+from generator.site.agency import contacts
 from generator.site.catalog import Catalog
 from generator.site.dataset import NavEntry
+from generator.site.forms import FORMS_DIR
+
+ACCESSIBILITY_PAGE = "kha-nang-tiep-can.md"
 
 
 def nav(catalog: Catalog) -> list[NavEntry]:
@@ -35,6 +41,7 @@ def home_text(catalog: Catalog) -> str:
         "site/home.md.j2",
         front_matter=front_matter(agency.ten_trang, agency.gioi_thieu or agency.ten_trang),
         agency=agency,
+        contacts=contacts(agency),
         links=[link for dataset in catalog.datasets for link in dataset.home_links(catalog)],
         sections=[section for d in catalog.datasets if (section := d.home_section(catalog))],
         pages=catalog.hand_pages,
@@ -61,3 +68,29 @@ def search_text(catalog: Catalog) -> str:
 def hand_pages(catalog: Catalog) -> list[Page]:
     """The staff's Markdown pages, published as written."""
     return [Page.of(f"trang/{p.slug}.md", p.text) for p in catalog.hand_pages]
+
+
+def form_pages(catalog: Catalog) -> list[Page]:
+    """The form files of ``content/mau/``, published as they are under ``mau/``."""
+    return [
+        Page(f"{FORMS_DIR}/{f.name}", partial(read_content, Path(f.source))) for f in catalog.forms.values()
+    ]
+
+
+def accessibility_page(catalog: Catalog) -> Page:
+    """The accessibility statement («Tuyên bố về khả năng tiếp cận»), linked from every page's footer."""
+    return Page(ACCESSIBILITY_PAGE, partial(accessibility_text, catalog))
+
+
+def accessibility_text(catalog: Catalog) -> str:
+    """The text of :func:`accessibility_page`."""
+    agency = catalog.agency
+    return render(
+        "site/accessibility.md.j2",
+        front_matter=front_matter(
+            "Tuyên bố về khả năng tiếp cận",
+            f"Mức độ tiếp cận của trang công khai thủ tục hành chính của {agency.ten_co_quan}",
+        ),
+        agency=agency,
+        contacts=contacts(agency),
+    )
