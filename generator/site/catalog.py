@@ -17,12 +17,14 @@ from generator.site.agency import Agency
 from generator.site.dataset import AnyDataset, CheckContext
 from generator.site.handpages import HandPage, check_links, load_hand_pages
 from generator.site.sectors import Sector, SectorRegistry, check_registry
+from generator.site.lexicon import Lexicon, load_lexicon
 from generator.site.synonyms import SynonymFile, load_synonyms
 
 SITE_FILE = "site.yml"
 SECTORS_FILE = "linh-vuc.yml"
 PAGES_DIR = "trang"
 SYNONYMS_FILE = "tu-dong-nghia.yml"
+LEXICON_FILE = "tu-dien.yml"
 
 M = TypeVar("M", Agency, SectorRegistry)
 T = TypeVar("T")
@@ -36,6 +38,7 @@ class Site:
     sectors: tuple[Sector, ...]
     hand_pages: tuple[HandPage, ...] = ()
     synonyms: SynonymFile = field(default_factory=SynonymFile)
+    lexicon: Lexicon = field(default_factory=Lexicon)
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,11 @@ class Catalog:
     def synonyms(self) -> SynonymFile:
         """The search synonyms."""
         return self.site.synonyms
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The search lexicon (filler words and everyday terms), applied in the browser only."""
+        return self.site.lexicon
 
     def sector(self, slug: str) -> Sector:
         """The sector with slug ``slug``."""
@@ -138,10 +146,12 @@ def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Parti
     errors += problems
     synonyms, problems = load_synonyms(content / SYNONYMS_FILE)
     errors += problems
+    lexicon, problems = load_lexicon(content / LEXICON_FILE)
+    errors += problems
     if registry is None:
         return (None, None), errors
     sectors = tuple(registry.record.linh_vuc)
-    site = Site(agency.record, sectors, tuple(hand_pages), synonyms) if agency else None
+    site = Site(agency.record, sectors, tuple(hand_pages), synonyms, lexicon) if agency else None
     return (site, [s.ma for s in sectors]), errors
 
 
