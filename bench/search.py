@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import html
 import http.server
 import json
 import os
@@ -218,7 +219,104 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def build_quality_site(name: str, scratch: Path) -> Path:
+    """The site a query set runs on, built once into ``scratch/name`` (``real``: the 271 records;
+    ``mixed``: those plus synthetic ones, :func:`tests.search_data.make_mixed_content`)."""
+    from tests.conftest import build_site
+    from tests.search_data import make_content as real_content
+    from tests.search_data import make_mixed_content
+
+    root = scratch / name
+    site_dir = root / "site"
+    if (site_dir / "pagefind").is_dir() and os.environ.get("REBUILD") != "1":
+        # Only the browser side changed: take the new script and settings (the index stays).
+        from generator.site.search import SETTINGS_PATH, settings_json
+
+        shutil.copy(ROOT / "theme" / "assets" / "ck-search.js", site_dir / "assets" / "ck-search.js")
+        for name in ("tu-dong-nghia.yml", "tu-dien.yml"):
+            shutil.copy(ROOT / "content" / name, root / "content" / name)
+        catalog = site.check(root / "content")
+        (site_dir / SETTINGS_PATH).write_text(settings_json(catalog), encoding="utf-8")
+        return site_dir
+    shutil.rmtree(root, ignore_errors=True)
+    content = (real_content if name == "real" else make_mixed_content)(REAL, root / "content")
+    return build_site(content, root)
+
+
+RUN_QUERY = """async ({query}) => {
+  const engine = await window.ckSearchEngine();
+  const found = await engine.search(query, {});
+  const top = found.ranked.slice(0, 3).map((r) => ({url: r.data.url, title: r.data.meta.title}));
+  return top;
+}"""
+
+
+def success_at_3(page: Any, queries: list[tuple[str, str, list[str]]], names: dict[str, str]) -> dict[str, Any]:
+    """Run each query in the page's search engine; a hit when one of the first three results is an
+    expected procedure, or has exactly the name of one (a synthetic copy cannot be told apart)."""
+    per_class: dict[str, list[int]] = {}
+    misses = []
+    for kind, query, expected in queries:
+        top = page.evaluate(RUN_QUERY, {"query": query})
+        codes = [t["url"].rstrip("/").rsplit("/", 1)[-1] for t in top]
+        wanted = {names[c] for c in expected if c in names}
+        hit = bool(set(codes) & set(expected)) or any(t["title"] in wanted for t in top)
+        per_class.setdefault(kind, [0, 0])
+        per_class[kind][0] += hit
+        per_class[kind][1] += 1
+        if not hit:
+            misses.append(f"{kind}: {query!r}: expected {expected[:3]}, got {[t['title'][:60] for t in top]}")
+    hits = sum(h for h, _ in per_class.values())
+    return {"hits": hits, "total": len(queries), "per_class": per_class, "misses": misses}
+
+
+def quality(scratch: Path) -> str:
+    """Success@3 of the citizens' query set (1,101 procedures) and of the 64 queries (271 records)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.search_data import CITIZEN_QUERIES
+    from tests.test_search_browser import QUERIES
+
+    sets = {
+        "real": [("official", q, e) for q, e in QUERIES],
+        "mixed": CITIZEN_QUERIES,
+    }
+    lines = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for name, queries in sets.items():
+            site_dir = build_quality_site(name, scratch)
+            names = {}
+            for path in (site_dir / "thu-tuc").glob("*/index.html"):
+                text = path.read_text(encoding="utf-8")
+                start = text.find("<h1")
+                title = text[text.find(">", start) + 1 : text.find("</h1>", start)]
+                names[path.parent.name] = html.unescape(title)
+            pages = len(names)
+            with serve(site_dir) as base:
+                page = browser.new_page()
+                page.goto(base + "tim-kiem/")
+                page.wait_for_function("() => window.ckSearchEngine !== undefined")
+                result = success_at_3(page, queries, names)
+                page.close()
+            rate = result["hits"] / result["total"]
+            lines.append(
+                f"{name} ({pages:,} procedures): success@3 {result['hits']}/{result['total']} = {rate:.1%}"
+            )
+            for kind, (hits, total) in result["per_class"].items():
+                lines.append(f"  {kind}: {hits}/{total}")
+            lines += [f"  miss: {m}" for m in result["misses"]]
+        browser.close()
+    return "\n".join(lines)
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["quality"]:
+        text = quality(OUT / "search-quality")
+        print(text)
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / "search-quality.txt").write_text(text + "\n", encoding="utf-8")
+        return
     sizes = [int(a) for a in sys.argv[1:]] or [271, 5000]
     scratch = OUT / "search-work"
     rows = measure(sizes, scratch)
