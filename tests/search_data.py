@@ -139,7 +139,7 @@ CITIZEN_QUERIES: list[tuple[str, str, list[str]]] = [
     ("abbreviation", "thanh lap VPCC", ["1.013834"]),
     ("abbreviation", "THADS", THA),
     ("abbreviation", "cấp thẻ GĐV", GIAM_DINH),
-    ("abbreviation", "CCHN luật sư", LUAT_SU_CC),
+    ("abbreviation", "cấp CCHN luật sư", LUAT_SU_CC),
     ("abbreviation", "ĐGV", DAU_GIA_CC),
     ("abbreviation", "thẻ TVVPL", ["1.000426", "1.000390", "1.000404"]),
     ("abbreviation", "hỗ trợ pháp lý DNNVV", ["1.005464"]),

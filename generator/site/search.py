@@ -73,6 +73,10 @@ JOINED_WORDS = 8
 """How many words of a name :func:`joined` keeps: enough to tell names apart, short enough to index."""
 PORTAL_SEARCH = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh"
 """The national portal's procedure search, offered when this site finds nothing."""
+NAME_LENGTH = "do_dai_ten"
+"""The sort key of every page: how many words its name has (zero-padded). The browser also runs the
+query sorted by it, so that among the pages holding every word, the closest names (fewest other
+words) are among the candidates it ranks, however many longer names contain the same words."""
 SETTINGS_PATH = "tim-kiem/cau-hinh.json"
 """Where the browser finds the facet titles and the synonym groups (next to the search page)."""
 
@@ -83,6 +87,7 @@ class SearchFields:
 
     meta: tuple[tuple[str, str], ...]
     filters: tuple[tuple[str, str], ...]
+    sorts: tuple[tuple[str, str], ...] = ()
 
 
 def normalise(text: str) -> str:
@@ -135,6 +140,14 @@ def joined(phrase: str) -> str:
     if folded[:2] == ["thu", "tuc"]:
         folded = folded[2:]
     return "".join(folded[:JOINED_WORDS])
+
+
+def name_length(phrase: str) -> str:
+    """The :data:`NAME_LENGTH` sort value of a name: its words without «Thủ tục», as three digits."""
+    folded = words(phrase)
+    if folded[:2] == ["thu", "tuc"]:
+        folded = folded[2:]
+    return f"{min(len(folded), 999):03d}"
 
 
 def fields_html(fields: SearchFields) -> str:

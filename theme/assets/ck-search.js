@@ -26,7 +26,8 @@
 
 const PAGE_SIZE = 10;
 const RANKED = 16;
-const MAX_QUERIES = 8;
+const MAX_QUERIES = 10;
+const SHORTEST = "do_dai_ten"; // generator.site.search.NAME_LENGTH: pages by name length
 const DEBOUNCE_MS = 120;
 const FUSION_K = 5;
 const JOINED_WORDS = 8;
@@ -64,10 +65,15 @@ export function joined(text) {
   return joinedOf(words(text));
 }
 
-function joinedOf(folded) {
+function joinedOf(folded, limit = JOINED_WORDS) {
   let list = folded;
   if (list[0] === "thu" && list[1] === "tuc") list = list.slice(2);
-  return list.slice(0, JOINED_WORDS).join("");
+  return list.slice(0, limit).join("");
+}
+
+/** A whole name or query joined, for comparing names (not truncated like the index field). */
+function whole(form) {
+  return joinedOf(form.map((t) => t.f), Infinity);
 }
 
 /** The words of a text with and without marks: [{raw: "ký", f: "ky", marked: true}]. */
@@ -228,9 +234,9 @@ function text(form) {
 /** The searches to run for an analysed query: [{query, exact, weight}], most telling first. */
 export function variants(analysis) {
   const out = [];
-  const add = (query, exact, weight) => {
-    const known = out.some((v) => v.query === query && v.exact === exact);
-    if (query && !known && out.length < MAX_QUERIES) out.push({ query, exact, weight });
+  const add = (query, exact, weight, sort) => {
+    const known = out.some((v) => v.query === query && v.exact === exact && v.sort === sort);
+    if (query && !known && out.length < MAX_QUERIES) out.push(sort ? { query, exact, weight, sort } : { query, exact, weight });
   };
   if (!analysis.core.length) return out;
   if (analysis.code) {
@@ -241,6 +247,8 @@ export function variants(analysis) {
   const folded = core.map((t) => t.f);
   const marked = core.some((t) => t.marked);
   add(text(core), marked, 1);
+  add(folded.join(" "), false, 1, SHORTEST);
+  for (const form of swaps.slice(0, 1)) add(form.map((t) => t.f).join(" "), false, 1, SHORTEST);
   if (analysis.all.length > 1) add(`"${joinedOf(analysis.all.map((t) => t.f))}"`, false, 2);
   if (folded.length > 1) add(`"${joinedOf(folded)}"`, false, 2);
   for (const form of swaps) {
@@ -286,28 +294,30 @@ export function merge(runs) {
 
 /**
  * How well a page's name answers the query, best of its forms: 4 the exact name (filler words or not),
- * 3 every word in the name (with its tone marks when typed with them), 2 every word in the folded
- * name, 1 to 2 part of the words, 0 to 0.5 none in the name (keywords, results text). A swapped form
- * counts a little less than what was typed.
+ * 3.5 a name that starts with the words, 3 every word in the name (with its tone marks when typed with
+ * them), 2 every word in the folded name, 1 to 2 part of the words, 0 to 0.5 none in the name
+ * (keywords, results text). ``extra`` counts the name's other words: among equals, the closest first.
  */
 export function rank(analysis, meta) {
   const name = tokens(meta.title || "");
   if (name.length >= 2 && name[0].f === "thu" && name[1].f === "tuc") name.splice(0, 2);
-  const nameJoined = joinedOf(name.map((t) => t.f));
+  const nameJoined = whole(name);
   const keywords = new Set(words(`${meta.tu_khoa || ""} ${meta.linh_vuc || ""}`));
   const folded = new Set(name.map((t) => t.f));
-  if (joinedOf(analysis.all.map((t) => t.f)) === nameJoined) return { score: 4, extra: 0 };
+  if (whole(analysis.all) === nameJoined) return { score: 4, extra: 0 };
   let best = { score: 0, extra: name.length };
   for (const form of analysis.forms) {
     if (!form.length) continue;
     const asked = new Set(form.map((t) => t.f));
     const extra = name.filter((t) => !asked.has(t.f)).length;
     let score;
-    if (joinedOf(form.map((t) => t.f)) === nameJoined) score = 4;
+    if (whole(form) === nameJoined) score = 4;
     else {
       const exact = form.filter((t) => name.some((n) => same(t, n))).length;
       const loose = form.filter((t) => folded.has(t.f)).length;
-      if (exact === form.length) score = 3;
+      const starts = form.every((t, i) => name[i] && name[i].f === t.f);
+      if (starts) score = 3.5;
+      else if (exact === form.length) score = 3;
       else if (loose === form.length) score = 2;
       else if (loose > 0) score = 1 + loose / form.length;
       else score = (0.5 * form.filter((t) => keywords.has(t.f)).length) / form.length;
@@ -320,7 +330,7 @@ export function rank(analysis, meta) {
 /** Order of two ranked results: the better name first; among names with every word, the closest. */
 function compare(a, b) {
   if (b.rank.score !== a.rank.score) return b.rank.score - a.rank.score;
-  if (a.rank.score >= 2 && a.rank.extra !== b.rank.extra) return a.rank.extra - b.rank.extra;
+  if (a.rank.score >= 1 && a.rank.extra !== b.rank.extra) return a.rank.extra - b.rank.extra;
   return a.order - b.order;
 }
 
@@ -376,6 +386,7 @@ export class Engine {
     const list = [];
     if (info.dropped.length) {
       list.push({ query: text(live), exact: live.some((t) => t.marked), weight: 1 });
+      list.push({ query: live.map((t) => t.f).join(" "), exact: false, weight: 1, sort: SHORTEST });
       if (live.length > 1) list.push({ query: pairsOf(live.map((t) => t.f)).join(" "), exact: false, weight: 1 });
     }
     let runs = await this.runAll(list, filters);
@@ -396,9 +407,9 @@ export class Engine {
 
   async runAll(list, filters) {
     const runs = [];
-    for (const { query, exact, weight } of list) {
+    for (const { query, exact, weight, sort } of list) {
       await this.pagefind.options({ exactDiacritics: exact });
-      const search = await this.pagefind.search(query, { filters });
+      const search = await this.pagefind.search(query, sort ? { filters, sort: { [sort]: "asc" } } : { filters });
       if (search) runs.push({ search, weight });
     }
     return runs;
