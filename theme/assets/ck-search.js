@@ -145,13 +145,12 @@ export class Lexicon {
     map.set(first, list);
   }
 
-  /** The longest entry of ``map`` that starts at ``start`` of ``words``. */
-  match(map, words, start) {
-    for (const entry of map.get(words[start].f) || []) {
+  /** The entries of ``map`` that start at ``start`` of ``words``, longest first. */
+  matches(map, words, start) {
+    return (map.get(words[start].f) || []).filter((entry) => {
       const span = words.slice(start, start + entry.parts.length);
-      if (span.length === entry.parts.length && span.every((w, k) => same(w, entry.parts[k]))) return entry;
-    }
-    return null;
+      return span.length === entry.parts.length && span.every((w, k) => same(w, entry.parts[k]));
+    });
   }
 
   /** A known word for ``word``, which is not known: same spelling key, else one edit (long words). */
@@ -179,25 +178,25 @@ export function analyse(query, lexicon) {
     return out;
   }
   const role = all.map(() => "word");
+  // Every term and filler phrase found, the longest first (terms before filler words of the same
+  // length), each kept unless it overlaps one kept before.
+  const found = [];
+  all.forEach((_, i) => {
+    for (const [map, kind] of [[lexicon.terms, "term"], [lexicon.stops, "stop"]]) {
+      for (const entry of lexicon.matches(map, all, i)) found.push({ start: i, end: i + entry.parts.length, entry, kind });
+    }
+  });
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || (a.kind === "term" ? -1 : 1) + (b.kind === "term" ? 1 : -1) || a.start - b.start);
   const terms = [];
   const stopped = [];
-  for (let i = 0; i < all.length; ) {
-    const term = lexicon.match(lexicon.terms, all, i);
-    const stop = lexicon.match(lexicon.stops, all, i);
-    const termSpan = term ? term.parts.length : 0;
-    const stopSpan = stop ? stop.parts.length : 0;
-    if (!termSpan && !stopSpan) {
-      i++;
-    } else if (stopSpan > termSpan) {
-      role.fill("stop", i, i + stopSpan);
-      stopped.push(stop.term);
-      i += stopSpan;
-    } else {
-      terms.push({ start: i, end: i + termSpan, entry: term });
-      role.fill("term", i, i + termSpan);
-      i += termSpan;
-    }
+  for (const match of found) {
+    if (role.slice(match.start, match.end).some((r) => r !== "word")) continue;
+    role.fill(match.kind, match.start, match.end);
+    if (match.kind === "term") terms.push(match);
+    else stopped.push(match);
   }
+  terms.sort((a, b) => a.start - b.start);
+  stopped.sort((a, b) => a.start - b.start).forEach((match, k) => (stopped[k] = match.entry.term));
   if (role.every((r) => r === "stop")) role.fill("word");
   else out.stops = stopped;
   const core = [];
@@ -234,9 +233,13 @@ function text(form) {
 /** The searches to run for an analysed query: [{query, exact, weight}], most telling first. */
 export function variants(analysis) {
   const out = [];
-  const add = (query, exact, weight, sort) => {
+  const add = (query, exact, weight, sort, all) => {
     const known = out.some((v) => v.query === query && v.exact === exact && v.sort === sort);
-    if (query && !known && out.length < MAX_QUERIES) out.push(sort ? { query, exact, weight, sort } : { query, exact, weight });
+    if (!query || known || out.length >= MAX_QUERIES) return;
+    const variant = { query, exact, weight };
+    if (sort) variant.sort = sort;
+    if (all) variant.all = true;
+    out.push(variant);
   };
   if (!analysis.core.length) return out;
   if (analysis.code) {
@@ -246,7 +249,7 @@ export function variants(analysis) {
   const [core, ...swaps] = analysis.forms;
   const folded = core.map((t) => t.f);
   const marked = core.some((t) => t.marked);
-  add(text(core), marked, 1);
+  add(text(core), marked, 1, null, true);
   add(folded.join(" "), false, 1, SHORTEST);
   for (const form of swaps.slice(0, 1)) add(form.map((t) => t.f).join(" "), false, 1, SHORTEST);
   if (analysis.all.length > 1) add(`"${joinedOf(analysis.all.map((t) => t.f))}"`, false, 2);
@@ -254,7 +257,7 @@ export function variants(analysis) {
   for (const form of swaps) {
     const f = form.map((t) => t.f);
     if (f.length > 1) add(`"${joinedOf(f)}"`, false, 2);
-    add(text(form), form.some((t) => t.marked), 1);
+    add(text(form), form.some((t) => t.marked), 1, null, true);
   }
   add(pairsOf(folded).join(" "), false, 1);
   for (const form of swaps) {
@@ -365,7 +368,9 @@ export class Engine {
     }
     const list = variants(analysis);
     let runs = await this.runAll(list, filters);
-    if (!analysis.code && runs.length && runs[0].search.results.length === 0 && analysis.core.length > 1) {
+    const whole = runs.filter((_, i) => list[i].all);
+    const nothing = whole.length > 0 && whole.every((r) => r.search.results.length === 0);
+    if (!analysis.code && nothing && analysis.core.length > 1) {
       runs = runs.concat(await this.relax(analysis, filters, info));
     }
     const { results, counts } = merge(runs);
@@ -410,7 +415,7 @@ export class Engine {
     for (const { query, exact, weight, sort } of list) {
       await this.pagefind.options({ exactDiacritics: exact });
       const search = await this.pagefind.search(query, sort ? { filters, sort: { [sort]: "asc" } } : { filters });
-      if (search) runs.push({ search, weight });
+      runs.push({ search: search || { results: [], filters: {}, unfilteredResultCount: 0 }, weight });
     }
     return runs;
   }
