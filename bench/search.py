@@ -239,7 +239,13 @@ def build_quality_site(name: str, scratch: Path) -> Path:
         (site_dir / SETTINGS_PATH).write_text(settings_json(catalog), encoding="utf-8")
         return site_dir
     shutil.rmtree(root, ignore_errors=True)
-    content = (real_content if name == "real" else make_mixed_content)(REAL, root / "content")
+    if name == "real":
+        content = real_content(REAL, root / "content")
+    elif name == "mixed":
+        content = make_mixed_content(REAL, root / "content")
+    else:
+        content = make_content(int(name), root / "content")
+        shutil.copy(ROOT / "content" / "tu-dien.yml", content / "tu-dien.yml")
     return build_site(content, root)
 
 
@@ -310,7 +316,104 @@ def quality(scratch: Path) -> str:
     return "\n".join(lines)
 
 
+SLOW_4G = {
+    "offline": False,
+    "latency": 562.5,
+    "downloadThroughput": 1_600_000 * 0.9 / 8,
+    "uploadThroughput": 750_000 * 0.9 / 8,
+}
+"""Chrome DevTools' «Slow 4G» preset (the former «Fast 3G»): 562.5 ms, 1.44 Mbit/s down."""
+CPU_SLOWDOWN = 4
+TYPING_MS = 150
+LATENCY_QUERIES = ["dang ky khai sinh", "giấy chứng tử", "làm giấy khai sinh cho con ở đâu", "dang ki ket hon", "TGPL"]
+WATCH = """() => {
+  window.__ck = { input: 0, shown: [] };
+  document.addEventListener("input", () => { window.__ck.input = performance.now(); }, true);
+  new MutationObserver(() => {
+    const live = document.getElementById("ck-header-status");
+    if (live && live.textContent) window.__ck.shown.push([performance.now(), live.textContent]);
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}"""
+
+
+def header_latency(browser: Any, base: str, query: str, warm: bool) -> dict[str, Any]:
+    """Type ``query`` into the header box of a procedure page, on a throttled CPU and network, cache
+    empty: time from the last keystroke to the first result list for the whole query, and the search
+    bytes downloaded from the page's load to then. ``warm``: Pagefind and the settings are loaded
+    before the first keystroke (as when the reader paused before typing) and only the query's own
+    downloads are counted; otherwise typing starts as soon as the box has focus."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(script=f"({WATCH})()")
+    responses: list[Any] = []
+    context.on("response", lambda response: responses.append(response))
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    page.goto(base + "thu-tuc/4.100000/", wait_until="load")
+    page.click("#ck-header-q")
+    if warm:
+        page.evaluate("() => window.ckSearchEngine().then(() => true)")
+        responses.clear()
+    page.keyboard.type(query, delay=TYPING_MS)
+    typed = " ".join(query.split())
+    page.wait_for_function(
+        "(q) => window.__ck.shown.some(([, text]) => text.includes('«' + q + '»'))", arg=typed, timeout=30_000
+    )
+    timing = page.evaluate(
+        "(q) => [window.__ck.input, window.__ck.shown.find(([, t]) => t.includes('«' + q + '»'))]", typed
+    )
+    status = timing[1][1]
+    seconds = (timing[1][0] - timing[0]) / 1000
+    served = zipped = 0
+    for response in responses:
+        if not is_search_file("pagefind", response.url):
+            continue
+        try:
+            body = response.body()
+        except Exception:  # a redirect or an aborted request has no body
+            continue
+        served += len(body)
+        zipped += min(len(body), len(gzip.compress(body, 6)))
+    context.close()
+    return {"query": query, "seconds": seconds, "bytes": served, "gzip_bytes": zipped, "status": status}
+
+
+def latency(size: int, scratch: Path) -> str:
+    """The header's first result after the last keystroke, and the bytes a query downloads, at ``size``
+    procedures, 4× CPU slowdown and Slow 4G."""
+    from playwright.sync_api import sync_playwright
+
+    site_dir = build_quality_site(str(size), scratch)
+    lines = [
+        f"{size:,} procedures, CPU {CPU_SLOWDOWN}× slower, Slow 4G (562.5 ms, 1.44 Mbit/s), "
+        f"typing {TYPING_MS} ms a key, empty cache:",
+        "| query | start | last keystroke → first result | search bytes (served / gzip) |",
+        "| --- | --- | ---: | ---: |",
+    ]
+    with sync_playwright() as playwright, serve(site_dir) as base:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for warm in (False, True):
+            for query in LATENCY_QUERIES:
+                row = header_latency(browser, base, query, warm)
+                start = "search loaded" if warm else "cold (typing on focus)"
+                lines.append(
+                    f"| {query} | {start} | {row['seconds']:.2f} s | {kb(row['bytes'])} / {kb(row['gzip_bytes'])} |"
+                )
+                print(lines[-1], "—", row["status"][:100], file=sys.stderr)
+        browser.close()
+    return "\n".join(lines)
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["latency"]:
+        size = int(sys.argv[2]) if len(sys.argv) > 2 else 5000
+        text = latency(size, OUT / "search-quality")
+        print(text)
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / "search-latency.txt").write_text(text + "\n", encoding="utf-8")
+        return
     if sys.argv[1:2] == ["quality"]:
         text = quality(OUT / "search-quality")
         print(text)

@@ -1,4 +1,5 @@
-"""Content for the search tests: the real national records in ``../shared``, imported with the importer."""
+"""Content for the search tests and ``bench/search.py``: the real national records in ``../shared``, imported
+with the importer, alone or with synthetic variants; and the citizens' query set."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ def make_content(sources: Path, out: Path) -> Path:
     """A content folder at ``out``: the project's site, sectors and synonyms, plus every national record."""
     shutil.rmtree(out, ignore_errors=True)
     (out / "thu-tuc").mkdir(parents=True)
-    for name in ("site.yml", "linh-vuc.yml", "tu-dong-nghia.yml"):
+    for name in ("site.yml", "linh-vuc.yml", "tu-dong-nghia.yml", "tu-dien.yml"):
         shutil.copy(CONTENT / name, out / name)
     import_records([sources], out / "thu-tuc")
     return out

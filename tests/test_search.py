@@ -144,7 +144,7 @@ def test_hidden_fields_are_inert_text(make_content: MakeContent) -> None:
     catalog = build_catalog(content)
     html = fields_html(procedure_fields(catalog, _record(catalog, "1.013859")))
     spans = [line for line in html.splitlines() if line.startswith("<span")]
-    assert len(spans) == 13
+    assert len(spans) == 14  # 7 meta, 1 sort, 6 filters
     for line in spans:
         inner = line.split(">", 1)[1].removesuffix("</span>")
         assert not set(inner) & set("<>\"'`")
@@ -333,21 +333,41 @@ def test_browser_folds_like_the_build(minimal_site: Path) -> None:
         plan = page.evaluate(
             """async () => {
               const m = await import('./assets/ck-search.js');
-              const groups = [["CCV", "công chứng viên"], ["DN", "doanh nghiệp"]];
-              return [m.variants("Đăng ký khai sinh", groups), m.variants("thẻ CCV", groups),
-                      m.synonymSwaps("DN đấu giá", groups), m.variants("   ", groups)];
+              const lexicon = new m.Lexicon({
+                synonyms: [["CCV", "công chứng viên"], ["DN", "doanh nghiệp"]],
+                lexicon: [["giấy khai sinh", "đăng ký khai sinh"]],
+                stop: ["làm", "cho con", "ở đâu"],
+                vocabulary: "dang ky khai sinh ket hon chung thuc",
+              });
+              const shape = (a) => ({forms: a.forms.map((f) => f.map((t) => t.raw).join(" ")), stops: a.stops,
+                                     corrected: a.corrected});
+              return [m.variants(m.analyse("Đăng ký khai sinh", lexicon)),
+                      shape(m.analyse("làm giấy khai sinh cho con ở đâu", lexicon)),
+                      shape(m.analyse("thẻ CCV", lexicon)),
+                      shape(m.analyse("dang ki ket honn chungg", lexicon)),
+                      m.variants(m.analyse("   ", lexicon)),
+                      shape(m.analyse("làm", lexicon)),
+                      [m.oneEdit("chung", "chungg"), m.oneEdit("hon", "hno"), m.oneEdit("ab", "abcd")],
+                      m.spellingKey("ky") === m.spellingKey("ki")];
             }"""
         )
-        assert plan[0] == [
-            {"query": "Đăng ký khai sinh", "exact": True, "weight": 1},
+        assert plan[0][:4] == [
+            {"query": "đăng ký khai sinh", "exact": True, "weight": 1, "all": True},
+            {"query": "dang ky khai sinh", "exact": False, "weight": 1, "sort": "do_dai_ten"},
             {"query": '"dangkykhaisinh"', "exact": False, "weight": 2},
             {"query": "dangky kykhai khaisinh", "exact": False, "weight": 1},
-            {"query": "dang ky khai sinh", "exact": False, "weight": 0.5},
         ]
-        assert {"query": "thẻ công chứng viên", "exact": True, "weight": 0.5} in plan[1]
-        assert plan[2] == ["doanh nghiệp đấu giá"]
-        assert plan[3] == []
-
+        assert plan[1] == {
+            "forms": ["giấy khai sinh", "đăng ký khai sinh"],
+            "stops": ["làm", "cho con", "ở đâu"],
+            "corrected": [],
+        }
+        assert plan[2]["forms"] == ["thẻ ccv", "thẻ công chứng viên"]
+        assert plan[3]["corrected"] == [{"from": "ki", "to": "ky"}, {"from": "chungg", "to": "chung"}]
+        assert plan[4] == []
+        assert plan[5] == {"forms": ["làm"], "stops": [], "corrected": []}
+        assert plan[6] == [True, True, False]
+        assert plan[7] is True
 
 def _record(catalog: Catalog, code: str) -> Procedure:
     """The full record of the procedure ``code``."""

@@ -28,13 +28,15 @@ const PAGE_SIZE = 10;
 const RANKED = 16;
 const MAX_QUERIES = 10;
 const SHORTEST = "do_dai_ten"; // generator.site.search.NAME_LENGTH: pages by name length
-const DEBOUNCE_MS = 120;
+const DEBOUNCE_MS = 200;
+const HEADER_FIRST = 6;
 const FUSION_K = 5;
 const JOINED_WORDS = 8;
 const TYPO_MIN = 5;
 const HEADER_ROWS = 6;
 const MARKED = /[^\u0000-\u007f]/;
 const CODE = /^\d[\d.]*$/;
+const SUPERSEDED = new Error("superseded by a later search");
 
 /** A query as searched: NFC, whitespace collapsed. */
 export function normalise(text) {
@@ -171,7 +173,7 @@ export class Lexicon {
 export function analyse(query, lexicon) {
   const typed = normalise(query);
   const all = tokens(typed);
-  const out = { typed, all, core: [], stops: [], corrected: [], terms: [], forms: [], code: CODE.test(typed) };
+  const out = { typed, all, core: [], stops: [], corrected: [], unknown: [], terms: [], forms: [], code: CODE.test(typed) };
   if (!all.length || out.code) {
     out.core = all;
     out.forms = all.length ? [all] : [];
@@ -206,6 +208,9 @@ export function analyse(query, lexicon) {
     if (role[i] === "stop") return;
     const fixed = role[i] === "word" ? lexicon.correct(token.f) : null;
     if (fixed) out.corrected.push({ from: token.raw, to: fixed });
+    else if (role[i] === "word" && lexicon.known.size && !lexicon.known.has(token.f) && !/\d/.test(token.f)) {
+      out.unknown.push(token.raw);
+    }
     core.push(fixed ? { raw: fixed, f: fixed, marked: false } : token);
   });
   out.core = core;
@@ -352,38 +357,62 @@ export class Engine {
     for (const { query: q } of variants(analysis).slice(0, 4)) this.pagefind.preload(q.replace(/"/g, ""));
   }
 
-  /** Search ``query`` with ``filters``; the first results ranked (with their data loaded). */
-  async search(query, filters) {
-    const run = this.lock.then(() => this.run(query, filters));
+  /**
+   * Search ``query`` with ``filters``; the first ``ranked`` results ranked, their data loaded. A search
+   * started later supersedes this one: it then resolves to null as soon as it notices, so that typing
+   * never queues searches (and their downloads) for queries nobody waits for any more.
+   */
+  async search(query, filters, ranked = RANKED) {
+    const ticket = (this.ticket = (this.ticket || 0) + 1);
+    const run = this.lock.then(() => (ticket === this.ticket ? this.run(query, filters, ranked, ticket) : null));
     this.lock = run.catch(() => undefined);
-    return run;
+    try {
+      return await run;
+    } catch (error) {
+      if (error === SUPERSEDED) return null;
+      throw error;
+    }
   }
 
-  async run(query, filters) {
+  /** ``found`` with its first ``ranked`` results ranked (more data loaded), or null if superseded. */
+  async rankMore(found, ranked = RANKED) {
+    const ticket = this.ticket;
+    const more = await this.rankFirst(found.info.analysis, found.results, ranked);
+    return ticket === this.ticket ? { ...found, ranked: more } : null;
+  }
+
+  check(ticket) {
+    if (ticket !== this.ticket) throw SUPERSEDED;
+  }
+
+  async run(query, filters, ranked, ticket) {
     const analysis = analyse(query, this.lexicon);
     const info = { analysis, dropped: [], partial: false };
     if (!analysis.typed) {
-      const runs = await this.runAll([{ query: null, exact: false, weight: 1 }], filters);
+      const runs = await this.runAll([{ query: null, exact: false, weight: 1 }], filters, ticket);
       return { ...merge(runs), ranked: [], info };
     }
     const list = variants(analysis);
-    let runs = await this.runAll(list, filters);
+    let runs = await this.runAll(list, filters, ticket);
     const whole = runs.filter((_, i) => list[i].all);
     const nothing = whole.length > 0 && whole.every((r) => r.search.results.length === 0);
     if (!analysis.code && nothing && analysis.core.length > 1) {
-      runs = runs.concat(await this.relax(analysis, filters, info));
+      runs = runs.concat(await this.relax(analysis, filters, info, ticket));
     }
     const { results, counts } = merge(runs);
-    const ranked = await this.rankFirst(analysis, results);
-    return { results, counts, ranked, info };
+    this.check(ticket);
+    const first = await this.rankFirst(analysis, results, ranked);
+    this.check(ticket);
+    return { results, counts, ranked: first, info };
   }
 
   /** Searches without the words found nowhere, then by parts of the query. */
-  async relax(analysis, filters, info) {
+  async relax(analysis, filters, info, ticket) {
     const core = analysis.forms[1] || analysis.core;
     const alone = await this.runAll(
       core.map((t) => ({ query: t.f, exact: false, weight: 0 })),
       filters,
+      ticket,
     );
     const live = core.filter((_, i) => alone[i].search.unfilteredResultCount > 0);
     info.dropped = core.filter((_, i) => alone[i].search.unfilteredResultCount === 0).map((t) => t.raw);
@@ -394,7 +423,7 @@ export class Engine {
       list.push({ query: live.map((t) => t.f).join(" "), exact: false, weight: 1, sort: SHORTEST });
       if (live.length > 1) list.push({ query: pairsOf(live.map((t) => t.f)).join(" "), exact: false, weight: 1 });
     }
-    let runs = await this.runAll(list, filters);
+    let runs = await this.runAll(list, filters, ticket);
     if (runs.some((r) => r.search.results.length)) return runs;
     info.partial = true;
     const parts = [];
@@ -406,13 +435,14 @@ export class Engine {
     }
     pairsOf(live.map((t) => t.f)).forEach((pair) => parts.push({ query: pair, exact: false, weight: 0.7 }));
     live.forEach((t) => parts.push({ query: t.f, exact: false, weight: 0.4 }));
-    runs = await this.runAll(parts, filters);
+    runs = await this.runAll(parts, filters, ticket);
     return runs;
   }
 
-  async runAll(list, filters) {
+  async runAll(list, filters, ticket) {
     const runs = [];
     for (const { query, exact, weight, sort } of list) {
+      this.check(ticket);
       await this.pagefind.options({ exactDiacritics: exact });
       const search = await this.pagefind.search(query, sort ? { filters, sort: { [sort]: "asc" } } : { filters });
       runs.push({ search: search || { results: [], filters: {}, unfilteredResultCount: 0 }, weight });
@@ -420,9 +450,10 @@ export class Engine {
     return runs;
   }
 
-  /** The first RANKED results, their data loaded, ordered by rank() then by fused order. */
-  async rankFirst(analysis, results) {
-    const head = results.slice(0, RANKED);
+  /** The first ``count`` results, their data loaded, ordered by rank() then by fused order; ``results``
+   * is reordered in place. */
+  async rankFirst(analysis, results, count) {
+    const head = results.slice(0, count);
     const data = await Promise.all(head.map((result) => result.data()));
     const scored = head.map((result, i) => ({ result, data: data[i], rank: rank(analysis, data[i].meta || {}), order: i }));
     scored.sort(compare);
@@ -449,6 +480,8 @@ export function notes(info) {
     parts.push(`Đã tìm ${analysis.corrected.map((c) => `«${c.to}» thay cho «${c.from}»`).join(", ")}.`);
   }
   if (info.dropped.length) parts.push(`Không thủ tục nào có từ ${quote(info.dropped)}: kết quả không tính các từ này.`);
+  const unknown = analysis.unknown.filter((w) => !info.dropped.includes(w));
+  if (unknown.length) parts.push(`Không tên thủ tục nào có từ ${quote(unknown)}.`);
   if (info.partial) parts.push("Không thủ tục nào có đủ các từ: kết quả có nhiều từ nhất được xếp trước.");
   return parts.join(" ");
 }
@@ -660,7 +693,7 @@ class SearchPage {
     }
     this.status.textContent = "Đang tìm…";
     const found = await this.engine.search(typed, this.filters());
-    if (sequence !== this.sequence) return;
+    if (!found || sequence !== this.sequence) return;
     const { results, counts, ranked, info } = found;
     this.results = results;
     this.shown = 0;
@@ -736,7 +769,10 @@ class HeaderBox {
   }
 
   start() {
-    this.input.addEventListener("focus", () => this.engine());
+    // Start loading on the first sign of interest: a pointer over the box, a touch, or focus.
+    for (const event of ["pointerenter", "touchstart", "focus"]) {
+      this.input.addEventListener(event, () => this.engine(), { once: true, passive: true });
+    }
     this.input.addEventListener("input", () => this.typed());
     this.input.addEventListener("keydown", (event) => this.key(event));
     this.input.addEventListener("blur", () => setTimeout(() => this.close(), 150));
@@ -765,9 +801,14 @@ class HeaderBox {
       this.live.textContent = "";
       return;
     }
-    const { results, ranked, info } = await engine.search(typed, {});
-    if (sequence !== this.sequence) return;
-    this.render(typed, results, ranked, info, engine);
+    const found = await engine.search(typed, {}, HEADER_FIRST);
+    if (!found || sequence !== this.sequence) return;
+    this.render(typed, found.results, found.ranked, found.info, engine);
+    // Then rank more of the results (more data to load) and show the better order, unless the reader
+    // has started to move through the list.
+    const more = await engine.rankMore(found);
+    if (!more || sequence !== this.sequence || this.active >= 0) return;
+    this.render(typed, more.results, more.ranked, more.info, engine);
   }
 
   render(typed, results, ranked, info, engine) {
@@ -853,11 +894,18 @@ class HeaderBox {
   }
 }
 
+/** Pagefind and the settings, fetched side by side; Pagefind starts (index metadata, WebAssembly) at once. */
 async function loadEngine(site) {
-  const pagefind = await import(new URL("pagefind/pagefind.js", site).href);
-  const response = await fetch(new URL("tim-kiem/cau-hinh.json", site));
-  const settings = response.ok ? await response.json() : { filters: [], synonyms: [] };
-  await pagefind.options({ baseUrl: site.pathname, excerptLength: 24, ranking: settings.ranking });
+  const starting = import(new URL("pagefind/pagefind.js", site).href).then(async (pagefind) => {
+    await pagefind.options({ baseUrl: site.pathname, excerptLength: 24 });
+    pagefind.init();
+    return pagefind;
+  });
+  const reading = fetch(new URL("tim-kiem/cau-hinh.json", site)).then((response) =>
+    response.ok ? response.json() : { filters: [], synonyms: [] },
+  );
+  const [pagefind, settings] = await Promise.all([starting, reading]);
+  await pagefind.options({ ranking: settings.ranking });
   const engine = new Engine(pagefind, settings);
   engine.site = site;
   return engine;
