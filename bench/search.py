@@ -257,7 +257,9 @@ RUN_QUERY = """async ({query}) => {
 }"""
 
 
-def success_at_3(page: Any, queries: list[tuple[str, str, list[str]]], names: dict[str, str]) -> dict[str, Any]:
+def success_at_3(
+    page: Any, queries: list[tuple[str, str, list[str]]], names: dict[str, str]
+) -> dict[str, Any]:
     """Run each query in the page's search engine; a hit when one of the first three results is an
     expected procedure, or has exactly the name of one (a synthetic copy cannot be told apart)."""
     per_class: dict[str, list[int]] = {}
@@ -325,7 +327,13 @@ SLOW_4G = {
 """Chrome DevTools' «Slow 4G» preset (the former «Fast 3G»): 562.5 ms, 1.44 Mbit/s down."""
 CPU_SLOWDOWN = 4
 TYPING_MS = 150
-LATENCY_QUERIES = ["dang ky khai sinh", "giấy chứng tử", "làm giấy khai sinh cho con ở đâu", "dang ki ket hon", "TGPL"]
+LATENCY_QUERIES = [
+    "dang ky khai sinh",
+    "giấy chứng tử",
+    "làm giấy khai sinh cho con ở đâu",
+    "dang ki ket hon",
+    "TGPL",
+]
 WATCH = """() => {
   window.__ck = { input: 0, shown: [] };
   document.addEventListener("input", () => { window.__ck.input = performance.now(); }, true);
@@ -398,9 +406,8 @@ def latency(size: int, scratch: Path) -> str:
             for query in LATENCY_QUERIES:
                 row = header_latency(browser, base, query, warm)
                 start = "search loaded" if warm else "cold (typing on focus)"
-                lines.append(
-                    f"| {query} | {start} | {row['seconds']:.2f} s | {kb(row['bytes'])} / {kb(row['gzip_bytes'])} |"
-                )
+                size = f"{kb(row['bytes'])} / {kb(row['gzip_bytes'])}"
+                lines.append(f"| {query} | {start} | {row['seconds']:.2f} s | {size} |")
                 print(lines[-1], "—", row["status"][:100], file=sys.stderr)
         browser.close()
     return "\n".join(lines)

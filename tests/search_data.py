@@ -155,9 +155,13 @@ CITIZEN_QUERIES: list[tuple[str, str, list[str]]] = [
     ("typo", "dang ky ket honn", KET_HON),
     ("typo", "xac nhan tinh trang hon nhn", TINH_TRANG),
     ("typo", "chung thuc di chucc", ["2.001019"]),
-    ("typo", "cong chung vienn", CCV + ["1.013803"]),
+    ("typo", "cong chung vienn", [*CCV, "1.013803"]),
     ("typo", "thua phat lai bo nhiemm", ["1.008922"]),
-    ("typo", "quoc tick viet nam", QUOC_TICH_NHAP + QUOC_TICH_THOI + QUOC_TICH_TRO_LAI + ["1.005136", "1.005137"]),
+    (
+        "typo",
+        "quoc tick viet nam",
+        QUOC_TICH_NHAP + QUOC_TICH_THOI + QUOC_TICH_TRO_LAI + ["1.005136", "1.005137"],
+    ),
     ("typo", "giám hộ có iếu tố nước ngoài", ["1.001669"]),
     # no tone marks
     ("unaccented", "dang ky khai tu", KHAI_TU),

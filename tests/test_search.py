@@ -369,6 +369,7 @@ def test_browser_folds_like_the_build(minimal_site: Path) -> None:
         assert plan[6] == [True, True, False]
         assert plan[7] is True
 
+
 def _record(catalog: Catalog, code: str) -> Procedure:
     """The full record of the procedure ``code``."""
     return next(p for p in lookup.records(catalog) if p.ma_thu_tuc == code)

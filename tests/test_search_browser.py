@@ -351,7 +351,8 @@ def test_header_results_as_you_type_with_the_keyboard(served: tuple[str, Any]) -
     )
     assert box.get_attribute("aria-expanded") == "true"
     live = page.locator("#ck-header-status").inner_text()
-    assert live.split()[1:3] == ["kết", "quả"] and int(live.split()[0]) > 0
+    assert live.split()[1:3] == ["kết", "quả"]
+    assert int(live.split()[0]) > 0
     assert "Có phải bạn muốn tìm: «Thủ tục đăng ký kết hôn»?" in live
     options = page.locator("#ck-header-results [role=option]")
     assert options.count() >= 2
@@ -368,7 +369,9 @@ def test_header_results_as_you_type_with_the_keyboard(served: tuple[str, Any]) -
     assert page.evaluate("document.activeElement.id") == "ck-header-q"
     page.keyboard.press("Backspace")
     page.keyboard.type("n")
-    page.wait_for_function("() => document.getElementById('ck-header-q').getAttribute('aria-expanded') === 'true'")
+    page.wait_for_function(
+        "() => document.getElementById('ck-header-q').getAttribute('aria-expanded') === 'true'"
+    )
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url("**/thu-tuc/1.000894/")
