@@ -373,3 +373,41 @@ def test_browser_folds_like_the_build(minimal_site: Path) -> None:
 def _record(catalog: Catalog, code: str) -> Procedure:
     """The full record of the procedure ``code``."""
     return next(p for p in lookup.records(catalog) if p.ma_thu_tuc == code)
+
+
+# --- the lexicon (content/tu-dien.yml) ----------------------------------------------------------------
+
+LEXICON_ERRORS = {
+    "term twice, folded, across the stop list": (
+        "tu_bo_qua: [làm, ở đâu]\nnhom:\n  - tu: [O dau, nơi nộp]\n    nguon: cách gọi thông dụng\n",
+        "tu-dien.yml:3: nhom[0].tu[0]: «O dau» đã có ở tu_bo_qua[1] (không phân biệt hoa thường, dấu và đ/d)",
+    ),
+    "no source": (
+        "nhom:\n  - tu: [sổ đỏ, giấy chứng nhận quyền sử dụng đất]\n",
+        "tu-dien.yml:2: nhom[0].nguon: thiếu trường bắt buộc",
+    ),
+    "group of one": (
+        "nhom:\n  - tu: [sổ đỏ]\n    nguon: Luật Đất đai 2024\n",
+        "tu-dien.yml:2: nhom[0].tu: cần ít nhất 2 mục",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LEXICON_ERRORS))
+def test_lexicon_errors_name_file_line_and_key(case: str, make_content: MakeContent) -> None:
+    text, expected = LEXICON_ERRORS[case]
+    content = make_content({"tu-dien.yml": text})
+    with pytest.raises(DataErrors) as caught:
+        build_catalog(content)
+    assert [str(e).removeprefix(f"{content}/") for e in caught.value.errors] == [expected]
+
+
+def test_project_lexicon_is_valid_and_large_enough() -> None:
+    """At least 300 groups, each with its source, and a stop list; the browser receives both."""
+    catalog = build_catalog(REPO / "content")
+    assert len(catalog.lexicon.nhom) >= 300
+    assert all(group.nguon for group in catalog.lexicon.nhom)
+    assert {"làm", "cho", "bị", "thì", "muốn", "ở đâu", "con tôi"} <= set(catalog.lexicon.tu_bo_qua)
+    settings = json.loads(settings_json(catalog))
+    assert len(settings["lexicon"]) == len(catalog.lexicon.nhom)
+    assert "ở đâu" in settings["stop"]
