@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import html
 import http.server
 import json
 import os
@@ -218,7 +219,214 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def build_quality_site(name: str, scratch: Path) -> Path:
+    """The site a query set runs on, built once into ``scratch/name`` (``real``: the 271 records;
+    ``mixed``: those plus synthetic ones, :func:`tests.search_data.make_mixed_content`)."""
+    from tests.conftest import build_site
+    from tests.search_data import make_content as real_content
+    from tests.search_data import make_mixed_content
+
+    root = scratch / name
+    site_dir = root / "site"
+    if (site_dir / "pagefind").is_dir() and os.environ.get("REBUILD") != "1":
+        # Only the browser side changed: take the new script and settings (the index stays).
+        from generator.site.search import SETTINGS_PATH, settings_json
+
+        shutil.copy(ROOT / "theme" / "assets" / "ck-search.js", site_dir / "assets" / "ck-search.js")
+        for name in ("tu-dong-nghia.yml", "tu-dien.yml"):
+            shutil.copy(ROOT / "content" / name, root / "content" / name)
+        catalog = site.check(root / "content")
+        (site_dir / SETTINGS_PATH).write_text(settings_json(catalog), encoding="utf-8")
+        return site_dir
+    shutil.rmtree(root, ignore_errors=True)
+    if name == "real":
+        content = real_content(REAL, root / "content")
+    elif name == "mixed":
+        content = make_mixed_content(REAL, root / "content")
+    else:
+        content = make_content(int(name), root / "content")
+        shutil.copy(ROOT / "content" / "tu-dien.yml", content / "tu-dien.yml")
+    return build_site(content, root)
+
+
+RUN_QUERY = """async ({query}) => {
+  const engine = await window.ckSearchEngine();
+  const found = await engine.search(query, {});
+  const top = found.ranked.slice(0, 3).map((r) => ({url: r.data.url, title: r.data.meta.title}));
+  return top;
+}"""
+
+
+def success_at_3(
+    page: Any, queries: list[tuple[str, str, list[str]]], names: dict[str, str]
+) -> dict[str, Any]:
+    """Run each query in the page's search engine; a hit when one of the first three results is an
+    expected procedure, or has exactly the name of one (a synthetic copy cannot be told apart)."""
+    per_class: dict[str, list[int]] = {}
+    misses = []
+    for kind, query, expected in queries:
+        top = page.evaluate(RUN_QUERY, {"query": query})
+        codes = [t["url"].rstrip("/").rsplit("/", 1)[-1] for t in top]
+        wanted = {names[c] for c in expected if c in names}
+        hit = bool(set(codes) & set(expected)) or any(t["title"] in wanted for t in top)
+        per_class.setdefault(kind, [0, 0])
+        per_class[kind][0] += hit
+        per_class[kind][1] += 1
+        if not hit:
+            misses.append(f"{kind}: {query!r}: expected {expected[:3]}, got {[t['title'][:60] for t in top]}")
+    hits = sum(h for h, _ in per_class.values())
+    return {"hits": hits, "total": len(queries), "per_class": per_class, "misses": misses}
+
+
+def quality(scratch: Path) -> str:
+    """Success@3 of the citizens' query set (1,101 procedures) and of the 64 queries (271 records)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.search_data import CITIZEN_QUERIES
+    from tests.test_search_browser import QUERIES
+
+    sets = {
+        "real": [("official", q, e) for q, e in QUERIES],
+        "mixed": CITIZEN_QUERIES,
+    }
+    lines = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for name, queries in sets.items():
+            site_dir = build_quality_site(name, scratch)
+            names = {}
+            for path in (site_dir / "thu-tuc").glob("*/index.html"):
+                text = path.read_text(encoding="utf-8")
+                start = text.find("<h1")
+                title = text[text.find(">", start) + 1 : text.find("</h1>", start)]
+                names[path.parent.name] = html.unescape(title)
+            pages = len(names)
+            with serve(site_dir) as base:
+                page = browser.new_page()
+                page.goto(base + "tim-kiem/")
+                page.wait_for_function("() => window.ckSearchEngine !== undefined")
+                result = success_at_3(page, queries, names)
+                page.close()
+            rate = result["hits"] / result["total"]
+            lines.append(
+                f"{name} ({pages:,} procedures): success@3 {result['hits']}/{result['total']} = {rate:.1%}"
+            )
+            for kind, (hits, total) in result["per_class"].items():
+                lines.append(f"  {kind}: {hits}/{total}")
+            lines += [f"  miss: {m}" for m in result["misses"]]
+        browser.close()
+    return "\n".join(lines)
+
+
+SLOW_4G = {
+    "offline": False,
+    "latency": 562.5,
+    "downloadThroughput": 1_600_000 * 0.9 / 8,
+    "uploadThroughput": 750_000 * 0.9 / 8,
+}
+"""Chrome DevTools' «Slow 4G» preset (the former «Fast 3G»): 562.5 ms, 1.44 Mbit/s down."""
+CPU_SLOWDOWN = 4
+TYPING_MS = 150
+LATENCY_QUERIES = [
+    "dang ky khai sinh",
+    "giấy chứng tử",
+    "làm giấy khai sinh cho con ở đâu",
+    "dang ki ket hon",
+    "TGPL",
+]
+WATCH = """() => {
+  window.__ck = { input: 0, shown: [] };
+  document.addEventListener("input", () => { window.__ck.input = performance.now(); }, true);
+  new MutationObserver(() => {
+    const live = document.getElementById("ck-header-status");
+    if (live && live.textContent) window.__ck.shown.push([performance.now(), live.textContent]);
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}"""
+
+
+def header_latency(browser: Any, base: str, query: str, warm: bool) -> dict[str, Any]:
+    """Type ``query`` into the header box of a procedure page, on a throttled CPU and network, cache
+    empty: time from the last keystroke to the first result list for the whole query, and the search
+    bytes downloaded from the page's load to then. ``warm``: Pagefind and the settings are loaded
+    before the first keystroke (as when the reader paused before typing) and only the query's own
+    downloads are counted; otherwise typing starts as soon as the box has focus."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(script=f"({WATCH})()")
+    responses: list[Any] = []
+    context.on("response", lambda response: responses.append(response))
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    page.goto(base + "thu-tuc/4.100000/", wait_until="load")
+    page.click("#ck-header-q")
+    if warm:
+        page.evaluate("() => window.ckSearchEngine().then(() => true)")
+        responses.clear()
+    page.keyboard.type(query, delay=TYPING_MS)
+    typed = " ".join(query.split())
+    page.wait_for_function(
+        "(q) => window.__ck.shown.some(([, text]) => text.includes('«' + q + '»'))", arg=typed, timeout=30_000
+    )
+    timing = page.evaluate(
+        "(q) => [window.__ck.input, window.__ck.shown.find(([, t]) => t.includes('«' + q + '»'))]", typed
+    )
+    status = timing[1][1]
+    seconds = (timing[1][0] - timing[0]) / 1000
+    served = zipped = 0
+    for response in responses:
+        if not is_search_file("pagefind", response.url):
+            continue
+        try:
+            body = response.body()
+        except Exception:  # a redirect or an aborted request has no body
+            continue
+        served += len(body)
+        zipped += min(len(body), len(gzip.compress(body, 6)))
+    context.close()
+    return {"query": query, "seconds": seconds, "bytes": served, "gzip_bytes": zipped, "status": status}
+
+
+def latency(size: int, scratch: Path) -> str:
+    """The header's first result after the last keystroke, and the bytes a query downloads, at ``size``
+    procedures, 4× CPU slowdown and Slow 4G."""
+    from playwright.sync_api import sync_playwright
+
+    site_dir = build_quality_site(str(size), scratch)
+    lines = [
+        f"{size:,} procedures, CPU {CPU_SLOWDOWN}× slower, Slow 4G (562.5 ms, 1.44 Mbit/s), "
+        f"typing {TYPING_MS} ms a key, empty cache:",
+        "| query | start | last keystroke → first result | search bytes (served / gzip) |",
+        "| --- | --- | ---: | ---: |",
+    ]
+    with sync_playwright() as playwright, serve(site_dir) as base:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for warm in (False, True):
+            for query in LATENCY_QUERIES:
+                row = header_latency(browser, base, query, warm)
+                start = "search loaded" if warm else "cold (typing on focus)"
+                size = f"{kb(row['bytes'])} / {kb(row['gzip_bytes'])}"
+                lines.append(f"| {query} | {start} | {row['seconds']:.2f} s | {size} |")
+                print(lines[-1], "—", row["status"][:100], file=sys.stderr)
+        browser.close()
+    return "\n".join(lines)
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["latency"]:
+        size = int(sys.argv[2]) if len(sys.argv) > 2 else 5000
+        text = latency(size, OUT / "search-quality")
+        print(text)
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / "search-latency.txt").write_text(text + "\n", encoding="utf-8")
+        return
+    if sys.argv[1:2] == ["quality"]:
+        text = quality(OUT / "search-quality")
+        print(text)
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / "search-quality.txt").write_text(text + "\n", encoding="utf-8")
+        return
     sizes = [int(a) for a in sys.argv[1:]] or [271, 5000]
     scratch = OUT / "search-work"
     rows = measure(sizes, scratch)

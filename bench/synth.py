@@ -335,7 +335,7 @@ def _procedure(i: int, n: int, seed: int, ctx: _Context) -> dict[str, Any]:
     pool = ctx.by_sector[base["sector_name"]]
     area, subject = rng.choice(AREAS), rng.choice(SUBJECT_NAMES)
     name = base["ten_thu_tuc"]
-    if i >= len(ctx.real):
+    if i >= len(ctx.real) or ctx.qualify_all:
         name = f"{name} {rng.choice(NAME_QUALIFIERS).format(area=area, subject=subject)}"
     steps = [dict(step) for step in base["trinh_tu"]]
     if steps and rng.random() < 0.3:
@@ -437,6 +437,7 @@ class _Context:
     by_sector: dict[str, list[dict[str, Any]]]
     derived: dict[str, list[SyntheticSector]]
     codes: list[str]
+    qualify_all: bool = False
 
 
 class _Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper):  # type: ignore[misc]
@@ -482,8 +483,13 @@ ABOUT = (
 )
 
 
-def synthesize(n: int, out_content_dir: Path, seed: int = 2026, real_dir: Path = REAL_DIR) -> list[str]:
-    """Write a complete content folder with ``n`` procedures to ``out_content_dir``; return the codes."""
+def synthesize(
+    n: int, out_content_dir: Path, seed: int = 2026, real_dir: Path = REAL_DIR, qualify_all: bool = False
+) -> list[str]:
+    """Write a complete content folder with ``n`` procedures to ``out_content_dir``; return the codes.
+
+    ``qualify_all`` gives every name a qualifier, so that none repeats a real name exactly (for a site
+    that also holds the real records, see ``bench/search.py``)."""
     real = load_real(real_dir)
     by_sector: dict[str, list[dict[str, Any]]] = {}
     for record in real:
@@ -494,7 +500,7 @@ def synthesize(n: int, out_content_dir: Path, seed: int = 2026, real_dir: Path =
         derived.setdefault(sector.real, []).append(sector)
     order = list(range(len(real)))
     random.Random(seed).shuffle(order)
-    ctx = _Context(real, order, by_sector, derived, _codes(len(real), n))
+    ctx = _Context(real, order, by_sector, derived, _codes(len(real), n), qualify_all)
     records = [_procedure(i, n, seed, ctx) for i in range(n)]
     used = {r["linh_vuc"] for r in records}
 

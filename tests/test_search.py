@@ -144,7 +144,7 @@ def test_hidden_fields_are_inert_text(make_content: MakeContent) -> None:
     catalog = build_catalog(content)
     html = fields_html(procedure_fields(catalog, _record(catalog, "1.013859")))
     spans = [line for line in html.splitlines() if line.startswith("<span")]
-    assert len(spans) == 13
+    assert len(spans) == 14  # 7 meta, 1 sort, 6 filters
     for line in spans:
         inner = line.split(">", 1)[1].removesuffix("</span>")
         assert not set(inner) & set("<>\"'`")
@@ -286,15 +286,13 @@ def fragments(site: Path) -> dict[str, Any]:
     return {record["url"]: record for record in records}
 
 
-def test_a_procedure_page_gives_pagefind_its_status_and_results_as_text(minimal_site: Path) -> None:
+def test_a_procedure_page_gives_pagefind_only_its_results_as_text(minimal_site: Path) -> None:
+    """No label («Kết quả thực hiện») and no boilerplate (status notice, «Không có thông tin»): a query
+    such as "ket hon" must not match every page through a label."""
     pages = fragments(minimal_site)
-    assert pages["/thu-tuc/1.013859/"]["content"] == "Kết quả thực hiện. Thẻ công chứng viên."
+    assert pages["/thu-tuc/1.013859/"]["content"] == "Thẻ công chứng viên."
     assert pages["/thu-tuc/1.013859/"]["meta"]["title"] == "Cấp thẻ công chứng viên"
-    replaced = pages["/thu-tuc/1.002010/"]["content"]
-    assert replaced.startswith(
-        "Đã được thay thế. Thủ tục này đã được thay thế bởi thủ tục Cấp thẻ công chứng viên."
-    )
-    assert "Không có thông tin" not in replaced  # no results: the section is left out
+    assert pages["/thu-tuc/1.002010/"]["content"] == "1.002010."
 
 
 def test_the_root_selector_changes_nothing_in_the_bundle(minimal_site: Path, tmp_path: Path) -> None:
@@ -346,22 +344,81 @@ def test_browser_folds_like_the_build(minimal_site: Path) -> None:
         plan = page.evaluate(
             """async () => {
               const m = await import('./assets/ck-search.js');
-              const groups = [["CCV", "công chứng viên"], ["DN", "doanh nghiệp"]];
-              return [m.variants("Đăng ký khai sinh", groups), m.variants("thẻ CCV", groups),
-                      m.synonymSwaps("DN đấu giá", groups), m.variants("   ", groups)];
+              const lexicon = new m.Lexicon({
+                synonyms: [["CCV", "công chứng viên"], ["DN", "doanh nghiệp"]],
+                lexicon: [["giấy khai sinh", "đăng ký khai sinh"]],
+                stop: ["làm", "cho con", "ở đâu"],
+                vocabulary: "dang ky khai sinh ket hon chung thuc",
+              });
+              const shape = (a) => ({forms: a.forms.map((f) => f.map((t) => t.raw).join(" ")), stops: a.stops,
+                                     corrected: a.corrected});
+              return [m.variants(m.analyse("Đăng ký khai sinh", lexicon)),
+                      shape(m.analyse("làm giấy khai sinh cho con ở đâu", lexicon)),
+                      shape(m.analyse("thẻ CCV", lexicon)),
+                      shape(m.analyse("dang ki ket honn chungg", lexicon)),
+                      m.variants(m.analyse("   ", lexicon)),
+                      shape(m.analyse("làm", lexicon)),
+                      [m.oneEdit("chung", "chungg"), m.oneEdit("hon", "hno"), m.oneEdit("ab", "abcd")],
+                      m.spellingKey("ky") === m.spellingKey("ki")];
             }"""
         )
-        assert plan[0] == [
-            {"query": "Đăng ký khai sinh", "exact": True, "weight": 1},
+        assert plan[0][:4] == [
+            {"query": "đăng ký khai sinh", "exact": True, "weight": 1, "all": True},
+            {"query": "dang ky khai sinh", "exact": False, "weight": 1, "sort": "do_dai_ten"},
             {"query": '"dangkykhaisinh"', "exact": False, "weight": 2},
             {"query": "dangky kykhai khaisinh", "exact": False, "weight": 1},
-            {"query": "dang ky khai sinh", "exact": False, "weight": 0.5},
         ]
-        assert {"query": "thẻ công chứng viên", "exact": True, "weight": 0.5} in plan[1]
-        assert plan[2] == ["doanh nghiệp đấu giá"]
-        assert plan[3] == []
+        assert plan[1] == {
+            "forms": ["giấy khai sinh", "đăng ký khai sinh"],
+            "stops": ["làm", "cho con", "ở đâu"],
+            "corrected": [],
+        }
+        assert plan[2]["forms"] == ["thẻ ccv", "thẻ công chứng viên"]
+        assert plan[3]["corrected"] == [{"from": "ki", "to": "ky"}, {"from": "chungg", "to": "chung"}]
+        assert plan[4] == []
+        assert plan[5] == {"forms": ["làm"], "stops": [], "corrected": []}
+        assert plan[6] == [True, True, False]
+        assert plan[7] is True
 
 
 def _record(catalog: Catalog, code: str) -> Procedure:
     """The full record of the procedure ``code``."""
     return next(p for p in lookup.records(catalog) if p.ma_thu_tuc == code)
+
+
+# --- the lexicon (content/tu-dien.yml) ----------------------------------------------------------------
+
+LEXICON_ERRORS = {
+    "term twice, folded, across the stop list": (
+        "tu_bo_qua: [làm, ở đâu]\nnhom:\n  - tu: [O dau, nơi nộp]\n    nguon: cách gọi thông dụng\n",
+        "tu-dien.yml:3: nhom[0].tu[0]: «O dau» đã có ở tu_bo_qua[1] (không phân biệt hoa thường, dấu và đ/d)",
+    ),
+    "no source": (
+        "nhom:\n  - tu: [sổ đỏ, giấy chứng nhận quyền sử dụng đất]\n",
+        "tu-dien.yml:2: nhom[0].nguon: thiếu trường bắt buộc",
+    ),
+    "group of one": (
+        "nhom:\n  - tu: [sổ đỏ]\n    nguon: Luật Đất đai 2024\n",
+        "tu-dien.yml:2: nhom[0].tu: cần ít nhất 2 mục",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LEXICON_ERRORS))
+def test_lexicon_errors_name_file_line_and_key(case: str, make_content: MakeContent) -> None:
+    text, expected = LEXICON_ERRORS[case]
+    content = make_content({"tu-dien.yml": text})
+    with pytest.raises(DataErrors) as caught:
+        build_catalog(content)
+    assert [str(e).removeprefix(f"{content}/") for e in caught.value.errors] == [expected]
+
+
+def test_project_lexicon_is_valid_and_large_enough() -> None:
+    """At least 300 groups, each with its source, and a stop list; the browser receives both."""
+    catalog = build_catalog(REPO / "content")
+    assert len(catalog.lexicon.nhom) >= 300
+    assert all(group.nguon for group in catalog.lexicon.nhom)
+    assert {"làm", "cho", "bị", "thì", "muốn", "ở đâu", "con tôi"} <= set(catalog.lexicon.tu_bo_qua)
+    settings = json.loads(settings_json(catalog))
+    assert len(settings["lexicon"]) == len(catalog.lexicon.nhom)
+    assert "ở đâu" in settings["stop"]

@@ -263,3 +263,117 @@ def test_without_javascript_the_search_page_links_to_the_sectors(served: tuple[s
     assert not page.locator("#ck-search-input").is_visible()
     page.get_by_role("link", name="Hộ tịch").first.click()
     assert page.locator("h1").inner_text() == "Hộ tịch"
+
+
+# --- how citizens ask: one test per class (issue 19) ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def citizen_page(served: tuple[str, Any]) -> Any:
+    """A search page of its own, no filter chosen (the filter test leaves one on ``search_page``)."""
+    page = open_page(served, "tim-kiem/")
+    page.locator("#ck-search-input").wait_for()
+    return page
+
+
+def status_text(page: Any) -> str:
+    """The status line once the search for what is in the box has finished."""
+    results_status(page)
+    return str(page.locator("#ck-search-status").inner_text())
+
+
+def test_filler_words_are_left_out_and_named(citizen_page: Any) -> None:
+    codes = run_query(citizen_page, "làm giấy khai sinh cho con ở đâu")
+    assert codes[0] == "1.001193"
+    status = status_text(citizen_page)
+    assert "Đã bỏ qua" in status
+    assert "«ở đâu»" in status
+
+
+def test_a_word_found_nowhere_does_not_empty_the_list(citizen_page: Any) -> None:
+    codes = run_query(citizen_page, "đăng ký kết hôn xyzabc")
+    assert "1.000894" in codes[:TOP]
+    assert "«xyzabc»" in status_text(citizen_page)
+
+
+def test_everyday_words_find_the_official_procedure(citizen_page: Any) -> None:
+    assert set(run_query(citizen_page, "giấy chứng tử")[:TOP]) & {"1.000656", "1.001766", "1.000419"}
+    assert run_query(citizen_page, "giấy độc thân")[0] == "1.004873"
+    suggestion = citizen_page.locator(".ck-search__suggest a")
+    assert suggestion.inner_text() == "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân"
+
+
+def test_abbreviations_of_the_lexicon(citizen_page: Any) -> None:
+    assert run_query(citizen_page, "THADS")[0] == "1.003091"
+    assert "1.013834" in run_query(citizen_page, "mở VPCC")[:TOP]
+
+
+def test_typos_and_spelling_pairs(citizen_page: Any) -> None:
+    assert run_query(citizen_page, "dang ki ket hon")[0] == "1.000894"
+    assert "«ky» thay cho «ki»" in status_text(citizen_page)
+    assert run_query(citizen_page, "chung thuc di chucc")[0] == "2.001019"
+
+
+def test_the_exact_title_comes_first(citizen_page: Any) -> None:
+    assert run_query(citizen_page, "Nhập quốc tịch Việt Nam ở trong nước")[0] == "2.002039"
+    assert run_query(citizen_page, "đăng ký khai sinh")[0] == "1.001193"
+    assert run_query(citizen_page, "Thủ tục đăng ký lại kết hôn")[0] == "1.004746"
+
+
+def test_labels_are_not_matched(citizen_page: Any) -> None:
+    """«Kết quả thực hiện», the label of every page's results, is not indexed: "ket hon" finds the
+    marriage procedures, not every page."""
+    run_query(citizen_page, "ket hon")
+    assert 0 < results_status(citizen_page) < 40
+    titles = citizen_page.locator("a.ck-result__link").all_inner_texts()
+    assert all("kết hôn" in title.lower() for title in titles[:TOP])
+
+
+def test_no_result_points_to_the_sectors_and_the_national_portal(citizen_page: Any) -> None:
+    assert run_query(citizen_page, "qwxzv") == []
+    help_box = citizen_page.locator(".ck-search__empty")
+    assert help_box.get_by_role("link", name="Cổng Dịch vụ công quốc gia").get_attribute("href") == (
+        "https://dichvucong.gov.vn/thu-tuc-hanh-chinh"
+    )
+    help_box.get_by_role("link", name="Hộ tịch").click()
+    assert citizen_page.locator("h1").inner_text() == "Hộ tịch"
+    citizen_page.goto(citizen_page.base + "tim-kiem/")
+    citizen_page.locator("#ck-search-input").wait_for()
+
+
+def test_header_results_as_you_type_with_the_keyboard(served: tuple[str, Any]) -> None:
+    page = open_page(served, "thu-tuc/1.001193/")
+    box = page.locator("#ck-header-q")
+    box.focus()
+    page.keyboard.type("dang ki ket hon")
+    page.wait_for_function(
+        "() => document.getElementById('ck-header-status').textContent.includes('«dang ki ket hon»')"
+    )
+    assert box.get_attribute("aria-expanded") == "true"
+    live = page.locator("#ck-header-status").inner_text()
+    assert live.split()[1:3] == ["kết", "quả"]
+    assert int(live.split()[0]) > 0
+    assert "Có phải bạn muốn tìm: «Thủ tục đăng ký kết hôn»?" in live
+    options = page.locator("#ck-header-results [role=option]")
+    assert options.count() >= 2
+    page.keyboard.press("ArrowDown")
+    first = options.nth(0)
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    assert first.get_attribute("aria-selected") == "true"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    page.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+    assert page.locator("#ck-header-results").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "ck-header-q"
+    page.keyboard.press("Backspace")
+    page.keyboard.type("n")
+    page.wait_for_function(
+        "() => document.getElementById('ck-header-q').getAttribute('aria-expanded') === 'true'"
+    )
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/thu-tuc/1.000894/")
+    assert page.locator("h1").inner_text() == "Thủ tục đăng ký kết hôn"
+    assert page.errors == []

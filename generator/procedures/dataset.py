@@ -117,6 +117,10 @@ class Procedures(Dataset[Procedure, Summary]):
         """The sector lists."""
         return [Link(s.ten, f"linh-vuc/{s.ma}.md") for s in self._sectors_with_procedures(catalog)]
 
+    def search_phrases(self, catalog: Catalog) -> list[str]:
+        """Every procedure's name."""
+        return [p.ten_thu_tuc for p in lookup.summaries(catalog)]
+
     @staticmethod
     def _sectors_with_procedures(catalog: Catalog) -> list[Any]:
         return [s for s in catalog.sectors if lookup.in_sector(catalog, s.ma)]

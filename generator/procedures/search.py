@@ -9,12 +9,14 @@ from generator.procedures.model import LEVELS, ONLINE_LEVELS, SUBJECTS, Procedur
 from generator.procedures.summary import Summary
 from generator.site.catalog import Catalog
 from generator.site.search import (
+    NAME_LENGTH,
     PAGE_TYPE,
     SearchFields,
     code_forms,
     expansions,
     folded,
     joined,
+    name_length,
     occurs,
     padded,
     pairs,
@@ -102,4 +104,5 @@ def procedure_fields(catalog: Catalog, procedure: Procedure) -> SearchFields:
         ("ten_lien", joined_names(procedure)),
         ("tu_khoa", folded_keywords(procedure, sector, catalog.synonyms)),
     ]
-    return SearchFields(tuple(meta), tuple(filters))
+    sorts = [(NAME_LENGTH, name_length(procedure.ten_thu_tuc))]
+    return SearchFields(tuple(meta), tuple(filters), tuple(sorts))

@@ -21,6 +21,7 @@ from generator.site.dataset import AnyDataset, CheckContext, published
 from generator.site.forms import FORMS_DIR, FormFile, load_forms
 from generator.site.handpages import HandPage, check_links, load_hand_pages
 from generator.site.sectors import Sector, SectorRegistry, check_registry
+from generator.site.lexicon import Lexicon, load_lexicon
 from generator.site.synonyms import SynonymFile, load_synonyms
 
 SITE_FILE = "site.yml"
@@ -28,6 +29,7 @@ SECTORS_FILE = "linh-vuc.yml"
 PAGES_DIR = "trang"
 SYNONYMS_FILE = "tu-dong-nghia.yml"
 ALLOWED_FILE = "cong-khai-duoc-phep.yml"
+LEXICON_FILE = "tu-dien.yml"
 
 M = TypeVar("M", Agency, SectorRegistry)
 
@@ -58,6 +60,8 @@ class Site:
     """The agency's own published numbers and addresses, which the privacy scan lets through."""
     forms: tuple[FormFile, ...] = ()
     """The form files of ``content/mau/``."""
+    lexicon: Lexicon = field(default_factory=Lexicon)
+    """The search lexicon (filler words and everyday terms)."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,11 @@ class Catalog:
     def settings(self, dataset: str) -> Any:
         """The settings of the dataset named ``dataset`` (``None`` when it has none)."""
         return self.site.settings.get(dataset)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The search lexicon (filler words and everyday terms), applied in the browser only."""
+        return self.site.lexicon
 
     def sector(self, slug: str) -> Sector:
         """The sector with slug ``slug``."""
@@ -189,11 +198,15 @@ def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Parti
     allowed = _allowed(content / ALLOWED_FILE, agency.record if agency else None, errors)
     forms, problems = load_forms(content / FORMS_DIR)
     errors += problems
+    lexicon, problems = load_lexicon(content / LEXICON_FILE)
+    errors += problems
     if registry is None:
         return Partial(None, None, settings, allowed), errors
     sectors = tuple(registry.record.linh_vuc)
     site = (
-        Site(agency.record, sectors, tuple(hand_pages), synonyms, workdays, settings, allowed, tuple(forms)) if agency else None
+        Site(agency.record, sectors, tuple(hand_pages), synonyms, workdays, settings, allowed, tuple(forms), lexicon)
+        if agency
+        else None
     )
     return Partial(site, [s.ma for s in sectors], settings, allowed), errors
 

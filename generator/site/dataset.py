@@ -166,7 +166,12 @@ class Dataset(ABC, Generic[R, S]):
         return []
 
     def search_fallback(self, catalog: Catalog) -> list[Link]:
-        """Where the search page sends a reader without JavaScript."""
+        """Where the search page sends a reader without JavaScript, or a search that found nothing."""
+        return []
+
+    def search_phrases(self, catalog: Catalog) -> list[str]:
+        """The names (and other short texts) of the records, whose words the browser knows when it
+        corrects a typo: a word of a query found in none of them may be misspelt."""
         return []
 
     # Open data of each record, assembled by the pipeline into ``du-lieu/<name>.json``.

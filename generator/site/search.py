@@ -45,6 +45,7 @@ from __future__ import annotations
 import itertools
 import json
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -70,6 +71,12 @@ RANKING: dict[str, object] = {
 default 5), and a code as much as two titles."""
 JOINED_WORDS = 8
 """How many words of a name :func:`joined` keeps: enough to tell names apart, short enough to index."""
+PORTAL_SEARCH = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh"
+"""The national portal's procedure search, offered when this site finds nothing."""
+NAME_LENGTH = "do_dai_ten"
+"""The sort key of every page: how many words its name has (zero-padded). The browser also runs the
+query sorted by it, so that among the pages holding every word, the closest names (fewest other
+words) are among the candidates it ranks, however many longer names contain the same words."""
 SETTINGS_PATH = "tim-kiem/cau-hinh.json"
 """Where the browser finds the facet titles and the synonym groups (next to the search page)."""
 
@@ -80,6 +87,7 @@ class SearchFields:
 
     meta: tuple[tuple[str, str], ...]
     filters: tuple[tuple[str, str], ...]
+    sorts: tuple[tuple[str, str], ...] = ()
 
 
 def normalise(text: str) -> str:
@@ -134,6 +142,14 @@ def joined(phrase: str) -> str:
     return "".join(folded[:JOINED_WORDS])
 
 
+def name_length(phrase: str) -> str:
+    """The :data:`NAME_LENGTH` sort value of a name: its words without «Thủ tục», as three digits."""
+    folded = words(phrase)
+    if folded[:2] == ["thu", "tuc"]:
+        folded = folded[2:]
+    return f"{min(len(folded), 999):03d}"
+
+
 def fields_html(fields: SearchFields) -> str:
     """The hidden block a page carries for Pagefind; every value entity-escaped by :func:`md`."""
     return render("site/search-fields.md.j2", fields=fields).rstrip("\n")
@@ -148,12 +164,44 @@ def filters(catalog: Catalog) -> dict[str, str]:
     return found
 
 
+def vocabulary(catalog: Catalog) -> str:
+    """Every folded word of the records' names, the sectors, the synonyms and the lexicon, the most
+    frequent first, space-separated: the browser corrects a query word only when it is not one of them
+    (see :data:`SETTINGS_PATH`), and prefers the most frequent of several corrections."""
+    counts: Counter[str] = Counter()
+    phrases = [p for dataset in catalog.datasets for p in dataset.search_phrases(catalog)]
+    phrases += [s.ten for s in catalog.sectors]
+    phrases += [term for group in catalog.synonyms.nhom for term in group]
+    phrases += [term for group in catalog.lexicon.nhom for term in group.tu]
+    for phrase in phrases:
+        counts.update(set(words(phrase)))
+    return " ".join(sorted(counts, key=lambda word: (-counts[word], word)))
+
+
+def doc_url(path: str) -> str:
+    """The site-relative URL of a docs path: ``linh-vuc/ho-tich.md`` → ``linh-vuc/ho-tich/``."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
 def settings_json(catalog: Catalog) -> str:
-    """The browser's search settings: facet titles and synonym groups (as staff wrote them)."""
+    """The browser's search settings: facet titles, ranking, synonym groups (as staff wrote them), the
+    lexicon's groups and filler words, the vocabulary, and where to look when nothing is found."""
     settings = {
         "filters": [{"key": key, "label": label} for key, label in filters(catalog).items()],
         "ranking": RANKING,
         "synonyms": [list(group) for group in catalog.synonyms.nhom],
+        "lexicon": [list(group.tu) for group in catalog.lexicon.nhom],
+        "stop": list(catalog.lexicon.tu_bo_qua),
+        "vocabulary": vocabulary(catalog),
+        "fallback": [
+            {"text": link.text, "url": doc_url(link.path)}
+            for dataset in catalog.datasets
+            for link in dataset.search_fallback(catalog)
+        ],
+        "portal": PORTAL_SEARCH,
     }
     return json.dumps(settings, ensure_ascii=False, indent=1) + "\n"
 

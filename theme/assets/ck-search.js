@@ -1,97 +1,276 @@
-// The search page (tim-kiem/): Pagefind with Vietnamese query handling, facets with counts, keyboard use.
+// Search: Pagefind with Vietnamese query handling, for the header box (results as you type, on every
+// page) and the search page (tim-kiem/: facets, "more" button, keyboard).
 //
-// One query runs as up to MAX_QUERIES Pagefind searches, whose rankings are fused (see merge):
-//   1. as typed, in NFC; with exact tone marks when it has any (Pagefind otherwise weighs «hộ» as if
+// A query is first read as a citizen writes it (analyse):
+//   * filler words of the lexicon's stop list («làm», «cho», «ở đâu»…) are left out of its meaningful
+//     words (they still count when the whole query is compared with a name);
+//   * everyday terms and abbreviations of the lexicon and of the synonym file are found, longest first,
+//     and also searched as the group's official term (the last of the group);
+//   * a word that is in no name of the site is corrected: first through the common spelling pairs
+//     (i/y, d/gi/r, s/x, ch/tr), then, for words of five letters or more, by one edit.
+// Then it runs as a few Pagefind searches whose rankings are fused by reciprocal rank (merge):
+//   1. the meaningful words (with exact tone marks when it has any: Pagefind otherwise weighs «hộ» as if
 //      it were «hồ» or «họ», found on every page);
-//   2. its words joined into one and quoted ("dangkykhaisinh"), which matches only the page whose
-//      «ten_lien» field is exactly that: the procedure named by what was typed comes first;
-//   3. its neighbouring word pairs, folded ("dangky khaisinh"), against each page's «cum_tu» field:
-//      this ranks the procedures whose name is what was typed first, with or without tone marks;
-//   4. folded (đ → d), when it has marks: matches the folded fields of pages typed partly unaccented;
-//   5. with a synonym or abbreviation swapped for the other terms of its group (tim-kiem/cau-hinh.json).
-// generator/search.py builds the fields and explains why synonyms are applied here and in the index.
+//   2. those words joined into one and quoted ("dangkykhaisinh"), which matches only the page whose
+//      «ten_lien» field is exactly that;
+//   3. their neighbouring word pairs, folded ("dangky khaisinh"), against each page's «cum_tu» field;
+//   4. folded (đ → d), when it has marks;
+//   5. with each lexicon or synonym term replaced by its group's official term.
+// When the meaningful words never occur together, it searches again without the words found nowhere,
+// then by parts of the query (relaxed), so a shorter form of the query that finds something is never
+// hidden behind an empty list; the status line says which words were left out.
+// Last, the first results are ranked by how they name what was asked (rank): the exact name, then all
+// words in the name with their tone marks, then all words in the folded name, then part of the words,
+// then the rest (results text, keywords). generator/site/search.py builds the fields; tim-kiem/cau-hinh.json
+// carries the lexicon, the stop list and the vocabulary (generator/site/lexicon.py).
 
 const PAGE_SIZE = 10;
-const MAX_QUERIES = 5;
-const DEBOUNCE_MS = 150;
+const RANKED = 16;
+const MAX_QUERIES = 10;
+const SHORTEST = "do_dai_ten"; // generator.site.search.NAME_LENGTH: pages by name length
+const DEBOUNCE_MS = 200;
+const HEADER_FIRST = 6;
 const FUSION_K = 5;
 const JOINED_WORDS = 8;
+const TYPO_MIN = 5;
+const HEADER_ROWS = 6;
 const MARKED = /[^\u0000-\u007f]/;
+const CODE = /^\d[\d.]*$/;
+const SUPERSEDED = new Error("superseded by a later search");
 
 /** A query as searched: NFC, whitespace collapsed. */
 export function normalise(text) {
   return text.normalize("NFC").replace(/\s+/g, " ").trim();
 }
 
-/** Lower case, no tone marks, đ → d (the same folding as generator.fields.fold). */
+/** Lower case, no tone marks, đ → d (the same folding as generator.core.fields.fold). */
 export function fold(text) {
   return text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "");
 }
 
-/** The folded words of a text, as generator.synonyms.words splits them. */
+/** The folded words of a text, as generator.site.synonyms.words splits them. */
 export function words(text) {
   return fold(text).match(/[0-9a-z]+/g) || [];
 }
 
-/** Neighbouring folded words joined, as generator.search.pairs makes them: "dangky kykhai khaitu". */
+/** Neighbouring folded words joined, as generator.site.search.pairs makes them: "dangky kykhai khaitu". */
 export function pairs(text) {
-  const folded = words(text);
+  return pairsOf(words(text));
+}
+
+function pairsOf(folded) {
   return folded.slice(1).map((word, i) => folded[i] + word);
 }
 
-/** The name joined into one word as generator.search.joined makes it: "dangkykhaisinh". */
+/** The name joined into one word as generator.site.search.joined makes it: "dangkykhaisinh". */
 export function joined(text) {
-  let folded = words(text);
-  if (folded[0] === "thu" && folded[1] === "tuc") folded = folded.slice(2);
-  return folded.slice(0, JOINED_WORDS).join("");
+  return joinedOf(words(text));
 }
 
-/** The searches to run for what was typed: [{query, exact, weight}], most telling first. */
-export function variants(query, groups) {
+function joinedOf(folded, limit = JOINED_WORDS) {
+  let list = folded;
+  if (list[0] === "thu" && list[1] === "tuc") list = list.slice(2);
+  return list.slice(0, limit).join("");
+}
+
+/** A whole name or query joined, for comparing names (not truncated like the index field). */
+function whole(form) {
+  return joinedOf(form.map((t) => t.f), Infinity);
+}
+
+/** The words of a text with and without marks: [{raw: "ký", f: "ky", marked: true}]. */
+export function tokens(text) {
+  const raw = normalise(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  return raw
+    .map((word) => ({ raw: word, f: words(word).join(""), marked: MARKED.test(word) }))
+    .filter((token) => token.f);
+}
+
+/** Whether a query word is a term's word: with the same marks when both have marks, else folded. */
+function same(query, term) {
+  return query.marked && term.marked ? query.raw === term.raw : query.f === term.f;
+}
+
+/** The key two spellings of one syllable share: i/y, d/gi/r, s/x, ch/tr, c/k folded together. */
+export function spellingKey(word) {
+  return word
+    .replace(/y/g, "i")
+    .replace(/^gi(?=[aeiou])/, "d")
+    .replace(/^r/, "d")
+    .replace(/^x/, "s")
+    .replace(/^tr/, "ch")
+    .replace(/^k/, "c");
+}
+
+/** Whether two words are one insertion, deletion, substitution or swap of neighbours apart. */
+export function oneEdit(a, b) {
+  if (a === b) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff = [...a].map((c, i) => (c === b[i] ? -1 : i)).filter((i) => i >= 0);
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i) === long.slice(i + 1);
+}
+
+/** What the browser knows besides the index: term groups, the stop list and the vocabulary. */
+export class Lexicon {
+  constructor(settings) {
+    const groups = [...(settings.synonyms || []), ...(settings.lexicon || [])];
+    this.terms = new Map();
+    groups.forEach((group) => {
+      const official = group[group.length - 1];
+      for (const term of group) this.add(this.terms, { term, official, parts: tokens(term) });
+    });
+    this.stops = new Map();
+    for (const term of settings.stop || []) this.add(this.stops, { term, parts: tokens(term) });
+    const vocabulary = (settings.vocabulary || "").split(" ").filter(Boolean);
+    this.known = new Set(vocabulary);
+    this.byKey = new Map();
+    for (const word of vocabulary) {
+      const key = spellingKey(word);
+      if (!this.byKey.has(key)) this.byKey.set(key, word);
+    }
+    this.vocabulary = vocabulary;
+  }
+
+  add(map, entry) {
+    if (!entry.parts.length) return;
+    const first = entry.parts[0].f;
+    const list = map.get(first) || [];
+    list.push(entry);
+    list.sort((a, b) => b.parts.length - a.parts.length);
+    map.set(first, list);
+  }
+
+  /** The entries of ``map`` that start at ``start`` of ``words``, longest first. */
+  matches(map, words, start) {
+    return (map.get(words[start].f) || []).filter((entry) => {
+      const span = words.slice(start, start + entry.parts.length);
+      return span.length === entry.parts.length && span.every((w, k) => same(w, entry.parts[k]));
+    });
+  }
+
+  /** A known word for ``word``, which is not known: same spelling key, else one edit (long words). */
+  correct(word) {
+    if (this.known.size === 0 || this.known.has(word) || /\d/.test(word)) return null;
+    const key = this.byKey.get(spellingKey(word));
+    if (key && key !== word) return key;
+    if (word.length < TYPO_MIN) return null;
+    return this.vocabulary.find((known) => known.length >= TYPO_MIN - 1 && oneEdit(word, known)) || null;
+  }
+}
+
+/**
+ * How a query reads: its words, the filler words left out, the corrected words, the lexicon terms found.
+ * ``core`` is the meaningful words (corrected); ``forms`` is core and core with each term swapped for its
+ * group's official term, each a list of tokens.
+ */
+export function analyse(query, lexicon) {
   const typed = normalise(query);
-  if (!typed) return [];
-  const out = [];
-  const add = (text, exact, weight) => {
-    const known = out.some((v) => v.query === text && v.exact === exact);
-    if (text && !known && out.length < MAX_QUERIES) out.push({ query: text, exact, weight });
+  const all = tokens(typed);
+  const out = { typed, all, core: [], stops: [], corrected: [], unknown: [], terms: [], forms: [], code: CODE.test(typed) };
+  if (!all.length || out.code) {
+    out.core = all;
+    out.forms = all.length ? [all] : [];
+    return out;
+  }
+  const role = all.map(() => "word");
+  // Every term and filler phrase found, the longest first (terms before filler words of the same
+  // length), each kept unless it overlaps one kept before.
+  const found = [];
+  all.forEach((_, i) => {
+    for (const [map, kind] of [[lexicon.terms, "term"], [lexicon.stops, "stop"]]) {
+      for (const entry of lexicon.matches(map, all, i)) found.push({ start: i, end: i + entry.parts.length, entry, kind });
+    }
+  });
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || (a.kind === "term" ? -1 : 1) + (b.kind === "term" ? 1 : -1) || a.start - b.start);
+  const terms = [];
+  const stopped = [];
+  for (const match of found) {
+    if (role.slice(match.start, match.end).some((r) => r !== "word")) continue;
+    role.fill(match.kind, match.start, match.end);
+    if (match.kind === "term") terms.push(match);
+    else stopped.push(match);
+  }
+  terms.sort((a, b) => a.start - b.start);
+  stopped.sort((a, b) => a.start - b.start).forEach((match, k) => (stopped[k] = match.entry.term));
+  if (role.every((r) => r === "stop")) role.fill("word");
+  else out.stops = stopped;
+  const core = [];
+  const position = [];
+  all.forEach((token, i) => {
+    position[i] = core.length;
+    if (role[i] === "stop") return;
+    const fixed = role[i] === "word" ? lexicon.correct(token.f) : null;
+    if (fixed) out.corrected.push({ from: token.raw, to: fixed });
+    else if (role[i] === "word" && lexicon.known.size && !lexicon.known.has(token.f) && !/\d/.test(token.f)) {
+      out.unknown.push(token.raw);
+    }
+    core.push(fixed ? { raw: fixed, f: fixed, marked: false } : token);
+  });
+  out.core = core;
+  out.forms = [core];
+  const swaps = terms.filter(({ entry }) => words(entry.term).join(" ") !== words(entry.official).join(" "));
+  const swap = (list) => {
+    const form = [];
+    let from = 0;
+    for (const { start, end, entry } of list) {
+      form.push(...core.slice(from, position[start]), ...tokens(entry.official));
+      from = position[start] + (end - start);
+    }
+    return form.concat(core.slice(from));
   };
-  const marked = MARKED.test(typed);
-  add(typed, marked, 1);
-  if (words(typed).length > 1) add(`"${joined(typed)}"`, false, 2);
-  add(pairs(typed).join(" "), false, 1);
-  if (marked) add(fold(typed), false, 0.5);
-  for (const swap of synonymSwaps(typed, groups)) add(swap, MARKED.test(swap), 0.5);
+  if (swaps.length) out.forms.push(swap(swaps));
+  if (swaps.length > 1) for (const one of swaps.slice(0, 3)) out.forms.push(swap([one]));
+  out.terms = swaps.map(({ entry }) => ({ term: entry.term, official: entry.official }));
   return out;
 }
 
-/** The query with each synonym or abbreviation in it replaced by the other terms of its group. */
-export function synonymSwaps(typed, groups) {
-  const tokens = typed.split(" ");
-  const folded = tokens.map((token) => words(token).join(" "));
-  const used = new Set();
+function text(form) {
+  return form.map((t) => t.raw).join(" ");
+}
+
+/** The searches to run for an analysed query: [{query, exact, weight}], most telling first. */
+export function variants(analysis) {
   const out = [];
-  for (const group of groups) {
-    const terms = group.map((term) => ({ term, parts: words(term) })).filter((t) => t.parts.length);
-    terms.sort((a, b) => b.parts.length - a.parts.length);
-    const hit = findTerm(folded, terms, used);
-    if (!hit) continue;
-    for (let i = hit.start; i < hit.end; i++) used.add(i);
-    for (const other of group) {
-      if (other !== hit.term) out.push([...tokens.slice(0, hit.start), other, ...tokens.slice(hit.end)].join(" "));
-    }
+  const add = (query, exact, weight, sort, all) => {
+    const known = out.some((v) => v.query === query && v.exact === exact && v.sort === sort);
+    if (!query || known || out.length >= MAX_QUERIES) return;
+    const variant = { query, exact, weight };
+    if (sort) variant.sort = sort;
+    if (all) variant.all = true;
+    out.push(variant);
+  };
+  if (!analysis.core.length) return out;
+  if (analysis.code) {
+    add(analysis.typed, false, 1);
+    return out;
   }
+  const [core, ...swaps] = analysis.forms;
+  const folded = core.map((t) => t.f);
+  const marked = core.some((t) => t.marked);
+  add(text(core), marked, 1, null, true);
+  add(folded.join(" "), false, 1, SHORTEST);
+  for (const form of swaps.slice(0, 1)) add(form.map((t) => t.f).join(" "), false, 1, SHORTEST);
+  if (analysis.all.length > 1) add(`"${joinedOf(analysis.all.map((t) => t.f))}"`, false, 2);
+  if (folded.length > 1) add(`"${joinedOf(folded)}"`, false, 2);
+  for (const form of swaps) {
+    const f = form.map((t) => t.f);
+    if (f.length > 1) add(`"${joinedOf(f)}"`, false, 2);
+    add(text(form), form.some((t) => t.marked), 1, null, true);
+  }
+  add(pairsOf(folded).join(" "), false, 1);
+  for (const form of swaps) {
+    const f = form.map((t) => t.f);
+    if (f.length > 1) add(pairsOf(f).join(" "), false, 1);
+  }
+  if (marked) add(folded.join(" "), false, 0.5);
   return out;
-}
-
-function findTerm(folded, terms, used) {
-  for (const { term, parts } of terms) {
-    for (let start = 0; start + parts.length <= folded.length; start++) {
-      const span = folded.slice(start, start + parts.length);
-      const free = span.every((_, k) => !used.has(start + k));
-      if (free && span.join(" ") === parts.join(" ")) return { term, start, end: start + parts.length };
-    }
-  }
-  return null;
 }
 
 /**
@@ -119,6 +298,192 @@ export function merge(runs) {
     }
   }
   return { results: results.map((entry) => entry.result), counts };
+}
+
+/**
+ * How well a page's name answers the query, best of its forms: 4 the exact name (filler words or not),
+ * 3.5 a name that starts with the words, 3 every word in the name (with its tone marks when typed with
+ * them), 2 every word in the folded name, 1 to 2 part of the words, 0 to 0.5 none in the name
+ * (keywords, results text). ``extra`` counts the name's other words: among equals, the closest first.
+ */
+export function rank(analysis, meta) {
+  const name = tokens(meta.title || "");
+  if (name.length >= 2 && name[0].f === "thu" && name[1].f === "tuc") name.splice(0, 2);
+  const nameJoined = whole(name);
+  const keywords = new Set(words(`${meta.tu_khoa || ""} ${meta.linh_vuc || ""}`));
+  const folded = new Set(name.map((t) => t.f));
+  if (whole(analysis.all) === nameJoined) return { score: 4, extra: 0 };
+  let best = { score: 0, extra: name.length };
+  for (const form of analysis.forms) {
+    if (!form.length) continue;
+    const asked = new Set(form.map((t) => t.f));
+    const extra = name.filter((t) => !asked.has(t.f)).length;
+    let score;
+    if (whole(form) === nameJoined) score = 4;
+    else {
+      const exact = form.filter((t) => name.some((n) => same(t, n))).length;
+      const loose = form.filter((t) => folded.has(t.f)).length;
+      const starts = form.every((t, i) => name[i] && name[i].f === t.f);
+      if (starts) score = 3.5;
+      else if (exact === form.length) score = 3;
+      else if (loose === form.length) score = 2;
+      else if (loose > 0) score = 1 + loose / form.length;
+      else score = (0.5 * form.filter((t) => keywords.has(t.f)).length) / form.length;
+    }
+    if (score > best.score || (score === best.score && extra < best.extra)) best = { score, extra };
+  }
+  return best;
+}
+
+/** Order of two ranked results: the better name first; among names with every word, the closest. */
+function compare(a, b) {
+  if (b.rank.score !== a.rank.score) return b.rank.score - a.rank.score;
+  if (a.rank.score >= 1 && a.rank.extra !== b.rank.extra) return a.rank.extra - b.rank.extra;
+  return a.order - b.order;
+}
+
+/** One search engine per page: runs the searches one after the other (exactDiacritics is global). */
+export class Engine {
+  constructor(pagefind, settings) {
+    this.pagefind = pagefind;
+    this.settings = settings;
+    this.lexicon = new Lexicon(settings);
+    this.lock = Promise.resolve();
+  }
+
+  /** Start fetching the index chunks a query will need, while it is still being typed. */
+  preload(query) {
+    const analysis = analyse(query, this.lexicon);
+    for (const { query: q } of variants(analysis).slice(0, 4)) this.pagefind.preload(q.replace(/"/g, ""));
+  }
+
+  /**
+   * Search ``query`` with ``filters``; the first ``ranked`` results ranked, their data loaded. A search
+   * started later supersedes this one: it then resolves to null as soon as it notices, so that typing
+   * never queues searches (and their downloads) for queries nobody waits for any more.
+   */
+  async search(query, filters, ranked = RANKED) {
+    const ticket = (this.ticket = (this.ticket || 0) + 1);
+    const run = this.lock.then(() => (ticket === this.ticket ? this.run(query, filters, ranked, ticket) : null));
+    this.lock = run.catch(() => undefined);
+    try {
+      return await run;
+    } catch (error) {
+      if (error === SUPERSEDED) return null;
+      throw error;
+    }
+  }
+
+  /** ``found`` with its first ``ranked`` results ranked (more data loaded), or null if superseded. */
+  async rankMore(found, ranked = RANKED) {
+    const ticket = this.ticket;
+    const more = await this.rankFirst(found.info.analysis, found.results, ranked);
+    return ticket === this.ticket ? { ...found, ranked: more } : null;
+  }
+
+  check(ticket) {
+    if (ticket !== this.ticket) throw SUPERSEDED;
+  }
+
+  async run(query, filters, ranked, ticket) {
+    const analysis = analyse(query, this.lexicon);
+    const info = { analysis, dropped: [], partial: false };
+    if (!analysis.typed) {
+      const runs = await this.runAll([{ query: null, exact: false, weight: 1 }], filters, ticket);
+      return { ...merge(runs), ranked: [], info };
+    }
+    const list = variants(analysis);
+    let runs = await this.runAll(list, filters, ticket);
+    const whole = runs.filter((_, i) => list[i].all);
+    const nothing = whole.length > 0 && whole.every((r) => r.search.results.length === 0);
+    if (!analysis.code && nothing && analysis.core.length > 1) {
+      runs = runs.concat(await this.relax(analysis, filters, info, ticket));
+    }
+    const { results, counts } = merge(runs);
+    this.check(ticket);
+    const first = await this.rankFirst(analysis, results, ranked);
+    this.check(ticket);
+    return { results, counts, ranked: first, info };
+  }
+
+  /** Searches without the words found nowhere, then by parts of the query. */
+  async relax(analysis, filters, info, ticket) {
+    const core = analysis.forms[1] || analysis.core;
+    const alone = await this.runAll(
+      core.map((t) => ({ query: t.f, exact: false, weight: 0 })),
+      filters,
+      ticket,
+    );
+    const live = core.filter((_, i) => alone[i].search.unfilteredResultCount > 0);
+    info.dropped = core.filter((_, i) => alone[i].search.unfilteredResultCount === 0).map((t) => t.raw);
+    if (!live.length) return [];
+    const list = [];
+    if (info.dropped.length) {
+      list.push({ query: text(live), exact: live.some((t) => t.marked), weight: 1 });
+      list.push({ query: live.map((t) => t.f).join(" "), exact: false, weight: 1, sort: SHORTEST });
+      if (live.length > 1) list.push({ query: pairsOf(live.map((t) => t.f)).join(" "), exact: false, weight: 1 });
+    }
+    let runs = await this.runAll(list, filters, ticket);
+    if (runs.some((r) => r.search.results.length)) return runs;
+    info.partial = true;
+    const parts = [];
+    if (live.length > 2 && live.length <= 6) {
+      live.forEach((_, i) => {
+        const rest = live.filter((__, k) => k !== i);
+        parts.push({ query: rest.map((t) => t.f).join(" "), exact: false, weight: 1 });
+      });
+    }
+    pairsOf(live.map((t) => t.f)).forEach((pair) => parts.push({ query: pair, exact: false, weight: 0.7 }));
+    live.forEach((t) => parts.push({ query: t.f, exact: false, weight: 0.4 }));
+    runs = await this.runAll(parts, filters, ticket);
+    return runs;
+  }
+
+  async runAll(list, filters, ticket) {
+    const runs = [];
+    for (const { query, exact, weight, sort } of list) {
+      this.check(ticket);
+      await this.pagefind.options({ exactDiacritics: exact });
+      const search = await this.pagefind.search(query, sort ? { filters, sort: { [sort]: "asc" } } : { filters });
+      runs.push({ search: search || { results: [], filters: {}, unfilteredResultCount: 0 }, weight });
+    }
+    return runs;
+  }
+
+  /** The first ``count`` results, their data loaded, ordered by rank() then by fused order; ``results``
+   * is reordered in place. */
+  async rankFirst(analysis, results, count) {
+    const head = results.slice(0, count);
+    const data = await Promise.all(head.map((result) => result.data()));
+    const scored = head.map((result, i) => ({ result, data: data[i], rank: rank(analysis, data[i].meta || {}), order: i }));
+    scored.sort(compare);
+    const order = scored.map((s) => s.result);
+    results.splice(0, head.length, ...order);
+    return scored;
+  }
+}
+
+/** Whether the query was read differently from how it was typed (corrected, swapped, shortened). */
+export function changed(info, top) {
+  const { analysis } = info;
+  if (analysis.corrected.length || info.dropped.length || info.partial) return true;
+  return Boolean(top && analysis.terms.length && rank({ ...analysis, forms: [analysis.core] }, top.meta || {}).score < 3);
+}
+
+/** The sentence about what was left out or corrected, or "". */
+export function notes(info) {
+  const quote = (list) => list.map((w) => `«${w}»`).join(", ");
+  const parts = [];
+  const { analysis } = info;
+  if (analysis.stops.length) parts.push(`Đã bỏ qua các từ không cần thiết: ${quote(analysis.stops)}.`);
+  if (analysis.corrected.length) {
+    parts.push(`Đã tìm ${analysis.corrected.map((c) => `«${c.to}» thay cho «${c.from}»`).join(", ")}.`);
+  }
+  if (info.dropped.length) parts.push(`Không thủ tục nào có từ ${quote(info.dropped)}: kết quả không tính các từ này.`);
+  const unknown = analysis.unknown.filter((w) => !info.dropped.includes(w));
+  if (unknown.length) parts.push(`Không tên thủ tục nào có từ ${quote(unknown)}.`);
+  if (info.partial) parts.push("Không thủ tục nào có đủ các từ: kết quả có nhiều từ nhất được xếp trước.");
+  return parts.join(" ");
 }
 
 /** Excerpt HTML from Pagefind as DOM: text and <mark> only, whatever the page text contained. */
@@ -151,26 +516,72 @@ function element(tag, className, text) {
   return node;
 }
 
+function link(href, text, className) {
+  const a = element("a", className, text);
+  a.href = href;
+  return a;
+}
+
+/** Where to look when nothing is found: the sector lists and the national portal's search. */
+function emptyHelp(settings, site, typed) {
+  const box = element("div", "ck-search__empty");
+  box.append(element("p", "", "Bạn có thể thử:"));
+  const tips = element("ul");
+  tips.append(element("li", "", "gõ ít từ hơn, hoặc tên giấy tờ cần làm (ví dụ «khai sinh», «sổ đỏ»);"));
+  const portal = element("li", "", "tìm trên ");
+  portal.append(link(settings.portal || "https://dichvucong.gov.vn", "Cổng Dịch vụ công quốc gia"));
+  portal.append(` (gõ «${typed}» vào ô tìm kiếm của Cổng);`);
+  tips.append(portal);
+  const fallback = settings.fallback || [];
+  if (fallback.length) {
+    const sectors = element("li", "", "xem danh mục thủ tục theo lĩnh vực:");
+    const list = element("ul", "ck-search__sectors");
+    for (const { text, url } of fallback) list.append(listItem(new URL(url, site).href, text));
+    sectors.append(list);
+    tips.append(sectors);
+  }
+  box.append(tips);
+  return box;
+}
+
+function listItem(href, text) {
+  const item = element("li");
+  item.append(link(href, text));
+  return item;
+}
+
+/** "Did you mean": the first result's name, as a link, when the query was read differently. */
+function suggestion(page) {
+  const box = element("p", "ck-search__suggest");
+  box.append("Có phải bạn muốn tìm: ");
+  box.append(link(page.url, (page.meta && page.meta.title) || page.url));
+  box.append("?");
+  return box;
+}
+
 class SearchPage {
-  constructor(root, pagefind, settings) {
+  constructor(root, engine, site) {
     this.root = root;
-    this.pagefind = pagefind;
-    this.settings = settings;
+    this.engine = engine;
+    this.settings = engine.settings;
+    this.site = site;
     this.input = root.querySelector("#ck-search-input");
     this.status = root.querySelector("#ck-search-status");
     this.list = root.querySelector("#ck-search-results");
     this.more = root.querySelector("#ck-search-more");
     this.filterBox = root.querySelector("#ck-search-filters");
+    this.extra = element("div", "ck-search__extra");
+    this.extra.id = "ck-search-extra";
+    this.status.after(this.extra);
     this.selected = {};
     this.results = [];
     this.shown = 0;
     this.sequence = 0;
     this.timer = 0;
-    this.lock = Promise.resolve();
   }
 
   async start() {
-    const all = await this.pagefind.filters();
+    const all = await this.engine.pagefind.filters();
     this.renderFilters(all);
     this.root.hidden = false;
     this.root.querySelector("form").addEventListener("submit", (event) => {
@@ -179,6 +590,7 @@ class SearchPage {
     });
     this.input.addEventListener("input", () => {
       clearTimeout(this.timer);
+      this.engine.preload(this.input.value);
       this.timer = setTimeout(() => this.search(), DEBOUNCE_MS);
     });
     this.input.addEventListener("keydown", (event) => {
@@ -274,38 +686,32 @@ class SearchPage {
     if (!typed && !filtering) {
       this.results = [];
       this.list.replaceChildren();
+      this.extra.replaceChildren();
       this.more.hidden = true;
       this.status.textContent = "";
       return;
     }
     this.status.textContent = "Đang tìm…";
-    const list = typed ? variants(typed, this.settings.synonyms) : [{ query: null, exact: false, weight: 1 }];
-    const run = this.lock.then(() => this.runSearches(list, this.filters()));
-    this.lock = run.catch(() => undefined);
-    const runs = await run;
-    if (sequence !== this.sequence) return;
-    const { results, counts } = merge(runs);
+    const found = await this.engine.search(typed, this.filters());
+    if (!found || sequence !== this.sequence) return;
+    const { results, counts, ranked, info } = found;
     this.results = results;
     this.shown = 0;
     this.list.replaceChildren();
+    this.extra.replaceChildren();
     this.updateCounts(counts);
+    this.loaded = new Map(ranked.map((r) => [r.result.id, r.data]));
     await this.showMore(false);
     if (sequence !== this.sequence) return;
     const what = typed ? ` cho «${typed}»` : "";
+    const note = typed ? notes(info) : "";
     this.status.textContent = results.length
-      ? `Tìm thấy ${results.length} thủ tục${what}.`
-      : `Không tìm thấy thủ tục nào${what}. Hãy thử từ khác, bỏ bớt bộ lọc hoặc xem danh mục theo lĩnh vực.`;
-  }
-
-  /** One search after the other: «exactDiacritics» is a Pagefind-wide option, read when a search runs. */
-  async runSearches(list, filters) {
-    const runs = [];
-    for (const { query, exact, weight } of list) {
-      await this.pagefind.options({ exactDiacritics: exact });
-      const search = await this.pagefind.search(query, { filters });
-      if (search) runs.push({ search, weight });
+      ? `Tìm thấy ${results.length} thủ tục${what}.${note ? ` ${note}` : ""}`
+      : `Không tìm thấy thủ tục nào${what}.${note ? ` ${note}` : ""}`;
+    if (results.length && typed && changed(info, ranked[0] && ranked[0].data)) {
+      this.extra.append(suggestion(ranked[0].data));
     }
-    return runs;
+    if (!results.length && typed) this.extra.append(emptyHelp(this.settings, this.site, typed));
   }
 
   updateCounts(counts) {
@@ -321,7 +727,7 @@ class SearchPage {
   async showMore(focusFirstNew) {
     const sequence = this.sequence;
     const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
-    const data = await Promise.all(batch.map((result) => result.data()));
+    const data = await Promise.all(batch.map((result) => this.loaded.get(result.id) || result.data()));
     if (sequence !== this.sequence) return;
     const items = data.map((page) => this.renderResult(page));
     this.list.append(...items);
@@ -333,27 +739,190 @@ class SearchPage {
   renderResult(page) {
     const meta = page.meta || {};
     const item = element("li", "ck-result");
-    const link = element("a", "ck-result__link", meta.title || page.url);
-    link.href = page.url;
+    const anchor = link(page.url, meta.title || page.url, "ck-result__link");
     const facts = element("p", "ck-result__meta");
     if (meta.ma) facts.append(element("span", "ck-result__code", `Mã ${meta.ma}`));
     if (meta.linh_vuc) facts.append(element("span", "ck-result__sector", meta.linh_vuc));
     const excerpt = element("p", "ck-result__excerpt");
     excerpt.append(excerptNodes(page.excerpt || ""));
-    item.append(link, facts, excerpt);
+    item.append(anchor, facts, excerpt);
     return item;
   }
 }
 
-async function main() {
-  const root = document.getElementById("ck-search");
-  if (!root) return;
-  const site = siteRoot();
-  const pagefind = await import(new URL("pagefind/pagefind.js", site).href);
-  const response = await fetch(new URL("tim-kiem/cau-hinh.json", site));
-  const settings = response.ok ? await response.json() : { filters: [], synonyms: [] };
-  await pagefind.options({ baseUrl: site.pathname, excerptLength: 24, ranking: settings.ranking });
-  await new SearchPage(root, pagefind, settings).start();
+/**
+ * The header box: results as you type, in a list under the box (ARIA combobox with a listbox).
+ * Arrow keys move through the results, Enter opens the one chosen (or the search page), Escape closes
+ * the list; the count is read out by a polite live region. Pagefind loads on first focus.
+ */
+class HeaderBox {
+  constructor(form, load) {
+    this.form = form;
+    this.load = load;
+    this.input = form.querySelector("#ck-header-q");
+    this.list = form.querySelector("#ck-header-results");
+    this.live = form.querySelector("#ck-header-status");
+    this.options = [];
+    this.active = -1;
+    this.sequence = 0;
+    this.timer = 0;
+  }
+
+  start() {
+    // Start loading on the first sign of interest: a pointer over the box, a touch, or focus.
+    for (const event of ["pointerenter", "touchstart", "focus"]) {
+      this.input.addEventListener(event, () => this.engine(), { once: true, passive: true });
+    }
+    this.input.addEventListener("input", () => this.typed());
+    this.input.addEventListener("keydown", (event) => this.key(event));
+    this.input.addEventListener("blur", () => setTimeout(() => this.close(), 150));
+    this.list.addEventListener("mousedown", (event) => event.preventDefault());
+  }
+
+  engine() {
+    if (!this.loading) this.loading = this.load();
+    return this.loading;
+  }
+
+  async typed() {
+    clearTimeout(this.timer);
+    const value = this.input.value;
+    const engine = await this.engine();
+    if (this.input.value !== value) return;
+    if (normalise(value)) engine.preload(value);
+    this.timer = setTimeout(() => this.search(engine), DEBOUNCE_MS);
+  }
+
+  async search(engine) {
+    const sequence = ++this.sequence;
+    const typed = normalise(this.input.value);
+    if (!typed) {
+      this.close();
+      this.live.textContent = "";
+      return;
+    }
+    const found = await engine.search(typed, {}, HEADER_FIRST);
+    if (!found || sequence !== this.sequence) return;
+    this.render(typed, found.results, found.ranked, found.info, engine);
+    // Then rank more of the results (more data to load) and show the better order, unless the reader
+    // has started to move through the list.
+    const more = await engine.rankMore(found);
+    if (!more || sequence !== this.sequence || this.active >= 0) return;
+    this.render(typed, more.results, more.ranked, more.info, engine);
+  }
+
+  render(typed, results, ranked, info, engine) {
+    this.list.replaceChildren();
+    this.options = [];
+    this.active = -1;
+    this.input.removeAttribute("aria-activedescendant");
+    const shown = ranked.slice(0, HEADER_ROWS);
+    shown.forEach(({ data }, i) => {
+      const option = element("li", "ck-header-results__option");
+      option.id = `ck-header-option-${i}`;
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      option.dataset.href = data.url;
+      const title = element("span", "ck-header-results__title", (data.meta && data.meta.title) || data.url);
+      option.append(title);
+      if (data.meta && data.meta.ma) option.append(element("span", "ck-header-results__code", `Mã ${data.meta.ma}`));
+      option.addEventListener("click", () => location.assign(data.url));
+      this.list.append(option);
+      this.options.push(option);
+    });
+    const page = new URL("tim-kiem/", engine.site);
+    page.searchParams.set("q", typed);
+    const all = element("li", "ck-header-results__option ck-header-results__all");
+    all.id = `ck-header-option-${shown.length}`;
+    all.setAttribute("role", "option");
+    all.setAttribute("aria-selected", "false");
+    all.dataset.href = page.href;
+    all.textContent = results.length ? `Xem tất cả ${results.length} kết quả` : "Mở trang tìm kiếm";
+    all.addEventListener("click", () => location.assign(page.href));
+    this.list.append(all);
+    this.options.push(all);
+    this.list.hidden = false;
+    this.input.setAttribute("aria-expanded", "true");
+    const note = notes(info);
+    const fix = results.length && changed(info, shown[0] && shown[0].data);
+    const head = results.length ? `${results.length} kết quả cho «${typed}».` : `Không tìm thấy thủ tục nào cho «${typed}».`;
+    const mean = fix ? ` Có phải bạn muốn tìm: «${shown[0].data.meta.title}»?` : "";
+    this.live.textContent = `${head}${mean}${note ? ` ${note}` : ""}`;
+    if (fix || note) {
+      const hint = element("li", "ck-header-results__note", `${mean.trim()} ${note}`.trim());
+      hint.setAttribute("role", "presentation");
+      this.list.prepend(hint);
+    }
+  }
+
+  key(event) {
+    const open = !this.list.hidden && this.options.length;
+    if (event.key === "ArrowDown" && open) {
+      event.preventDefault();
+      this.move(this.active + 1 >= this.options.length ? 0 : this.active + 1);
+    } else if (event.key === "ArrowUp" && open) {
+      event.preventDefault();
+      this.move(this.active <= 0 ? this.options.length - 1 : this.active - 1);
+    } else if (event.key === "Enter" && open && this.active >= 0) {
+      event.preventDefault();
+      location.assign(this.options[this.active].dataset.href);
+    } else if (event.key === "Escape") {
+      if (open) {
+        event.preventDefault();
+        this.close();
+      } else if (this.input.value) {
+        event.preventDefault();
+        this.input.value = "";
+      }
+    }
+  }
+
+  move(index) {
+    if (this.active >= 0) this.options[this.active].setAttribute("aria-selected", "false");
+    this.active = index;
+    const option = this.options[index];
+    option.setAttribute("aria-selected", "true");
+    this.input.setAttribute("aria-activedescendant", option.id);
+    option.scrollIntoView({ block: "nearest" });
+  }
+
+  close() {
+    this.list.hidden = true;
+    this.active = -1;
+    this.input.setAttribute("aria-expanded", "false");
+    this.input.removeAttribute("aria-activedescendant");
+  }
 }
 
-main();
+/** Pagefind and the settings, fetched side by side; Pagefind starts (index metadata, WebAssembly) at once. */
+async function loadEngine(site) {
+  const starting = import(new URL("pagefind/pagefind.js", site).href).then(async (pagefind) => {
+    await pagefind.options({ baseUrl: site.pathname, excerptLength: 24 });
+    pagefind.init();
+    return pagefind;
+  });
+  const reading = fetch(new URL("tim-kiem/cau-hinh.json", site)).then((response) =>
+    response.ok ? response.json() : { filters: [], synonyms: [] },
+  );
+  const [pagefind, settings] = await Promise.all([starting, reading]);
+  await pagefind.options({ ranking: settings.ranking });
+  const engine = new Engine(pagefind, settings);
+  engine.site = site;
+  return engine;
+}
+
+async function main() {
+  const site = siteRoot();
+  let shared = null;
+  const load = () => {
+    if (!shared) shared = loadEngine(site);
+    return shared;
+  };
+  window.ckSearchEngine = load;
+  const form = document.querySelector(".ck-header-search");
+  if (form && form.querySelector("#ck-header-results")) new HeaderBox(form, load).start();
+  const root = document.getElementById("ck-search");
+  if (root) await new SearchPage(root, await load(), site).start();
+}
+
+if (typeof document !== "undefined") main();
