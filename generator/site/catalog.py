@@ -6,23 +6,28 @@ folder per dataset (:mod:`generator.site.dataset`). Nothing is written until the
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.core.errors import DataError, raise_if_any
+from generator.core.gitlog import FolderHistory, read_history
 from generator.core.records import LoadCache, Loaded, load_all, load_one
 from generator.site.agency import Agency
 from generator.site.dataset import AnyDataset, CheckContext
 from generator.site.handpages import HandPage, check_links, load_hand_pages
 from generator.site.sectors import Sector, SectorRegistry, check_registry
 from generator.site.synonyms import SynonymFile, load_synonyms
+from generator.site.version import ContentVersion, of_commit, of_epoch
 
 SITE_FILE = "site.yml"
 SECTORS_FILE = "linh-vuc.yml"
 PAGES_DIR = "trang"
 SYNONYMS_FILE = "tu-dong-nghia.yml"
+HISTORY_SWITCH = "CONGKHAI_HISTORY"
+"""Set to ``0`` to build without reading git (the tests' default: their content lives in this repository)."""
 
 M = TypeVar("M", Agency, SectorRegistry)
 T = TypeVar("T")
@@ -36,6 +41,10 @@ class Site:
     sectors: tuple[Sector, ...]
     hand_pages: tuple[HandPage, ...] = ()
     synonyms: SynonymFile = field(default_factory=SynonymFile)
+    version: ContentVersion = field(default_factory=lambda: ContentVersion(None, None))
+    """The content version the site is built from (see :mod:`generator.site.version`)."""
+    history: FolderHistory | None = field(default=None, compare=False, hash=False)
+    """The content folder's git history; ``None`` without git."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,17 @@ class Catalog:
     def agency(self) -> Agency:
         """The publishing agency."""
         return self.site.agency
+
+    @property
+    def version(self) -> ContentVersion:
+        """The content version; without git, dated by ``SOURCE_DATE_EPOCH`` or the latest update."""
+        return self.site.version.with_day(
+            self.index("version-day", self._latest_update)
+        )
+
+    def _latest_update(self) -> Any:
+        days = [day for d in self.datasets for s in self.summaries(d.name) if (day := d.updated(s))]
+        return of_epoch(os.environ.get("SOURCE_DATE_EPOCH")) or (max(days) if days else None)
 
     @property
     def sectors(self) -> tuple[Sector, ...]:
@@ -141,7 +161,11 @@ def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Parti
     if registry is None:
         return (None, None), errors
     sectors = tuple(registry.record.linh_vuc)
-    site = Site(agency.record, sectors, tuple(hand_pages), synonyms) if agency else None
+    history = read_history(content) if os.environ.get(HISTORY_SWITCH, "1") != "0" else None
+    history = history if history and history.last else None
+    version = of_commit(history.last, history.dirty) if history else of_commit(None)
+    version = version.with_day(of_epoch(os.environ.get("SOURCE_DATE_EPOCH")))
+    site = Site(agency.record, sectors, tuple(hand_pages), synonyms, version, history) if agency else None
     return (site, [s.ma for s in sectors]), errors
 
 
