@@ -156,7 +156,16 @@ class _BlobReader:
         data = process.stdout.read(int(header[2]) + 1)
         return data[:-1]
 
+    def close(self) -> None:
+        """End the process (in the process that started it) and close its pipes."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        for pipe in (process.stdin, process.stdout):
+            if pipe is not None:
+                pipe.close()
+        if self.pid == os.getpid():
+            process.wait()
+
     def __del__(self) -> None:
-        if self._process is not None and self.pid == os.getpid():
-            self._process.kill()
-            self._process.wait()
+        self.close()

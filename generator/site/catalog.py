@@ -20,7 +20,7 @@ from generator.site.dataset import AnyDataset, CheckContext
 from generator.site.handpages import HandPage, check_links, load_hand_pages
 from generator.site.sectors import Sector, SectorRegistry, check_registry
 from generator.site.synonyms import SynonymFile, load_synonyms
-from generator.site.version import ContentVersion, of_commit, of_epoch
+from generator.site.version import ContentVersion, of_commit
 
 SITE_FILE = "site.yml"
 SECTORS_FILE = "linh-vuc.yml"
@@ -72,14 +72,15 @@ class Catalog:
 
     @property
     def version(self) -> ContentVersion:
-        """The content version; without git, dated by ``SOURCE_DATE_EPOCH`` or the latest update."""
+        """The content version; without git, dated by the latest update of the records (the date
+        ``SOURCE_DATE_EPOCH`` defaults to; the variable itself is not read: a build sets it)."""
         return self.site.version.with_day(
             self.index("version-day", self._latest_update)
         )
 
     def _latest_update(self) -> Any:
         days = [day for d in self.datasets for s in self.summaries(d.name) if (day := d.updated(s))]
-        return of_epoch(os.environ.get("SOURCE_DATE_EPOCH")) or (max(days) if days else None)
+        return max(days) if days else None
 
     @property
     def sectors(self) -> tuple[Sector, ...]:
@@ -164,7 +165,6 @@ def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Parti
     history = read_history(content) if os.environ.get(HISTORY_SWITCH, "1") != "0" else None
     history = history if history and history.last else None
     version = of_commit(history.last, history.dirty) if history else of_commit(None)
-    version = version.with_day(of_epoch(os.environ.get("SOURCE_DATE_EPOCH")))
     site = Site(agency.record, sectors, tuple(hand_pages), synonyms, version, history) if agency else None
     return (site, [s.ma for s in sectors]), errors
 

@@ -72,8 +72,8 @@ def published_schema(model: type[BaseModel]) -> dict[str, Any]:
     content version (:data:`VERSION_KEY`) every published record carries."""
     schema = model.model_json_schema()
     schema["properties"][VERSION_KEY] = {
-        "description": "Phiên bản nội dung mà tệp được tạo từ đó: mã commit và ngày (ngày dựng trang khi "
-        "không có git).",
+        "description": "Phiên bản nội dung mà tệp được tạo từ đó: mã commit và ngày của nó (không có khi "
+        "trang được dựng không có git).",
         "type": "object",
         "properties": {"commit": {"type": "string"}, "ngay": {"type": "string", "format": "date"}},
     }

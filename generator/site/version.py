@@ -1,14 +1,15 @@
 """The content version every page, JSON and CSV file names, so that a citizen can cite what they read.
 
 In a git repository it is the last commit that changed the content folder (its short hash and date),
-marked when the folder holds changes not yet committed; without git it is the build's date
-(``SOURCE_DATE_EPOCH``, else the latest update date of the records).
+marked when the folder holds changes not yet committed; without git it is the latest update date of the
+records (what ``SOURCE_DATE_EPOCH`` defaults to). Each record's own JSON names the commit only: without
+git it names nothing, as its file is made before every record's date is known in a shared build.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 
 from generator.core.gitlog import Commit
 
@@ -63,10 +64,3 @@ def of_commit(commit: Commit | None, dirty: bool = False) -> ContentVersion:
     if commit is None:
         return ContentVersion(None, None)
     return ContentVersion(commit.sha, commit.when.astimezone(UTC).date(), dirty)
-
-
-def of_epoch(epoch: str | None) -> date | None:
-    """The date of a ``SOURCE_DATE_EPOCH`` value, if it is one."""
-    if epoch is None or not epoch.strip().isdigit():
-        return None
-    return datetime.fromtimestamp(int(epoch), UTC).date()
