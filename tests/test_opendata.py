@@ -250,10 +250,7 @@ def test_a_procedure_page_shows_what_changed_between_two_decisions(two_decisions
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
     recent = pages["thay-doi.md"].text
-    assert (
-        "| 10/07/2026 | [Cấp thẻ công chứng viên &#40;1&#46;013859&#41;](thu-tuc/1.013859.md) |"
-        in recent
-    )
+    assert "| 10/07/2026 | [Cấp thẻ công chứng viên &#40;1&#46;013859&#41;](thu-tuc/1.013859.md) |" in recent
     every = json.loads(pages["du-lieu/thu-tuc.json"].text)
     assert every["phien_ban"]["ngay"] == "2026-07-21"
     assert len(every["phien_ban"]["commit"]) == 40

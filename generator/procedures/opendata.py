@@ -11,6 +11,7 @@ from typing import Any
 from generator.core.render import render, vdate
 from generator.procedures import facts, lookup
 from generator.procedures.model import CHANNELS, DECISION_KINDS, LEVELS, ONLINE_LEVELS, STATUSES, Procedure
+from generator.site import tables
 from generator.site.catalog import Catalog
 from generator.site.feeds import Feed, FeedEntry
 from generator.site.history import Milestone, Value
@@ -60,6 +61,11 @@ def table(catalog: Catalog) -> Table:
         partial(_rows, catalog),
         primary_key=("ma_thu_tuc",),
     )
+
+
+def csv_text(catalog: Catalog) -> str:
+    """The catalogue's CSV file, as the site writes it (:func:`generator.site.tables.csv_text`)."""
+    return tables.csv_text(table(catalog), catalog.version.label)
 
 
 def _rows(catalog: Catalog) -> list[list[Any]]:
