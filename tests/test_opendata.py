@@ -145,7 +145,7 @@ def test_every_feed_parses_and_says_what_the_data_says(built: tuple[Path, Path])
 
 def test_pages_link_their_feeds_and_carry_the_version(built: tuple[Path, Path]) -> None:
     _, out = built
-    link = '<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
+    link = '<link rel="feed alternate" type="application/atom+xml" title="{title}" href="{href}">'
     sector = (out / "linh-vuc" / "cong-chung" / "index.html").read_text(encoding="utf-8")
     title = "Thủ tục hành chính lĩnh vực Công chứng mới và thay đổi — Sở Tư pháp tỉnh Bình Phước"
     assert link.format(title=title, href="../../du-lieu/linh-vuc/cong-chung.xml") in sector

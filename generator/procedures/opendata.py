@@ -90,7 +90,7 @@ def _rows(catalog: Catalog) -> list[list[Any]]:
 
 def feeds(catalog: Catalog) -> list[Feed]:
     """New and changed procedures: the whole catalogue (linked from the home page and the catalogue) and
-    each sector that has procedures (linked from its page)."""
+    each sector (linked from its page)."""
     agency = catalog.agency.ten_co_quan
     every = Feed(
         FEED_PATH,
@@ -105,8 +105,7 @@ def feeds(catalog: Catalog) -> list[Feed]:
             partial(_entries, catalog, s.ma),
             pages=(f"linh-vuc/{s.ma}.md",),
         )
-        for s in catalog.sectors
-        if lookup.in_sector(catalog, s.ma)
+        for s in catalog.sectors  # every sector, so that a feed's address stays while it is empty
     ]
     return [every, *sectors]
 
