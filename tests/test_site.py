@@ -176,14 +176,20 @@ def test_regenerating_writes_what_changed_and_removes_what_is_gone(
         "thu-tuc/2.000829.md",
     ]
     assert changed.written == [
+        "du-lieu/datapackage.json",  # the files' sizes
         "du-lieu/index.md",
+        "du-lieu/linh-vuc/cong-chung.xml",
+        "du-lieu/linh-vuc/tro-giup-phap-ly.xml",
         "du-lieu/schema/thu-tuc.schema.json",
         "du-lieu/thay-doi.xml",
         "du-lieu/thu-tuc.csv",
         "du-lieu/thu-tuc.json",
+        "du-lieu/thu-tuc.xml",
         "du-lieu/thu-tuc/1.013859.json",
         "index.md",
         "linh-vuc/cong-chung.md",
+        "linh-vuc/tro-giup-phap-ly.md",
+        "thay-doi.md",
         "thu-tuc/1.002010.md",  # replaced by 1.013859, it names it
         "thu-tuc/1.013859.md",
         "thu-tuc/index.md",

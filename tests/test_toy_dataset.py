@@ -80,7 +80,7 @@ def test_a_toy_record_is_validated_with_file_line_and_key(make_content: MakeCont
         pipeline.check(content, WITH_TOY)
     assert [str(e) for e in caught.value.errors] == [
         f"{content}/hoi-dap/x.yml:5: thua: trường «thua» không có trong mẫu hồ sơ; "
-        "các trường hợp lệ: ma, cau_hoi, tra_loi, chu_de, thu_tuc"
+        "các trường hợp lệ: ma, cau_hoi, tra_loi, chu_de, thu_tuc, ngay_tra_loi"
     ]
 
 

@@ -3,38 +3,58 @@ record (made by the process that holds the full record, see ``generator.build.sh
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
 from generator.core.render import Memo, Page, no_memo
 from generator.site.catalog import Catalog
 from generator.site.dataset import AnyDataset
-from generator.site.opendata import RecordTexts, all_records_page, open_data_pages
+from generator.site.opendata import RecordTexts, all_records_page, late_pages, open_data_pages
 from generator.site.pages import accessibility_page, form_pages, hand_pages, home_page, search_page
 from generator.site.search import search_pages
+from generator.site.version import ContentVersion
 
 Texts = dict[str, RecordTexts]
 """Each dataset's record texts, by dataset name."""
 
 
 def generate_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
-    """Every generated file of the documentation folder; texts are made when written or read."""
-    texts = record_texts(catalog.datasets, memo)
+    """Every generated file of the documentation folder; texts are made when written or read, in order:
+    the data package and the open-data page, which give the files' sizes, come last."""
+    texts = record_texts(catalog.datasets, memo, catalog.site.version)
     every = [
         all_records_page(catalog, d, partial(_one_part, texts[d.name], catalog.records(d.name)))
         for d in catalog.datasets
     ]
-    return [*site_pages(catalog, memo), *every, *record_pages(catalog, texts, memo)]
+    pages = [*site_pages(catalog, memo), *every, *record_pages(catalog, texts, memo)]
+    return pages + late_pages(catalog, sizes_of(pages))
+
+
+def sizes_of(pages: Sequence[Page]) -> Callable[[str], int | None]:
+    """The size in bytes of the file ``path`` among ``pages`` (made again: the files sized are the
+    all-records JSON, the CSV tables, feeds and schemas, quick to make)."""
+    by_path = {page.path: page for page in pages}
+
+    def size_of(path: str) -> int | None:
+        page = by_path.get(path)
+        if page is None:
+            return None
+        content = page.content
+        return len(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+    return size_of
 
 
 def _one_part(texts: RecordTexts, records: Sequence[Any]) -> list[bytes]:
     return [texts.part(records)]
 
 
-def record_texts(datasets: Sequence[AnyDataset], memo: Memo = no_memo) -> Texts:
-    """A :class:`RecordTexts` for each of ``datasets``."""
-    return {d.name: RecordTexts(d, memo) for d in datasets}
+def record_texts(
+    datasets: Sequence[AnyDataset], memo: Memo = no_memo, version: ContentVersion | None = None
+) -> Texts:
+    """A :class:`RecordTexts` for each of ``datasets``, stamped with the content ``version``."""
+    return {d.name: RecordTexts(d, memo, version) for d in datasets}
 
 
 def site_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:

@@ -5,8 +5,8 @@ Everything is gathered and validated first; the previous site is replaced only b
 
 from __future__ import annotations
 
-import os
 import html
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
@@ -21,6 +21,7 @@ from generator.build.paths import Places, check_apart, check_work, using_work
 from generator.build.publish import Output
 from generator.build.searchindex import index_site
 from generator.build.sharedbuild import jobs_to_share, prepare_shared
+from generator.build.sitemap import write_sitemap
 from generator.core.failures import naming
 from generator.core.records import LoadCache
 from generator.core.render import Memo, no_memo
@@ -28,6 +29,8 @@ from generator.datasets import DATASETS
 from generator.site.agency import contacts
 from generator.site.catalog import Catalog, build_catalog
 from generator.site.dataset import AnyDataset, published
+from generator.site.feeds import head_links
+from generator.site.opendata import all_feeds
 from generator.site.pages import nav
 
 DOCS = "docs"
@@ -59,6 +62,8 @@ def mkdocs_options(catalog: Catalog, docs: Path, site: Path) -> dict[str, Any]:
             "agency": agency.model_dump(mode="json"),
             "contacts": [c._asdict() for c in contacts(agency)],
             "generator": False,
+            "ck_feeds": head_links(all_feeds(catalog)),
+            "ck_version": catalog.version.text,
         },
     }
 
@@ -127,6 +132,7 @@ def build(
         with output.staging() as staging:
             with naming(staging):
                 run_mkdocs(config_file, mkdocs_options(catalog, work / DOCS, staging), jobs=jobs)
+                write_sitemap(staging, work / DOCS, catalog)
                 clock.lap("mkdocs")
                 _index_search(staging)
                 clock.lap("search")

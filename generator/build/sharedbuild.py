@@ -12,7 +12,8 @@ records; only summaries travel (:meth:`Dataset.summarise <generator.site.dataset
    and every error is raised together.
 2. Told every summary, each process writes its records' pages and JSON files (this one also the
    all-records files); then the processes take the catalogue-wide pages (sector lists, CSV, feed, home,
-   …) one at a time as each becomes free, so that they finish together.
+   …) one at a time as each becomes free, so that they finish together. This process then makes the
+   data package and the open-data page, which give the other files' sizes.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 from typing import Any
 
-from generator.build.allpages import record_pages, record_texts, site_pages
+from generator.build.allpages import record_pages, record_texts, site_pages, sizes_of
 from generator.build.docsfolder import BuildReport, finish_apart, remove_others, write_pages
 from generator.core.errors import DataError
 from generator.core.parallel import Steps, Team, equal_shares, jobs_for
@@ -42,7 +43,7 @@ from generator.site.catalog import (
     summarised_item,
 )
 from generator.site.dataset import AnyDataset
-from generator.site.opendata import all_records_page
+from generator.site.opendata import all_records_page, late_pages
 
 Files = dict[str, list[Path]]
 """Record files by dataset name."""
@@ -149,7 +150,7 @@ def _share(site: Partial, files: Files, together: _Together, first: bool) -> Ste
         errors += scan_loaded(dataset, loaded, site.allowed)
         items[dataset.name] = [summarised_item(dataset, item) for item in loaded]
         records[dataset.name] = sorted((item.record for item in loaded), key=dataset.key)
-    texts = record_texts(datasets)
+    texts = record_texts(datasets, version=site.site.version if site.site else None)
     parts = {d.name: texts[d.name].part(records[d.name]) for d in datasets}
     summaries = yield Loading(items, errors, parts)
     assert site.site is not None  # the catalogue is valid: the team goes on only then
@@ -159,8 +160,13 @@ def _share(site: Partial, files: Files, together: _Together, first: bool) -> Ste
         pages[:0] = [all_records_page(catalog, d, partial(list, together.parts[d.name])) for d in datasets]
     written = write_pages(pages, together.docs, apart=together.apart)
     taken: list[Page] = []
-    turns = _turns(site_pages(catalog), together.turn, taken)
+    others = site_pages(catalog)
+    turns = _turns(others, together.turn, taken)
     written += write_pages(turns, together.docs, apart=together.apart)
+    if first:  # they give the other files' sizes: made last, here, where every part is
+        late = late_pages(catalog, sizes_of([*pages, *others]))
+        written += write_pages(late, together.docs, apart=together.apart)
+        pages += late
     yield Writing([page.path for page in [*pages, *taken]], written, catalog if first else None)
 
 

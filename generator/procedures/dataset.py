@@ -19,6 +19,9 @@ from generator.procedures.pages import catalogue_pages, procedure_pages
 from generator.procedures.summary import Summary, summarise
 from generator.site.catalog import Catalog
 from generator.site.dataset import CheckContext, Dataset, Link, NavEntry
+from generator.site.feeds import Feed
+from generator.site.history import Milestone, Value, record_changes
+from generator.site.tables import Table
 
 NAV_SECTORS_MAX = 30
 """Above this many sectors the navigation links only the catalogue index, which lists them all:
@@ -33,6 +36,7 @@ class Procedures(Dataset[Procedure, Summary]):
     templates = Path(__file__).parent / "templates"
     json_key = "thu_tuc"
     noun = "thủ tục"
+    title = "Thủ tục hành chính"
 
     def key(self, item: Procedure | Summary) -> str:
         """The procedure's code."""
@@ -51,9 +55,18 @@ class Procedures(Dataset[Procedure, Summary]):
     def link_targets(self, items: list[Loaded[Summary]], context: CheckContext) -> set[str]:
         """Besides the open data: the catalogue, each procedure's page and each sector's list."""
         pages = {"thu-tuc/index.md", opendata.CSV_PATH, opendata.FEED_PATH}
+        pages |= {opendata.sector_feed_path(slug) for slug in context.sectors or ()}
         pages |= {f"thu-tuc/{item.record.ma_thu_tuc}.md" for item in items}
         pages |= {f"linh-vuc/{slug}.md" for slug in context.sectors or ()}
         return super().link_targets(items, context) | pages
+
+    def title_of(self, item: Procedure | Summary) -> str:
+        """The procedure's name and code."""
+        return f"{item.ten_thu_tuc} ({item.ma_thu_tuc})"
+
+    def page_of(self, key: str) -> str | None:
+        """``thu-tuc/<mã>.md``."""
+        return f"thu-tuc/{key}.md"
 
     def updated(self, summary: Summary) -> date | None:
         """The procedure's ``ngay_cap_nhat``."""
@@ -62,16 +75,13 @@ class Procedures(Dataset[Procedure, Summary]):
     def record_pages(
         self, catalog: Catalog, records: Sequence[Procedure], memo: Memo = no_memo
     ) -> list[Page]:
-        """Each procedure's page."""
-        return procedure_pages(catalog, records, memo)
+        """Each procedure's page, with its change history."""
+        changes = partial(record_changes, self, history=catalog.site.history)
+        return procedure_pages(catalog, records, memo, changes)
 
     def listing_pages(self, catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
-        """The catalogue index, the sector lists, the CSV and the feed of changes."""
-        return [
-            Page(opendata.CSV_PATH, partial(opendata.csv_text, catalog)),
-            Page(opendata.FEED_PATH, partial(opendata.atom_feed, catalog)),
-            *catalogue_pages(catalog, memo),
-        ]
+        """The catalogue index and the sector lists (the site writes the CSV and the feeds)."""
+        return catalogue_pages(catalog, memo)
 
     def nav(self, catalog: Catalog) -> list[NavEntry]:
         """The catalogue index and each sector that has procedures (unless there are too many)."""
@@ -101,9 +111,26 @@ class Procedures(Dataset[Procedure, Summary]):
         """The procedures' files."""
         return opendata.open_data_section(catalog)
 
-    def data_resources(self, catalog: Catalog) -> list[dict[str, Any]]:
-        """The CSV and the JSON file of every procedure."""
-        return opendata.data_resources()
+    def tables(self, catalog: Catalog) -> list[Table]:
+        """One row per procedure (:func:`~generator.procedures.opendata.table`)."""
+        return [opendata.table(catalog)]
+
+    def feeds(self, catalog: Catalog) -> list[Feed]:
+        """New and changed procedures, of the catalogue and of each sector."""
+        return opendata.feeds(catalog)
+
+    def history_fields(self, record: Procedure) -> dict[str, Value]:
+        """Name, levels, time, fees, channels, documents, conditions, legal basis, results, online level
+        and status."""
+        return opendata.history_fields(record)
+
+    def milestones(self, record: Procedure) -> list[Milestone]:
+        """The publication decisions."""
+        return opendata.milestones(record)
+
+    def page_dates(self, catalog: Catalog) -> dict[str, date]:
+        """Procedure pages by their update date; sector lists and the catalogue by their latest."""
+        return opendata.page_dates(catalog)
 
     def search_filters(self) -> dict[str, str]:
         """Sector, level, subjects, online service and fee."""

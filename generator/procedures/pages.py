@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
@@ -28,6 +28,7 @@ from generator.procedures.summary import Summary
 from generator.site.agency import contacts
 from generator.site.catalog import Catalog
 from generator.site.dataset import related_links
+from generator.site.history import Change
 from generator.site.search import fields_html
 from generator.site.sectors import Sector
 
@@ -72,13 +73,20 @@ def catalogue_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
     return pages
 
 
-def procedure_pages(catalog: Catalog, records: Sequence[Procedure], memo: Memo = no_memo) -> list[Page]:
-    """The page of each of ``records``."""
+Changes = Callable[[Procedure], list[Change]]
+"""A procedure's change history, newest first (:func:`generator.site.history.record_changes`)."""
+
+
+def procedure_pages(
+    catalog: Catalog, records: Sequence[Procedure], memo: Memo = no_memo, changes: Changes = lambda p: []
+) -> list[Page]:
+    """The page of each of ``records``, with its ``changes``."""
     pages = []
     for p in records:
         path = f"thu-tuc/{p.ma_thu_tuc}.md"
-        make = partial(procedure_page, catalog, p)
-        pages.append(Page(path, partial(memo, path, page_inputs(catalog, p), make)))
+        history = tuple(changes(p))
+        make = partial(procedure_page, catalog, p, history)
+        pages.append(Page(path, partial(memo, path, (*page_inputs(catalog, p), history), make)))
     return pages
 
 
@@ -149,8 +157,8 @@ def copies(document: Document) -> str:
     return ", ".join(parts)
 
 
-def procedure_page(catalog: Catalog, p: Procedure) -> str:
-    """The page of one procedure, in the national portal's order."""
+def procedure_page(catalog: Catalog, p: Procedure, changes: Sequence[Change] = ()) -> str:
+    """The page of one procedure, in the national portal's order, ending with its ``changes``."""
     agencies = [(label, getattr(p.co_quan, key)) for key, label in AGENCY_LABELS if getattr(p.co_quan, key)]
     description = f"{p.ten_thu_tuc} — mã {p.ma_thu_tuc}, lĩnh vực {catalog.sector(p.linh_vuc).ten}"
     agency_contacts = contacts(catalog.agency)
@@ -183,6 +191,8 @@ def procedure_page(catalog: Catalog, p: Procedure) -> str:
         method_fees=facts.method_fees,
         copies=copies,
         search_fields=Markup(fields_html(procedure_fields(catalog, p))),  # escaped by its template
+        changes=changes,
+        has_history=catalog.site.history is not None,
         link=partial(relative_link, f"thu-tuc/{p.ma_thu_tuc}.md"),
         **LABELS,
     )

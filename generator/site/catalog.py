@@ -6,6 +6,7 @@ folder per dataset (:mod:`generator.site.dataset`). Nothing is written until the
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any, TypeVar
 from generator.core.errors import DataError, raise_if_any
 from generator.core.fields import Record, Text, no_items
 from generator.core.privacy import AllowList
+from generator.core.gitlog import FolderHistory, read_history
 from generator.core.records import LoadCache, Loaded, load_all, load_one
 from generator.core.workdays import SWAPS_FILE, DaySwaps, Workdays, check_swaps
 from generator.site.agency import Agency
@@ -23,6 +25,7 @@ from generator.site.handpages import HandPage, check_links, load_hand_pages
 from generator.site.sectors import Sector, SectorRegistry, check_registry
 from generator.site.lexicon import Lexicon, load_lexicon
 from generator.site.synonyms import SynonymFile, load_synonyms
+from generator.site.version import ContentVersion, of_commit
 
 SITE_FILE = "site.yml"
 SECTORS_FILE = "linh-vuc.yml"
@@ -30,6 +33,8 @@ PAGES_DIR = "trang"
 SYNONYMS_FILE = "tu-dong-nghia.yml"
 ALLOWED_FILE = "cong-khai-duoc-phep.yml"
 LEXICON_FILE = "tu-dien.yml"
+HISTORY_SWITCH = "CONGKHAI_HISTORY"
+"""Set to ``0`` to build without reading git (the tests' default: their content lives in this repository)."""
 
 M = TypeVar("M", Agency, SectorRegistry)
 
@@ -62,6 +67,10 @@ class Site:
     """The form files of ``content/mau/``."""
     lexicon: Lexicon = field(default_factory=Lexicon)
     """The search lexicon (filler words and everyday terms)."""
+    version: ContentVersion = field(default_factory=lambda: ContentVersion(None, None))
+    """The content version the site is built from (see :mod:`generator.site.version`)."""
+    history: FolderHistory | None = field(default=None, compare=False, hash=False)
+    """The content folder's git history; ``None`` without git."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,18 @@ class Catalog:
     def agency(self) -> Agency:
         """The publishing agency."""
         return self.site.agency
+
+    @property
+    def version(self) -> ContentVersion:
+        """The content version; without git, dated by the latest update of the records (the date
+        ``SOURCE_DATE_EPOCH`` defaults to; the variable itself is not read: a build sets it)."""
+        return self.site.version.with_day(
+            self.index("version-day", self._latest_update)
+        )
+
+    def _latest_update(self) -> Any:
+        days = [day for d in self.datasets for s in self.summaries(d.name) if (day := d.updated(s))]
+        return max(days) if days else None
 
     @property
     def sectors(self) -> tuple[Sector, ...]:
@@ -203,8 +224,23 @@ def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Parti
     if registry is None:
         return Partial(None, None, settings, allowed), errors
     sectors = tuple(registry.record.linh_vuc)
+    history = read_history(content) if os.environ.get(HISTORY_SWITCH, "1") != "0" else None
+    history = history if history and history.last else None
+    version = of_commit(history.last, history.dirty) if history else of_commit(None)
     site = (
-        Site(agency.record, sectors, tuple(hand_pages), synonyms, workdays, settings, allowed, tuple(forms), lexicon)
+        Site(
+            agency.record,
+            sectors,
+            tuple(hand_pages),
+            synonyms,
+            workdays=workdays,
+            settings=settings,
+            allowed=allowed,
+            forms=tuple(forms),
+            lexicon=lexicon,
+            version=version,
+            history=history,
+        )
         if agency
         else None
     )

@@ -27,6 +27,9 @@ from generator.core.render import Memo, Page, add_templates, no_memo
 
 if TYPE_CHECKING:
     from generator.site.catalog import Catalog
+    from generator.site.feeds import Feed
+    from generator.site.history import Milestone, Value
+    from generator.site.tables import Table
 
 R = TypeVar("R", bound=BaseModel)
 S = TypeVar("S")
@@ -84,6 +87,8 @@ class Dataset(ABC, Generic[R, S]):
     """A file of settings inside the content folder (``cau-hinh.yml``), loaded with the site's own files."""
     settings_model: ClassVar[type[BaseModel] | None] = None
     """The pydantic model of :attr:`settings_file`."""
+    title: ClassVar[str] = ""
+    """What the dataset is called on the open-data page and in the data package («Thủ tục hành chính»)."""
 
     # Records: id, summary, checks.
 
@@ -107,6 +112,14 @@ class Dataset(ABC, Generic[R, S]):
             *(self.record_json_path(self.key(item.record)) for item in items),
             *(f"du-lieu/schema/{name}.schema.json" for name in self.schemas()),
         }
+
+    def title_of(self, item: R | S) -> str:
+        """A record's title in lists and feeds (its summary's, alike)."""
+        return self.key(item)
+
+    def page_of(self, key: str) -> str | None:
+        """The docs path of the page of the record ``key``; ``None`` when records have no page."""
+        return None
 
     def updated(self, summary: S) -> date | None:
         """The date a record was last changed, if it says (the build's date is the latest one)."""
@@ -148,8 +161,38 @@ class Dataset(ABC, Generic[R, S]):
         return ""
 
     def data_resources(self, catalog: Catalog) -> list[dict[str, Any]]:
-        """The dataset's resources in ``du-lieu/datapackage.json``."""
+        """Resources of ``du-lieu/datapackage.json`` besides those the site makes for every dataset (the
+        all-records JSON and each of :meth:`tables`); paths relative to ``du-lieu/``."""
         return []
+
+    # Open data, feeds and history made by the site for every dataset (generator.site.tables, feeds,
+    # history): the dataset only describes them.
+
+    def tables(self, catalog: Catalog) -> list[Table]:
+        """The dataset's flat CSV tables (one row per record), with their columns' Table Schema types
+        and descriptions: the site writes each CSV, its data-package resource and its part of the data
+        dictionary (:mod:`generator.site.tables`)."""
+        return []
+
+    def feeds(self, catalog: Catalog) -> list[Feed]:
+        """The dataset's Atom feeds, their entries dated by the data, and the pages that link to each
+        (:mod:`generator.site.feeds`)."""
+        return []
+
+    def history_fields(self, record: R) -> dict[str, Value]:
+        """The facts of a record compared between its versions, by Vietnamese label; a list of texts
+        is compared item by item (:mod:`generator.site.history`). Empty: versions are not compared."""
+        return {}
+
+    def milestones(self, record: R) -> list[Milestone]:
+        """The dated events a record holds itself (publication decisions, answers …), which date and
+        name the changes that came with them (:mod:`generator.site.history`)."""
+        return []
+
+    def page_dates(self, catalog: Catalog) -> dict[str, date]:
+        """The date the data of each of the dataset's pages last changed, by docs path, for the
+        sitemap's ``lastmod``; a page left out is dated by the content version."""
+        return {}
 
     def schemas(self) -> dict[str, type[BaseModel]]:
         """JSON Schemas published under ``du-lieu/schema/`` and written by ``congkhai schema``, by stem."""

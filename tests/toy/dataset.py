@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
@@ -13,7 +14,10 @@ from generator.core.records import Loaded
 from generator.core.render import Memo, Page, front_matter, no_memo, render
 from generator.site.catalog import Catalog
 from generator.site.dataset import CheckContext, Dataset, Link, NavEntry
+from generator.site.feeds import Feed, FeedEntry
+from generator.site.history import Milestone, Value
 from generator.site.search import PAGE_TYPE, SearchFields, fields_html, folded
+from generator.site.tables import Column, Table, column
 
 
 class Question(Record):
@@ -29,6 +33,8 @@ class Question(Record):
     """Chủ đề."""
     thu_tuc: list[str] = []
     """Mã các thủ tục liên quan."""
+    ngay_tra_loi: date | None = None
+    """Ngày trả lời."""
 
 
 class Brief(NamedTuple):
@@ -38,6 +44,7 @@ class Brief(NamedTuple):
     cau_hoi: str
     chu_de: str
     thu_tuc: tuple[str, ...]
+    ngay_tra_loi: date | None = None
 
 
 class Questions(Dataset[Question, Brief]):
@@ -48,12 +55,13 @@ class Questions(Dataset[Question, Brief]):
     templates = Path(__file__).parent / "templates"
     json_key = "hoi_dap"
     noun = "câu hỏi"
+    title = "Hỏi đáp"
 
     def key(self, item: Question | Brief) -> str:
         return item.ma
 
     def summarise(self, record: Question) -> Brief:
-        return Brief(record.ma, record.cau_hoi, record.chu_de, tuple(record.thu_tuc))
+        return Brief(record.ma, record.cau_hoi, record.chu_de, tuple(record.thu_tuc), record.ngay_tra_loi)
 
     def check(self, items: list[Loaded[Brief]], context: CheckContext) -> list[DataError]:
         codes = {p.ma_thu_tuc for p in context.summaries["thu-tuc"]}
@@ -81,6 +89,48 @@ class Questions(Dataset[Question, Brief]):
 
     def search_filters(self) -> dict[str, str]:
         return {"chu_de": "Chủ đề"}
+
+    # Open data, feeds and history: described here, written by generator.site.
+
+    def title_of(self, item: Question | Brief) -> str:
+        return item.cau_hoi
+
+    def page_of(self, key: str) -> str | None:
+        return f"hoi-dap/{key}.md"
+
+    def updated(self, summary: Brief) -> date | None:
+        return summary.ngay_tra_loi
+
+    def tables(self, catalog: Catalog) -> list[Table]:
+        columns = (
+            column(Question, "ma", required=True),
+            column(Question, "cau_hoi", required=True),
+            column(Question, "chu_de"),
+            column(Question, "thu_tuc", is_list=True),
+            column(Question, "ngay_tra_loi", "date"),
+            Column("so_thu_tuc", "Số thủ tục liên quan.", "integer", required=True),
+        )
+        rows = [
+            (b.ma, b.cau_hoi, b.chu_de, b.thu_tuc, b.ngay_tra_loi, len(b.thu_tuc))
+            for b in self.summaries(catalog)
+        ]
+        return [Table("hoi-dap", "Hỏi đáp", columns, partial(list, rows), primary_key=("ma",))]
+
+    def feeds(self, catalog: Catalog) -> list[Feed]:
+        entries = [
+            FeedEntry(f"hoi-dap/{b.ma}.md", b.cau_hoi, b.ngay_tra_loi, b.chu_de)
+            for b in self.summaries(catalog)
+            if b.ngay_tra_loi
+        ]
+        return [
+            Feed("du-lieu/hoi-dap.xml", "Hỏi đáp mới", partial(list, entries), pages=("hoi-dap/index.md",))
+        ]
+
+    def history_fields(self, record: Question) -> dict[str, Value]:
+        return {"Câu trả lời": record.tra_loi, "Thủ tục liên quan": tuple(record.thu_tuc)}
+
+    def milestones(self, record: Question) -> list[Milestone]:
+        return [Milestone(record.ngay_tra_loi, "Trả lời", "")] if record.ngay_tra_loi else []
 
 
 def _question_page(question: Question) -> str:
