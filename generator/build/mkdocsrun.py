@@ -226,7 +226,10 @@ class _SharedLayout(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             return None
         if any(url.startswith(page.url) for url in self._listed):
             return None  # the page is listed, or a page below it: links to it differ from page to page
-        return posixpath.dirname(page.url.rstrip("/"))
+        folder = posixpath.dirname(page.url.rstrip("/"))
+        # Top-level pages (the accessibility statement, recent changes) are few, and the footer links to
+        # some of them: from one of them that link is «./», from the others «../x/».
+        return folder or None
 
 
 class _Collect(logging.Handler):
