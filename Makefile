@@ -47,7 +47,7 @@ test: lint $(NODE_TEST)
 # make bench [SIZES=1000,5000] [REPEAT=3] [BASELINE=<git ref>]: BASELINE builds the same content with that
 # ref's generator and with this tree, alternating, and prints them side by side (bench/README.md).
 bench: $(VENV)/.installed-test
-	$(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES)) $(if $(REPEAT),--repeat $(REPEAT)) \
+	$(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES)) $(if $(REPEAT),--repeat $(REPEAT)) $(if $(PROCEDURES_ONLY),--procedures-only) \
 		$(if $(BASELINE),--baseline $(BASELINE))
 
 clean:

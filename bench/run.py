@@ -231,17 +231,19 @@ def site_stats(site_dir: Path) -> dict[str, Any]:
 
 def content_for(n: int, seed: int) -> Path:
     """The synthetic content of size ``n``, made once per (size, seed, synthesizer source)."""
-    content = OUT / f"content-{n}"
+    content = OUT / f"content-{n}" if FEEDBACK[0] else OUT / f"content-{n}-procedures"
     stamp = hashlib.sha256(f"{n}:{seed}:".encode() + Path(synth.__file__).read_bytes()).hexdigest()
     stamp_file = content / ".stamp"
     if not stamp_file.is_file() or stamp_file.read_text() != stamp:
         started = time.perf_counter()
-        synth.synthesize(n, content, seed=seed)
+        synth.synthesize(n, content, seed=seed, feedback=FEEDBACK[0])
         stamp_file.write_text(stamp)
         log(f"  synthesized {n} procedures in {time.perf_counter() - started:.1f} s")
     return content
 
 
+FEEDBACK = [True]
+"""Whether the synthetic content has as many feedback items as procedures (``--procedures-only``: none)."""
 TRASH = "trash"
 """The folder, next to the builds, that holds the previous builds until the run ends (see _set_aside)."""
 EMPTIED = OUT / ".trash-emptied"
@@ -431,6 +433,11 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=1, help="timed builds per size; the table shows the median one"
     )
+    parser.add_argument(
+        "--procedures-only",
+        action="store_true",
+        help="no feedback items beside the procedures (to compare with a generator that has no feedback)",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -447,6 +454,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     SCRATCH[0] = args.scratch
     REPEAT[0] = max(1, args.repeat)
+    FEEDBACK[0] = not args.procedures_only
     SCRATCH[0].mkdir(parents=True, exist_ok=True)
     _empty_trash()  # an interrupted run's
     waited = _settle()

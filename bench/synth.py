@@ -484,7 +484,12 @@ ABOUT = (
 
 
 def synthesize(
-    n: int, out_content_dir: Path, seed: int = 2026, real_dir: Path = REAL_DIR, qualify_all: bool = False
+    n: int,
+    out_content_dir: Path,
+    seed: int = 2026,
+    real_dir: Path = REAL_DIR,
+    qualify_all: bool = False,
+    feedback: bool = True,
 ) -> list[str]:
     """Write a complete content folder with ``n`` procedures to ``out_content_dir``; return the codes.
 
@@ -514,7 +519,9 @@ def synthesize(
     (out / "trang" / "gioi-thieu.md").write_text(ABOUT, encoding="utf-8")
     for record in records:
         (out / "thu-tuc" / f"{record['ma_thu_tuc']}.yml").write_text(_dump(record), encoding="utf-8")
-    write_feedback(records, out, seed)
+    shutil.rmtree(out / "pakn", ignore_errors=True)
+    if feedback:
+        write_feedback(records, out, seed)
     return [r["ma_thu_tuc"] for r in records]
 
 
