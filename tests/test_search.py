@@ -313,7 +313,7 @@ def test_the_root_selector_changes_nothing_in_the_bundle(minimal_site: Path, tmp
 
 
 def test_pagefind_failure_is_a_build_error(tmp_path: Path) -> None:
-    with pytest.raises(BuildError, match="Pagefind failed"):
+    with pytest.raises(BuildError, match="Pagefind không tạo được chỉ mục tìm kiếm"):
         index_site(tmp_path)
 
 

@@ -72,10 +72,18 @@ def _build(config_file: Path, options: dict[str, Any], *, dirty: bool, share: _S
                 config.plugins["congkhai-share"] = share
             build(config, dirty=dirty)
         except MkDocsException as exc:
-            raise BuildError("MkDocs build failed:\n" + ("\n".join(messages) or str(exc))) from exc
+            raise BuildError(_told("MkDocs không dựng được trang", messages or [str(exc)])) from exc
     if messages:
-        raise BuildError("MkDocs build warned:\n" + "\n".join(messages))
+        raise BuildError(_told("MkDocs báo lỗi khi dựng trang (chế độ nghiêm ngặt)", messages))
     return config
+
+
+def _told(what: str, messages: list[str]) -> str:
+    """One line: ``what``, then MkDocs' own first message (English, as MkDocs wrote it) and how many
+    more there were."""
+    first = " ".join(messages[0].split())
+    more = f" (và {len(messages) - 1} thông báo khác)" if len(messages) > 1 else ""
+    return f"{what}: {first}{more}"
 
 
 def _build_shared(config_file: Path, options: dict[str, Any], jobs: int) -> Any:

@@ -49,7 +49,7 @@ def _rewrite_meta(bundle: Path, meta: Path, renamed: dict[str, str]) -> None:
     fields = cbor2.loads(unpack(meta.read_bytes()))
     filters = fields[FILTERS_AT] if len(fields) > FILTERS_AT else None
     if not isinstance(filters, list) or not all(isinstance(f, list) and len(f) == 2 for f in filters):
-        raise BuildError(f"Pagefind: unexpected layout of {meta.name}")
+        raise BuildError(f"Pagefind: tệp {meta.name} không có cấu trúc như mong đợi")
     fields[FILTERS_AT] = sorted([name, renamed.get(stem, stem)] for name, stem in filters)
     data = cbor2.dumps(fields)
     old_stem = meta.name.removeprefix("pagefind.").removesuffix(".pf_meta")
@@ -59,7 +59,7 @@ def _rewrite_meta(bundle: Path, meta: Path, renamed: dict[str, str]) -> None:
     entry = bundle / "pagefind-entry.json"
     text = entry.read_text(encoding="utf-8")
     if json.dumps(old_stem) not in text:
-        raise BuildError(f"Pagefind: {entry.name} does not name {meta.name}")
+        raise BuildError(f"Pagefind: {entry.name} không nhắc tới {meta.name}")
     entry.write_text(text.replace(json.dumps(old_stem), json.dumps(stem)), encoding="utf-8")
 
 
@@ -72,7 +72,7 @@ def unpack(raw: bytes) -> bytes:
     """The CBOR inside one Pagefind data file."""
     data = gzip.decompress(raw)
     if not data.startswith(SIGNATURE):
-        raise BuildError("Pagefind: unexpected data file (no pagefind_dcd signature)")
+        raise BuildError("Pagefind: tệp dữ liệu lạ (thiếu chữ ký pagefind_dcd)")
     return data[len(SIGNATURE) :]
 
 

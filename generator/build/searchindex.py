@@ -44,11 +44,12 @@ def index_site(site: Path) -> int:
     try:
         run = subprocess.run(pagefind_command(site), capture_output=True, text=True, check=False)
     except OSError as exc:
-        raise BuildError(f"Pagefind could not start: {exc}") from exc
+        raise BuildError(f"không chạy được Pagefind (chỉ mục tìm kiếm): {exc.strerror or exc}") from exc
     entry = site / "pagefind" / "pagefind-entry.json"
     if run.returncode != 0 or not entry.is_file():
         detail = (run.stderr or run.stdout).strip()
-        raise BuildError(f"Pagefind failed (exit {run.returncode}):\n{detail}")
+        shown = " ".join(detail.split())[:300]
+        raise BuildError(f"Pagefind không tạo được chỉ mục tìm kiếm (mã thoát {run.returncode}): {shown}")
     stabilise(site / "pagefind")
     languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
     return sum(int(language["page_count"]) for language in languages.values())
