@@ -116,15 +116,15 @@ def collection(dataset: AnyDataset, content_dir: str) -> dict[str, Any]:
         "format": "yaml",
         "create": True,
         "delete": False,
+        "identifier_field": re.findall(r"\{\{(\w+)\}\}", slug)[0],
         "slug": slug,
         "summary": slug,
         "fields": fields,
     }
     if depth:  # records in year folders: <năm>/<mã>.yml, a new one filed under the current year
         result["path"] = "/".join(["{{year}}"] * depth + ["{{slug}}"])
-        first = re.search(r"\{\{(\w+)\}\}", slug)
-        if first:  # the folder's settings file (cau-hinh.yml) has no such field: not a record
-            result["filter"] = {"field": first.group(1), "pattern": "."}
+        # the folder's settings file (cau-hinh.yml) has no such field: not a record
+        result["filter"] = {"field": result["identifier_field"], "pattern": "."}
     return result
 
 
@@ -145,7 +145,8 @@ def slug_template(dataset: AnyDataset) -> str:
     """The file name of a new record as a Decap template, from the dataset's own :meth:`key`: the key
     of a record whose every field holds ``{{field}}`` (``{{nam}}-q{{quy}}`` for a quarter)."""
     names = dataset.model.model_fields
-    probe = dataset.model.model_construct(**{name: "{{" + name + "}}" for name in names})
+    values: dict[str, Any] = {name: "{{" + name + "}}" for name in names}
+    probe = dataset.model.model_construct(None, **values)
     try:
         return str(dataset.key(probe))
     except Exception:  # noqa: BLE001 (a key that computes: fall back on the first required field)
@@ -222,7 +223,7 @@ def _list_widget(items: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     """A list: of objects (one sub-form per item), or of plain values (one field per item)."""
     resolved = _resolve(items, defs)
     if resolved.get("type") == "object" or "properties" in resolved:
-        return {"widget": "list", "collapsed": True, "fields": object_fields(resolved, defs)}
+        return {"widget": "list", "collapsed": False, "fields": object_fields(resolved, defs)}
     item = {"name": "muc", "label": "Mục", **widget(items, defs)}
     if item["widget"] == "text":
         item["widget"] = "string"
