@@ -133,11 +133,18 @@ def _free_port() -> int:
 
 @contextmanager
 def decap_server(repo: Path) -> Iterator[str]:
-    """``decap-server`` editing ``repo`` on a free port; yields its API address."""
+    """``decap-server`` in git mode (drafts on branches, as the editorial workflow needs) editing the
+    git repository ``repo`` on a free port; yields its API address."""
     if not DECAP_SERVER.exists():
         pytest.skip("decap-server is not installed (npm ci --prefix cms)")
     port = _free_port()
-    env = {**os.environ, "PORT": str(port), "GIT_REPO_DIRECTORY": str(repo), "LOG_LEVEL": "error"}
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "GIT_REPO_DIRECTORY": str(repo),
+        "LOG_LEVEL": "error",
+        "MODE": "git",
+    }
     process = subprocess.Popen([str(DECAP_SERVER)], env=env, cwd=repo, start_new_session=True)
     url = f"http://127.0.0.1:{port}/api/v1"
     try:
@@ -163,16 +170,27 @@ def _wait_for(condition: Any, seconds: float = 20) -> None:
         time.sleep(0.2)
 
 
-def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
-    """Open a procedure in the editor, change a fee, save: the YAML file changes and the content checks.
+def _git(repo: Path, *args: str) -> str:
+    """Run git in ``repo``; its output."""
+    command = ["git", "-C", str(repo), "-c", "user.name=Thử", "-c", "user.email=thu@example.invalid", *args]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
-    The test configuration publishes directly (``publish_mode`` simple): the editorial workflow's board
-    adds pull-request steps that decap-server imitates with git branches, not the form this tests.
+
+def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
+    """Open a procedure in the editor, change a fee, save a draft, mark it ready, publish: the draft is a
+    branch until published, then the YAML file on disk has the new fee and the content checks.
+
+    The generated configuration is used as built (editorial workflow), only pointed at a
+    ``decap-server`` in git mode on a temporary repository (a draft is a ``cms/…`` branch, as it is a
+    pull request on GitHub). A code the schema refuses is refused in the form first.
     """
     if not CMS_DIST.is_dir():
         pytest.skip("Decap CMS is not installed (npm ci --prefix cms)")
     repo = tmp_path / "repo"
     shutil.copytree(ROOT / "content", repo / "content")
+    _git(tmp_path, "init", "-q", "-b", "main", str(repo))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "Nội dung")
     record = repo / "content" / "thu-tuc" / "1.000080.yml"
     before = record.read_text(encoding="utf-8")
     assert yaml.safe_load(before)["cach_thuc"][0]["phi_le_phi"][0]["so_tien"] == 0
@@ -180,11 +198,12 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
     folder = write_admin(site, DATASETS, "Thử")
     with decap_server(repo) as api:
         config = yaml.safe_load((folder / "config.yml").read_text(encoding="utf-8"))
-        config["publish_mode"] = "simple"
+        assert config["publish_mode"] == "editorial_workflow"
         config["local_backend"] = {"url": api}
         (folder / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         with serve_directory(site) as base, chromium() as browser:
             page = browser.new_page()
+            page.on("dialog", lambda dialog: dialog.accept())  # «Công bố?» asks for confirmation
             page.goto(base + "admin/")
             page.get_by_role("button").first.click()  # «Đăng nhập»: the local backend needs no account
             page.wait_for_url("**/#/collections/**")
@@ -193,28 +212,36 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
             fee.wait_for()
             assert fee.input_value() == "0"
 
-            # A code the schema refuses is refused in the form: the file stays as it was.
+            # A code the schema refuses is refused in the form: nothing is saved.
             code = page.locator("input[id^='ma_thu_tuc-field-']")
             _replace(page, code, "1.23")
-            _publish(page)
+            page.get_by_role("button", name="Lưu").click()
             page.get_by_text(PATTERN_MESSAGES[CODE_PATTERN], exact=False).first.wait_for()
-            assert record.read_text(encoding="utf-8") == before
+            assert "cms/" not in _git(repo, "branch", "--list")
             _replace(page, code, "1.000080")
 
+            # Saved: a draft on its own branch; the published file is unchanged.
             _replace(page, fee, "25000")
-            _publish(page)
+            page.get_by_role("button", name="Lưu").click()
+            page.get_by_text("Mục đã được lưu").first.wait_for()
+            assert "cms/thu-tuc/1.000080" in _git(repo, "branch", "--list")
+            assert record.read_text(encoding="utf-8") == before
+
+            # Reviewed and published: merged into main.
+            page.get_by_role("button", name="Trạng: Bản nháp").click()
+            page.get_by_text("Sẵn sàng", exact=True).first.click()
+            page.get_by_role("button", name="Trạng: Sẵn sàng").wait_for()
+            page.get_by_role("button", name="Công bố", exact=True).click()
+            page.get_by_role("menuitem", name="Công bố ngay").click()
             _wait_for(lambda: record.read_text(encoding="utf-8") != before)
+    assert _git(repo, "log", "-1", "--format=%s", "main").strip() == "Sửa thủ tục «1.000080»"
     saved = yaml.safe_load(record.read_text(encoding="utf-8"))
-    assert saved["cach_thuc"][0]["phi_le_phi"][0]["so_tien"] == 25000
-    assert saved["ma_thu_tuc"] == "1.000080"
+    expected = yaml.safe_load(before)
+    expected["cach_thuc"][0]["phi_le_phi"][0]["so_tien"] = 25000
+    assert saved == expected  # every other value as it was (Decap rewrites the layout and drops comments)
+    assert list(saved) == list(expected)
     result = CliRunner().invoke(main, ["check", "--content", str(repo / "content")])
     assert result.exit_code == 0, result.output
-
-
-def _publish(page: Any) -> None:
-    """Save the entry: «Công bố» then «Công bố ngay» (the simple publish mode)."""
-    page.get_by_role("button", name="Công bố").first.click()
-    page.get_by_text("Công bố ngay").first.click()
 
 
 def _replace(page: Any, field: Any, text: str) -> None:
