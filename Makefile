@@ -48,10 +48,13 @@ $(NODE_CMS): cms/package.json cms/package-lock.json
 	npm ci --prefix cms --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
-# Edit the content in the web editor on this machine: the site at http://127.0.0.1:8000/admin/ and
-# decap-server (port 8081) writing to this working copy.
+# Try the web editor on this machine: build the site, then serve it at http://127.0.0.1:8000/admin/ with
+# decap-server (port 8081) in git mode on this working copy: a draft is a local branch cms/…, publishing
+# merges it into main. Ctrl-C stops both.
 cms: $(VENV)/.installed $(NODE_CMS)
-	cms/node_modules/.bin/decap-server & $(BIN)/congkhai serve --content content
+	$(BIN)/congkhai build --content content --out site
+	MODE=git cms/node_modules/.bin/decap-server & pid=$$!; trap 'kill $$pid' EXIT; \
+		$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
 test: lint $(NODE_TEST) $(NODE_CMS)
 	$(BIN)/pytest

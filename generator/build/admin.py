@@ -13,7 +13,8 @@ from each dataset's pydantic model through its JSON Schema, so the form cannot d
 - labels and hints from the fields' docstrings (``use_attribute_docstrings``);
 - ``publish_mode: editorial_workflow``: a change is a draft, then a pull request to review, then merged;
 - backend ``github`` (``congkhai build --cms-repo OWNER/NAME``, or ``$GITHUB_REPOSITORY`` in GitHub
-  Actions), and ``local_backend: true`` so ``npx decap-server`` edits a working copy on one's own machine.
+  Actions), and ``local_backend: true`` so ``decap-server`` (``make cms``) edits a working copy on one's
+  own machine.
 """
 
 from __future__ import annotations
