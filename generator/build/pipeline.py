@@ -136,16 +136,29 @@ def build(
                 clock.lap("mkdocs")
                 _index_search(staging)
                 clock.lap("search")
-                write_admin(
-                    staging,
-                    published(datasets, content),
-                    catalog.agency.ten_trang,
-                    content_dir=Path(os.path.relpath(content.resolve(), config_file.resolve().parent)).as_posix(),
-                    repo=admin_repo(cms_repo),
-                    site_url=catalog.agency.url_trang,
-                )
+                write_editor(staging, catalog, content, config_file, datasets, cms_repo)
             version = output.publish(staging)
     return replace(report, seconds=clock.laps, version=version)
+
+
+def write_editor(
+    site: Path,
+    catalog: Catalog,
+    content: Path,
+    config_file: Path,
+    datasets: Sequence[AnyDataset],
+    cms_repo: str | None = None,
+) -> None:
+    """Write the web editor (``admin/``) into ``site``: its collections are the published datasets,
+    its folders relative to the repository's root (the folder of ``mkdocs.yml``)."""
+    write_admin(
+        site,
+        published(datasets, content),
+        catalog.agency.ten_trang,
+        content_dir=Path(os.path.relpath(content.resolve(), config_file.resolve().parent)).as_posix(),
+        repo=admin_repo(cms_repo),
+        site_url=catalog.agency.url_trang,
+    )
 
 
 class _Clock:
