@@ -6,10 +6,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
 
-.PHONY: site test serve check lint bench clean
+.PHONY: site test serve cms check lint bench clean
 
 # The JavaScript the browser tests inject (axe-core), pinned exactly by tests/package-lock.json.
 NODE_TEST := tests/node_modules/.installed
+# The web editor (/admin/): Decap CMS, copied into the built site, and decap-server for local editing and
+# the editor's browser test, pinned exactly by cms/package-lock.json.
+NODE_CMS := cms/node_modules/.installed
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +26,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
-site: $(VENV)/.installed
+site: $(VENV)/.installed $(NODE_CMS)
 	$(BIN)/congkhai build --content content --out site
 
 check: $(VENV)/.installed
@@ -41,7 +44,19 @@ $(NODE_TEST): tests/package.json tests/package-lock.json
 	npm ci --prefix tests --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
-test: lint $(NODE_TEST)
+$(NODE_CMS): cms/package.json cms/package-lock.json
+	npm ci --prefix cms --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+# Try the web editor on this machine: build the site, then serve it at http://127.0.0.1:8000/admin/ with
+# decap-server (port 8081) in git mode on this working copy: a draft is a local branch cms/…, publishing
+# merges it into main. Ctrl-C stops both.
+cms: $(VENV)/.installed $(NODE_CMS)
+	$(BIN)/congkhai build --content content --out site
+	MODE=git cms/node_modules/.bin/decap-server & pid=$$!; trap 'kill $$pid' EXIT; \
+		$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
+
+test: lint $(NODE_TEST) $(NODE_CMS)
 	$(BIN)/pytest
 
 # make bench [SIZES=1000,5000] [REPEAT=3] [BASELINE=<git ref>]: BASELINE builds the same content with that
@@ -51,4 +66,4 @@ bench: $(VENV)/.installed-test
 		$(if $(BASELINE),--baseline $(BASELINE))
 
 clean:
-	rm -rf build site site.* .pytest_cache .mypy_cache .ruff_cache tests/node_modules
+	rm -rf build site site.* .pytest_cache .mypy_cache .ruff_cache tests/node_modules cms/node_modules

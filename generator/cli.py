@@ -129,10 +129,17 @@ def check(content: Path) -> None:
     show_default=True,
     help="Số tiến trình dựng trang (0: theo số nhân CPU; chỉ dùng nhiều tiến trình khi có nhiều trang).",
 )
+@click.option(
+    "--cms-repo",
+    default=None,
+    metavar="CHỦ/TÊN-KHO",
+    help="Kho GitHub mà trình soạn thảo /admin/ ghi vào (mặc định: biến GITHUB_REPOSITORY của GitHub "
+    "Actions).",
+)
 @reports_errors
-def build(content: Path, out: Path, config: Path, work: Path, jobs: int) -> None:
+def build(content: Path, out: Path, config: Path, work: Path, jobs: int, cms_repo: str | None) -> None:
     """Kiểm tra dữ liệu và xây dựng trang vào thư mục xuất bản."""
-    report = site.build(content, out, config, work or default_work(config), jobs)
+    report = site.build(content, out, config, work or default_work(config), jobs, cms_repo=cms_repo)
     stages = ", ".join(f"{STAGES[name]} {seconds:.1f} s" for name, seconds in report.seconds.items())
     details = f"phiên bản {report.version}; {len(report.written)} tệp thay đổi; {stages}"
     click.echo(f"Đã xuất bản {report.pages} tệp vào {out}/ ({details}).")

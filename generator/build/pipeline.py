@@ -14,6 +14,8 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
+from generator.build.admin import cms_repo as admin_repo
+from generator.build.admin import write_admin
 from generator.build.allpages import generate_pages
 from generator.build.docsfolder import BuildReport, Known, write_docs
 from generator.build.mkdocsrun import run_mkdocs
@@ -111,8 +113,12 @@ def build(
     work: Path,
     jobs: int = 0,
     datasets: Sequence[AnyDataset] = DATASETS,
+    cms_repo: str | None = None,
 ) -> BuildReport:
     """Build the whole site and publish it as ``out``; on any error the live site stays as it was.
+
+    The web editor goes into ``admin/`` (:mod:`generator.build.admin`), committing to the GitHub
+    repository ``cms_repo`` (``OWNER/NAME``; by default ``$GITHUB_REPOSITORY``).
 
     ``out`` and ``work`` are checked first (:mod:`generator.build.paths`); the site is built in a staging
     folder of its own and switched live atomically, the previous version kept (:mod:`generator.build.publish`).
@@ -136,8 +142,29 @@ def build(
                 clock.lap("mkdocs")
                 _index_search(staging)
                 clock.lap("search")
+                write_editor(staging, catalog, content, config_file, datasets, cms_repo)
             version = output.publish(staging)
     return replace(report, seconds=clock.laps, version=version)
+
+
+def write_editor(
+    site: Path,
+    catalog: Catalog,
+    content: Path,
+    config_file: Path,
+    datasets: Sequence[AnyDataset],
+    cms_repo: str | None = None,
+) -> None:
+    """Write the web editor (``admin/``) into ``site``: its collections are the published datasets,
+    its folders relative to the repository's root (the folder of ``mkdocs.yml``)."""
+    write_admin(
+        site,
+        published(datasets, content),
+        catalog.agency.ten_trang,
+        content_dir=Path(os.path.relpath(content.resolve(), config_file.resolve().parent)).as_posix(),
+        repo=admin_repo(cms_repo),
+        site_url=catalog.agency.url_trang,
+    )
 
 
 class _Clock:

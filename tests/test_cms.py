@@ -1,0 +1,251 @@
+"""The web editor at ``/admin/``: its configuration covers every model field, and Decap CMS edits a record
+end to end in Chromium against ``decap-server`` (a local backend, in a temporary copy of the content)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import types
+import typing
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from pydantic import BaseModel
+
+from generator.build.admin import CMS_DIST, SCRIPT, cms_config, config_names, write_admin
+from generator.cli import main
+from generator.core.fields import CODE_PATTERN, PATTERN_MESSAGES
+from generator.datasets import DATASETS
+from tests.browser import chromium, serve_directory
+
+ROOT = Path(__file__).resolve().parents[1]
+DECAP_SERVER = ROOT / "cms" / "node_modules" / ".bin" / "decap-server"
+
+
+def model_paths(model: type[BaseModel], prefix: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """Every field path of a model, nested models walked (through lists and ``| None``)."""
+    for name, field in model.model_fields.items():
+        path = (*prefix, name)
+        yield path
+        for nested in _models(field.annotation):
+            yield from model_paths(nested, path)
+
+
+def _models(annotation: Any) -> Iterator[type[BaseModel]]:
+    """The pydantic models inside a type annotation."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+        return
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        yield from _models(typing.get_args(annotation)[0])
+        return
+    if origin is not None or isinstance(annotation, types.UnionType):
+        for arg in typing.get_args(annotation):
+            yield from _models(arg)
+
+
+def test_every_model_field_is_in_the_configuration() -> None:
+    config = cms_config(DATASETS)
+    names = set(config_names(config))
+    expected = {path for d in DATASETS for path in model_paths(d.model, (d.name,))}
+    assert len(expected) > 150
+    assert sorted(expected - names) == []
+    assert [c["name"] for c in config["collections"]] == [d.name for d in DATASETS]
+
+
+def _field(config: dict[str, Any], *path: str) -> dict[str, Any]:
+    """The configuration of one field, by collection and field names."""
+    item = next(c for c in config["collections"] if c["name"] == path[0])
+    fields = item["fields"] if "fields" in item else item["files"][0]["fields"]
+    found: dict[str, Any] = {}
+    for name in path[1:]:
+        found = next(f for f in fields if f["name"] == name)
+        fields = found.get("fields", [])
+    return found
+
+
+def test_widgets_follow_the_models() -> None:
+    config = cms_config(DATASETS, repo="so-tu-phap/cong-khai")
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["backend"] == {**config["backend"], "name": "github", "repo": "so-tu-phap/cong-khai"}
+    assert config["local_backend"] is True
+    code = _field(config, "thu-tuc", "ma_thu_tuc")
+    assert code["widget"] == "string"
+    assert code["pattern"] == [CODE_PATTERN, f"Không hợp lệ: {PATTERN_MESSAGES[CODE_PATTERN]}"]
+    assert "required" not in code
+    channel = _field(config, "thu-tuc", "cach_thuc", "hinh_thuc")
+    assert channel == {**channel, "widget": "select", "options": ["truc_tiep", "truc_tuyen", "buu_chinh"]}
+    fee = _field(config, "thu-tuc", "cach_thuc", "phi_le_phi", "so_tien")
+    assert fee == {**fee, "widget": "number", "value_type": "float", "min": 0.0, "required": False}
+    assert _field(config, "thu-tuc", "cach_thuc", "phi_le_phi")["widget"] == "list"
+    day = _field(config, "thu-tuc", "cach_thuc", "phi_le_phi", "hieu_luc_tu")
+    assert day == {**day, "widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
+    assert _field(config, "thu-tuc", "ten_thu_tuc") == {
+        "name": "ten_thu_tuc",
+        "label": "Tên thủ tục (ten_thu_tuc)",
+        "hint": "Tên thủ tục.",
+        "widget": "text",
+    }
+    pakn = next(c for c in config["collections"] if c["name"] == "pakn")
+    assert (pakn["folder"], pakn["path"], pakn["slug"]) == (
+        "content/pakn",
+        "{{year}}/{{slug}}",
+        "{{ma_pakn}}",
+    )
+    units = next(c for c in config["collections"] if c["name"] == "don-vi")
+    assert units["files"][0]["file"] == "content/don-vi.yml"
+    reports = next(c for c in config["collections"] if c["name"] == "ke-hoach-bao-cao")
+    assert (reports["folder"], reports["slug"]) == ("content/ke-hoach/bao-cao", "{{nam}}-q{{quy}}")
+
+
+def test_admin_page_is_self_hosted(tmp_path: Path) -> None:
+    if not CMS_DIST.is_dir():
+        pytest.skip("Decap CMS is not installed (npm ci --prefix cms)")
+    folder = write_admin(tmp_path, DATASETS, "Trang <thử>")
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert f'<script src="{SCRIPT}"></script>' in page
+    assert "Trang &lt;thử&gt;" in page
+    assert "http" not in page
+    assert (folder / SCRIPT).stat().st_size > 1_000_000
+    assert not list(folder.glob("*.map"))
+    assert yaml.safe_load((folder / "config.yml").read_text(encoding="utf-8")) == cms_config(DATASETS)
+    again = write_admin(tmp_path / "again", DATASETS, "Trang <thử>")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+        p.name: p.read_bytes() for p in again.iterdir()
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def decap_server(repo: Path) -> Iterator[str]:
+    """``decap-server`` in git mode (drafts on branches, as the editorial workflow needs) editing the
+    git repository ``repo`` on a free port; yields its API address."""
+    if not DECAP_SERVER.exists():
+        pytest.skip("decap-server is not installed (npm ci --prefix cms)")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "GIT_REPO_DIRECTORY": str(repo),
+        "LOG_LEVEL": "error",
+        "MODE": "git",
+    }
+    process = subprocess.Popen([str(DECAP_SERVER)], env=env, cwd=repo, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/api/v1"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+                break
+            except OSError as exc:
+                if getattr(exc, "code", None):  # an HTTP answer: the server is up
+                    break
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _wait_for(condition: Any, seconds: float = 20) -> None:
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError("timed out")
+        time.sleep(0.2)
+
+
+def _git(repo: Path, *args: str) -> str:
+    """Run git in ``repo``; its output."""
+    command = ["git", "-C", str(repo), "-c", "user.name=Thử", "-c", "user.email=thu@example.invalid", *args]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
+    """Open a procedure in the editor, change a fee, save a draft, mark it ready, publish: the draft is a
+    branch until published, then the YAML file on disk has the new fee and the content checks.
+
+    The generated configuration is used as built (editorial workflow), only pointed at a
+    ``decap-server`` in git mode on a temporary repository (a draft is a ``cms/…`` branch, as it is a
+    pull request on GitHub). A code the schema refuses is refused in the form first.
+    """
+    if not CMS_DIST.is_dir():
+        pytest.skip("Decap CMS is not installed (npm ci --prefix cms)")
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "content", repo / "content")
+    _git(tmp_path, "init", "-q", "-b", "main", str(repo))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "Nội dung")
+    record = repo / "content" / "thu-tuc" / "1.000080.yml"
+    before = record.read_text(encoding="utf-8")
+    assert yaml.safe_load(before)["cach_thuc"][0]["phi_le_phi"][0]["so_tien"] == 0
+    site = tmp_path / "site"
+    folder = write_admin(site, DATASETS, "Thử")
+    with decap_server(repo) as api:
+        config = yaml.safe_load((folder / "config.yml").read_text(encoding="utf-8"))
+        assert config["publish_mode"] == "editorial_workflow"
+        config["local_backend"] = {"url": api}
+        (folder / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        with serve_directory(site) as base, chromium() as browser:
+            page = browser.new_page()
+            page.on("dialog", lambda dialog: dialog.accept())  # «Công bố?» asks for confirmation
+            page.goto(base + "admin/")
+            page.get_by_role("button").first.click()  # «Đăng nhập»: the local backend needs no account
+            page.wait_for_url("**/#/collections/**")
+            page.goto(base + "admin/#/collections/thu-tuc/entries/1.000080")
+            fee = page.locator("input[id^='so_tien-field-']").first
+            fee.wait_for()
+            assert fee.input_value() == "0"
+
+            # A code the schema refuses is refused in the form: nothing is saved.
+            code = page.locator("input[id^='ma_thu_tuc-field-']")
+            _replace(page, code, "1.23")
+            page.get_by_role("button", name="Lưu").click()
+            page.get_by_text(PATTERN_MESSAGES[CODE_PATTERN], exact=False).first.wait_for()
+            assert "cms/" not in _git(repo, "branch", "--list")
+            _replace(page, code, "1.000080")
+
+            # Saved: a draft on its own branch; the published file is unchanged.
+            _replace(page, fee, "25000")
+            page.get_by_role("button", name="Lưu").click()
+            page.get_by_text("Mục đã được lưu").first.wait_for()
+            assert "cms/thu-tuc/1.000080" in _git(repo, "branch", "--list")
+            assert record.read_text(encoding="utf-8") == before
+
+            # Reviewed and published: merged into main.
+            page.get_by_role("button", name="Trạng: Bản nháp").click()
+            page.get_by_text("Sẵn sàng", exact=True).first.click()
+            page.get_by_role("button", name="Trạng: Sẵn sàng").wait_for()
+            page.get_by_role("button", name="Công bố", exact=True).click()
+            page.get_by_role("menuitem", name="Công bố ngay").click()
+            _wait_for(lambda: record.read_text(encoding="utf-8") != before)
+    assert _git(repo, "log", "-1", "--format=%s", "main").strip() == "Sửa thủ tục «1.000080»"
+    saved = yaml.safe_load(record.read_text(encoding="utf-8"))
+    expected = yaml.safe_load(before)
+    expected["cach_thuc"][0]["phi_le_phi"][0]["so_tien"] = 25000
+    assert saved == expected  # every other value as it was (Decap rewrites the layout and drops comments)
+    assert list(saved) == list(expected)
+    result = CliRunner().invoke(main, ["check", "--content", str(repo / "content")])
+    assert result.exit_code == 0, result.output
+
+
+def _replace(page: Any, field: Any, text: str) -> None:
+    """Type ``text`` over a field's value, as staff do (React keeps the value it was given otherwise)."""
+    field.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
