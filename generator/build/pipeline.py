@@ -20,6 +20,7 @@ from generator.build.mkdocsrun import run_mkdocs
 from generator.build.paths import Places, check_apart, check_work, using_work
 from generator.build.publish import Output
 from generator.build.searchindex import index_site
+from generator.build.security import CSP
 from generator.build.sharedbuild import jobs_to_share, prepare_shared
 from generator.core.failures import naming
 from generator.core.records import LoadCache
@@ -59,6 +60,7 @@ def mkdocs_options(catalog: Catalog, docs: Path, site: Path) -> dict[str, Any]:
             "agency": agency.model_dump(mode="json"),
             "contacts": [c._asdict() for c in contacts(agency)],
             "generator": False,
+            "csp": CSP,
         },
     }
 
