@@ -17,6 +17,7 @@ from typing import Any
 from generator.build.allpages import generate_pages
 from generator.build.docsfolder import BuildReport, Known, write_docs
 from generator.build.mkdocsrun import run_mkdocs
+from generator.build.offline import offline_zip
 from generator.build.paths import Places, check_apart, check_work, using_work
 from generator.build.publish import Output
 from generator.build.searchindex import index_site
@@ -108,8 +109,11 @@ def build(
     work: Path,
     jobs: int = 0,
     datasets: Sequence[AnyDataset] = DATASETS,
+    offline: bool = False,
 ) -> BuildReport:
     """Build the whole site and publish it as ``out``; on any error the live site stays as it was.
+
+    With ``offline``, also write the offline copy :func:`offline_path` (:mod:`generator.build.offline`).
 
     ``out`` and ``work`` are checked first (:mod:`generator.build.paths`); the site is built in a staging
     folder of its own and switched live atomically, the previous version kept (:mod:`generator.build.publish`).
@@ -133,7 +137,22 @@ def build(
                 _index_search(staging)
                 clock.lap("search")
             version = output.publish(staging)
+        if offline:
+            offline_zip(out, offline_path(out), _offline_entries(catalog))
+            clock.lap("offline")
     return replace(report, seconds=clock.laps, version=version)
+
+
+def offline_path(out: Path) -> Path:
+    """Where ``congkhai build --offline`` writes the offline copy: ``<out>-offline.zip`` beside ``out``."""
+    return out.with_name(f"{out.name}-offline.zip")
+
+
+def _offline_entries(catalog: Catalog) -> list[tuple[str, str, str]]:
+    """(code, name, page) of each procedure, for the offline copy's search."""
+    if not any(d.name == "thu-tuc" for d in catalog.datasets):
+        return []
+    return [(s.ma_thu_tuc, s.ten_thu_tuc, f"thu-tuc/{s.ma_thu_tuc}/index.html") for s in catalog.summaries("thu-tuc")]
 
 
 class _Clock:
