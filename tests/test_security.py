@@ -93,3 +93,10 @@ def test_built_pages_have_no_inline_script_and_no_unmarked_external_link(default
             assert "src=" in attributes or 'type="application/json"' in attributes or not body.strip(), html
         for tag in re.findall(r'<a\b[^>]*href="https?://[^>]*>', text):
             assert "noopener" in tag, (html, tag)
+
+
+def test_readme_documents_the_same_policy() -> None:
+    from generator.build.security import HEADER_ONLY
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert readme.count(f'"{CSP}; {HEADER_ONLY}"') == 2
