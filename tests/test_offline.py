@@ -50,15 +50,18 @@ def test_offline_copy_opens_from_disk_and_searches(tmp_path: Path) -> None:
         page.on("pageerror", lambda e: problems.append(str(e)))
         page.goto((copy / "index.html").as_uri())
         page.get_by_role("link", name="Tra cứu thủ tục hành chính").click()
+        page.wait_for_load_state("load")
         assert page.url.endswith("/thu-tuc/index.html")
         page.locator("#ck-header-q").fill("the cong chung vien")
         result = page.locator("#ck-header-results a").first
         assert result.inner_text() == "Cấp thẻ công chứng viên (1.013859)"
         result.click()
+        page.wait_for_load_state("load")
         assert page.url.endswith("/thu-tuc/1.013859/index.html")
         assert page.locator("h1").inner_text() == "Cấp thẻ công chứng viên"
         page.locator("#ck-header-q").fill("1013859")
         page.locator("#ck-header-q").press("Enter")
+        page.wait_for_load_state("load")
         assert page.url.split("?")[0].endswith("/tim-kiem/index.html")
         assert (
             page.locator("#ck-offline-results a").first.inner_text() == "Cấp thẻ công chứng viên (1.013859)"
