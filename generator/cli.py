@@ -102,7 +102,12 @@ def main() -> None:
     """Công khai thủ tục hành chính: kiểm tra dữ liệu YAML và xuất bản trang tĩnh."""
 
 
-STAGES = {"generate": "dữ liệu", "mkdocs": "MkDocs", "search": "chỉ mục tìm kiếm"}
+STAGES = {
+    "generate": "dữ liệu",
+    "mkdocs": "MkDocs",
+    "search": "chỉ mục tìm kiếm",
+    "offline": "bản ngoại tuyến",
+}
 """How the build message names the stages of :attr:`~generator.site.BuildReport.seconds`."""
 
 
@@ -136,13 +141,24 @@ def check(content: Path) -> None:
     help="Kho GitHub mà trình soạn thảo /admin/ ghi vào (mặc định: biến GITHUB_REPOSITORY của GitHub "
     "Actions).",
 )
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Ghi thêm bản ngoại tuyến <thư mục xuất bản>-offline.zip, mở được từ ổ đĩa (file://).",
+)
 @reports_errors
-def build(content: Path, out: Path, config: Path, work: Path, jobs: int, cms_repo: str | None) -> None:
+def build(
+    content: Path, out: Path, config: Path, work: Path, jobs: int, cms_repo: str | None, offline: bool
+) -> None:
     """Kiểm tra dữ liệu và xây dựng trang vào thư mục xuất bản."""
-    report = site.build(content, out, config, work or default_work(config), jobs, cms_repo=cms_repo)
+    report = site.build(
+        content, out, config, work or default_work(config), jobs, cms_repo=cms_repo, offline=offline
+    )
     stages = ", ".join(f"{STAGES[name]} {seconds:.1f} s" for name, seconds in report.seconds.items())
     details = f"phiên bản {report.version}; {len(report.written)} tệp thay đổi; {stages}"
     click.echo(f"Đã xuất bản {report.pages} tệp vào {out}/ ({details}).")
+    if offline:
+        click.echo(f"Bản ngoại tuyến: {site.offline_path(out)} (giải nén, mở index.html).")
 
 
 @main.command()

@@ -10,8 +10,9 @@ the navigation and writes the sitemap. The other processes write into folders of
 are then moved into the site. ``tests/test_site.py`` checks that the result is byte-identical to a build
 in one process.
 
-Every build also gets two plugins of ours: :class:`_SharedLayout` (the theme renders the layout around
-the pages outside the navigation once per folder) and :class:`_LinkedCopies` (open data hard-linked
+Every build also gets three plugins of ours: :class:`_SharedLayout` (the theme renders the layout around
+the pages outside the navigation once per folder), :class:`_ExternalLinks` (links to other sites marked
+``rel="noopener"``) and :class:`_LinkedCopies` (open data hard-linked
 into the site, not copied). Build with ``congkhai build``: ``theme/`` needs them.
 
 Every MkDocs warning fails the build (``--strict``), except the notice that a dirty build is dirty.
@@ -39,6 +40,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator.build.security import mark_external_links
 from generator.core.errors import BuildError
 from generator.core.parallel import fork_map, jobs_for
 
@@ -68,6 +70,7 @@ def _build(config_file: Path, options: dict[str, Any], *, dirty: bool, share: _S
             config = load_config(config_file=str(config_file), **{**options, "strict": not dirty})
             config.plugins["congkhai-shared-layout"] = _SharedLayout()
             config.plugins["congkhai-links"] = _LinkedCopies()
+            config.plugins["congkhai-external"] = _ExternalLinks()
             if share is not None:
                 config.plugins["congkhai-share"] = share
             build(config, dirty=dirty)
@@ -187,6 +190,19 @@ def _link(file: File, copy: Callable[[bool], None], dirty: bool = False) -> None
         os.link(str(file.abs_src_path), target)
     except OSError:
         copy(dirty)
+
+
+class _ExternalLinks(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Marks every link to another site ``rel="noopener"`` in each page's final HTML (content, theme,
+    footer alike; :func:`generator.build.security.mark_external_links`)."""
+
+    def on_post_page(self, output: str, /, *, page: Page, config: Any) -> str:
+        """The page's HTML with its external links marked."""
+        return mark_external_links(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: Any) -> str:
+        """A static template's HTML (``404.html``) with its external links marked."""
+        return mark_external_links(output_content)
 
 
 class _SharedLayout(BasePlugin):  # type: ignore[type-arg,no-untyped-call]

@@ -19,9 +19,11 @@ from generator.build.admin import write_admin
 from generator.build.allpages import generate_pages
 from generator.build.docsfolder import BuildReport, Known, write_docs
 from generator.build.mkdocsrun import run_mkdocs
+from generator.build.offline import offline_zip
 from generator.build.paths import Places, check_apart, check_work, using_work
 from generator.build.publish import Output
 from generator.build.searchindex import index_site
+from generator.build.security import CSP
 from generator.build.sharedbuild import jobs_to_share, prepare_shared
 from generator.build.sitemap import write_sitemap
 from generator.core.failures import naming
@@ -66,6 +68,7 @@ def mkdocs_options(catalog: Catalog, docs: Path, site: Path) -> dict[str, Any]:
             "generator": False,
             "ck_feeds": head_links(all_feeds(catalog)),
             "ck_version": catalog.version.text,
+            "csp": CSP,
         },
     }
 
@@ -114,11 +117,13 @@ def build(
     jobs: int = 0,
     datasets: Sequence[AnyDataset] = DATASETS,
     cms_repo: str | None = None,
+    offline: bool = False,
 ) -> BuildReport:
     """Build the whole site and publish it as ``out``; on any error the live site stays as it was.
 
     The web editor goes into ``admin/`` (:mod:`generator.build.admin`), committing to the GitHub
-    repository ``cms_repo`` (``OWNER/NAME``; by default ``$GITHUB_REPOSITORY``).
+    repository ``cms_repo`` (``OWNER/NAME``; by default ``$GITHUB_REPOSITORY``). With ``offline``, also
+    write the offline copy :func:`offline_path` (:mod:`generator.build.offline`).
 
     ``out`` and ``work`` are checked first (:mod:`generator.build.paths`); the site is built in a staging
     folder of its own and switched live atomically, the previous version kept (:mod:`generator.build.publish`).
@@ -144,6 +149,9 @@ def build(
                 clock.lap("search")
                 write_editor(staging, catalog, content, config_file, datasets, cms_repo)
             version = output.publish(staging)
+        if offline:
+            offline_zip(out, offline_path(out), _offline_entries(catalog))
+            clock.lap("offline")
     return replace(report, seconds=clock.laps, version=version)
 
 
@@ -165,6 +173,24 @@ def write_editor(
         repo=admin_repo(cms_repo),
         site_url=catalog.agency.url_trang,
     )
+
+
+def offline_path(out: Path) -> Path:
+    """Where ``congkhai build --offline`` writes the offline copy: ``<out>-offline.zip`` beside ``out``."""
+    return out.with_name(f"{out.name}-offline.zip")
+
+
+def _offline_entries(catalog: Catalog) -> list[tuple[str, str, str]]:
+    """(id, title, page) of every record that has a page, of every dataset, for the offline copy's
+    search (names and ids only)."""
+    entries = []
+    for dataset in catalog.datasets:
+        for summary in catalog.summaries(dataset.name):
+            key = dataset.key(summary)
+            if (page := dataset.page_of(key)) is not None:
+                entries.append((key, dataset.title_of(summary), page.removesuffix(".md") + "/index.html"))
+    return entries
+
 
 
 class _Clock:
