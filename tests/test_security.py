@@ -31,7 +31,9 @@ def page_kinds(site: Path) -> list[str]:
     """One address of each kind of page: the home page, each top folder's page and the first page
     below it, the search page with a query, and a missing page (404)."""
     addresses = [""]
-    for folder in sorted(p for p in site.iterdir() if p.is_dir() and (p / "index.html").is_file()):
+    folders = [p for p in site.iterdir() if p.is_dir() and (p / "index.html").is_file()]
+    # admin/ is the staff's web editor (Decap CMS, which styles itself inline), not a public page
+    for folder in sorted(p for p in folders if p.name != "admin"):
         addresses.append(f"{folder.name}/")
         below = sorted(p for p in folder.iterdir() if (p / "index.html").is_file())
         if below:

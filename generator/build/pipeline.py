@@ -188,7 +188,8 @@ def _offline_entries(catalog: Catalog) -> list[tuple[str, str, str]]:
         for summary in catalog.summaries(dataset.name):
             key = dataset.key(summary)
             if (page := dataset.page_of(key)) is not None:
-                entries.append((key, dataset.title_of(summary), page.removesuffix(".md") + "/index.html"))
+                title = dataset.title_of(summary).removesuffix(f" ({key})")  # the search shows the id itself
+                entries.append((key, title, page.removesuffix(".md") + "/index.html"))
     return entries
 
 
