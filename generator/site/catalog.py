@@ -252,12 +252,22 @@ def scan_loaded(
 ) -> list[DataError]:
     """The personal data found in the texts of ``dataset``'s ``loaded`` records (each record scanned once
     in ``cache`` while the allow-list is the same)."""
-    scan = (allowed.with_names() if dataset.scan_names else allowed).scan
+    scan = _scanner(allowed.with_names() if dataset.scan_names else allowed)
     errors: list[DataError] = []
     for item in loaded:
         found = cache.derived(item, scan) if cache else scan(item.record)
         errors += [item.doc.error(loc, message) for loc, message in found]
     return errors
+
+
+_SCANNERS: dict[AllowList, Callable[[Any], Any]] = {}
+
+
+def _scanner(allowed: AllowList) -> Callable[[Any], Any]:
+    """``allowed.scan``, the same object for equal allow-lists: the live preview's cache of derived
+    values is keyed by it, and a bound method made anew each rebuild never matched (every record was
+    scanned again after each edit: 1.0 s of a 3.5 s rebuild at 1,000 + 1,000 records)."""
+    return _SCANNERS.setdefault(allowed, allowed.scan)
 
 
 def _workdays(path: Path, errors: list[DataError]) -> Workdays:
