@@ -63,3 +63,13 @@ def build_site(content: Path, root: Path) -> Path:
 def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal content, built once per test session."""
     return build_site(MINIMAL, tmp_path_factory.mktemp("minimal"))
+
+
+def golden_files(golden: Path, pages: dict[str, str]) -> list[str]:
+    """The files of the golden folder ``golden`` (written from ``pages`` first under ``UPDATE_GOLDENS``)."""
+    if os.environ.get("UPDATE_GOLDENS"):
+        shutil.rmtree(golden, ignore_errors=True)
+        for path, text in pages.items():
+            (golden / path).parent.mkdir(parents=True, exist_ok=True)
+            (golden / path).write_text(text, encoding="utf-8")
+    return sorted(p.relative_to(golden).as_posix() for p in golden.rglob("*") if p.is_file())

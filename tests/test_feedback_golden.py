@@ -7,7 +7,6 @@ Regenerate after an intended change with ``UPDATE_GOLDENS=1 pytest tests/test_fe
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pytest
 from generator.build.allpages import generate_pages
 from generator.build.pipeline import check
 
-from .conftest import REPO
+from .conftest import REPO, golden_files
 from .feedback_data import AS_OF, feedback_content
 
 GOLDEN = REPO / "tests" / "golden" / "feedback"
@@ -39,13 +38,7 @@ PAGES = _pages()
 
 
 def test_golden_tree_lists_every_page() -> None:
-    if os.environ.get("UPDATE_GOLDENS"):
-        shutil.rmtree(GOLDEN, ignore_errors=True)
-        for path, text in PAGES.items():
-            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / path).write_text(text, encoding="utf-8")
-    on_disk = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file())
-    assert on_disk == sorted(PAGES)
+    assert golden_files(GOLDEN, PAGES) == sorted(PAGES)
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))

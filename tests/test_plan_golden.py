@@ -4,7 +4,6 @@ byte, built as on 11/06/2025 (``UPDATE_GOLDENS=1 pytest tests/test_plan_golden.p
 from __future__ import annotations
 
 import os
-import shutil
 from unittest import mock
 
 import pytest
@@ -13,7 +12,7 @@ from generator.build.allpages import generate_pages
 from generator.build.pipeline import check
 from generator.core.errors import DataErrors
 
-from .conftest import REPO, MakeContent
+from .conftest import REPO, MakeContent, golden_files
 
 CONTENT = REPO / "tests" / "data" / "plan"
 GOLDEN = REPO / "tests" / "golden" / "plan"
@@ -32,13 +31,7 @@ PAGES = plan_pages()
 
 
 def test_golden_tree_lists_every_plan_page() -> None:
-    if os.environ.get("UPDATE_GOLDENS"):
-        shutil.rmtree(GOLDEN, ignore_errors=True)
-        for path, text in PAGES.items():
-            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / path).write_text(text, encoding="utf-8")
-    on_disk = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file())
-    assert on_disk == sorted(PAGES)
+    assert golden_files(GOLDEN, PAGES) == sorted(PAGES)
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))
