@@ -14,6 +14,7 @@ from generator.core.render import render
 from generator.feedback.model import CHANNELS, CLASSIFICATIONS, OUTCOMES, STATUSES
 from generator.feedback.summary import Summary, summaries, timings
 from generator.site.catalog import Catalog
+from generator.site.feeds import base_url
 
 CSV_COLUMNS = [
     "ma_pakn",
@@ -80,7 +81,7 @@ def atom_feed(catalog: Catalog) -> str:
         key=lambda s: (s.ngay_tra_loi, s.ma_pakn),
         reverse=True,
     )[:FEED_SIZE]
-    base = (catalog.agency.url_trang or "https://example.invalid/").rstrip("/") + "/"
+    base = base_url(catalog.agency.url_trang)
     feed = FeedGenerator()
     feed.id(f"{base}{FEED_PATH}")
     feed.title(f"Phản ánh, kiến nghị đã trả lời — {catalog.agency.ten_co_quan}")

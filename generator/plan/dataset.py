@@ -25,6 +25,7 @@ from generator.plan.pages import INDEX, plan_pages
 from generator.plan.views import plan_views
 from generator.site.catalog import Catalog
 from generator.site.dataset import CheckContext, Dataset, Link, NavEntry
+from generator.site.sectors import unique_entries
 
 UNITS_FILE = "don-vi.yml"
 
@@ -58,18 +59,7 @@ class Units(Dataset[UnitRegistry, UnitRegistry]):
 
     def check(self, items: list[Loaded[UnitRegistry]], context: CheckContext) -> list[DataError]:
         """Each code and each name once."""
-        errors: list[DataError] = []
-        for item in items:
-            for attr in ("ma", "ten"):
-                seen: dict[str, int] = {}
-                for i, unit in enumerate(item.record.don_vi):
-                    value = getattr(unit, attr)
-                    if value in seen:
-                        errors.append(
-                            item.doc.error(("don_vi", i, attr), f"«{value}» đã có ở don_vi[{seen[value]}]")
-                        )
-                    seen.setdefault(value, i)
-        return errors
+        return [error for item in items for error in unique_entries(item, "don_vi", item.record.don_vi)]
 
     def record_pages(
         self, catalog: Catalog, records: Sequence[UnitRegistry], memo: Memo = no_memo

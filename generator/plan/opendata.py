@@ -13,6 +13,7 @@ from generator.plan.model import STATUSES, TIMING_KINDS
 from generator.plan.timing import ROMAN
 from generator.plan.views import plan_views
 from generator.site.catalog import Catalog
+from generator.site.feeds import base_url
 
 TASKS_CSV = "du-lieu/ke-hoach.csv"
 REPORTS_CSV = "du-lieu/ke-hoach-bao-cao.csv"
@@ -99,7 +100,7 @@ def reports_csv(catalog: Catalog) -> str:
 
 def feed(catalog: Catalog) -> str:
     """The quarterly reports, newest last in the file, each dated by its own day."""
-    base = (catalog.agency.url_trang or "https://example.invalid/").rstrip("/") + "/"
+    base = base_url(catalog.agency.url_trang)
     out = FeedGenerator()
     out.id(f"{base}{FEED}")
     out.title(f"Báo cáo tiến độ kế hoạch kiểm soát TTHC — {catalog.agency.ten_co_quan}")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from generator.core.errors import DataError
 from generator.core.fields import Record, Slug, Text
 from generator.core.records import Loaded
@@ -27,14 +30,20 @@ class SectorRegistry(Record):
 
 def check_registry(loaded: Loaded[SectorRegistry]) -> list[DataError]:
     """Each slug and each name appears once."""
+    return unique_entries(loaded, "linh_vuc", loaded.record.linh_vuc)
+
+
+def unique_entries(
+    loaded: Loaded[Any], key: str, entries: Sequence[Any], attrs: tuple[str, ...] = ("ma", "ten")
+) -> list[DataError]:
+    """The entries of a registry file's list ``key`` whose ``attrs`` (code and name) repeat an earlier
+    entry's, each naming the first (sectors in ``linh-vuc.yml``, units in ``don-vi.yml``)."""
     errors: list[DataError] = []
-    for attr in ("ma", "ten"):
+    for attr in attrs:
         seen: dict[str, int] = {}
-        for i, sector in enumerate(loaded.record.linh_vuc):
-            value = getattr(sector, attr)
+        for i, entry in enumerate(entries):
+            value = getattr(entry, attr)
             if value in seen:
-                errors.append(
-                    loaded.doc.error(("linh_vuc", i, attr), f"«{value}» đã có ở linh_vuc[{seen[value]}]")
-                )
+                errors.append(loaded.doc.error((key, i, attr), f"«{value}» đã có ở {key}[{seen[value]}]"))
             seen.setdefault(value, i)
     return errors
