@@ -33,9 +33,10 @@ EXIT_SKIPPED = 3
 IMPORT_HELP = """Nhập bản ghi JSON và danh sách XLSX của Cổng Dịch vụ công quốc gia (SOURCES: tệp, thư mục).
 
 \b
-Mọi bản ghi hợp lệ được ghi; bản ghi không thể làm hợp lệ (không có mã, không có tên, không có cấp thực
-hiện, lĩnh vực chưa có…) bị bỏ qua và được liệt kê cùng lý do. Giá trị không đọc được được giữ nguyên văn
-và báo là cảnh báo. Cuối cùng in báo cáo cho từng thư mục nguồn.
+Mọi bản ghi hợp lệ được ghi; bản ghi không thể làm hợp lệ (không có mã, không có tên, lĩnh vực chưa có…)
+bị bỏ qua và được liệt kê cùng lý do. Giá trị không đọc được được giữ nguyên văn và báo là cảnh báo. Bản
+ghi không ghi cấp thực hiện lấy cấp từ tên cơ quan thực hiện khi tên cho biết cấp («Sở …» là cấp tỉnh),
+nếu không thì vẫn được nhập với «Không có thông tin». Cuối cùng in báo cáo cho từng thư mục nguồn.
 
 \b
 Mã thoát:
@@ -59,7 +60,8 @@ def import_command() -> None:
     "caps",
     multiple=True,
     type=click.Choice(sorted(LEVELS)),
-    help="Chỉ lấy thủ tục có cấp thực hiện này; dùng nhiều lần để lấy nhiều cấp (--cap tinh --cap xa).",
+    help="Chỉ lấy thủ tục có cấp thực hiện này (và thủ tục chưa rõ cấp); dùng nhiều lần để lấy nhiều cấp "
+    "(--cap tinh --cap xa).",
 )
 @click.option(
     "--linh-vuc",

@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.core.fields import fold, slugify
 from generator.importer.dvcqg import ListRow, NationalRecord
+from generator.importer.levels import infer_level
 from generator.importer.parse_documents import parse_documents
 from generator.importer.parse_legal import parse_legal
 from generator.importer.parse_methods import parse_methods
@@ -27,6 +28,7 @@ SUBJECT_LABELS = sorted(SUBJECTS.items(), key=lambda item: -len(item[1]))
 ISSUERS_BY_SUFFIX = {"BTP": "Bộ Tư pháp"}
 """Who issued a national decision, from the end of its number, when the list export does not say."""
 _KEPT = "dùng bản ghi chi tiết"
+_VERBATIM = "ghi nguyên văn vào "
 
 
 @dataclass
@@ -38,6 +40,8 @@ class Converted:
     tally: Tally = field(default_factory=Tally)
     sector: str = ""
     """The national sector name, as published."""
+    levels_given: bool = True
+    """The source gives the levels (not inferred from the agencies, not missing)."""
 
 
 def convert(record: NationalRecord, row: ListRow | None, sectors: dict[str, str]) -> Converted:
@@ -45,6 +49,7 @@ def convert(record: NationalRecord, row: ListRow | None, sectors: dict[str, str]
     out = Converted({"ma_thu_tuc": record.code})
     _header(record, row, sectors, out)
     _agencies(record, row, out)
+    _levels(record.get("cap_thuc_hien"), out)
     _tables(record, out)
     _tail(record, row, out)
     return out
@@ -56,7 +61,6 @@ def _header(record: NationalRecord, row: ListRow | None, sectors: dict[str, str]
     sector = value(record.get("linh_vuc"))
     out.sector = _cross_check("linh_vuc", sector, row.sector if row else None, out) or ""
     out.data["linh_vuc"] = sectors.get(sector_key(out.sector), slugify(out.sector))
-    out.data["cap_thuc_hien"] = _codes("cap_thuc_hien", record.get("cap_thuc_hien"), LEVEL_CODES, out)
     kind = value(record.get("loai_thu_tuc"))
     if kind in KIND_CODES:
         out.data["loai_thu_tuc"] = KIND_CODES[kind]
@@ -76,31 +80,69 @@ def _cross_check(key: str, ours: str | None, listed: str | None, out: Converted)
     return ours
 
 
-def _codes(key: str, text: str, codes: dict[str, str], out: Converted) -> list[str]:
-    found = []
+def _levels(text: str, out: Converted) -> None:
+    """The known levels; the others verbatim in «cap_thuc_hien_mo_ta»; when the source gives none, the
+    level the agencies' names say, else «Không có thông tin»."""
+    found: list[str] = []
+    unknown: list[str] = []
     for label in (one_line(part) for part in text.split(",")):
-        if label in codes:
-            found.append(codes[label])
+        if label in LEVEL_CODES:
+            found += [LEVEL_CODES[label]] if LEVEL_CODES[label] not in found else []
         elif label and label != NO_INFO:
-            out.issues.append(Issue(key, f"không biết giá trị «{label}»; bỏ qua"))
-    return found
+            unknown.append(label)
+            out.issues.append(
+                Issue("cap_thuc_hien", f"không biết cấp «{label}»; {_VERBATIM}«cap_thuc_hien_mo_ta»")
+            )
+    if unknown:
+        out.data["cap_thuc_hien_mo_ta"] = ", ".join(unknown)
+    elif not found:
+        out.levels_given = False
+        found = _inferred_level(out)
+    out.data["cap_thuc_hien"] = found
+
+
+def _inferred_level(out: Converted) -> list[str]:
+    agencies = out.data["co_quan"].get("thuc_hien") or out.data["co_quan"].get("tham_quyen") or []
+    level = infer_level(agencies)
+    if level is None:
+        out.data["cap_thuc_hien_mo_ta"] = NO_INFO
+        out.issues.append(
+            Issue(
+                "cap_thuc_hien",
+                f"nguồn không ghi cấp thực hiện, tên cơ quan không cho biết cấp; ghi «{NO_INFO}»",
+            )
+        )
+        return []
+    named = "; ".join(agencies)
+    out.issues.append(
+        Issue(
+            "cap_thuc_hien", f"nguồn không ghi cấp thực hiện; suy ra «{LEVELS[level]}» từ cơ quan «{named}»"
+        )
+    )
+    return [level]
 
 
 def _subjects(text: str, out: Converted) -> list[str]:
     """Match the known labels, longest first: the labels themselves contain commas."""
     rest = one_line(text)
     found: list[str] = []
+    unknown: list[str] = []
     while rest and rest != NO_INFO:
         code = next(
             (c for c, label in SUBJECT_LABELS if rest == label or rest.startswith(f"{label}, ")), None
         )
         if code is None:
-            unknown, _, rest = rest.partition(", ")
-            out.issues.append(Issue("doi_tuong", f"không biết đối tượng «{unknown}»; bỏ qua"))
+            label, _, rest = rest.partition(", ")
+            unknown.append(label)
+            out.issues.append(
+                Issue("doi_tuong", f"không biết đối tượng «{label}»; {_VERBATIM}«doi_tuong_mo_ta»")
+            )
             continue
         if code not in found:
             found.append(code)
         rest = rest[len(SUBJECTS[code]) :].removeprefix(", ")
+    if unknown:
+        out.data["doi_tuong_mo_ta"] = ", ".join(unknown)
     return found
 
 

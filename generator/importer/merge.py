@@ -2,8 +2,9 @@
 
 Staff own: ``url_nop_truc_tuyen``, ``tu_khoa`` (national keywords are added), ``ghi_chu``, ``noi_tiep_nhan``,
 ``dvc_truc_tuyen``, ``ngay_cap_nhat``, ``thu_tuc_lien_quan``, ``trang_thai``/``ma_thay_the``, local decisions
-in ``quyet_dinh_cong_bo`` (those not from the national record), fees marked ``dia_phuong: true``, and a
-more specific agency name (``Sở Tư pháp tỉnh Bình Phước`` where the national record says ``Sở Tư pháp``).
+in ``quyet_dinh_cong_bo`` (those not from the national record), fees marked ``dia_phuong: true``, a
+more specific agency name (``Sở Tư pháp tỉnh Bình Phước`` where the national record says ``Sở Tư pháp``),
+and the levels when the national record gives none (the importer inferred them or wrote «Không có thông tin»).
 """
 
 from __future__ import annotations
@@ -26,18 +27,26 @@ STAFF_FIELDS = (
 )
 
 
-def merge(national: Procedure, existing: Procedure | None) -> tuple[Procedure, list[Issue]]:
-    """The record to write: ``national`` with what staff added to ``existing`` kept."""
+def merge(
+    national: Procedure, existing: Procedure | None, levels_given: bool = True
+) -> tuple[Procedure, list[Issue]]:
+    """The record to write: ``national`` with what staff added to ``existing`` kept; the levels too when
+    the national record does not give them (``levels_given`` false: inferred or missing)."""
     if existing is None:
         return national, []
     issues: list[Issue] = []
-    update: dict[str, Any] = {name: getattr(existing, name) for name in STAFF_FIELDS}
+    kept = STAFF_FIELDS if levels_given else (*STAFF_FIELDS, *LEVEL_FIELDS)
+    update: dict[str, Any] = {name: getattr(existing, name) for name in kept}
     update["tu_khoa"] = _union(existing.tu_khoa, national.tu_khoa)
     update["co_quan"] = _agencies(national.co_quan, existing.co_quan)
     update["quyet_dinh_cong_bo"] = _decisions(national.quyet_dinh_cong_bo, existing.quyet_dinh_cong_bo)
     update["cach_thuc"] = _methods(national.cach_thuc, existing.cach_thuc, issues)
     merged = national.model_copy(update=update)
     return Procedure.model_validate(merged.model_dump()), issues
+
+
+LEVEL_FIELDS = ("cap_thuc_hien", "cap_thuc_hien_mo_ta")
+"""Kept from the existing file when the national record gives no level."""
 
 
 def _union(first: list[str], second: list[str]) -> list[str]:

@@ -74,7 +74,7 @@ class Review:
 def review(sources: Iterable[Path], content: Path, cap: str | None = None) -> Review:
     """Compare ``content/thu-tuc/*.yml`` with the national records in ``sources``.
 
-    ``cap`` limits «missing locally» to national procedures of that level.
+    ``cap`` limits «missing locally» to national procedures of that level (or of no known level).
     """
     national = _national(sources, content)
     loaded, errors = load_all(yaml_files(content / "thu-tuc"), Procedure)
@@ -90,7 +90,7 @@ def review(sources: Iterable[Path], content: Path, cap: str | None = None) -> Re
         elif record.trang_thai == "hieu_luc":
             out.gone_nationally.append(Listed(code, record.ten_thu_tuc, path))
     for code, record in sorted(national.items()):
-        if code not in local and (cap is None or cap in record.cap_thuc_hien):
+        if code not in local and (cap is None or cap in record.cap_thuc_hien or not record.cap_thuc_hien):
             out.missing_locally.append(Listed(code, record.ten_thu_tuc))
     return out
 

@@ -1,7 +1,7 @@
 """``import_records``: read the national data, convert, validate each record, merge, then write.
 
 An import never blocks on one record: every record that can be made valid is written, and a record that
-cannot (no code, no name, no level, a file staff must fix first) is skipped and listed with its reason.
+cannot (no code, no name, a file staff must fix first) is skipped and listed with its reason.
 Each file is checked as ``congkhai check`` reads it before it is written, so a run never leaves a record on
 disk that fails ``check``. Only a problem with the run itself (a source path that does not exist, a broken
 ``linh-vuc.yml``, a bad ``--linh-vuc``) stops it before anything is written.
@@ -83,7 +83,8 @@ def import_records(
 ) -> ImportReport:
     """Import every national record in ``sources`` into ``out_dir/<ma_thu_tuc>.yml``.
 
-    ``cap`` keeps only procedures of one of these levels (for example ``tinh`` or ``("tinh", "xa")``).
+    ``cap`` keeps only procedures of one of these levels (for example ``tinh`` or ``("tinh", "xa")``), and
+    those whose level is not known (the source gives none, or only levels the model does not have).
     National sector names map to slugs through ``registry`` (default: ``linh-vuc.yml`` beside ``out_dir``)
     and ``sectors`` (name → slug), both matched on :func:`sector_key`. With ``register``, a sector not
     found is added to the registry with its national name and a unique slug. Raises :class:`ImportErrors`
@@ -161,7 +162,7 @@ def _plan(
                 ),
             )
             continue
-        if levels and not levels & set(converted.data["cap_thuc_hien"]):
+        if levels and converted.data["cap_thuc_hien"] and not levels & set(converted.data["cap_thuc_hien"]):
             report.skipped.append(record.code)
             folder.filtered += 1
             continue
@@ -192,8 +193,6 @@ def _unusable(record: NationalRecord, converted: Converted, sectors: Sectors, re
         return f"mã thủ tục «{record.code}» không đúng dạng 1.234567"
     if not converted.data.get("ten_thu_tuc"):
         return "bản ghi không có tên thủ tục («ten_thu_tuc» trống)"
-    if not converted.data["cap_thuc_hien"]:
-        return "bản ghi không ghi cấp thực hiện («cap_thuc_hien»)"
     if not converted.sector:
         return "bản ghi không ghi lĩnh vực («linh_vuc» trống)"
     slug = sectors.slug(converted.sector)
@@ -228,7 +227,7 @@ def _planned(
             _reject(report, Skipped(record.path, record.code, f"{broken} (sửa tệp này rồi nhập lại)"))
             return None
         existing = loaded.record if loaded else None
-    merged, issues = merge(national, existing)
+    merged, issues = merge(national, existing, levels_given=converted.levels_given)
     text = render(merged)
     _, errors = load_bytes(path, text.encode("utf-8"), Procedure)
     if errors:  # the file as ``check`` would read it

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from generator.core.fields import fold
 from generator.core.render import number, vdate
-from generator.procedures.model import CHANNELS, TIME_UNITS, Duration, Fee, Method, Procedure
+from generator.procedures.model import (
+    CHANNELS,
+    LEVELS,
+    SUBJECTS,
+    TIME_UNITS,
+    Duration,
+    Fee,
+    Method,
+    Procedure,
+)
 
 NO_INFO = "Không có thông tin"
 """What the national portal writes for an empty cell; kept in the data, never shown."""
+NO_LEVEL = "Nguồn không ghi cấp thực hiện"
+"""What the page, the filters and the CSV say of a procedure whose source gives no level."""
+NO_UNIT = "(nguồn không ghi đơn vị)"
+"""After a time the source gives as a bare number («1»): the number as written, and that no unit is given."""
 PROVINCE_CENTRE = "Trung tâm Phục vụ hành chính công tỉnh"
 COMMUNE = (
     "Ủy ban nhân dân cấp xã (bộ phận tiếp nhận và trả kết quả của Trung tâm Phục vụ hành chính công cấp xã)"
@@ -30,11 +46,35 @@ def duration_text(duration: Duration | None) -> str:
         return ""
     parts = []
     if duration.so is not None:
-        unit = TIME_UNITS[duration.don_vi] if duration.don_vi else "(không ghi đơn vị)"
+        unit = TIME_UNITS[duration.don_vi] if duration.don_vi else NO_UNIT
         parts.append(f"{number(duration.so)} {unit}")
     if said(duration.mo_ta):
         parts.append(duration.mo_ta or "")
     return "; ".join(parts)
+
+
+class Levels(Protocol):
+    """A procedure or its summary: what :func:`level_labels` reads."""
+
+    @property
+    def cap_thuc_hien(self) -> Sequence[str]: ...
+
+    @property
+    def cap_thuc_hien_mo_ta(self) -> str | None: ...
+
+
+def level_labels(procedure: Levels) -> list[str]:
+    """The levels as citizens read them: the names of the known ones, then the source's own words for
+    the others; :data:`NO_LEVEL` when the source gives none."""
+    names = [LEVELS[level] for level in procedure.cap_thuc_hien]
+    names += [said(procedure.cap_thuc_hien_mo_ta)] if said(procedure.cap_thuc_hien_mo_ta) else []
+    return names or [NO_LEVEL]
+
+
+def subject_labels(procedure: Procedure) -> list[str]:
+    """The subjects as citizens read them: the names of the known ones, then the source's own words."""
+    names = [SUBJECTS[subject] for subject in procedure.doi_tuong]
+    return names + ([said(procedure.doi_tuong_mo_ta)] if said(procedure.doi_tuong_mo_ta) else [])
 
 
 def amount_text(fee: Fee) -> str:

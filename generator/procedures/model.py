@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, JsonValue, model_validator
 
 from generator.core.fields import (
     Amount,
@@ -99,6 +99,13 @@ STATUSES: dict[str, str] = {
     "bai_bo": "Đã bãi bỏ",
     "thay_the": "Đã được thay thế",
 }
+
+
+LEVEL_GIVEN: list[JsonValue] = [
+    {"required": ["cap_thuc_hien"], "properties": {"cap_thuc_hien": {"minItems": 1}}},
+    {"required": ["cap_thuc_hien_mo_ta"]},
+]
+"""The published schema's form of ``Procedure._level``: a level, or the level as the source writes it."""
 
 
 class Agencies(Record):
@@ -274,18 +281,26 @@ class Decision(Record):
 class Procedure(Record):
     """Một thủ tục hành chính, as the agency publishes it."""
 
+    model_config = ConfigDict(json_schema_extra={"anyOf": LEVEL_GIVEN})
+
     ma_thu_tuc: ProcedureCode
     """Mã thủ tục on the national database, always in quotes: "1.013859"."""
     ten_thu_tuc: Text
     """Tên thủ tục."""
     linh_vuc: Slug
     """Lĩnh vực: the slug of a sector listed in content/linh-vuc.yml (for example «cong-chung»)."""
-    cap_thuc_hien: Annotated[list[Level], Field(min_length=1)]
-    """Cấp thực hiện: one or more of bo, tinh, huyen, xa, co_quan_khac."""
+    cap_thuc_hien: list[Level] = no_items()
+    """Cấp thực hiện: một hoặc nhiều cấp bo, tinh, huyen, xa, co_quan_khac. Chỉ để trống khi có
+    «cap_thuc_hien_mo_ta»."""
+    cap_thuc_hien_mo_ta: Text | None = None
+    """Cấp thực hiện như nguồn ghi, giữ nguyên văn, khi không phải các cấp trên (ví dụ «Cấp thôn») hoặc khi
+    nguồn không ghi cấp (trang ghi «Nguồn không ghi cấp thực hiện»)."""
     loai_thu_tuc: Kind | None = None
     """Loại thủ tục: giao_luat, khong_giao_luat or loai_khac."""
     doi_tuong: list[Subject] = no_items()
     """Đối tượng thực hiện."""
+    doi_tuong_mo_ta: Text | None = None
+    """Đối tượng thực hiện như nguồn ghi, giữ nguyên văn, khi không phải các đối tượng trên."""
     co_quan: Agencies = Field(
         default_factory=Agencies, json_schema_extra={"default": Agencies().model_dump(mode="json")}
     )
@@ -328,6 +343,16 @@ class Procedure(Record):
     """Local notes published with the procedure."""
     ngay_cap_nhat: date | None = None
     """Ngày cập nhật: when the agency last changed this record."""
+
+    @model_validator(mode="after")
+    def _level(self) -> Procedure:
+        if not self.cap_thuc_hien and self.cap_thuc_hien_mo_ta is None:
+            raise FieldProblem(
+                "cap_thuc_hien",
+                "cần ít nhất một cấp thực hiện; nếu nguồn không ghi cấp, ghi "
+                "«cap_thuc_hien_mo_ta: Không có thông tin»",
+            )
+        return self
 
     @model_validator(mode="after")
     def _replacement(self) -> Procedure:

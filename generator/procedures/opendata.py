@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.core.render import render, vdate
 from generator.procedures import facts, lookup
-from generator.procedures.model import CHANNELS, DECISION_KINDS, LEVELS, ONLINE_LEVELS, STATUSES, Procedure
+from generator.procedures.model import CHANNELS, DECISION_KINDS, ONLINE_LEVELS, STATUSES, Procedure
 from generator.site import tables
 from generator.site.catalog import Catalog
 from generator.site.feeds import Feed, FeedEntry
@@ -35,7 +35,13 @@ def csv_columns() -> tuple[Column, ...]:
         column(Procedure, "ten_thu_tuc", required=True),
         column(Procedure, "linh_vuc", required=True, note="Trong CSV: tên lĩnh vực."),
         column(Procedure, "linh_vuc", header="ma_linh_vuc", required=True, note="Trong CSV: mã lĩnh vực."),
-        column(Procedure, "cap_thuc_hien", is_list=True, note="Trong CSV: tên cấp."),
+        column(
+            Procedure,
+            "cap_thuc_hien",
+            is_list=True,
+            note=f"Trong CSV: tên cấp, rồi cấp nguồn ghi khác, nguyên văn; «{facts.NO_LEVEL}» khi nguồn "
+            "không ghi cấp.",
+        ),
         column(
             Procedure,
             "cach_thuc",
@@ -75,7 +81,7 @@ def _rows(catalog: Catalog) -> list[list[Any]]:
             p.ten_thu_tuc,
             catalog.sector(p.linh_vuc).ten,
             p.linh_vuc,
-            [LEVELS[level] for level in p.cap_thuc_hien],
+            facts.level_labels(p),
             p.thoi_han,
             p.phi,
             p.mien_phi,
@@ -130,7 +136,7 @@ def history_fields(p: Procedure) -> dict[str, Value]:
     """What a change of a procedure is described by: its name, fee, time, documents, legal basis …"""
     return {
         "Tên thủ tục": p.ten_thu_tuc,
-        "Cấp thực hiện": tuple(LEVELS[level] for level in p.cap_thuc_hien),
+        "Cấp thực hiện": tuple(facts.level_labels(p)),
         "Thời hạn giải quyết": facts.time_summary(p),
         "Phí, lệ phí": tuple(
             f"{CHANNELS[m.hinh_thuc]}: {fee}" for m in p.cach_thuc for fee in facts.method_fees(m)

@@ -4,8 +4,8 @@ field is there), and the search page's examples."""
 from __future__ import annotations
 
 from generator.procedures import lookup
-from generator.procedures.facts import is_free
-from generator.procedures.model import LEVELS, ONLINE_LEVELS, SUBJECTS, Procedure
+from generator.procedures.facts import is_free, level_labels
+from generator.procedures.model import ONLINE_LEVELS, SUBJECTS, Procedure
 from generator.procedures.summary import Summary
 from generator.site.catalog import Catalog
 from generator.site.search import (
@@ -90,7 +90,7 @@ def procedure_fields(catalog: Catalog, procedure: Procedure) -> SearchFields:
     filters = [
         (PAGE_TYPE, PROCEDURE_TYPE),
         ("linh_vuc", sector),
-        *(("cap_thuc_hien", LEVELS[level]) for level in procedure.cap_thuc_hien),
+        *(("cap_thuc_hien", level) for level in level_labels(procedure)),
         *(("doi_tuong", SUBJECTS[subject]) for subject in procedure.doi_tuong),
         ("dvc_truc_tuyen", ONLINE_LEVELS[online] if online else NOT_PUBLISHED),
         ("phi", FREE if is_free(procedure) else PAID),

@@ -22,6 +22,7 @@ class Summary(NamedTuple):
     linh_vuc: str
     trang_thai: str
     cap_thuc_hien: tuple[str, ...]
+    cap_thuc_hien_mo_ta: str | None
     dvc_truc_tuyen: str | None
     ngay_cap_nhat: date | None
     ma_thay_the: str | None
@@ -44,6 +45,7 @@ def summarise(p: Procedure) -> Summary:
         linh_vuc=p.linh_vuc,
         trang_thai=p.trang_thai,
         cap_thuc_hien=tuple(p.cap_thuc_hien),
+        cap_thuc_hien_mo_ta=p.cap_thuc_hien_mo_ta,
         dvc_truc_tuyen=p.dvc_truc_tuyen,
         ngay_cap_nhat=p.ngay_cap_nhat,
         ma_thay_the=p.ma_thay_the,
