@@ -72,6 +72,16 @@ CASES = {
         HEAD,
         "thu-tuc/1.000001.yml:1: cach_thuc: thiếu trường bắt buộc",
     ),
+    "no level, and not said that the source gives none": (
+        HEAD.replace("cap_thuc_hien: [tinh]", "cap_thuc_hien: []") + CHANNEL,
+        "thu-tuc/1.000001.yml:4: cap_thuc_hien: cần ít nhất một cấp thực hiện; nếu nguồn không ghi cấp, ghi "
+        "«cap_thuc_hien_mo_ta: Không có thông tin»",
+    ),
+    "no level key at all": (
+        HEAD.replace("cap_thuc_hien: [tinh]\n", "") + CHANNEL,
+        "thu-tuc/1.000001.yml:1: cap_thuc_hien: cần ít nhất một cấp thực hiện; nếu nguồn không ghi cấp, ghi "
+        "«cap_thuc_hien_mo_ta: Không có thông tin»",
+    ),
     "bad date": (
         HEAD + CHANNEL + "ngay_cap_nhat: 2024-13-45\n",
         "thu-tuc/1.000001.yml:7: ngay_cap_nhat: phải là ngày dạng YYYY-MM-DD, không phải «2024-13-45»",

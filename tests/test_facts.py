@@ -33,7 +33,7 @@ def test_numbers_read_the_vietnamese_way(value: Decimal, text: str) -> None:
     ("duration", "text"),
     [
         (Duration(so=Decimal(5), don_vi="ngay_lam_viec"), "5 ngày làm việc"),
-        (Duration(so=Decimal(1)), "1 (không ghi đơn vị)"),
+        (Duration(so=Decimal(1)), "1 (nguồn không ghi đơn vị)"),
         (Duration(mo_ta="Trong ngày"), "Trong ngày"),
         (
             Duration(so=Decimal(105), don_vi="ngay", mo_ta="kể từ ngày nhận đủ hồ sơ"),

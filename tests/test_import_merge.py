@@ -142,3 +142,29 @@ def test_national_keywords_are_added_to_staff_keywords(tmp_path: Path) -> None:
     tail = "Thẻ công chứng viênMã: KQ.G15.000178Từ khóacông chứng viên, thẻ CCVMô tảKhông có thông tin"
     import_records([write_record(tmp_path / "src", ket_qua_xu_ly=tail)], out, registry=REGISTRY)
     assert load(path).tu_khoa == ["thẻ CCV", "công chứng viên"]
+
+
+def test_levels_staff_gave_are_kept_while_the_national_record_gives_none(tmp_path: Path) -> None:
+    out = tmp_path / "thu-tuc"
+    path = out / "1.013859.yml"
+    unknown = {"cap_thuc_hien": "Không có thông tin", "co_quan_thuc_hien": "Văn phòng công chứng"}
+    import_records([write_record(tmp_path / "src", **unknown)], out, registry=REGISTRY)
+    assert (load(path).cap_thuc_hien, load(path).cap_thuc_hien_mo_ta) == ([], "Không có thông tin")
+    staff = {"cap_thuc_hien": ["tinh", "xa"], "cap_thuc_hien_mo_ta": None}
+    path.write_text(render(load(path).model_copy(update=staff)), encoding="utf-8")
+    import_records([write_record(tmp_path / "src", **unknown)], out, registry=REGISTRY)
+    assert (load(path).cap_thuc_hien, load(path).cap_thuc_hien_mo_ta) == (["tinh", "xa"], None)
+    inferred = {"cap_thuc_hien": "", "co_quan_thuc_hien": "Sở Tư pháp"}  # a guess does not replace staff's
+    import_records([write_record(tmp_path / "src", **inferred)], out, registry=REGISTRY)
+    assert load(path).cap_thuc_hien == ["tinh", "xa"]
+    import_records([write_record(tmp_path / "src", cap_thuc_hien="Cấp bộ")], out, registry=REGISTRY)
+    assert load(path).cap_thuc_hien == ["bo"]  # a level the national record gives replaces it
+
+
+def test_level_filter_keeps_records_whose_level_is_not_known(tmp_path: Path) -> None:
+    source = write_record(tmp_path / "src", cap_thuc_hien="Không có thông tin", co_quan_thuc_hien="Văn phòng")
+    report = import_records([source], tmp_path / "thu-tuc", cap="xa", registry=REGISTRY)
+    assert (report.written, report.skipped) == (["1.013859"], [])
+    source = write_record(tmp_path / "src", cap_thuc_hien="Cấp bộ")
+    report = import_records([source], tmp_path / "other", cap="xa", registry=REGISTRY)
+    assert (report.written, report.skipped) == ([], ["1.013859"])

@@ -9,6 +9,7 @@ import pytest
 
 from generator.importer.convert import convert
 from generator.importer.dvcqg import ListRow, NationalRecord
+from generator.importer.levels import infer_level, level_of
 from generator.importer.parse_documents import parse_documents
 from generator.importer.parse_legal import parse_legal
 from generator.importer.parse_methods import HEADER as METHODS
@@ -230,3 +231,71 @@ def test_subjects_match_labels_that_contain_commas() -> None:
     assert data["cap_thuc_hien"] == ["bo", "tinh"]
     assert data["co_quan"] == {"thuc_hien": ["Sở Tư Pháp"]}
     assert data["quyet_dinh_cong_bo"] == [{"so": "1/QĐ-BTP", "co_quan": "Bộ Tư pháp"}]
+
+
+@pytest.mark.parametrize(
+    ("agency", "level"),
+    [
+        ("Bộ Tư pháp", "bo"),
+        ("Cục Thuế", "bo"),
+        ("Sở Tài chính", "tinh"),
+        ("Giám đốc Sở Tư pháp", "tinh"),
+        ("UBND tỉnh", "tinh"),
+        ("Chủ tịch Ủy ban nhân dân cấp tỉnh", "tinh"),
+        ("Ủy ban nhân dân huyện", "huyen"),
+        ("UBND quận", "huyen"),
+        ("Ủy ban Nhân dân xã, phường, thị trấn.", "xa"),
+        ("UBND phường", "xa"),
+        ("Bộ phận một cửa", None),
+        ("Ủy ban nhân dân thành phố", None),
+        ("Văn phòng đăng ký đất đai", None),
+    ],
+)
+def test_the_level_an_agency_name_says(agency: str, level: str | None) -> None:
+    assert level_of(agency) == level
+
+
+def test_a_level_is_inferred_only_when_every_agency_says_the_same() -> None:
+    assert infer_level(["Sở Tư pháp", "UBND tỉnh"]) == "tinh"
+    assert infer_level(["Sở Tư pháp", "Bộ Tư pháp"]) is None
+    assert infer_level(["Sở Tư pháp", "Văn phòng công chứng"]) is None
+    assert infer_level([]) is None
+
+
+def _levels(**fields: str) -> tuple[dict[str, object], list[str]]:
+    record = NationalRecord("x.json", {"ma_thu_tuc": "1.000001", "ten_thu_tuc": "Thử", **fields})
+    converted = convert(record, None, {})
+    keys = ("cap_thuc_hien", "cap_thuc_hien_mo_ta", "doi_tuong", "doi_tuong_mo_ta")
+    return {k: converted.data[k] for k in keys if k in converted.data}, [
+        f"{i.field}: {i.message}" for i in converted.issues
+    ]
+
+
+def test_a_level_or_subject_the_model_lacks_is_kept_verbatim() -> None:
+    data, issues = _levels(cap_thuc_hien="Cấp thôn, Cấp xã", doi_tuong_thuc_hien="Hộ kinh doanh, Hợp tác xã")
+    assert data == {
+        "cap_thuc_hien": ["xa"],
+        "cap_thuc_hien_mo_ta": "Cấp thôn",
+        "doi_tuong": ["hop_tac_xa"],
+        "doi_tuong_mo_ta": "Hộ kinh doanh",
+    }
+    assert issues == [
+        "doi_tuong: không biết đối tượng «Hộ kinh doanh»; ghi nguyên văn vào «doi_tuong_mo_ta»",
+        "cap_thuc_hien: không biết cấp «Cấp thôn»; ghi nguyên văn vào «cap_thuc_hien_mo_ta»",
+    ]
+
+
+def test_a_missing_level_comes_from_the_agency_name_or_stays_not_given() -> None:
+    data, issues = _levels(cap_thuc_hien="Không có thông tin", co_quan_thuc_hien="Sở Tư pháp")
+    assert data == {"cap_thuc_hien": ["tinh"], "doi_tuong": []}
+    assert issues == [
+        "cap_thuc_hien: nguồn không ghi cấp thực hiện; suy ra «Cấp tỉnh» từ cơ quan «Sở Tư pháp»"
+    ]
+    data, issues = _levels(co_quan_co_tham_quyen="Bộ trưởng Bộ Tư pháp")
+    assert data["cap_thuc_hien"] == ["bo"]
+    data, issues = _levels(cap_thuc_hien="", co_quan_thuc_hien="Sở Tư pháp, Bộ Tư pháp")
+    assert data == {"cap_thuc_hien": [], "cap_thuc_hien_mo_ta": "Không có thông tin", "doi_tuong": []}
+    assert issues == [
+        "cap_thuc_hien: nguồn không ghi cấp thực hiện, tên cơ quan không cho biết cấp; "
+        "ghi «Không có thông tin»"
+    ]
