@@ -244,6 +244,22 @@ def test_cli_exit_code_says_records_were_skipped(tmp_path: Path) -> None:
     assert (content / "thu-tuc" / "1.013859.yml").is_file()
 
 
+def test_cli_exit_code_is_0_when_a_record_without_level_is_imported(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "linh-vuc.yml").write_text(REGISTRY.read_text(encoding="utf-8"), encoding="utf-8")
+    source = write_record(tmp_path / "src", cap_thuc_hien="Không có thông tin", co_quan_thuc_hien="")
+    result = CliRunner().invoke(main, ["import", "dvcqg", str(source), "--out", str(content / "thu-tuc")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "cảnh báo: 1.013859: cap_thuc_hien: nguồn không ghi cấp thực hiện, tên cơ quan không cho biết cấp; "
+        "ghi «Không có thông tin»\n"
+    )
+    assert "cap_thuc_hien_mo_ta: Không có thông tin\n" in (content / "thu-tuc" / "1.013859.yml").read_text(
+        encoding="utf-8"
+    )
+
+
 def test_cli_help_documents_the_exit_codes() -> None:
     result = CliRunner().invoke(main, ["import", "dvcqg", "--help"])
     assert "  3  đã nhập các bản ghi hợp lệ, có bản ghi bị bỏ qua (xem danh sách)" in result.stdout
