@@ -14,7 +14,7 @@ from generator.importer.dvcqg import read_sources
 from generator.importer.run import sector_slugs
 from generator.procedures.lookup import summaries
 
-from .conftest import REPO, need_shared
+from .conftest import REPO, build_site, need_shared
 
 MINIMUM_RATES = {
     "cach_thuc": 0.98,
@@ -115,3 +115,10 @@ def test_the_report_gives_each_folder_its_shares(imported: tuple[Path, ImportRep
     assert (part.imported, part.skipped, part.filtered) == (271, 0, 0)
     assert sum(part.warnings.values()) == len(report.warnings)
     assert all(rate >= MINIMUM_RATES[key] for key, rate in part.tally.rates().items())
+
+
+def test_the_whole_import_builds_strictly(imported: tuple[Path, ImportReport], tmp_path: Path) -> None:
+    """All 271 records through the whole pipeline (MkDocs strict, Pagefind): a page for each."""
+    content, _ = imported
+    site = build_site(content, tmp_path)
+    assert len(list((site / "thu-tuc").glob("*/index.html"))) == 271
