@@ -55,16 +55,21 @@ def write_docs(pages: list[Page], docs: Path, known: Known | None = None) -> Bui
 
 
 def write_pages(
-    pages: Iterable[Page], docs: Path, known: Known | None = None, apart: bool = False
+    pages: Iterable[Page],
+    docs: Path,
+    known: Known | None = None,
+    apart: bool = False,
+    sizes: dict[str, int] | None = None,
 ) -> list[str]:
     """Make and write each of ``pages`` unless ``docs`` holds it already; the paths written, sorted.
 
     ``apart``: ``docs`` is a new folder that other processes write into too; this one makes its files
-    in a folder of its own and moves them in (see :func:`_replace`).
+    in a folder of its own and moves them in (see :func:`_replace`). ``sizes`` is given the size in
+    bytes of each file made.
     """
     scratch = os.path.join(docs, SCRATCH, str(os.getpid())) if apart else None
     try:
-        return sorted(page.path for page in pages if _write(page, docs, known, scratch))
+        return sorted(page.path for page in pages if _write(page, docs, known, scratch, sizes))
     finally:
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)
@@ -89,10 +94,13 @@ def remove_others(docs: Path, wanted: set[str], known: Known | None = None) -> l
     return removed
 
 
-def _write(page: Page, docs: Path, known: Known | None, scratch: str | None) -> bool:
+def _write(
+    page: Page, docs: Path, known: Known | None, scratch: str | None, sizes: dict[str, int] | None = None
+) -> bool:
     """Make ``page`` and write it unless ``docs`` holds it already; whether it was written.
 
     ``scratch``: the folder was new, and this process makes its files in ``scratch`` (see :func:`_replace`).
+    ``sizes``: given the file's size in bytes (unless ``known`` says the folder holds it already).
     """
     content = page.content
     if known is not None:
@@ -101,6 +109,8 @@ def _write(page: Page, docs: Path, known: Known | None, scratch: str | None) -> 
         known[page.path] = content
     target = os.path.join(docs, page.path)
     data = content if isinstance(content, bytes) else content.encode("utf-8")
+    if sizes is not None:
+        sizes[page.path] = len(data)
     if scratch:
         _replace(target, data, scratch)
         return True

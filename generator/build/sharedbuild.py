@@ -158,13 +158,14 @@ def _share(site: Partial, files: Files, together: _Together, first: bool) -> Ste
     pages = record_pages(catalog, texts)
     if first:
         pages[:0] = [all_records_page(catalog, d, partial(list, together.parts[d.name])) for d in datasets]
-    written = write_pages(pages, together.docs, apart=together.apart)
+    sizes: dict[str, int] = {}
+    written = write_pages(pages, together.docs, apart=together.apart, sizes=sizes)
     taken: list[Page] = []
     others = site_pages(catalog)
     turns = _turns(others, together.turn, taken)
-    written += write_pages(turns, together.docs, apart=together.apart)
+    written += write_pages(turns, together.docs, apart=together.apart, sizes=sizes)
     if first:  # they give the other files' sizes: made last, here, where every part is
-        late = late_pages(catalog, sizes_of([*pages, *others]))
+        late = late_pages(catalog, sizes_of([*pages, *others], sizes))
         written += write_pages(late, together.docs, apart=together.apart)
         pages += late
     yield Writing([page.path for page in [*pages, *taken]], written, catalog if first else None)

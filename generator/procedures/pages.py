@@ -8,9 +8,9 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
-import segno
 from markupsafe import Markup
 
+from generator.core.qrcode import qr_svg
 from generator.core.render import Memo, Page, front_matter, no_memo, relative_link, render
 from generator.procedures import facts, lookup
 from generator.procedures.model import (
@@ -222,9 +222,8 @@ def print_notice(catalog: Catalog, p: Procedure) -> dict[str, Any]:
     """What only the printed page shows: a QR code (inline SVG made by ``segno``) to the page's address,
     the address, and the content version."""
     address = page_address(catalog, p)
-    svg = segno.make(address, error="m").svg_inline(
-        svgclass="ck-qr", lineclass=None, omitsize=True, border=2, title=f"Mã QR: {address}"
-    )
+    title = f"Mã QR: {address}"
+    svg = qr_svg(address, svgclass="ck-qr", lineclass=None, omitsize=True, border=2, title=title)
     return {"qr": Markup(svg), "address": address, "version": content_version(p)}  # segno's own SVG
 
 
