@@ -3,7 +3,7 @@ record (made by the process that holds the full record, see ``generator.build.sh
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
@@ -27,23 +27,36 @@ def generate_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
         all_records_page(catalog, d, partial(_one_part, texts[d.name], catalog.records(d.name)))
         for d in catalog.datasets
     ]
-    pages = [*site_pages(catalog, memo), *every, *record_pages(catalog, texts, memo)]
-    return pages + late_pages(catalog, sizes_of(pages))
+    sizes = Sizes([*site_pages(catalog, memo), *every, *record_pages(catalog, texts, memo)])
+    return sizes.pages + late_pages(catalog, sizes)
 
 
-def sizes_of(pages: Sequence[Page]) -> Callable[[str], int | None]:
-    """The size in bytes of the file ``path`` among ``pages`` (made again: the files sized are the
-    all-records JSON, the CSV tables, feeds and schemas, quick to make)."""
-    by_path = {page.path: page for page in pages}
+class Sizes:
+    """The size in bytes of each file among ``pages``: noted when the file is made for writing
+    (:attr:`pages` note it), else made again.
 
-    def size_of(path: str) -> int | None:
-        page = by_path.get(path)
-        if page is None:
-            return None
+    Making the sized files again (the all-records JSON, the CSV tables, the feeds) took most of the
+    time of regenerating the docs after a one-record edit in the live preview."""
+
+    def __init__(self, pages: Sequence[Page]) -> None:
+        self._pages = {page.path: page for page in pages}
+        self._sizes: dict[str, int] = {}
+        self.pages = [Page(page.path, partial(self._make, page)) for page in pages]
+        """``pages``, each noting its size when made."""
+
+    def __call__(self, path: str) -> int | None:
+        """The size of the file ``path``; ``None`` when it is not among the pages."""
+        if path not in self._sizes:
+            page = self._pages.get(path)
+            if page is None:
+                return None
+            self._make(page)
+        return self._sizes[path]
+
+    def _make(self, page: Page) -> str | bytes:
         content = page.content
-        return len(content if isinstance(content, bytes) else content.encode("utf-8"))
-
-    return size_of
+        self._sizes[page.path] = len(content if isinstance(content, bytes) else content.encode("utf-8"))
+        return content
 
 
 def _one_part(texts: RecordTexts, records: Sequence[Any]) -> list[bytes]:
