@@ -83,12 +83,7 @@ class Workdays:
     def add(self, start: date, count: int) -> date:
         """The ``count``-th working day after ``start`` (``start`` itself not counted): the last day of
         a time limit of ``count`` working days from ``start``."""
-        day = start
-        while count > 0:
-            day += timedelta(days=1)
-            if self.is_working_day(day):
-                count -= 1
-        return day
+        return _add(self, start, count)
 
     def between(self, start: date, end: date) -> int:
         """The working days after ``start`` up to and including ``end`` (0 when ``end`` is not after).
@@ -102,6 +97,18 @@ class Workdays:
             return last[_day_of_year(end)] - first[_day_of_year(start)]
         between_years = sum(_running_count(self, year)[-1] for year in range(start.year + 1, end.year))
         return first[-1] - first[_day_of_year(start)] + between_years + last[_day_of_year(end)]
+
+
+@cache
+def _add(workdays: Workdays, start: date, count: int) -> date:
+    """:meth:`Workdays.add`, kept: the same few dates and time limits recur in thousands of records,
+    and the live preview counts them again at every rebuild."""
+    day = start
+    while count > 0:
+        day += timedelta(days=1)
+        if workdays.is_working_day(day):
+            count -= 1
+    return day
 
 
 @cache
