@@ -351,7 +351,7 @@ def preview_latency(n: int, seed: int, edits: int = 5) -> dict[str, Any]:
         }
     finally:
         server.terminate()
-        server.wait(30)
+        server.wait(300)  # the server deletes its temporary site (400 MB at 5,000 + 5,000) first
 
 
 def _edit_shown(base: str, page_path: str, path: Path, field: str, step: int) -> float:
