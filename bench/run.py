@@ -301,8 +301,18 @@ def _wait_for(url: str, seconds: float) -> str:
             time.sleep(0.2)
 
 
+PREVIEW_EDITS = {
+    "procedure": ("thu-tuc", "*.yml", "ten_thu_tuc"),
+    "feedback": ("pakn", "*/*.yml", "tieu_de"),
+}
+"""Per kind of record timed in the preview: its content folder (and docs folder), its files, the field
+edited (shown on its page)."""
+
+
 def preview_latency(n: int, seed: int, edits: int = 5) -> dict[str, Any]:
-    """Seconds from a one-record YAML edit to the reloaded page showing it, through ``congkhai serve``."""
+    """Seconds from a one-record YAML edit to the reloaded page showing it, through ``congkhai serve``:
+    ``edits`` edits of a procedure and as many of a feedback item (when the content has feedback),
+    alternating."""
     content = OUT / f"preview-content-{n}"
     _set_aside(content)
     shutil.copytree(content_for(n, seed), content)
@@ -313,34 +323,53 @@ def preview_latency(n: int, seed: int, edits: int = 5) -> dict[str, Any]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     command = [str(Path(sys.executable).with_name("congkhai")), "serve", "--content", str(content)]
     command += ["--work", str(work), "--dev-addr", f"127.0.0.1:{port}"]
+    kinds = {
+        kind: (folder, sorted((content / folder).glob(pattern)), field)
+        for kind, (folder, pattern, field) in PREVIEW_EDITS.items()
+        if (content / folder).is_dir()
+    }
     started = time.perf_counter()
     server = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        files = sorted((content / "thu-tuc").glob("*.yml"))
-        _wait_for(base + f"thu-tuc/{files[0].stem}/", 600)
+        _wait_for(base + f"thu-tuc/{kinds['procedure'][1][0].stem}/", 600)
         startup = time.perf_counter() - started
-        latencies = []
+        latencies: dict[str, list[float]] = {kind: [] for kind in kinds}
+        step = 0
         for k in range(edits):
-            path = files[(k * 997) % len(files)]
-            page = base + f"thu-tuc/{path.stem}/"
-            epoch = re.search(r"livereload\((\d+),", _get(page))
-            assert epoch, "the preview page has no live-reload script"
-            marker = f"Sửa thử {k} lúc {time.time():.0f}"
-            text = path.read_text(encoding="utf-8")
-            edited = re.sub(r"^ten_thu_tuc: .*$", f"ten_thu_tuc: {marker}", text, count=1, flags=re.M)
-            t0 = time.perf_counter()
-            path.write_text(edited, encoding="utf-8")
-            _get(base + f"livereload/{epoch.group(1)}/{k}")  # returns when the browser would reload
-            shown = marker in _get(page)
-            latencies.append(time.perf_counter() - t0)
-            if not shown:
-                raise SystemExit(f"preview did not show the edit of {path.name}")
-        return {"n": n, "startup": startup, "latencies": latencies, "median": statistics.median(latencies)}
+            for kind, (folder, files, field) in kinds.items():
+                path = files[(k * 997) % len(files)]
+                latencies[kind].append(_edit_shown(base, f"{folder}/{path.stem}/", path, field, step))
+                step += 1
+        return {
+            "n": n,
+            "startup": startup,
+            "latencies": latencies["procedure"],
+            "median": statistics.median(latencies["procedure"]),
+            "kinds": {k: {"latencies": x, "median": statistics.median(x)} for k, x in latencies.items()},
+        }
     finally:
         server.terminate()
-        server.wait(30)
+        server.wait(300)  # the server deletes its temporary site (400 MB at 5,000 + 5,000) first
+
+
+def _edit_shown(base: str, page_path: str, path: Path, field: str, step: int) -> float:
+    """Edit ``field`` of the record ``path``; seconds until the browser's reload shows it on its page."""
+    page = base + page_path
+    epoch = re.search(r"livereload\((\d+),", _get(page))
+    assert epoch, "the preview page has no live-reload script"
+    marker = f"Sửa thử {step} lúc {time.time():.0f}"
+    text = path.read_text(encoding="utf-8")
+    edited = re.sub(rf"^{field}: .*$", f"{field}: {marker}", text, count=1, flags=re.M)
+    t0 = time.perf_counter()
+    path.write_text(edited, encoding="utf-8")
+    _get(base + f"livereload/{epoch.group(1)}/{step}")  # returns when the browser would reload
+    shown = marker in _get(page)
+    seconds = time.perf_counter() - t0
+    if not shown:
+        raise SystemExit(f"preview did not show the edit of {path.name}")
+    return seconds
 
 
 # --- report ----------------------------------------------------------------------------------------
@@ -529,12 +558,14 @@ def main() -> None:
                 f"site size {ours['site'] / b['site']:.3f}×"
             )
     if preview:
-        lat = ", ".join(f"{x:.2f}" for x in preview["latencies"])
         log()
-        log(
-            f"Live preview at {preview['n']:,}: one-record edit → reloaded page shows it in "
-            f"{preview['median']:.2f} s median (runs: {lat} s); server start {preview['startup']:.1f} s."
-        )
+        log(f"Live preview at {preview['n']:,}: server start {preview['startup']:.1f} s.")
+        for kind, timed in preview["kinds"].items():
+            lat = ", ".join(f"{x:.2f}" for x in timed["latencies"])
+            log(
+                f"  one {kind} edit → reloaded page shows it in {timed['median']:.2f} s median "
+                f"(runs: {lat} s)"
+            )
     _write_report(args.report or "bench", {"results": results, "material": material, "preview": preview})
 
 

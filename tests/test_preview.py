@@ -13,6 +13,7 @@ from generator.build.preview import Preview
 from generator.core import parallel
 
 from .conftest import REPO, MakeContent, build_site
+from .feedback_data import feedback_content
 
 CONFIG = REPO / "mkdocs.yml"
 
@@ -111,6 +112,29 @@ def test_incremental_builds_equal_a_full_build(
     edit(content / "site.yml", r"^dia_chi: .*$", "dia_chi: Số 1 Trần Hưng Đạo, phường Tân Phú")
     assert_same(preview, content, tmp_path, "full")
     assert shares == ([3] * 9 if shared else [])  # the preview's 3 full builds and the 6 fresh ones
+
+
+def test_feedback_edits_equal_a_full_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A feedback item is on its page, the lists, the statistics, its procedure's page and the open data."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1747699200")  # 2025-05-20, as the feedback tests
+    content = feedback_content(tmp_path / "feedback")
+    items = content / "pakn" / "2025"
+    preview = Preview(content, CONFIG, tmp_path / "work", tmp_path / "site")
+    assert preview.build() == "full"
+
+    edit(items / "PAKN-2025-003.yml", r"^tieu_de: .*$", 'tieu_de: "Đề nghị công khai mẫu đơn (sửa)"')
+    assert_same(preview, content, tmp_path, "incremental")
+
+    # An earlier date received: the deadline, the lateness, the overdue list and the statistics move.
+    edit(items / "PAKN-2025-003.yml", r"^ngay_tiep_nhan: .*$", "ngay_tiep_nhan: 2025-03-03")
+    assert_same(preview, content, tmp_path, "incremental")
+
+    # A new item, then its removal.
+    new = (items / "PAKN-2025-003.yml").read_text(encoding="utf-8").replace("PAKN-2025-003", "PAKN-2025-099")
+    (items / "PAKN-2025-099.yml").write_text(new, encoding="utf-8")
+    assert_same(preview, content, tmp_path, "incremental")
+    (items / "PAKN-2025-099.yml").unlink()
+    assert_same(preview, content, tmp_path, "incremental")
 
 
 def test_bad_data_keeps_the_site_and_the_next_build_catches_up(

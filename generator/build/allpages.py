@@ -3,7 +3,7 @@ record (made by the process that holds the full record, see ``generator.build.sh
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -27,28 +27,38 @@ def generate_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
         all_records_page(catalog, d, partial(_one_part, texts[d.name], catalog.records(d.name)))
         for d in catalog.datasets
     ]
-    pages = [*site_pages(catalog, memo), *every, *record_pages(catalog, texts, memo)]
-    return pages + late_pages(catalog, sizes_of(pages))
+    sizes = Sizes([*site_pages(catalog, memo), *every, *record_pages(catalog, texts, memo)])
+    return sizes.pages + late_pages(catalog, sizes)
 
 
-def sizes_of(pages: Sequence[Page], known: Mapping[str, int] | None = None) -> Callable[[str], int | None]:
-    """The size in bytes of the file ``path`` among ``pages``: as ``known`` (the files this process
-    wrote, see :func:`~generator.build.docsfolder.write_pages`) says, or else made again, once (the
-    data package and the open-data page both ask; at 5,000 procedures + 5,000 feedback items, making
-    the sized files (all-records JSON, CSV tables, feeds, schemas) took 0.8–0.9 s of CPU each time)."""
-    by_path = {page.path: page for page in pages}
-    sizes = dict(known or {})
+class Sizes:
+    """The size in bytes of each file among ``pages``: as ``known`` says (the files a process wrote, see
+    :func:`~generator.build.docsfolder.write_pages`), or noted when the file is made for writing
+    (:attr:`pages` note it), else made again, once.
 
-    def size_of(path: str) -> int | None:
-        if path not in sizes:
-            page = by_path.get(path)
+    Making the sized files again (the all-records JSON, the CSV tables, the feeds) took most of the
+    time of regenerating the docs after a one-record edit in the live preview, and 0.8–0.9 s of CPU
+    for each of the data package and the open-data page at 5,000 procedures + 5,000 feedback items."""
+
+    def __init__(self, pages: Sequence[Page], known: Mapping[str, int] | None = None) -> None:
+        self._pages = {page.path: page for page in pages}
+        self._sizes: dict[str, int] = dict(known or {})
+        self.pages = [Page(page.path, partial(self._make, page)) for page in pages]
+        """``pages``, each noting its size when made."""
+
+    def __call__(self, path: str) -> int | None:
+        """The size of the file ``path``; ``None`` when it is not among the pages."""
+        if path not in self._sizes:
+            page = self._pages.get(path)
             if page is None:
                 return None
-            content = page.content
-            sizes[path] = len(content if isinstance(content, bytes) else content.encode("utf-8"))
-        return sizes[path]
+            self._make(page)
+        return self._sizes[path]
 
-    return size_of
+    def _make(self, page: Page) -> str | bytes:
+        content = page.content
+        self._sizes[page.path] = len(content if isinstance(content, bytes) else content.encode("utf-8"))
+        return content
 
 
 def _one_part(texts: RecordTexts, records: Sequence[Any]) -> list[bytes]:

@@ -24,13 +24,14 @@ import logging
 import os
 import posixpath
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, suppress
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, pass_context
+from jinja2 import BytecodeCache, Environment, pass_context
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -49,20 +50,31 @@ PAGES_PER_JOB = 400
 _DIRTY_NOTICE = "A 'dirty' build is being performed"
 
 
-def run_mkdocs(config_file: Path, options: dict[str, Any], *, dirty: bool = False, jobs: int = 1) -> Any:
+def run_mkdocs(
+    config_file: Path,
+    options: dict[str, Any],
+    *,
+    dirty: bool = False,
+    jobs: int = 1,
+    changed: Collection[str] | None = None,
+) -> Any:
     """``mkdocs build --strict`` with ``options`` (a dirty build when ``dirty``); return MkDocs' config.
 
     A full build with enough pages is shared by up to ``jobs`` processes (0: one per core; see the module).
+    A dirty build renders or copies only the docs files ``changed`` when given (the live preview knows
+    them), instead of comparing every file's time with its output's.
     """
     if dirty:
-        return _build(config_file, options, dirty=True)
+        return _build(config_file, options, dirty=True, share=None if changed is None else _Only(changed))
     jobs = jobs_for(_markdown_pages(Path(options["docs_dir"])), PAGES_PER_JOB, jobs)
     if jobs == 1:
         return _build(config_file, options, dirty=False)
     return _build_shared(config_file, options, jobs)
 
 
-def _build(config_file: Path, options: dict[str, Any], *, dirty: bool, share: _Share | None = None) -> Any:
+def _build(
+    config_file: Path, options: dict[str, Any], *, dirty: bool, share: _Share | _Only | None = None
+) -> Any:
     with _warnings() as messages:
         try:
             # A dirty build always warns that it is dirty: MkDocs' strict mode would abort on that alone,
@@ -159,6 +171,22 @@ def _unchanged() -> bool:
     return False
 
 
+class _Only(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Marks every file but the docs files ``changed`` as unchanged, so the dirty build renders and
+    copies only those (asking each of 20,000 files took a fifth of a one-record rebuild at 5,000 + 5,000
+    records)."""
+
+    def __init__(self, changed: Collection[str]) -> None:
+        self.changed = set(changed)
+
+    def on_files(self, files: Files, /, *, config: Any) -> Files:
+        """Mark the files."""
+        for file in files:
+            if file.src_uri not in self.changed:
+                setattr(file, "is_modified", _unchanged)  # noqa: B010
+        return files
+
+
 class _LinkedCopies(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Hard-links into the site the files of the docs folder that MkDocs copies as they are (the open
     data: one file a procedure) instead of copying them, which on a slow disk costs more than writing.
@@ -229,8 +257,9 @@ class _SharedLayout(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return nav
 
     def on_env(self, env: Environment, /, *, config: Any, files: Files) -> Environment:
-        """Give the theme ``ck_shared``."""
+        """Give the theme ``ck_shared``, and keep its compiled templates for the next build."""
         env.globals["ck_shared"] = self.shared
+        env.bytecode_cache = _COMPILED
         return env
 
     @pass_context
@@ -254,6 +283,27 @@ class _SharedLayout(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         # Top-level pages (the accessibility statement, recent changes) are few, and the footer links to
         # some of them: from one of them that link is «./», from the others «../x/».
         return folder or None
+
+
+class _CompiledTemplates(BytecodeCache):
+    """The theme's compiled templates, kept in memory by this process: MkDocs makes a new Jinja
+    environment at every build, which compiled them all again at each rebuild of the live preview (a
+    tenth of it). Jinja checks each template's source against the checksum it was compiled from."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill ``bucket`` with the code kept for its template, if any."""
+        if (code := self._code.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep the code of ``bucket``'s template."""
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
 
 
 class _Collect(logging.Handler):

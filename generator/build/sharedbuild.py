@@ -26,7 +26,7 @@ from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 from typing import Any
 
-from generator.build.allpages import record_pages, record_texts, site_pages, sizes_of
+from generator.build.allpages import Sizes, record_pages, record_texts, site_pages
 from generator.build.docsfolder import BuildReport, finish_apart, remove_others, write_pages
 from generator.core.errors import DataError
 from generator.core.parallel import Steps, Team, equal_shares, jobs_for
@@ -165,7 +165,7 @@ def _share(site: Partial, files: Files, together: _Together, first: bool) -> Ste
     turns = _turns(others, together.turn, taken)
     written += write_pages(turns, together.docs, apart=together.apart, sizes=sizes)
     if first:  # they give the other files' sizes: made last, here, where every part is
-        late = late_pages(catalog, sizes_of([*pages, *others], sizes))
+        late = late_pages(catalog, Sizes([*pages, *others], sizes))
         written += write_pages(late, together.docs, apart=together.apart)
         pages += late
     yield Writing([page.path for page in [*pages, *taken]], written, catalog if first else None)

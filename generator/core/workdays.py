@@ -83,20 +83,47 @@ class Workdays:
     def add(self, start: date, count: int) -> date:
         """The ``count``-th working day after ``start`` (``start`` itself not counted): the last day of
         a time limit of ``count`` working days from ``start``."""
-        day = start
-        while count > 0:
-            day += timedelta(days=1)
-            if self.is_working_day(day):
-                count -= 1
-        return day
+        return _add(self, start, count)
 
     def between(self, start: date, end: date) -> int:
-        """The working days after ``start`` up to and including ``end`` (0 when ``end`` is not after)."""
-        count, day = 0, start
-        while day < end:
-            day += timedelta(days=1)
-            count += self.is_working_day(day)
-        return count
+        """The working days after ``start`` up to and including ``end`` (0 when ``end`` is not after).
+
+        Counted from each year's running totals (:func:`_running_count`): counting day by day took most
+        of the time of the feedback pages' deadlines, made again at every rebuild of the live preview."""
+        if end <= start:
+            return 0
+        first, last = _running_count(self, start.year), _running_count(self, end.year)
+        if start.year == end.year:
+            return last[_day_of_year(end)] - first[_day_of_year(start)]
+        between_years = sum(_running_count(self, year)[-1] for year in range(start.year + 1, end.year))
+        return first[-1] - first[_day_of_year(start)] + between_years + last[_day_of_year(end)]
+
+
+@cache
+def _add(workdays: Workdays, start: date, count: int) -> date:
+    """:meth:`Workdays.add`, kept: the same few dates and time limits recur in thousands of records,
+    and the live preview counts them again at every rebuild."""
+    day = start
+    while count > 0:
+        day += timedelta(days=1)
+        if workdays.is_working_day(day):
+            count -= 1
+    return day
+
+
+@cache
+def _running_count(workdays: Workdays, year: int) -> tuple[int, ...]:
+    """For each ``k`` from 0 to the year's length, the working days among its first ``k`` days."""
+    counts = [0]
+    day = date(year, 1, 1)
+    while day.year == year:
+        counts.append(counts[-1] + workdays.is_working_day(day))
+        day += timedelta(days=1)
+    return tuple(counts)
+
+
+def _day_of_year(day: date) -> int:
+    return day.toordinal() - date(day.year, 1, 1).toordinal() + 1
 
 
 def check_swaps(loaded: Loaded[DaySwaps]) -> list[DataError]:

@@ -108,7 +108,16 @@ def all_records_json(
 def records_part(texts: Iterable[str]) -> bytes:
     """The records' own JSON texts as the items of the all-records file's list: indented,
     comma-separated, in UTF-8."""
-    return ",\n".join("    " + text.rstrip("\n").replace("\n", "\n    ") for text in texts).encode("utf-8")
+    return _joined(map(_as_item, texts))
+
+
+def _as_item(text: str) -> str:
+    """A record's JSON text indented as an item of the all-records file's list."""
+    return "    " + text.rstrip("\n").replace("\n", "\n    ")
+
+
+def _joined(items: Iterable[str]) -> bytes:
+    return ",\n".join(items).encode("utf-8")
 
 
 class RecordTexts:
@@ -134,8 +143,14 @@ class RecordTexts:
         return text
 
     def part(self, records: Iterable[Any]) -> bytes:
-        """:func:`records_part` of ``records``."""
-        return records_part(map(self.text, records))
+        """:func:`records_part` of ``records`` (each record's item kept by the memo: indenting every
+        record again took a third of the live preview's rebuild of the 55 MB file of 5,000 records)."""
+        return _joined(map(self._item, records))
+
+    def _item(self, record: Any) -> str:
+        text = self.text(record)
+        path = f"{self._dataset.record_json_path(self._dataset.key(record))}#item"
+        return self._memo(path, (text,), partial(_as_item, text))
 
     def pages(self, records: Iterable[Any]) -> list[Page]:
         """The JSON file of each of ``records``."""
