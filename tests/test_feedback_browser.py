@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from .browser import chromium, serve_directory
 from .conftest import build_site
@@ -55,11 +56,17 @@ def test_the_list_filtered_to_overdue_items(feedback_site: Path) -> None:
         page.get_by_label("Chỉ quá hạn").uncheck()
         page.get_by_label("Phân loại").select_option("ve_quy_dinh")
         page.get_by_label("Năm").select_option("2025")
-        page.wait_for_function("document.getElementById('ck-pakn-shown').textContent === '3'")
+        expect(page.locator("#ck-pakn-shown")).to_have_text("3")
         assert found.count() == 3
         codes = [row.locator("td").first.inner_text() for row in found.all()]
         assert codes == [code for code in listed if code in codes]  # the lists' own order
         page.get_by_label("Phân loại").select_option("")
+        page.get_by_label("Lĩnh vực").focus()  # the sectors come from the search index
+        expect(page.locator("select[name=linh_vuc] option")).to_have_count(4)
+        page.get_by_label("Lĩnh vực").select_option("Công chứng")
+        expect(page.locator("#ck-pakn-shown")).to_have_text("2")
+        assert "linh_vuc=" in page.url
+        page.get_by_label("Lĩnh vực").select_option("")
         page.get_by_label("Năm").select_option("")
         assert page.locator("#ck-pakn-page").is_visible()  # no filter: the page's own items again
         assert page.locator("#ck-pakn-shown").inner_text() == "6"

@@ -154,7 +154,6 @@ def list_page(catalog: Catalog, title: str, year: int | None, pager: Pager, item
     """One page of the list of every item (or of one ``year``'s), with the pager and the filters (year,
     status, classification, sector, overdue) that ``ck-pakn.js`` applies to the whole set."""
     everything = ordered(catalog)
-    sectors = {s.linh_vuc for s in everything}
     description = "Phản ánh, kiến nghị về quy định hành chính và kết quả xử lý"
     return render(
         "pakn/list.md.j2",
@@ -165,7 +164,6 @@ def list_page(catalog: Catalog, title: str, year: int | None, pager: Pager, item
         pager=pager,
         pager_html=pager_html(pager),
         years=[(y, year_path(y)) for y in _years(everything)],
-        sectors=[(x.ma, x.ten) for x in catalog.sectors if x.ma in sectors],
         overdue=sum(timings(catalog)[s.ma_pakn].overdue for s in everything),
         page_type=FEEDBACK_TYPE,
         page_size=PAGE_SIZE,

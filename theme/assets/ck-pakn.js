@@ -6,7 +6,9 @@
 // filters (generator/feedback/pages.py, item_fields), so a filtered list is a filter-only Pagefind
 // search, sorted by "thu_tu_pakn" (the lists' own order: oldest unanswered first), shown 50 a page. Only
 // the filter indexes and the shown items' fragments are downloaded, however many items there are. The
-// search engine is the one ck-search.js starts (window.ckSearchEngine).
+// search engine is the one ck-search.js starts (window.ckSearchEngine). The sectors (as many as the
+// catalogue has) are not written into every list page: their select is filled from the index, with the
+// sectors that have feedback, and its value is the sector's name.
 (function () {
   "use strict";
 
@@ -85,6 +87,8 @@
     var size = Number(form.dataset.size) || 50;
     var fields = ["nam", "trang_thai", "phan_loai", "linh_vuc"];
     var params = new URLSearchParams(window.location.search);
+    var sectors = form.querySelector("select[data-from-index]");
+    if (params.has(sectors.name)) { sectors.append(new Option(params.get(sectors.name))); }
     fields.forEach(function (name) {
       if (params.has(name)) { form.elements[name].value = params.get(name); }
     });
@@ -172,7 +176,28 @@
       });
     }
 
+    function fillSectors() {
+      if (!window.ckSearchEngine) { return; }
+      window.ckSearchEngine().then(function (engine) {
+        // Pagefind counts only the filters it has loaded: filters() loads them all.
+        return engine.pagefind.filters().then(function () {
+          return engine.pagefind.search(null, { filters: { loai_trang: form.dataset.type } });
+        });
+      }).then(function (search) {
+        var chosen = sectors.value;
+        var names = Object.keys((search.filters || {})[sectors.dataset.filter] || {}).filter(function (name) {
+          return search.filters[sectors.dataset.filter][name] > 0 || name === chosen;
+        });
+        names.sort(function (a, b) { return a.localeCompare(b, "vi"); });
+        sectors.replaceChildren(new Option("Tất cả", ""));
+        names.forEach(function (name) { sectors.append(new Option(name)); });
+        sectors.value = chosen;
+      }).catch(function () { return null; });
+    }
+
     form.hidden = false;
+    form.addEventListener("pointerenter", fillSectors, { once: true });
+    form.addEventListener("focusin", fillSectors, { once: true });
     form.addEventListener("change", function () { apply(1); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     var start = Math.max(1, parseInt(params.get("trang") || "1", 10) || 1);
