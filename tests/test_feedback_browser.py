@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Locator, expect
+
+from generator.feedback import pages as feedback_pages
 
 from .browser import chromium, serve_directory
 from .conftest import build_site
@@ -118,3 +120,40 @@ def test_the_lookup_by_code(feedback_site: Path) -> None:
         page.locator("#ck-pakn-lookup button").click()
         page.wait_for_url("**/pakn/PAKN-2025-002/")
         assert page.locator(".ck-badge").inner_text() == "Trễ hạn 2 ngày làm việc"
+
+
+def first_cells(rows: Locator) -> list[str]:
+    """The code in the first cell of each row."""
+    return [row.locator("td").first.inner_text() for row in rows.all()]
+
+
+def test_the_lists_pages_with_and_without_a_filter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(feedback_pages, "PAGE_SIZE", 2)
+    monkeypatch.setitem(os.environ, "SOURCE_DATE_EPOCH", AS_OF)
+    built = build_site(feedback_content(tmp_path), tmp_path)
+    with serve_directory(built) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        problems: list[str] = []
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(base + "pakn/")
+        static = page.locator("#ck-pakn-page table.ck-pakn-list tbody tr")
+        assert static.count() == 2
+        assert page.locator("#ck-pakn-shown").inner_text() == "6"
+        page.locator("#ck-pakn-page a[rel=next]").click()  # a plain link: works without JavaScript
+        page.wait_for_url("**/pakn/trang-2/")
+        assert [row.locator("td").first.inner_text() for row in static.all()] == [
+            "PAKN-2025-002",
+            "PAKN-2025-006",
+        ]
+        page.get_by_label("Phân loại").select_option("ve_quy_dinh")  # 3 items over the whole set
+        found = page.locator("#ck-pakn-found table.ck-pakn-list tbody tr")
+        expect(page.locator("#ck-pakn-shown")).to_have_text("3")
+        assert [row.locator("td").first.inner_text() for row in found.all()] == [
+            "PAKN-2025-003",
+            "PAKN-2025-006",
+        ]
+        page.locator("#ck-pakn-found a[rel=next]").click()
+        expect(found).to_have_count(1)
+        assert found.first.locator("td").first.inner_text() == "PAKN-2025-001"
+        assert page.url.endswith("?phan_loai=ve_quy_dinh&trang=2")
+        assert problems == []
