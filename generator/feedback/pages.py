@@ -115,6 +115,17 @@ def _other_pages(catalog: Catalog) -> list[Page]:
     return [Page(LOOKUP_PATH, partial(lookup_page, catalog)), Page(STATS_PATH, partial(stats_page, catalog))]
 
 
+def _list_facts(catalog: Catalog) -> tuple[list[int], int]:
+    """The years items were received in, newest first, and how many items are overdue (made once per
+    catalog, not once per list page)."""
+
+    def make() -> tuple[list[int], int]:
+        items = ordered(catalog)
+        return _years(items), sum(timings(catalog)[s.ma_pakn].overdue for s in items)
+
+    return catalog.index((NAME, "list facts"), make)
+
+
 def _years(items: Sequence[Summary]) -> list[int]:
     return sorted({s.ngay_tiep_nhan.year for s in items}, reverse=True)
 
@@ -153,7 +164,7 @@ def _common(catalog: Catalog, page: str) -> dict[str, Any]:
 def list_page(catalog: Catalog, title: str, year: int | None, pager: Pager, items: Sequence[Summary]) -> str:
     """One page of the list of every item (or of one ``year``'s), with the pager and the filters (year,
     status, classification, sector, overdue) that ``ck-pakn.js`` applies to the whole set."""
-    everything = ordered(catalog)
+    years, overdue = _list_facts(catalog)
     description = "Phản ánh, kiến nghị về quy định hành chính và kết quả xử lý"
     return render(
         "pakn/list.md.j2",
@@ -163,8 +174,8 @@ def list_page(catalog: Catalog, title: str, year: int | None, pager: Pager, item
         rows=_rows(catalog, items, pager.path),
         pager=pager,
         pager_html=pager_html(pager),
-        years=[(y, year_path(y)) for y in _years(everything)],
-        overdue=sum(timings(catalog)[s.ma_pakn].overdue for s in everything),
+        years=[(y, year_path(y)) for y in years],
+        overdue=overdue,
         page_type=FEEDBACK_TYPE,
         page_size=PAGE_SIZE,
         **_common(catalog, pager.path),
