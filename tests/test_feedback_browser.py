@@ -8,6 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Locator, expect
+
+from generator.feedback import pages as feedback_pages
 
 from .browser import chromium, serve_directory
 from .conftest import build_site
@@ -37,22 +40,44 @@ def test_the_list_filtered_to_overdue_items(feedback_site: Path) -> None:
         problems: list[str] = []
         page.on("pageerror", lambda e: problems.append(str(e)))
         page.goto(base + "pakn/")
-        rows = page.locator("table.ck-pakn-list tbody tr")
+        rows = page.locator("#ck-pakn-page table.ck-pakn-list tbody tr")
         assert rows.count() == 6
         assert page.locator("#ck-pakn-shown").inner_text() == "6"
         assert rows.first.locator("td").first.inner_text() == "PAKN-2025-004"  # the oldest unanswered first
-        page.get_by_label("Chỉ quá hạn").check()
-        visible = page.locator("table.ck-pakn-list tbody tr:visible")
-        assert visible.count() == 1
-        assert "Quá hạn 4 ngày làm việc" in visible.first.inner_text()
+        listed = [row.locator("td").first.inner_text() for row in rows.all()]
+        found = page.locator("#ck-pakn-found table.ck-pakn-list tbody tr")
+        page.get_by_label("Chỉ quá hạn").check()  # filtered over the whole set, through the search index
+        found.first.wait_for()
+        assert found.count() == 1
+        assert page.locator("#ck-pakn-page").is_hidden()
+        assert found.first.locator("td").first.inner_text() == "PAKN-2025-004"
+        assert "Quá hạn 4 ngày làm việc" in found.first.inner_text()
+        assert found.first.locator(".ck-badge.ck-late").is_visible()
         assert page.locator("#ck-pakn-shown").inner_text() == "1"
         assert page.url.endswith("?qua_han=co")
         page.get_by_label("Chỉ quá hạn").uncheck()
         page.get_by_label("Phân loại").select_option("ve_quy_dinh")
         page.get_by_label("Năm").select_option("2025")
-        assert page.locator("table.ck-pakn-list tbody tr:visible").count() == 3
+        expect(page.locator("#ck-pakn-shown")).to_have_text("3")
+        assert found.count() == 3
+        codes = [row.locator("td").first.inner_text() for row in found.all()]
+        assert codes == [code for code in listed if code in codes]  # the lists' own order
+        page.get_by_label("Phân loại").select_option("")
+        page.get_by_label("Lĩnh vực").focus()  # the sectors come from the search index
+        expect(page.locator("select[name=linh_vuc] option")).to_have_count(4)
+        page.get_by_label("Lĩnh vực").select_option("Công chứng")
+        expect(page.locator("#ck-pakn-shown")).to_have_text("2")
+        assert "linh_vuc=" in page.url
+        page.get_by_label("Lĩnh vực").select_option("")
+        page.get_by_label("Năm").select_option("")
+        assert page.locator("#ck-pakn-page").is_visible()  # no filter: the page's own items again
+        assert page.locator("#ck-pakn-shown").inner_text() == "6"
         page.goto(base + "pakn/?trang_thai=da_xu_ly")  # a filter in the address is applied
-        assert page.locator("table.ck-pakn-list tbody tr:visible").count() == 1
+        found.first.wait_for()
+        assert found.count() == 1
+        page.goto(base + "pakn/nam-2025/")  # one year's list: the same items, without JavaScript too
+        assert page.locator("#ck-pakn-page table.ck-pakn-list tbody tr").count() == 6
+        assert page.get_by_label("Năm").input_value() == "2025"
         assert problems == []
 
 
@@ -93,3 +118,40 @@ def test_the_lookup_by_code(feedback_site: Path) -> None:
         page.locator("#ck-pakn-lookup button").click()
         page.wait_for_url("**/pakn/PAKN-2025-002/")
         assert page.locator(".ck-badge").inner_text() == "Trễ hạn 2 ngày làm việc"
+
+
+def first_cells(rows: Locator) -> list[str]:
+    """The code in the first cell of each row."""
+    return [row.locator("td").first.inner_text() for row in rows.all()]
+
+
+def test_the_lists_pages_with_and_without_a_filter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(feedback_pages, "PAGE_SIZE", 2)
+    monkeypatch.setitem(os.environ, "SOURCE_DATE_EPOCH", AS_OF)
+    built = build_site(feedback_content(tmp_path), tmp_path)
+    with serve_directory(built) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        problems: list[str] = []
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(base + "pakn/")
+        static = page.locator("#ck-pakn-page table.ck-pakn-list tbody tr")
+        assert static.count() == 2
+        assert page.locator("#ck-pakn-shown").inner_text() == "6"
+        page.locator("#ck-pakn-page a[rel=next]").click()  # a plain link: works without JavaScript
+        page.wait_for_url("**/pakn/trang-2/")
+        assert [row.locator("td").first.inner_text() for row in static.all()] == [
+            "PAKN-2025-002",
+            "PAKN-2025-006",
+        ]
+        page.get_by_label("Phân loại").select_option("ve_quy_dinh")  # 3 items over the whole set
+        found = page.locator("#ck-pakn-found table.ck-pakn-list tbody tr")
+        expect(page.locator("#ck-pakn-shown")).to_have_text("3")
+        assert [row.locator("td").first.inner_text() for row in found.all()] == [
+            "PAKN-2025-003",
+            "PAKN-2025-006",
+        ]
+        page.locator("#ck-pakn-found a[rel=next]").click()
+        expect(found).to_have_count(1)
+        assert found.first.locator("td").first.inner_text() == "PAKN-2025-001"
+        assert page.url.endswith("?phan_loai=ve_quy_dinh&trang=2")
+        assert problems == []

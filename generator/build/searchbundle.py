@@ -1,9 +1,9 @@
 """Make Pagefind's output byte-identical from one build to the next.
 
-Pagefind 1.5.2 writes each filter's values, and the list of filters in its ``.pf_meta`` file, in
-hash-map order, which changes from run to run; it names each file after its content, and
+Pagefind 1.5.2 writes each filter's values, and the lists of filters and of sort keys in its
+``.pf_meta`` file, in hash-map order, which changes from run to run; it names each file after its content, and
 ``pagefind-entry.json`` names the ``.pf_meta`` file. :func:`stabilise` sorts every filter's values
-(and page numbers) and the list of filters, renames the files after their new content and rewrites
+(and page numbers) and the lists of filters and sort keys (by name), renames the files after their new content and rewrites
 what refers to them.
 
 A Pagefind data file is gzip of ``pagefind_dcd`` followed by CBOR. A filter file is
@@ -28,6 +28,8 @@ from generator.core.errors import BuildError
 SIGNATURE = b"pagefind_dcd"
 FILTERS_AT = 3
 """Where the ``.pf_meta`` list ``[version, pages, index chunks, filters, sorts, meta fields]`` has filters."""
+SORTS_AT = 4
+"""Where it has the sort keys, each ``[name, [page, ...]]`` (the pages in the key's order, kept)."""
 
 
 def stabilise(bundle: Path) -> None:
@@ -51,6 +53,7 @@ def _rewrite_meta(bundle: Path, meta: Path, renamed: dict[str, str]) -> None:
     if not isinstance(filters, list) or not all(isinstance(f, list) and len(f) == 2 for f in filters):
         raise BuildError(f"Pagefind: tệp {meta.name} không có cấu trúc như mong đợi")
     fields[FILTERS_AT] = sorted([name, renamed.get(stem, stem)] for name, stem in filters)
+    fields[SORTS_AT] = sorted(fields[SORTS_AT], key=lambda sort: str(sort[0]))
     data = cbor2.dumps(fields)
     old_stem = meta.name.removeprefix("pagefind.").removesuffix(".pf_meta")
     stem = _stem(old_stem, data, len(old_stem.split("_", 1)[1]))

@@ -135,6 +135,11 @@ def relative_link(page: str, target: str) -> str:
     return "../" * (len(here) - common) + "/".join(there[common:]) or "./"
 
 
+def root_link(page: str, target: str) -> str:
+    """The link from the docs page ``page`` to the docs path ``target`` (from the docs root)."""
+    return relative_link(page, posixpath.relpath(target, posixpath.dirname(page) or "."))
+
+
 def url(value: str) -> str:
     """A link target for a validated http(s) address, with characters Markdown reads percent-encoded."""
     if not re.match(URL_PATTERN, value):

@@ -21,6 +21,9 @@ from generator.site.dataset import CheckContext, Dataset, Link, NavEntry
 PROCEDURES = "thu-tuc"
 """The procedures dataset, whose codes items refer to (read by name, never imported)."""
 
+RELATED_MAX = 20
+"""How many items a procedure page lists (the newest)."""
+
 
 class FeedbackDataset(Dataset[Feedback, Summary]):
     """Phản ánh, kiến nghị: one file per item, ``content/pakn/<năm>/<mã>.yml``; published only when
@@ -67,11 +70,17 @@ class FeedbackDataset(Dataset[Feedback, Summary]):
         ]
 
     def related(self, catalog: Catalog, dataset: str, key: str) -> list[Link]:
-        """The items about the procedure ``key``, newest first."""
+        """The items about the procedure ``key``, newest first: the :data:`RELATED_MAX` newest and,
+        when there are more, the list of every item."""
         if dataset != PROCEDURES:
             return []
         index = catalog.index((NAME, "by procedure"), lambda: _by_procedure(summaries(catalog)))
-        return [Link(f"{s.ma_pakn}: {s.tieu_de}", pages.item_path(s.ma_pakn)) for s in index.get(key, [])]
+        found = index.get(key, [])
+        links = [Link(f"{s.ma_pakn}: {s.tieu_de}", pages.item_path(s.ma_pakn)) for s in found[:RELATED_MAX]]
+        if len(found) > RELATED_MAX:
+            more = f"Và {len(found) - RELATED_MAX} phản ánh, kiến nghị khác: xem danh sách"
+            links.append(Link(more, pages.LIST_PATH))
+        return links
 
     def nav(self, catalog: Catalog) -> list[NavEntry]:
         """The list, the lookup and the statistics."""

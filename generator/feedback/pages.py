@@ -11,10 +11,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.core.render import Memo, Page, front_matter, no_memo, relative_link, render
+from generator.core.render import Memo, Page, front_matter, no_memo, render, root_link
 from generator.feedback.model import CHANNELS, CLASSIFICATIONS, OUTCOMES, PUBLISH_FORMS, STATUSES, Feedback
-from generator.feedback.summary import NAME, Summary, Timing, as_of, settings, summaries, timings
+from generator.feedback.summary import NAME, Summary, Timing, as_of, settings, summaries, summarise, timings
 from generator.site.catalog import Catalog
+from generator.site.paging import Pager, paged, pager_html
 from generator.site.search import PAGE_TYPE, SearchFields, code_forms, fields_html, folded
 
 FEEDBACK_TYPE = "Phản ánh, kiến nghị"
@@ -23,12 +24,18 @@ FILTERS: dict[str, str] = {
     "tinh_trang_pakn": "Tình trạng xử lý",
     "phan_loai_pakn": "Phân loại phản ánh, kiến nghị",
     "nam_tiep_nhan": "Năm tiếp nhận",
+    "thoi_han_pakn": "Thời hạn xử lý",
 }
 """The feedback's own filter keys in the search index (the sector is the procedures' ``linh_vuc``)."""
 LIST_PATH = f"{NAME}/index.md"
 OVERDUE_PATH = f"{NAME}/qua-han.md"
 LOOKUP_PATH = f"{NAME}/tra-cuu.md"
 STATS_PATH = f"{NAME}/thong-ke.md"
+PAGE_SIZE = 50
+"""Items per page of the lists."""
+ORDER = "thu_tu_pakn"
+"""The sort key of item pages in the search index: :func:`order_key`, the lists' order."""
+
 LABELS: dict[str, Any] = {
     "channels": CHANNELS,
     "classifications": CLASSIFICATIONS,
@@ -54,31 +61,77 @@ def badge(t: Timing) -> tuple[str, str]:
     return "ck-ontime", f"Đúng hạn ({t.taken}/{t.limit} ngày làm việc)"
 
 
+def deadline_kind(t: Timing) -> str:
+    """The ``thoi_han_pakn`` filter value of an item: «Quá hạn», «Trong hạn», «Trễ hạn» or «Đúng hạn»."""
+    if t.closed_on is None:
+        return "Quá hạn" if t.overdue else "Trong hạn"
+    return "Trễ hạn" if t.late else "Đúng hạn"
+
+
 def ordered(catalog: Catalog) -> list[Summary]:
-    """Every item, the open ones first, oldest first (the longest waiting on top, as petition sites
-    order those awaiting a response), then the handled ones, latest handled first."""
-    found = timings(catalog)
-    open_items = sorted((s for s in summaries(catalog) if found[s.ma_pakn].closed_on is None), key=_received)
-    closed = sorted(
-        (s for s in summaries(catalog) if found[s.ma_pakn].closed_on is not None),
-        key=lambda s: (found[s.ma_pakn].closed_on, s.ma_pakn),
-        reverse=True,
-    )
-    return [*open_items, *closed]
+    """Every item in :func:`order_key` order (made once per catalog)."""
+    return catalog.index((NAME, "ordered"), lambda: sorted(summaries(catalog), key=order_key))
 
 
-def _received(s: Summary) -> tuple[date, str]:
-    return s.ngay_tiep_nhan, s.ma_pakn
+def order_key(s: Summary) -> str:
+    """Where an item stands in the lists: the open ones first, oldest first (the longest waiting on top,
+    as petition sites order those awaiting a response), then the handled ones, latest handled first,
+    by code within a day. A text that sorts in that order, from the item alone (never from the build
+    date or the other items), so that Pagefind sorts filtered items the same way (:data:`ORDER`)."""
+    closed = s.closed_on
+    if closed is None:
+        return f"0{s.ngay_tiep_nhan:%Y%m%d}{s.ma_pakn}"
+    return f"1{99999999 - int(f'{closed:%Y%m%d}'):08d}{s.ma_pakn}"
+
+
+def year_path(year: int) -> str:
+    """The docs path of the first page of one year's list."""
+    return f"{NAME}/nam-{year}.md"
 
 
 def listing_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
-    """The list, the overdue list, the lookup and the statistics."""
-    return [
-        Page(LIST_PATH, partial(list_page, catalog)),
-        Page(OVERDUE_PATH, partial(overdue_page, catalog)),
-        Page(LOOKUP_PATH, partial(lookup_page, catalog)),
-        Page(STATS_PATH, partial(stats_page, catalog)),
+    """The lists (every item, each year, the overdue items; each in pages of :data:`PAGE_SIZE`), the
+    lookup and the statistics."""
+    items = ordered(catalog)
+    years = _years(items)
+    lists = [
+        (LIST_PATH, "Phản ánh, kiến nghị", None, items),
+        *((year_path(y), f"Phản ánh, kiến nghị năm {y}", y, _of_year(items, y)) for y in years),
     ]
+    pages = [
+        Page(pager.path, partial(list_page, catalog, title, year, pager, part))
+        for first, title, year, of_list in lists
+        for pager, part in paged(first, of_list, PAGE_SIZE)
+    ]
+    overdue = [s for s in items if timings(catalog)[s.ma_pakn].overdue]
+    pages += [
+        Page(pager.path, partial(overdue_page, catalog, pager, part))
+        for pager, part in paged(OVERDUE_PATH, overdue, PAGE_SIZE)
+    ]
+    return [*pages, *_other_pages(catalog)]
+
+
+def _other_pages(catalog: Catalog) -> list[Page]:
+    return [Page(LOOKUP_PATH, partial(lookup_page, catalog)), Page(STATS_PATH, partial(stats_page, catalog))]
+
+
+def _list_facts(catalog: Catalog) -> tuple[list[int], int]:
+    """The years items were received in, newest first, and how many items are overdue (made once per
+    catalog, not once per list page)."""
+
+    def make() -> tuple[list[int], int]:
+        items = ordered(catalog)
+        return _years(items), sum(timings(catalog)[s.ma_pakn].overdue for s in items)
+
+    return catalog.index((NAME, "list facts"), make)
+
+
+def _years(items: Sequence[Summary]) -> list[int]:
+    return sorted({s.ngay_tiep_nhan.year for s in items}, reverse=True)
+
+
+def _of_year(items: Sequence[Summary], year: int) -> list[Summary]:
+    return [s for s in items if s.ngay_tiep_nhan.year == year]
 
 
 def _rows(catalog: Catalog, items: Sequence[Summary], page: str) -> list[dict[str, Any]]:
@@ -90,11 +143,10 @@ def _rows(catalog: Catalog, items: Sequence[Summary], page: str) -> list[dict[st
         rows.append(
             {
                 "s": s,
-                "t": t,
                 "badge": css,
                 "badge_text": text,
                 "sector": catalog.sector(s.linh_vuc).ten,
-                "href": relative_link(page, f"{s.ma_pakn}.md"),
+                "href": root_link(page, item_path(s.ma_pakn)),
             }
         )
     return rows
@@ -104,39 +156,46 @@ def _common(catalog: Catalog, page: str) -> dict[str, Any]:
     return {
         "sample": settings(catalog).du_lieu_mau,
         "as_of": as_of(catalog),
-        "link": partial(relative_link, page),
+        "link": partial(root_link, page),
         **LABELS,
     }
 
 
-def list_page(catalog: Catalog) -> str:
-    """Every item with its filters (year, status, classification, sector, overdue)."""
-    items = ordered(catalog)
-    years = sorted({s.ngay_tiep_nhan.year for s in items}, reverse=True)
-    sectors = [(x.ma, x.ten) for x in catalog.sectors if any(s.linh_vuc == x.ma for s in items)]
+def list_page(catalog: Catalog, title: str, year: int | None, pager: Pager, items: Sequence[Summary]) -> str:
+    """One page of the list of every item (or of one ``year``'s), with the pager and the filters (year,
+    status, classification, sector, overdue) that ``ck-pakn.js`` applies to the whole set."""
+    years, overdue = _list_facts(catalog)
+    description = "Phản ánh, kiến nghị về quy định hành chính và kết quả xử lý"
     return render(
         "pakn/list.md.j2",
-        front_matter=front_matter(
-            "Phản ánh, kiến nghị", "Phản ánh, kiến nghị về quy định hành chính và kết quả xử lý"
-        ),
-        rows=_rows(catalog, items, LIST_PATH),
-        years=years,
-        sectors=sectors,
-        overdue=sum(timings(catalog)[s.ma_pakn].overdue for s in items),
-        **_common(catalog, LIST_PATH),
+        front_matter=front_matter(pager.title(title), description),
+        title=title,
+        year=year,
+        rows=_rows(catalog, items, pager.path),
+        pager=pager,
+        pager_html=pager_html(pager),
+        years=[(y, year_path(y)) for y in years],
+        overdue=overdue,
+        page_type=FEEDBACK_TYPE,
+        page_size=PAGE_SIZE,
+        **_common(catalog, pager.path),
     )
 
 
-def overdue_page(catalog: Catalog) -> str:
-    """The items still open after their deadline, the longest waiting first (works without JavaScript)."""
-    items = [s for s in ordered(catalog) if timings(catalog)[s.ma_pakn].overdue]
+def overdue_page(catalog: Catalog, pager: Pager, items: Sequence[Summary]) -> str:
+    """One page of the items still open after their deadline, the longest waiting first (works without
+    JavaScript)."""
+    title = "Phản ánh, kiến nghị quá hạn"
     return render(
         "pakn/overdue.md.j2",
         front_matter=front_matter(
-            "Phản ánh, kiến nghị quá hạn", "Phản ánh, kiến nghị chưa được xử lý đúng hạn"
+            pager.title(title),
+            "Phản ánh, kiến nghị chưa được xử lý đúng hạn",
         ),
-        rows=_rows(catalog, items, OVERDUE_PATH),
-        **_common(catalog, OVERDUE_PATH),
+        rows=_rows(catalog, items, pager.path),
+        pager=pager,
+        pager_html=pager_html(pager),
+        **_common(catalog, pager.path),
     )
 
 
@@ -273,7 +332,7 @@ def item_page(catalog: Catalog, f: Feedback) -> str:
         sector=sector,
         procedures=_procedures(catalog, f),
         timeline=list(reversed(timeline)),
-        search_fields=Markup(fields_html(item_fields(f, sector.ten))),  # escaped by its template
+        search_fields=Markup(fields_html(item_fields(f, sector.ten, t))),  # escaped by its template
         **_common(catalog, path),
     )
 
@@ -282,8 +341,9 @@ def _status(f: Feedback) -> str:
     return f.trang_thai[-1].trang_thai if f.trang_thai else "da_tiep_nhan"
 
 
-def item_fields(f: Feedback, sector: str) -> SearchFields:
-    """The search metadata and filters of one item."""
+def item_fields(f: Feedback, sector: str, t: Timing) -> SearchFields:
+    """The search metadata, filters and sort key of one item; the list's filters (``ck-pakn.js``) show
+    an item found from its ``ngay_tiep_nhan`` and ``thoi_han`` metadata and its filters."""
     code, plain = code_forms(f.ma_pakn)
     return SearchFields(
         meta=(
@@ -292,6 +352,8 @@ def item_fields(f: Feedback, sector: str) -> SearchFields:
             ("linh_vuc", sector),
             ("khong_dau", folded(f.tieu_de)),
             ("tu_khoa", " ".join(dict.fromkeys([folded(sector), folded(CLASSIFICATIONS[f.phan_loai])]))),
+            ("ngay_tiep_nhan", f"{f.ngay_tiep_nhan:%d/%m/%Y}"),
+            ("thoi_han", badge(t)[1]),
         ),
         filters=(
             (PAGE_TYPE, FEEDBACK_TYPE),
@@ -299,5 +361,7 @@ def item_fields(f: Feedback, sector: str) -> SearchFields:
             ("tinh_trang_pakn", STATUSES[_status(f)]),
             ("phan_loai_pakn", CLASSIFICATIONS[f.phan_loai]),
             ("nam_tiep_nhan", str(f.ngay_tiep_nhan.year)),
+            ("thoi_han_pakn", deadline_kind(t)),
         ),
+        sorts=((ORDER, order_key(summarise(f))),),
     )

@@ -3,10 +3,9 @@ unit's tasks and each quarter's report, written as the notice the agency posts (
 
 from __future__ import annotations
 
-import posixpath
 from functools import partial
 
-from generator.core.render import Page, front_matter, relative_link, render, vdate
+from generator.core.render import Page, front_matter, render, root_link, vdate
 from generator.plan.model import PERIODS, STATUSES, TIMING_KINDS, Report
 from generator.plan.timing import ROMAN, report_due
 from generator.plan.views import PlanView, plan_views
@@ -17,11 +16,7 @@ INDEX = "ke-hoach/index.md"
 
 def linker(page: str) -> partial[str]:
     """``link(target)``: the address of the docs file ``target`` (from the docs root) from ``page``."""
-    return partial(_link, page)
-
-
-def _link(page: str, target: str) -> str:
-    return relative_link(page, posixpath.relpath(target, posixpath.dirname(page) or "."))
+    return partial(root_link, page)
 
 
 def plan_dir(view: PlanView) -> str:

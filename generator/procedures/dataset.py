@@ -21,6 +21,7 @@ from generator.site.catalog import Catalog
 from generator.site.dataset import CheckContext, Dataset, Link, NavEntry
 from generator.site.feeds import Feed
 from generator.site.history import Milestone, Value, record_changes
+from generator.site.sectors import Sector
 from generator.site.tables import Table
 
 NAV_SECTORS_MAX = 30
@@ -96,15 +97,14 @@ class Procedures(Dataset[Procedure, Summary]):
         return [Link("Tra cứu thủ tục hành chính", "thu-tuc/index.md")]
 
     def home_section(self, catalog: Catalog) -> str:
-        """Key figures and the sectors with their counts of procedures in force."""
-        counts = [
-            (s, len([p for p in lookup.in_sector(catalog, s.ma) if p.trang_thai == "hieu_luc"]))
-            for s in catalog.sectors
-        ]
+        """Key figures and the sectors with their counts of procedures in force (the
+        :data:`NAV_SECTORS_MAX` largest when there are more, and the catalogue index for all)."""
+        counts = [(s, n) for s, n in sector_counts(catalog) if n]
         return render(
             "thu-tuc/home.md.j2",
             figures=key_figures(catalog),
-            sectors=[(s, n) for s, n in counts if n],
+            sectors=largest(counts),
+            more=len(counts) > NAV_SECTORS_MAX,
         )
 
     def open_data_section(self, catalog: Catalog) -> str:
@@ -141,8 +141,13 @@ class Procedures(Dataset[Procedure, Summary]):
         return search.search_examples(catalog)
 
     def search_fallback(self, catalog: Catalog) -> list[Link]:
-        """The sector lists."""
-        return [Link(s.ten, f"linh-vuc/{s.ma}.md") for s in self._sectors_with_procedures(catalog)]
+        """The sector lists (the :data:`NAV_SECTORS_MAX` largest and the catalogue index, when there are
+        more)."""
+        counts = [(s, n) for s, n in sector_counts(catalog, current=False) if n]
+        links = [Link(s.ten, f"linh-vuc/{s.ma}.md") for s, _ in largest(counts)]
+        if len(counts) > NAV_SECTORS_MAX:
+            links.append(Link("Tất cả lĩnh vực", "thu-tuc/index.md"))
+        return links
 
     def search_phrases(self, catalog: Catalog) -> list[str]:
         """Every procedure's name."""
@@ -151,6 +156,21 @@ class Procedures(Dataset[Procedure, Summary]):
     @staticmethod
     def _sectors_with_procedures(catalog: Catalog) -> list[Any]:
         return [s for s in catalog.sectors if lookup.in_sector(catalog, s.ma)]
+
+
+def sector_counts(catalog: Catalog, current: bool = True) -> list[tuple[Sector, int]]:
+    """Each sector with its number of procedures (in force only, with ``current``), in registry order."""
+    return [
+        (s, sum(p.trang_thai == "hieu_luc" or not current for p in lookup.in_sector(catalog, s.ma)))
+        for s in catalog.sectors
+    ]
+
+
+def largest(counts: list[tuple[Sector, int]]) -> list[tuple[Sector, int]]:
+    """The :data:`NAV_SECTORS_MAX` sectors of ``counts`` with the most procedures, in registry order: a
+    page that lists sectors stays the same size however many the catalogue has."""
+    kept = {s.ma for s, _ in sorted(counts, key=lambda c: -c[1])[:NAV_SECTORS_MAX]}
+    return [(s, n) for s, n in counts if s.ma in kept]
 
 
 def key_figures(catalog: Catalog) -> dict[str, int]:

@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.core.qrcode import qr_svg
-from generator.core.render import Memo, Page, front_matter, no_memo, relative_link, render
+from generator.core.render import Memo, Page, front_matter, no_memo, relative_link, render, root_link
 from generator.procedures import facts, lookup
 from generator.procedures.model import (
     CHANNELS,
@@ -31,6 +31,7 @@ from generator.site.agency import contacts
 from generator.site.catalog import Catalog
 from generator.site.dataset import related_links
 from generator.site.history import Change
+from generator.site.paging import Pager, paged, pager_html
 from generator.site.search import fields_html
 from generator.site.sectors import Sector
 
@@ -56,6 +57,10 @@ SECTIONS = (
     ("noi-nop", "Nơi nộp hồ sơ, liên hệ"),
 )
 """The sections of a procedure page that the on-page contents lists, with their anchors, in page order."""
+INDEX_PAGE_SIZE = 100
+"""Sectors per page of the catalogue index."""
+SECTOR_PAGE_SIZE = 100
+"""Procedures per page of a sector's list."""
 AGENCY_LABELS = (
     ("thuc_hien", "Cơ quan thực hiện"),
     ("tham_quyen", "Cơ quan có thẩm quyền"),
@@ -66,12 +71,21 @@ AGENCY_LABELS = (
 
 def catalogue_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
     """The lists of the catalogue: the index and one page per sector."""
-    pages = [Page("thu-tuc/index.md", partial(catalogue_index, catalog))]
+    pages = [
+        Page(pager.path, partial(catalogue_index, catalog, pager, part))
+        for pager, part in paged("thu-tuc/index.md", index_rows(catalog), INDEX_PAGE_SIZE)
+    ]
     for s in catalog.sectors:
-        if not lookup.in_sector(catalog, s.ma):
+        procedures = lookup.in_sector(catalog, s.ma)
+        if not procedures:
             continue  # a sector with no procedure is not published
-        path, inputs = f"linh-vuc/{s.ma}.md", (s, tuple(lookup.in_sector(catalog, s.ma)))
-        pages.append(Page(path, partial(memo, path, inputs, partial(sector_page, catalog, s))))
+        current = [p for p in procedures if p.trang_thai == "hieu_luc"]
+        retired = tuple(p for p in procedures if p.trang_thai != "hieu_luc")
+        for pager, part in paged(f"linh-vuc/{s.ma}.md", current, SECTOR_PAGE_SIZE):
+            shown = retired if pager.next is None else ()  # the retired ones after the last page
+            inputs = (s, tuple(part), pager, shown)
+            make = partial(sector_page, catalog, s, pager, part, shown)
+            pages.append(Page(pager.path, partial(memo, pager.path, inputs, make)))
     return pages
 
 
@@ -262,26 +276,28 @@ def listing_row(p: Summary) -> dict[str, str]:
     }
 
 
-def sector_page(catalog: Catalog, sector: Sector) -> str:
-    """The list of one sector's procedures with code, name, time, fee and online level."""
-    procedures = lookup.in_sector(catalog, sector.ma)
-    current = [p for p in procedures if p.trang_thai == "hieu_luc"]
-    retired = [p for p in procedures if p.trang_thai != "hieu_luc"]
+def sector_page(
+    catalog: Catalog, sector: Sector, pager: Pager, current: Sequence[Summary], retired: Sequence[Summary]
+) -> str:
+    """One page of a sector's procedures in force (code, name, time, fee, online level), with the
+    pager, and the ``retired`` ones."""
     rows = [(p, listing_row(p)) for p in current]
     return render(
         "thu-tuc/sector.md.j2",
-        front_matter=front_matter(sector.ten, f"Thủ tục hành chính lĩnh vực {sector.ten}"),
+        front_matter=front_matter(pager.title(sector.ten), f"Thủ tục hành chính lĩnh vực {sector.ten}"),
         sector=sector,
         current=rows,
+        pager=pager,
+        pager_html=pager_html(pager),
         columns={"time": any(row["time"] for _, row in rows), "fee": any(row["fee"] for _, row in rows)},
         retired=retired,
         statuses=STATUSES,
-        link=partial(relative_link, f"linh-vuc/{sector.ma}.md"),
+        link=partial(root_link, pager.path),
     )
 
 
-def catalogue_index(catalog: Catalog) -> str:
-    """The catalogue by sector, with counts."""
+def index_rows(catalog: Catalog) -> list[tuple[Sector, int, int]]:
+    """Each sector that has procedures, with its numbers of procedures in force and of those online."""
     rows = []
     for sector in catalog.sectors:
         procedures = lookup.in_sector(catalog, sector.ma)
@@ -290,12 +306,23 @@ def catalogue_index(catalog: Catalog) -> str:
         current = [p for p in procedures if p.trang_thai == "hieu_luc"]
         online = [p for p in current if p.dvc_truc_tuyen in ("toan_trinh", "mot_phan")]
         rows.append((sector, len(current), len(online)))
-    current_total = sum(count for _, count, _ in rows)
+    return rows
+
+
+def catalogue_index(catalog: Catalog, pager: Pager, rows: Sequence[tuple[Sector, int, int]]) -> str:
+    """One page of the catalogue by sector, with counts and the totals."""
+    every = catalog.index(("thu-tuc", "index rows"), lambda: index_rows(catalog))
+    current_total = sum(count for _, count, _ in every)
     return render(
         "thu-tuc/index.md.j2",
-        front_matter=front_matter("Danh mục thủ tục hành chính", "Thủ tục hành chính theo lĩnh vực"),
+        front_matter=front_matter(
+            pager.title("Danh mục thủ tục hành chính"), "Thủ tục hành chính theo lĩnh vực"
+        ),
         agency=catalog.agency,
         rows=rows,
         total=current_total,
+        online_total=sum(online for _, _, online in every),
         retired=len(lookup.summaries(catalog)) - current_total,
+        pager_html=pager_html(pager),
+        sectors=len(every),
     )

@@ -179,6 +179,10 @@ def md_link(page: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
+FILES_LISTED = 10
+"""How many files of one kind in one folder «Dữ liệu mở» lists one by one (see :func:`grouped`)."""
+
+
 def all_feeds(catalog: Catalog) -> list[Feed]:
     """Every dataset's feeds, then the site's feed of recent changes."""
     feeds = [feed for d in catalog.datasets for feed in d.feeds(catalog)]
@@ -325,7 +329,7 @@ def _open_data_index(catalog: Catalog, size_of: Callable[[str], int | None]) -> 
     downloads.append(("du-lieu/datapackage.json", "Mô tả toàn bộ dữ liệu", "Frictionless Data Package"))
     rows = [
         (link(path), path.rsplit("/", 1)[-1], title, kind, _size(size_of(path)))
-        for path, title, kind in downloads
+        for path, title, kind in grouped(downloads)
     ]
     return render(
         "site/open-data.md.j2",
@@ -339,6 +343,26 @@ def _open_data_index(catalog: Catalog, size_of: Callable[[str], int | None]) -> 
         version_column=VERSION_COLUMN,
         records=[(d, _record_fields(d.model)) for d in catalog.datasets],
     )
+
+
+def grouped(downloads: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """``downloads`` (path, title, kind), with the files of a folder that holds more than
+    :data:`FILES_LISTED` of one kind (the sectors' feeds of a large catalogue) in one row that links the
+    first and names them all (``linh-vuc/*.xml``): the page stays the same size however many there are."""
+    groups: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for path, title, kind in downloads:
+        groups.setdefault((posixpath.dirname(path), kind), []).append((path, title, kind))
+    rows = []
+    for path, title, kind in downloads:
+        folder = posixpath.dirname(path)
+        group = groups[folder, kind]
+        if len(group) <= FILES_LISTED:
+            rows.append((path, title, kind))
+        elif group[0][0] == path:
+            extension = path.rsplit(".", 1)[-1]
+            named = f"{len(group)} tệp {folder}/*.{extension}, mỗi tệp liên kết ở trang của nó; ví dụ: {title}"
+            rows.append((path, named, kind))
+    return rows
 
 
 def _record_fields(model: type[BaseModel]) -> list[tuple[str, str, str]]:

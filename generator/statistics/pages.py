@@ -3,14 +3,13 @@ a data table beside each chart; and the CSV of each table."""
 
 from __future__ import annotations
 
-import posixpath
 from decimal import Decimal
 from functools import partial
 
 from markupsafe import Markup
 
 from generator.core.csvcells import csv_text
-from generator.core.render import Page, front_matter, number, relative_link, render, vdate
+from generator.core.render import Page, front_matter, number, render, root_link, vdate
 from generator.site.catalog import Catalog
 from generator.statistics.chart import Bar, bar_chart
 from generator.statistics.figures import COLUMN_NAMES, Figures, on_time_rate, online_rate, overdue_rate
@@ -28,10 +27,6 @@ RATE_COLUMNS = [
     "ty_le_qua_han",
     "ty_le_truc_tuyen",
 ]
-
-
-def _link(page: str, target: str) -> str:
-    return relative_link(page, posixpath.relpath(target, posixpath.dirname(page)))
 
 
 def quarter_path(q: QuarterView) -> str:
@@ -71,7 +66,7 @@ def statistics_pages(catalog: Catalog) -> list[Page]:
 def _common(catalog: Catalog, page: str) -> dict[str, object]:
     return {
         "agency": catalog.agency,
-        "link": partial(_link, page),
+        "link": partial(root_link, page),
         "vdate": vdate,
         "number": number,
         "on_time": on_time_rate,
