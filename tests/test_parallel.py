@@ -1,7 +1,8 @@
-"""fork_map and Team: the results of forked processes, in order, with their errors."""
+"""fork_map, Team and in_child: the results of forked processes, in order, with their errors."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections.abc import Callable
@@ -9,7 +10,8 @@ from functools import partial
 
 import pytest
 
-from generator.core.parallel import Steps, Team, fork_map
+from generator.core.errors import DataError, DataErrors
+from generator.core.parallel import Steps, Team, fork_map, in_child
 
 
 def _square_and_pid(n: int) -> tuple[int, int]:
@@ -109,3 +111,32 @@ def _give_up() -> Steps:
 def _slow() -> Steps:
     time.sleep(60)
     yield 0
+
+
+def test_in_child_runs_apart_and_is_over_when_it_returns() -> None:
+    square, pid = in_child(partial(_square_and_pid, 7))
+    assert (square, pid != os.getpid()) == (49, True)
+    assert multiprocessing.active_children() == []  # ended (and reaped) already
+
+
+ERRORS = [DataError("b.yml", 3, "ten", "thiếu"), DataError("a.yml", 1, "ma", "sai")]
+
+
+def _data_errors() -> None:
+    raise DataErrors(ERRORS)
+
+
+def test_data_errors_in_a_child_are_raised_here_as_they_were() -> None:
+    with pytest.raises(DataErrors) as caught:
+        in_child(_data_errors)
+    assert caught.value.errors == sorted(ERRORS)
+    assert str(caught.value) == "a.yml:1: ma: sai\nb.yml:3: ten: thiếu"
+
+
+def _raise_unpicklable() -> None:
+    raise Unpicklable()
+
+
+def test_an_error_from_a_child_that_cannot_travel_is_raised_as_its_text() -> None:
+    with pytest.raises(RuntimeError, match="Unpicklable: lambda inside"):
+        in_child(_raise_unpicklable)

@@ -256,6 +256,21 @@ def test_bad_input_keeps_previous_site(make_content: MakeContent, tmp_path: Path
     assert tree_digest(out) == before
 
 
+def test_bad_input_in_a_shared_build_keeps_previous_site(
+    make_content: MakeContent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sharedbuild, "FILES_PER_JOB", 1)  # a build in a forked process (in_child)
+    out = tmp_path / "site"
+    site.build(MINIMAL, out, REPO / "mkdocs.yml", tmp_path / "work", jobs=3)
+    before = tree_digest(out)
+    bad = make_content({"thu-tuc/1.000001.yml": "ma_thu_tuc: 1.000001\n"})
+    with pytest.raises(DataErrors) as caught:
+        site.build(bad, out, REPO / "mkdocs.yml", tmp_path / "work", jobs=3)
+    assert caught.value.errors
+    assert all(error.path.endswith("1.000001.yml") for error in caught.value.errors)
+    assert tree_digest(out) == before
+
+
 def test_cli_reports_all_errors_and_exits_1(make_content: MakeContent) -> None:
     content = make_content(
         {

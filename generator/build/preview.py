@@ -98,7 +98,7 @@ class Preview:
             self._remove_outputs([*report.removed, *report.written])
         changed = None if full else report.written
         config = run_mkdocs(self.config_file, options, dirty=not full, jobs=0, changed=changed)
-        pipeline.write_editor(self.site_dir, catalog, self.content, self.config_file, self.datasets)
+        pipeline.write_editor(self.site_dir, catalog.agency, self.content, self.config_file, self.datasets)
         mark(self.site_dir)  # as in a published version, which carries congkhai's marker
         self.theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
         self.use_directory_urls = bool(config.use_directory_urls)

@@ -96,6 +96,11 @@ class DataErrors(CongkhaiError):
         self.errors = sorted(set(errors))
         super().__init__("\n".join(str(e) for e in self.errors))
 
+    def __reduce__(self) -> tuple[type[DataErrors], tuple[list[DataError]]]:
+        """Pickle by the errors themselves (not the joined message), so that they can be raised in
+        another process (:func:`generator.core.parallel.in_child`)."""
+        return (DataErrors, (self.errors,))
+
 
 class BuildError(CongkhaiError):
     """The site could not be built (MkDocs or Pagefind failed)."""

@@ -1,7 +1,8 @@
 """Work on every core: forked processes inherit what this one holds, so nothing big is pickled.
 
 The build is CPU-bound Python (loading records, rendering thousands of pages, then MkDocs), and one
-process uses one core. Two ways to share work, both with the calling process taking part itself:
+process uses one core. Two ways to share work, both with the calling process taking part itself
+(and :func:`in_child`, which runs one piece of work in a process of its own to free its memory after):
 
 * :func:`fork_map` runs a list of independent tasks in ``jobs`` processes; only the results travel back.
 * :class:`Team` runs shares of one piece of work in rounds: each forked process keeps what it made
@@ -165,10 +166,52 @@ def _serve(share: Callable[[], Steps], connection: Connection) -> None:
     except EOFError:  # this process's team is gone
         return
     except BaseException as error:  # every failure is raised in the team's process
-        try:
-            connection.send(_Failed(error))
-        except Exception:  # an error that cannot be pickled travels as its text
-            connection.send(_Failed(RuntimeError(f"{type(error).__name__}: {error}")))
+        _send_failure(connection, error)
+
+
+def in_child(task: Callable[[], R]) -> R:
+    """``task()``, run in a process forked for it, which ends before this returns; its result (or its
+    exception) travels back pickled.
+
+    For work that leaves much memory behind in the process that did it: Python rarely gives freed
+    memory back to the system, so the next step (a program of its own, such as Pagefind) would run
+    beside all of it. The child is not a daemon, so that it may fork processes of its own.
+    """
+    ours, theirs = multiprocessing.get_context("fork").Pipe(duplex=False)
+    process = multiprocessing.get_context("fork").Process(target=_answer, args=(task, theirs))
+    process.start()
+    theirs.close()
+    try:
+        answer = ours.recv()
+    except EOFError:
+        answer = _Failed(RuntimeError("a forked process ended without an answer"))
+    finally:
+        ours.close()
+        process.join()  # its memory is freed before the next step starts
+    if isinstance(answer, _Failed):
+        raise answer.error
+    return answer  # type: ignore[no-any-return]
+
+
+def _answer(task: Callable[[], Any], connection: Connection) -> None:
+    """A forked process's part of :func:`in_child`: send ``task()``'s result or its failure."""
+    try:
+        result = task()
+    except BaseException as error:
+        _send_failure(connection, error)
+    else:
+        connection.send(result)
+    finally:
+        connection.close()
+
+
+def _send_failure(connection: Connection, error: BaseException) -> None:
+    """Send ``error`` to the process that raises it; an error that cannot be pickled travels as its
+    text."""
+    try:
+        connection.send(_Failed(error))
+    except Exception:
+        connection.send(_Failed(RuntimeError(f"{type(error).__name__}: {error}")))
 
 
 def _send(connection: Connection, message: Any) -> None:
