@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Locator, expect
@@ -34,11 +35,17 @@ def feedback_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             os.environ["SOURCE_DATE_EPOCH"] = before
 
 
+def _watched_page(browser: Any) -> tuple[Any, list[str]]:
+    """A new page in ``browser`` and the list its script errors go to."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    return page, problems
+
+
 def test_the_list_filtered_to_overdue_items(feedback_site: Path) -> None:
     with serve_directory(feedback_site) as base, chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        problems: list[str] = []
-        page.on("pageerror", lambda e: problems.append(str(e)))
+        page, problems = _watched_page(browser)
         page.goto(base + "pakn/")
         rows = page.locator("#ck-pakn-page table.ck-pakn-list tbody tr")
         assert rows.count() == 6
@@ -130,9 +137,7 @@ def test_the_lists_pages_with_and_without_a_filter(tmp_path: Path, monkeypatch: 
     monkeypatch.setitem(os.environ, "SOURCE_DATE_EPOCH", AS_OF)
     built = build_site(feedback_content(tmp_path), tmp_path)
     with serve_directory(built) as base, chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        problems: list[str] = []
-        page.on("pageerror", lambda e: problems.append(str(e)))
+        page, problems = _watched_page(browser)
         page.goto(base + "pakn/")
         static = page.locator("#ck-pakn-page table.ck-pakn-list tbody tr")
         assert static.count() == 2

@@ -93,7 +93,7 @@ def listing_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
     """The lists (every item, each year, the overdue items; each in pages of :data:`PAGE_SIZE`), the
     lookup and the statistics."""
     items = ordered(catalog)
-    years = _years(items)
+    years, _ = _list_facts(catalog)
     lists = [
         (LIST_PATH, "Phản ánh, kiến nghị", None, items),
         *((year_path(y), f"Phản ánh, kiến nghị năm {y}", y, _of_year(items, y)) for y in years),
@@ -103,7 +103,7 @@ def listing_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
         for first, title, year, of_list in lists
         for pager, part in paged(first, of_list, PAGE_SIZE)
     ]
-    overdue = [s for s in items if timings(catalog)[s.ma_pakn].overdue]
+    _, overdue = _list_facts(catalog)
     pages += [
         Page(pager.path, partial(overdue_page, catalog, pager, part))
         for pager, part in paged(OVERDUE_PATH, overdue, PAGE_SIZE)
@@ -115,13 +115,13 @@ def _other_pages(catalog: Catalog) -> list[Page]:
     return [Page(LOOKUP_PATH, partial(lookup_page, catalog)), Page(STATS_PATH, partial(stats_page, catalog))]
 
 
-def _list_facts(catalog: Catalog) -> tuple[list[int], int]:
-    """The years items were received in, newest first, and how many items are overdue (made once per
-    catalog, not once per list page)."""
+def _list_facts(catalog: Catalog) -> tuple[list[int], list[Summary]]:
+    """The years items were received in, newest first, and the overdue items in the lists' order (made
+    once per catalog, not once per list page)."""
 
-    def make() -> tuple[list[int], int]:
+    def make() -> tuple[list[int], list[Summary]]:
         items = ordered(catalog)
-        return _years(items), sum(timings(catalog)[s.ma_pakn].overdue for s in items)
+        return _years(items), [s for s in items if timings(catalog)[s.ma_pakn].overdue]
 
     return catalog.index((NAME, "list facts"), make)
 
@@ -175,7 +175,7 @@ def list_page(catalog: Catalog, title: str, year: int | None, pager: Pager, item
         pager=pager,
         pager_html=pager_html(pager),
         years=[(y, year_path(y)) for y in years],
-        overdue=overdue,
+        overdue=len(overdue),
         page_type=FEEDBACK_TYPE,
         page_size=PAGE_SIZE,
         **_common(catalog, pager.path),

@@ -73,7 +73,7 @@ def catalogue_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
     """The lists of the catalogue: the index and one page per sector."""
     pages = [
         Page(pager.path, partial(catalogue_index, catalog, pager, part))
-        for pager, part in paged("thu-tuc/index.md", index_rows(catalog), INDEX_PAGE_SIZE)
+        for pager, part in paged("thu-tuc/index.md", _every_index_row(catalog), INDEX_PAGE_SIZE)
     ]
     for s in catalog.sectors:
         procedures = lookup.in_sector(catalog, s.ma)
@@ -309,9 +309,14 @@ def index_rows(catalog: Catalog) -> list[tuple[Sector, int, int]]:
     return rows
 
 
+def _every_index_row(catalog: Catalog) -> list[tuple[Sector, int, int]]:
+    """:func:`index_rows`, made once per catalog (the pages and every page's totals read them)."""
+    return catalog.index(("thu-tuc", "index rows"), lambda: index_rows(catalog))
+
+
 def catalogue_index(catalog: Catalog, pager: Pager, rows: Sequence[tuple[Sector, int, int]]) -> str:
     """One page of the catalogue by sector, with counts and the totals."""
-    every = catalog.index(("thu-tuc", "index rows"), lambda: index_rows(catalog))
+    every = _every_index_row(catalog)
     current_total = sum(count for _, count, _ in every)
     return render(
         "thu-tuc/index.md.j2",

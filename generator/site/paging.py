@@ -82,13 +82,8 @@ def paged(first: str, items: Sequence[T], size: int) -> list[tuple[Pager, Sequen
     when there are none."""
     count = max(1, -(-len(items) // size))
     paths = tuple(page_paths(first, count))
-    return [
-        (
-            Pager(n + 1, paths, n * size + 1, len(items[n * size : (n + 1) * size]), len(items)),
-            items[n * size : (n + 1) * size],
-        )
-        for n in range(count)
-    ]
+    parts = [items[n * size : (n + 1) * size] for n in range(count)]
+    return [(Pager(n + 1, paths, n * size + 1, len(part), len(items)), part) for n, part in enumerate(parts)]
 
 
 def pager_html(pager: Pager) -> Markup:
