@@ -176,8 +176,11 @@
       });
     }
 
+    var sectorsFilled = false;
+
     function fillSectors() {
-      if (!window.ckSearchEngine) { return; }
+      if (sectorsFilled || !window.ckSearchEngine) { return; }
+      sectorsFilled = true; // pointer and focus both ask: the index is read once
       window.ckSearchEngine().then(function (engine) {
         // Pagefind counts only the filters it has loaded: filters() loads them all.
         return engine.pagefind.filters().then(function () {
