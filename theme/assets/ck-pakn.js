@@ -29,15 +29,22 @@
     var filters = page.filters || {};
     var deadline = first(filters.thoi_han_pakn);
     var tr = element("tr");
-    var title = element("td");
+    var title = cell("Tiêu đề", "", "ck-card__title");
     var link = element("a", meta.title || page.url);
     link.href = page.url;
     title.append(link, element("br"), element("small", first(filters.phan_loai_pakn)));
-    var badge = element("td");
+    var badge = cell("Thời hạn");
     badge.append(element("span", meta.thoi_han || deadline, "ck-badge " + (BADGES[deadline] || "")));
-    tr.append(element("td", meta.ma), title, element("td", meta.ngay_tiep_nhan), element("td", meta.linh_vuc),
-      element("td", first(filters.tinh_trang_pakn)), badge);
+    tr.append(cell("Mã", meta.ma), title, cell("Ngày tiếp nhận", meta.ngay_tiep_nhan),
+      cell("Lĩnh vực", meta.linh_vuc), cell("Tình trạng", first(filters.tinh_trang_pakn)), badge);
     return tr;
+  }
+
+  // A cell of the list, labelled for the phone's card layout (generator/feedback/templates/rows.md.j2).
+  function cell(label, text, className) {
+    var td = element("td", text, className);
+    td.dataset.label = label;
+    return td;
   }
 
   function table(pages, template) {
