@@ -10,7 +10,7 @@ the navigation and writes the sitemap. The other processes write into folders of
 are then moved into the site. ``tests/test_site.py`` checks that the result is byte-identical to a build
 in one process.
 
-Every build also gets three plugins of ours: :class:`_SharedLayout` (the theme renders the layout around
+Every build converts its pages with one Markdown converter (:mod:`generator.build.onemarkdown`) and gets three plugins of ours: :class:`_SharedLayout` (the theme renders the layout around
 the pages outside the navigation once per folder), :class:`_ExternalLinks` (links to other sites marked
 ``rel="noopener"``) and :class:`_LinkedCopies` (open data hard-linked
 into the site, not copied). Build with ``congkhai build``: ``theme/`` needs them.
@@ -41,6 +41,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator.build.onemarkdown import one_markdown
 from generator.build.security import mark_external_links
 from generator.core.errors import BuildError
 from generator.core.parallel import fork_map, jobs_for
@@ -85,7 +86,8 @@ def _build(
             config.plugins["congkhai-external"] = _ExternalLinks()
             if share is not None:
                 config.plugins["congkhai-share"] = share
-            build(config, dirty=dirty)
+            with one_markdown():
+                build(config, dirty=dirty)
         except MkDocsException as exc:
             raise BuildError(_told("MkDocs không dựng được trang", messages or [str(exc)])) from exc
     if messages:
