@@ -2,8 +2,7 @@
 
 ``segno.make(text, error="m")`` (pinned in ``constraints.txt``) builds its codes one bit at a time in
 Python: the segment's bits, the padding, Reed–Solomon by synthetic division, the interleaving and the
-placement of each bit in the matrix. For a procedure page's address (45–60 bytes, version 4 or 5) that
-was about 0.9 ms of the 1.3 ms ``segno.make`` took. Here the same work is done per code with a few
+placement of each bit in the matrix. Here the same work is done per code with a few
 operations on whole integers and strings, and everything that depends only on the version and the
 error level is computed once from segno's own functions and constants:
 
@@ -19,9 +18,11 @@ error level is computed once from segno's own functions and constants:
   bit of the final message (data and error codewords interleaved, then the remainder bits) lands; one
   ``itemgetter`` then moves the message's bits and the function patterns into place.
 
-Only single byte-mode segments of (non-Micro) QR codes take this path (:func:`modules` returns
+For a procedure page's address this takes 0.04 ms (CPU, 2,000 addresses, five runs). Only single
+byte-mode segments of (non-Micro) QR codes take this path (:func:`modules` returns
 ``None`` for anything else, which the caller makes with segno itself). ``tests/test_qrcode.py`` checks
-every step against segno's (``make_blocks``, ``make_final_message``, ``add_codewords``).
+every step against segno's (the version and level, ``make_blocks``, the matrix segno hands to its
+mask choice) and hypothesis properties of whole codes.
 """
 
 from __future__ import annotations
