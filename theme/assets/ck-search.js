@@ -23,6 +23,13 @@
 // words in the name with their tone marks, then all words in the folded name, then part of the words,
 // then the rest (results text, keywords). generator/site/search.py builds the fields; tim-kiem/cau-hinh.json
 // carries the lexicon, the stop list and the vocabulary (generator/site/lexicon.py).
+//
+// The name tiers of that ranking (rank() ≥ NAME_TIER: every word of a form of the query in the name)
+// need no index: tim-kiem/ten.json holds every procedure's name, code and sector (one request, ≈60 KB
+// gzipped at 5,000 procedures), and Names ranks them in the page with the same rank(), a few ms after a
+// key. The header shows them at once; Pagefind's answer (body matches, keywords, relaxed matching) then
+// comes below them: a full search ranks every name match first, in the names' order, so the first
+// result never changes when Pagefind answers (withNames).
 
 const PAGE_SIZE = 10;
 const RANKED = 16;
@@ -37,6 +44,7 @@ const HEADER_ROWS = 6;
 const MARKED = /[^\u0000-\u007f]/;
 const CODE = /^\d[\d.]*$/;
 const SUPERSEDED = new Error("superseded by a later search");
+const NAME_TIER = 2; // rank() from here on: every word of a form of the query is in the name
 
 /** A query as searched: NFC, whitespace collapsed. */
 export function normalise(text) {
@@ -306,12 +314,9 @@ export function merge(runs) {
  * them), 2 every word in the folded name, 1 to 2 part of the words, 0 to 0.5 none in the name
  * (keywords, results text). ``extra`` counts the name's other words: among equals, the closest first.
  */
-export function rank(analysis, meta) {
-  const name = tokens(meta.title || "");
-  if (name.length >= 2 && name[0].f === "thu" && name[1].f === "tuc") name.splice(0, 2);
-  const nameJoined = whole(name);
-  const keywords = new Set(words(`${meta.tu_khoa || ""} ${meta.linh_vuc || ""}`));
-  const folded = new Set(name.map((t) => t.f));
+export function rank(analysis, meta, form = nameForm(meta.title)) {
+  const { name, joined: nameJoined, folded } = form;
+  const keywords = () => new Set(words(`${meta.tu_khoa || ""} ${meta.linh_vuc || ""}`));
   if (whole(analysis.all) === nameJoined) return { score: 4, extra: 0 };
   let best = { score: 0, extra: name.length };
   for (const form of analysis.forms) {
@@ -328,11 +333,58 @@ export function rank(analysis, meta) {
       else if (exact === form.length) score = 3;
       else if (loose === form.length) score = 2;
       else if (loose > 0) score = 1 + loose / form.length;
-      else score = (0.5 * form.filter((t) => keywords.has(t.f)).length) / form.length;
+      else score = (0.5 * form.filter((t) => keywords().has(t.f)).length) / form.length;
     }
     if (score > best.score || (score === best.score && extra < best.extra)) best = { score, extra };
   }
   return best;
+}
+
+/** A name's words as rank() compares them, «Thủ tục» left out: tokens, joined, the folded set. */
+export function nameForm(title) {
+  const name = tokens(title || "");
+  if (name.length >= 2 && name[0].f === "thu" && name[1].f === "tuc") name.splice(0, 2);
+  return { name, joined: whole(name), folded: new Set(name.map((t) => t.f)) };
+}
+
+/**
+ * Every procedure's name, code and sector (tim-kiem/ten.json), ranked in the page by rank() without
+ * waiting for Pagefind. Each name's form is made once, when the file arrives.
+ */
+export class Names {
+  constructor(file, site) {
+    this.entries = [];
+    for (const set of file.sets || []) {
+      for (const [key, title, group] of set.rows) {
+        const url = `${site.pathname}${set.page.replace("{}", key)}`;
+        const data = { url, meta: { title, ma: key, linh_vuc: set.groups[group] }, excerpt: "" };
+        this.entries.push({ result: { id: `ck-name:${url}`, data: async () => data }, data, form: nameForm(title) });
+      }
+    }
+  }
+
+  /**
+   * The records whose name holds every word of a form of the query (or is the query), ranked like the
+   * full search ranks them ([{result, data, rank, order}], best first; among equals, the file's order:
+   * current records first, then by name); a code, its record.
+   */
+  find(analysis) {
+    if (analysis.code) {
+      return this.entries
+        .filter((entry) => entry.data.meta.ma === analysis.typed)
+        .map((entry, order) => ({ ...entry, rank: { score: 4, extra: 0 }, order }));
+    }
+    const forms = analysis.forms.filter((form) => form.length);
+    const all = whole(analysis.all);
+    const found = [];
+    this.entries.forEach((entry, order) => {
+      const { folded, joined: name } = entry.form;
+      if (name !== all && !forms.some((form) => form.every((t) => folded.has(t.f)))) return;
+      const score = rank(analysis, entry.data.meta, entry.form);
+      if (score.score >= NAME_TIER) found.push({ result: entry.result, data: entry.data, rank: score, order });
+    });
+    return found.sort(compare);
+  }
 }
 
 /** Order of two ranked results: the better name first; among names with every word, the closest. */
@@ -342,17 +394,61 @@ function compare(a, b) {
   return a.order - b.order;
 }
 
-/** One search engine per page: runs the searches one after the other (exactDiacritics is global). */
+/**
+ * One search engine per page: runs the searches one after the other (exactDiacritics is global).
+ * ``pagefind`` is Pagefind or the promise of it (then start() waits for it); ``names`` is a Names or
+ * null. quick() needs only the settings and the names.
+ */
 export class Engine {
-  constructor(pagefind, settings) {
-    this.pagefind = pagefind;
+  constructor(pagefind, settings, names = null) {
+    this.starting = Promise.resolve(pagefind);
+    this.pagefind = pagefind && typeof pagefind.then === "function" ? null : pagefind;
     this.settings = settings;
     this.lexicon = new Lexicon(settings);
+    this.names = names;
     this.lock = Promise.resolve();
+  }
+
+  /** This engine once Pagefind has started. */
+  async start() {
+    if (!this.pagefind) this.pagefind = await this.starting;
+    return this;
+  }
+
+  /** The name matches of ``query`` ranked at once, without Pagefind: {ranked, total, info}. */
+  quick(query) {
+    const analysis = analyse(query, this.lexicon);
+    const ranked = this.named(analysis, {});
+    return { ranked, total: ranked.length, info: { analysis, dropped: [], partial: false } };
+  }
+
+  named(analysis, filters) {
+    if (!this.names || !analysis.typed || Object.keys(filters).length) return [];
+    return this.names.find(analysis);
+  }
+
+  /**
+   * ``own`` (Pagefind's merged results, the first ranked) with the name matches first, in the names'
+   * order, each with Pagefind's data (its excerpt) when Pagefind ranked it too; then Pagefind's other
+   * results. A result may come twice beyond the ranked ones (SearchPage skips a page shown before);
+   * ``total`` counts Pagefind's results, or the name matches when they are more.
+   */
+  withNames(own, filters) {
+    const named = this.named(own.info.analysis, filters);
+    const total = Math.max(own.results.length, named.length);
+    if (!named.length) return { ...own, own, total };
+    const loaded = new Map(own.ranked.map((r) => [r.data.url, r]));
+    const first = named.map((n) => (loaded.has(n.data.url) ? { ...loaded.get(n.data.url), rank: n.rank } : n));
+    const urls = new Set(named.map((n) => n.data.url));
+    const ranked = first.concat(own.ranked.filter((r) => !urls.has(r.data.url)));
+    const ids = new Set(ranked.map((r) => r.result.id));
+    const results = ranked.map((r) => r.result).concat(own.results.filter((r) => !ids.has(r.id)));
+    return { ...own, results, ranked, own, total };
   }
 
   /** Start fetching the index chunks a query will need, while it is still being typed. */
   preload(query) {
+    if (!this.pagefind) return;
     const analysis = analyse(query, this.lexicon);
     for (const { query: q } of variants(analysis).slice(0, 4)) this.pagefind.preload(q.replace(/"/g, ""));
   }
@@ -377,8 +473,9 @@ export class Engine {
   /** ``found`` with its first ``ranked`` results ranked (more data loaded), or null if superseded. */
   async rankMore(found, ranked = RANKED) {
     const ticket = this.ticket;
-    const more = await this.rankFirst(found.info.analysis, found.results, ranked);
-    return ticket === this.ticket ? { ...found, ranked: more } : null;
+    const { own } = found;
+    const more = await this.rankFirst(own.info.analysis, own.results, ranked);
+    return ticket === this.ticket ? this.withNames({ ...own, ranked: more }, {}) : null;
   }
 
   check(ticket) {
@@ -386,11 +483,13 @@ export class Engine {
   }
 
   async run(query, filters, ranked, ticket) {
+    await this.start();
     const analysis = analyse(query, this.lexicon);
     const info = { analysis, dropped: [], partial: false };
     if (!analysis.typed) {
       const runs = await this.runAll([{ query: null, exact: false, weight: 1 }], filters, ticket);
-      return { ...merge(runs), ranked: [], info };
+      const { results, counts } = merge(runs);
+      return { results, counts, ranked: [], info, total: results.length };
     }
     const list = variants(analysis);
     let runs = await this.runAll(list, filters, ticket);
@@ -403,7 +502,7 @@ export class Engine {
     this.check(ticket);
     const first = await this.rankFirst(analysis, results, ranked);
     this.check(ticket);
-    return { results, counts, ranked: first, info };
+    return this.withNames({ results, counts, ranked: first, info }, filters);
   }
 
   /** Searches without the words found nowhere, then by parts of the query. */
@@ -694,9 +793,10 @@ class SearchPage {
     this.status.textContent = "Đang tìm…";
     const found = await this.engine.search(typed, this.filters());
     if (!found || sequence !== this.sequence) return;
-    const { results, counts, ranked, info } = found;
+    const { results, counts, ranked, info, total } = found;
     this.results = results;
     this.shown = 0;
+    this.seen = new Set();
     this.list.replaceChildren();
     this.extra.replaceChildren();
     this.updateCounts(counts);
@@ -706,7 +806,7 @@ class SearchPage {
     const what = typed ? ` cho «${typed}»` : "";
     const note = typed ? notes(info) : "";
     this.status.textContent = results.length
-      ? `Tìm thấy ${results.length} thủ tục${what}.${note ? ` ${note}` : ""}`
+      ? `Tìm thấy ${total} thủ tục${what}.${note ? ` ${note}` : ""}`
       : `Không tìm thấy thủ tục nào${what}.${note ? ` ${note}` : ""}`;
     if (results.length && typed && changed(info, ranked[0] && ranked[0].data)) {
       this.extra.append(suggestion(ranked[0].data));
@@ -729,7 +829,9 @@ class SearchPage {
     const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
     const data = await Promise.all(batch.map((result) => this.loaded.get(result.id) || result.data()));
     if (sequence !== this.sequence) return;
-    const items = data.map((page) => this.renderResult(page));
+    const fresh = data.filter((page) => !this.seen.has(page.url));
+    fresh.forEach((page) => this.seen.add(page.url));
+    const items = fresh.map((page) => this.renderResult(page));
     this.list.append(...items);
     this.shown += batch.length;
     this.more.hidden = this.shown >= this.results.length;
@@ -753,7 +855,10 @@ class SearchPage {
 /**
  * The header box: results as you type, in a list under the box (ARIA combobox with a listbox).
  * Arrow keys move through the results, Enter opens the one chosen (or the search page), Escape closes
- * the list; the count is read out by a polite live region. Pagefind loads on first focus.
+ * the list; the count is read out by a polite live region. The names and settings (and Pagefind beside
+ * them) load on the first sign of interest; each key shows the name matches at once (data-source
+ * "names"), and Pagefind's fuller list replaces them after a pause in typing ("full"), with the same
+ * first result.
  */
 class HeaderBox {
   constructor(form, load) {
@@ -789,7 +894,15 @@ class HeaderBox {
     const value = this.input.value;
     const engine = await this.engine();
     if (this.input.value !== value) return;
-    if (normalise(value)) engine.preload(value);
+    const typed = normalise(value);
+    if (typed) {
+      engine.preload(value);
+      const quick = engine.quick(typed);
+      if (quick.ranked.length) {
+        this.sequence++;
+        this.render(typed, quick, engine, "names");
+      }
+    }
     this.timer = setTimeout(() => this.search(engine), DEBOUNCE_MS);
   }
 
@@ -802,16 +915,22 @@ class HeaderBox {
       return;
     }
     const found = await engine.search(typed, {}, HEADER_FIRST);
-    if (!found || sequence !== this.sequence) return;
-    this.render(typed, found.results, found.ranked, found.info, engine);
+    // Not while the reader moves through the list of names: its order would change under the keys.
+    if (!found || sequence !== this.sequence || this.active >= 0) return;
+    this.render(typed, found, engine, "full");
     // Then rank more of the results (more data to load) and show the better order, unless the reader
     // has started to move through the list.
     const more = await engine.rankMore(found);
     if (!more || sequence !== this.sequence || this.active >= 0) return;
-    this.render(typed, more.results, more.ranked, more.info, engine);
+    this.render(typed, more, engine, "full");
   }
 
-  render(typed, results, ranked, info, engine) {
+  /** Show ``found`` ({ranked, total, info}) for ``typed``; ``source``: "names" (name matches, at once)
+   * or "full" (Pagefind's answer too). */
+  render(typed, found, engine, source) {
+    const { ranked, total, info } = found;
+    this.list.dataset.query = typed;
+    this.list.dataset.source = source;
     this.list.replaceChildren();
     this.options = [];
     this.active = -1;
@@ -837,15 +956,16 @@ class HeaderBox {
     all.setAttribute("role", "option");
     all.setAttribute("aria-selected", "false");
     all.dataset.href = page.href;
-    all.textContent = results.length ? `Xem tất cả ${results.length} kết quả` : "Mở trang tìm kiếm";
+    all.textContent = source === "names" ? "Xem tất cả kết quả" : total ? `Xem tất cả ${total} kết quả` : "Mở trang tìm kiếm";
     all.addEventListener("click", () => location.assign(page.href));
     this.list.append(all);
     this.options.push(all);
     this.list.hidden = false;
     this.input.setAttribute("aria-expanded", "true");
     const note = notes(info);
-    const fix = results.length && changed(info, shown[0] && shown[0].data);
-    const head = results.length ? `${results.length} kết quả cho «${typed}».` : `Không tìm thấy thủ tục nào cho «${typed}».`;
+    const fix = total && changed(info, shown[0] && shown[0].data);
+    const count = source === "names" ? `${total} thủ tục có tên khớp với «${typed}».` : `${total} kết quả cho «${typed}».`;
+    const head = total ? count : `Không tìm thấy thủ tục nào cho «${typed}».`;
     const mean = fix ? ` Có phải bạn muốn tìm: «${shown[0].data.meta.title}»?` : "";
     this.live.textContent = `${head}${mean}${note ? ` ${note}` : ""}`;
     if (fix || note) {
@@ -894,19 +1014,22 @@ class HeaderBox {
   }
 }
 
-/** Pagefind and the settings, fetched side by side; Pagefind starts (index metadata, WebAssembly) at once. */
+/**
+ * The engine as soon as the settings and the names have arrived (fetched side by side); Pagefind starts
+ * beside them (index metadata, WebAssembly), and engine.start() waits for it.
+ */
 async function loadEngine(site) {
+  const json = (path, otherwise) =>
+    fetch(new URL(path, site)).then((response) => (response.ok ? response.json() : otherwise)).catch(() => otherwise);
+  const reading = json("tim-kiem/cau-hinh.json", { filters: [], synonyms: [] });
   const starting = import(new URL("pagefind/pagefind.js", site).href).then(async (pagefind) => {
     await pagefind.options({ baseUrl: site.pathname, excerptLength: 24 });
     pagefind.init();
+    await pagefind.options({ ranking: (await reading).ranking });
     return pagefind;
   });
-  const reading = fetch(new URL("tim-kiem/cau-hinh.json", site)).then((response) =>
-    response.ok ? response.json() : { filters: [], synonyms: [] },
-  );
-  const [pagefind, settings] = await Promise.all([starting, reading]);
-  await pagefind.options({ ranking: settings.ranking });
-  const engine = new Engine(pagefind, settings);
+  const [settings, names] = await Promise.all([reading, json("tim-kiem/ten.json", null)]);
+  const engine = new Engine(starting, settings, names && new Names(names, site));
   engine.site = site;
   return engine;
 }
@@ -914,13 +1037,14 @@ async function loadEngine(site) {
 async function main() {
   const site = siteRoot();
   let shared = null;
-  const load = () => {
+  const quick = () => {
     if (!shared) shared = loadEngine(site);
     return shared;
   };
+  const load = () => quick().then((engine) => engine.start());
   window.ckSearchEngine = load;
   const form = document.querySelector(".ck-header-search");
-  if (form && form.querySelector("#ck-header-results")) new HeaderBox(form, load).start();
+  if (form && form.querySelector("#ck-header-results")) new HeaderBox(form, quick).start();
   const root = document.getElementById("ck-search");
   if (root) await new SearchPage(root, await load(), site).start();
 }
