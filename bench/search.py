@@ -128,7 +128,7 @@ def serve(root: Path) -> Iterator[str]:
 def is_search_file(engine: str, url: str) -> bool:
     """Whether a downloaded file belongs to the search engine being measured."""
     if engine == "pagefind":
-        parts = ("/pagefind/", "ck-search.js", "cau-hinh.json", "tim-kiem/ten.json")
+        parts = ("/pagefind/", "ck-search.js", "cau-hinh.json", "tim-kiem/ten.json.gz")
         return any(part in url for part in parts)
     return "search_index.json" in url or "/workers/search" in url or "/lunr/" in url
 
@@ -231,14 +231,14 @@ def build_quality_site(name: str, scratch: Path) -> Path:
     site_dir = root / "site"
     if (site_dir / "pagefind").is_dir() and os.environ.get("REBUILD") != "1":
         # Only the browser side changed: take the new script and settings (the index stays).
-        from generator.site.search import NAMES_PATH, SETTINGS_PATH, names_json, settings_json
+        from generator.site.search import NAMES_PATH, SETTINGS_PATH, names_file, settings_json
 
         shutil.copy(ROOT / "theme" / "assets" / "ck-search.js", site_dir / "assets" / "ck-search.js")
         for name in ("tu-dong-nghia.yml", "tu-dien.yml"):
             shutil.copy(ROOT / "content" / name, root / "content" / name)
         catalog = site.check(root / "content")
         (site_dir / SETTINGS_PATH).write_text(settings_json(catalog), encoding="utf-8")
-        (site_dir / NAMES_PATH).write_text(names_json(catalog), encoding="utf-8")
+        (site_dir / NAMES_PATH).write_bytes(names_file(catalog))
         return site_dir
     shutil.rmtree(root, ignore_errors=True)
     if name == "real":
@@ -368,8 +368,8 @@ SEEN = """(q) => {
   const listed = window.__ck.listed.find(([, query]) => query === q);
   const full = window.__ck.listed.find(([, query, , source]) => query === q && source === "full");
   const said = window.__ck.shown.find(([, text]) => text.includes("«" + q + "»"));
-  const loads = performance.getEntriesByType("resource").map((r) => [r.name, r.responseEnd]);
-  return listed && full && said ? { input: window.__ck.input, listed, full, said, loads } : null;
+  const origin = performance.timeOrigin;
+  return listed && full && said ? { input: window.__ck.input, listed, full, said, origin } : null;
 }"""
 STARTED = """() => ["pagefind.js", ".pf_meta", "wasm."].every((name) =>
   performance.getEntriesByType("resource").some((r) => r.name.includes(name) && r.responseEnd > 0))"""
@@ -414,7 +414,7 @@ def header_latency(browser: Any, base: str, query: str, mode: str) -> dict[str, 
     typed = " ".join(query.split())
     page.wait_for_function(SEEN, arg=typed, timeout=30_000)
     seen = page.evaluate(SEEN, typed)
-    ended = dict(reversed(seen["loads"]))  # each address's first download
+    first_shown = seen["origin"] + seen["listed"][0]  # wall-clock ms, as the requests' timing
     served = zipped = first_zipped = 0
     for response in responses:
         if not is_search_file("pagefind", response.url):
@@ -426,7 +426,8 @@ def header_latency(browser: Any, base: str, query: str, mode: str) -> dict[str, 
         served += len(body)
         size = min(len(body), len(gzip.compress(body, 6)))
         zipped += size
-        if ended.get(response.url, 0) <= seen["listed"][0]:
+        timing = response.request.timing
+        if timing["startTime"] + timing["responseEnd"] <= first_shown:
             first_zipped += size
     context.close()
     return {

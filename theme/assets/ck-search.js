@@ -43,6 +43,7 @@ const TYPO_MIN = 5;
 const HEADER_ROWS = 6;
 const MARKED = /[^\u0000-\u007f]/;
 const CODE = /^\d[\d.]*$/;
+const OTHER_MARK = /\p{M}/u;
 const SUPERSEDED = new Error("superseded by a later search");
 const NAME_TIER = 2; // rank() from here on: every word of a form of the query is in the name
 
@@ -53,7 +54,9 @@ export function normalise(text) {
 
 /** Lower case, no tone marks, đ → d (the same folding as generator.core.fields.fold). */
 export function fold(text) {
-  return text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "");
+  // Vietnamese marks first (a range is several times faster than \p{M} on a long text), then any other.
+  const folded = text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  return OTHER_MARK.test(folded) ? folded.replace(/\p{M}/gu, "") : folded;
 }
 
 /** The folded words of a text, as generator.site.synonyms.words splits them. */
@@ -341,26 +344,35 @@ export function rank(analysis, meta, form = nameForm(meta.title)) {
 }
 
 /** A name's words as rank() compares them, «Thủ tục» left out: tokens, joined, the folded set. */
-export function nameForm(title) {
-  const name = tokens(title || "");
+export function nameForm(title, folded = null) {
+  const raw = folded && normalise(title).toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  const name =
+    raw && raw.length === folded.length
+      ? raw.map((word, i) => ({ raw: word, f: folded[i], marked: MARKED.test(word) }))
+      : tokens(title || "");
   if (name.length >= 2 && name[0].f === "thu" && name[1].f === "tuc") name.splice(0, 2);
   return { name, joined: whole(name), folded: new Set(name.map((t) => t.f)) };
 }
 
 /**
- * Every procedure's name, code and sector (tim-kiem/ten.json), ranked in the page by rank() without
- * waiting for Pagefind. Each name's form is made once, when the file arrives.
+ * Every procedure's name, code and sector (tim-kiem/ten.json.gz), ranked in the page by rank() without
+ * waiting for Pagefind. When the file arrives, the names are folded in one pass (one string) into each
+ * name's folded words, which pick the candidates of a query; a candidate's full form (words with their
+ * marks) is made the first time it is ranked.
  */
 export class Names {
   constructor(file, site) {
     this.entries = [];
+    this.site = site;
     for (const set of file.sets || []) {
-      for (const [key, title, group] of set.rows) {
-        const url = `${site.pathname}${set.page.replace("{}", key)}`;
-        const data = { url, meta: { title, ma: key, linh_vuc: set.groups[group] }, excerpt: "" };
-        this.entries.push({ result: { id: `ck-name:${url}`, data: async () => data }, data, form: nameForm(title) });
-      }
+      for (const row of set.rows) this.entries.push({ row, set, title: row[1], form: null, item: null });
     }
+    const lines = fold(this.entries.map((entry) => entry.title.replace(/\n/g, " ")).join("\n")).split("\n");
+    this.entries.forEach((entry, i) => {
+      entry.words = lines[i].match(/[0-9a-z]+/g) || [];
+      const start = entry.words[0] === "thu" && entry.words[1] === "tuc" ? 2 : 0;
+      entry.joined = entry.words.slice(start).join("");
+    });
   }
 
   /**
@@ -371,19 +383,30 @@ export class Names {
   find(analysis) {
     if (analysis.code) {
       return this.entries
-        .filter((entry) => entry.data.meta.ma === analysis.typed)
-        .map((entry, order) => ({ ...entry, rank: { score: 4, extra: 0 }, order }));
+        .filter((entry) => entry.row[0] === analysis.typed)
+        .map((entry, order) => ({ ...this.item(entry), rank: { score: 4, extra: 0 }, order }));
     }
     const forms = analysis.forms.filter((form) => form.length);
     const all = whole(analysis.all);
     const found = [];
     this.entries.forEach((entry, order) => {
-      const { folded, joined: name } = entry.form;
-      if (name !== all && !forms.some((form) => form.every((t) => folded.has(t.f)))) return;
-      const score = rank(analysis, entry.data.meta, entry.form);
-      if (score.score >= NAME_TIER) found.push({ result: entry.result, data: entry.data, rank: score, order });
+      if (entry.joined !== all && !forms.some((form) => form.every((t) => entry.words.includes(t.f)))) return;
+      if (!entry.form) entry.form = nameForm(entry.title, entry.words);
+      const score = rank(analysis, {}, entry.form);
+      if (score.score >= NAME_TIER) found.push({ ...this.item(entry), rank: score, order });
     });
     return found.sort(compare);
+  }
+
+  /** A record as a Pagefind result and its data: {result, data}, made once. */
+  item(entry) {
+    if (!entry.item) {
+      const [key, title, group] = entry.row;
+      const url = `${this.site.pathname}${entry.set.page.replace("{}", key)}`;
+      const data = { url, meta: { title, ma: key, linh_vuc: entry.set.groups[group] }, excerpt: "" };
+      entry.item = { result: { id: `ck-name:${url}`, data: async () => data }, data };
+    }
+    return entry.item;
   }
 }
 
@@ -914,7 +937,8 @@ class HeaderBox {
       this.live.textContent = "";
       return;
     }
-    const found = await engine.search(typed, {}, HEADER_FIRST);
+    // Without Pagefind (it failed to load), the name matches shown stay.
+    const found = await engine.search(typed, {}, HEADER_FIRST).catch(() => null);
     // Not while the reader moves through the list of names: its order would change under the keys.
     if (!found || sequence !== this.sequence || this.active >= 0) return;
     this.render(typed, found, engine, "full");
@@ -1020,18 +1044,31 @@ class HeaderBox {
  */
 async function loadEngine(site) {
   const json = (path, otherwise) =>
-    fetch(new URL(path, site)).then((response) => (response.ok ? response.json() : otherwise)).catch(() => otherwise);
-  const reading = json("tim-kiem/cau-hinh.json", { filters: [], synonyms: [] });
+    fetch(new URL(path, site))
+      .then((response) => (response.ok ? response.arrayBuffer().then(inflated).then(JSON.parse) : otherwise))
+      .catch(() => otherwise);
+  const [settings, names] = await Promise.all([
+    json("tim-kiem/cau-hinh.json", { filters: [], synonyms: [] }),
+    json("tim-kiem/ten.json.gz", null),
+  ]);
+  // Pagefind's start (script, metadata, WebAssembly) after these, not beside them: on a slow link they
+  // would share it, and the names answer first.
   const starting = import(new URL("pagefind/pagefind.js", site).href).then(async (pagefind) => {
-    await pagefind.options({ baseUrl: site.pathname, excerptLength: 24 });
+    await pagefind.options({ baseUrl: site.pathname, excerptLength: 24, ranking: settings.ranking });
     pagefind.init();
-    await pagefind.options({ ranking: (await reading).ranking });
     return pagefind;
   });
-  const [settings, names] = await Promise.all([reading, json("tim-kiem/ten.json", null)]);
   const engine = new Engine(starting, settings, names && new Names(names, site));
   engine.site = site;
   return engine;
+}
+
+/** The text of a file, gunzipped when it is gzip (the build compresses tim-kiem/ten.json.gz itself). */
+async function inflated(buffer) {
+  const bytes = new Uint8Array(buffer);
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(stream).text();
 }
 
 async function main() {
