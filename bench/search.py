@@ -357,16 +357,17 @@ WATCH = """() => {
     const first = list && !list.hidden && list.querySelector(".ck-header-results__title");
     const said = ((live && live.textContent.match(/«(.*?)»/)) || [])[1];
     const query = list && (list.dataset.query || said);
-    const source = list && (list.dataset.source || "full");
+    const source = list && (!list.dataset.source || list.dataset.final === "true" ? "final" : "early");
     if (first) window.__ck.listed.push([performance.now(), query, first.textContent, source]);
   }).observe(document, { subtree: true, childList: true, characterData: true });
 }"""
 """Records the last input event, every text the live region reads out, and every result list shown
-(with its query and source: "names", or "full" with Pagefind's answer; a list without data-source, as
-before the names index, is "full" and its query is the one its live region names)."""
+(with its query and whether it is "final", the answer, or "early", the name matches shown while
+Pagefind has not answered; a list without data-source, as before the names index, is final and its
+query is the one its live region names)."""
 SEEN = """(q) => {
   const listed = window.__ck.listed.find(([, query]) => query === q);
-  const full = window.__ck.listed.find(([, query, , source]) => query === q && source === "full");
+  const full = window.__ck.listed.find(([, query, , source]) => query === q && source === "final");
   const said = window.__ck.shown.find(([, text]) => text.includes("«" + q + "»"));
   const origin = performance.timeOrigin;
   return listed && full && said ? { input: window.__ck.input, listed, full, said, origin } : null;

@@ -918,14 +918,16 @@ class HeaderBox {
     const engine = await this.engine();
     if (this.input.value !== value) return;
     const typed = normalise(value);
-    if (typed) {
-      engine.preload(value);
-      const quick = engine.quick(typed);
-      if (quick.ranked.length) {
-        this.sequence++;
-        this.render(typed, quick, engine, "names");
-      }
+    const quick = typed ? engine.quick(typed) : null;
+    // Enough name matches fill the list: Pagefind's answer would come below them, out of sight (the
+    // search page has it), so it is not asked; otherwise it adds its results below the names.
+    const enough = quick && quick.ranked.length >= HEADER_ROWS;
+    if (quick && quick.ranked.length) {
+      this.sequence++;
+      this.render(typed, quick, engine, "names", enough);
     }
+    if (enough) return;
+    if (typed) engine.preload(value);
     this.timer = setTimeout(() => this.search(engine), DEBOUNCE_MS);
   }
 
@@ -941,20 +943,21 @@ class HeaderBox {
     const found = await engine.search(typed, {}, HEADER_FIRST).catch(() => null);
     // Not while the reader moves through the list of names: its order would change under the keys.
     if (!found || sequence !== this.sequence || this.active >= 0) return;
-    this.render(typed, found, engine, "full");
+    this.render(typed, found, engine, "full", true);
     // Then rank more of the results (more data to load) and show the better order, unless the reader
     // has started to move through the list.
     const more = await engine.rankMore(found);
     if (!more || sequence !== this.sequence || this.active >= 0) return;
-    this.render(typed, more, engine, "full");
+    this.render(typed, more, engine, "full", true);
   }
 
   /** Show ``found`` ({ranked, total, info}) for ``typed``; ``source``: "names" (name matches, at once)
-   * or "full" (Pagefind's answer too). */
-  render(typed, found, engine, source) {
+   * or "full" (Pagefind's answer too); ``final``: whether it is the answer (data-final, for bench/). */
+  render(typed, found, engine, source, final) {
     const { ranked, total, info } = found;
     this.list.dataset.query = typed;
     this.list.dataset.source = source;
+    this.list.dataset.final = `${final}`;
     this.list.replaceChildren();
     this.options = [];
     this.active = -1;
@@ -1058,6 +1061,7 @@ async function loadEngine(site) {
     pagefind.init();
     return pagefind;
   });
+  starting.catch(() => undefined); // reported when a search needs Pagefind, not before
   const engine = new Engine(starting, settings, names && new Names(names, site));
   engine.site = site;
   return engine;
