@@ -372,9 +372,9 @@ SEEN = """(q) => {
   const origin = performance.timeOrigin;
   return listed && full && said ? { input: window.__ck.input, listed, full, said, origin } : null;
 }"""
-STARTED = """() => ["pagefind.js", ".pf_meta", "wasm."].every((name) =>
-  performance.getEntriesByType("resource").some((r) => r.name.includes(name) && r.responseEnd > 0))"""
-"""Pagefind's script, index metadata and WebAssembly have arrived."""
+STARTED = ("pagefind.js", ".pf_meta", "wasm.")
+"""Pagefind's script, index metadata and WebAssembly (fetched by its worker, so not in the page's
+resource timing: watched in the context's responses)."""
 MODES = {
     "cold": "cold: typing starts as soon as the page has loaded",
     "warm": "warm: search loaded before the first key",
@@ -405,7 +405,10 @@ def header_latency(browser: Any, base: str, query: str, mode: str) -> dict[str, 
     page.click("#ck-header-q")
     if mode != "cold":
         page.evaluate("() => window.ckSearchEngine().then(() => true)")
-        page.wait_for_function(STARTED, timeout=30_000)
+        for _ in range(300):
+            if all(any(name in r.url for r in responses) for name in STARTED):
+                break
+            page.wait_for_timeout(100)
         page.wait_for_timeout(500)
         responses.clear()
     if mode == "pasted":

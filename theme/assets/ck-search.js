@@ -36,6 +36,7 @@ const RANKED = 16;
 const MAX_QUERIES = 10;
 const SHORTEST = "do_dai_ten"; // generator.site.search.NAME_LENGTH: pages by name length
 const DEBOUNCE_MS = 200;
+const HEADER_PAUSE_MS = 500; // the header asks Pagefind after this pause in typing (names show at each key)
 const HEADER_FIRST = 6;
 const FUSION_K = 5;
 const JOINED_WORDS = 8;
@@ -927,8 +928,9 @@ class HeaderBox {
       this.render(typed, quick, engine, "names", enough);
     }
     if (enough) return;
-    if (typed) engine.preload(value);
-    this.timer = setTimeout(() => this.search(engine), DEBOUNCE_MS);
+    // Typing at phone speed (250 ms a key) would otherwise search, and fetch index chunks for, every
+    // unfinished word: the name matches answer each key, Pagefind a real pause.
+    this.timer = setTimeout(() => this.search(engine), HEADER_PAUSE_MS);
   }
 
   async search(engine) {
