@@ -128,7 +128,8 @@ def serve(root: Path) -> Iterator[str]:
 def is_search_file(engine: str, url: str) -> bool:
     """Whether a downloaded file belongs to the search engine being measured."""
     if engine == "pagefind":
-        return "/pagefind/" in url or "ck-search.js" in url or "cau-hinh.json" in url
+        parts = ("/pagefind/", "ck-search.js", "cau-hinh.json", "tim-kiem/ten.json.gz")
+        return any(part in url for part in parts)
     return "search_index.json" in url or "/workers/search" in url or "/lunr/" in url
 
 
@@ -230,13 +231,14 @@ def build_quality_site(name: str, scratch: Path) -> Path:
     site_dir = root / "site"
     if (site_dir / "pagefind").is_dir() and os.environ.get("REBUILD") != "1":
         # Only the browser side changed: take the new script and settings (the index stays).
-        from generator.site.search import SETTINGS_PATH, settings_json
+        from generator.site.search import NAMES_PATH, SETTINGS_PATH, names_file, settings_json
 
         shutil.copy(ROOT / "theme" / "assets" / "ck-search.js", site_dir / "assets" / "ck-search.js")
         for name in ("tu-dong-nghia.yml", "tu-dien.yml"):
             shutil.copy(ROOT / "content" / name, root / "content" / name)
         catalog = site.check(root / "content")
         (site_dir / SETTINGS_PATH).write_text(settings_json(catalog), encoding="utf-8")
+        (site_dir / NAMES_PATH).write_bytes(names_file(catalog))
         return site_dir
     shutil.rmtree(root, ignore_errors=True)
     if name == "real":
@@ -253,8 +255,11 @@ RUN_QUERY = """async ({query}) => {
   const engine = await window.ckSearchEngine();
   const found = await engine.search(query, {});
   const top = found.ranked.slice(0, 3).map((r) => ({url: r.data.url, title: r.data.meta.title}));
-  return top;
+  const quick = engine.quick ? engine.quick(query).ranked : [];
+  return {top, quick: quick.length ? quick[0].data.url : null};
 }"""
+"""The first three results of the full search (what the search page and the header's full list show),
+and the first of the header's name matches (shown before Pagefind answers), if any."""
 
 
 def success_at_3(
@@ -264,8 +269,14 @@ def success_at_3(
     expected procedure, or has exactly the name of one (a synthetic copy cannot be told apart)."""
     per_class: dict[str, list[int]] = {}
     misses = []
+    named = 0
     for kind, query, expected in queries:
-        top = page.evaluate(RUN_QUERY, {"query": query})
+        answer = page.evaluate(RUN_QUERY, {"query": query})
+        top = answer["top"]
+        if answer["quick"]:
+            named += 1
+            if answer["quick"] != top[0]["url"]:
+                misses.append(f"{kind}: {query!r}: the names' first {answer['quick']} is not the full first")
         codes = [t["url"].rstrip("/").rsplit("/", 1)[-1] for t in top]
         wanted = {names[c] for c in expected if c in names}
         hit = bool(set(codes) & set(expected)) or any(t["title"] in wanted for t in top)
@@ -275,7 +286,7 @@ def success_at_3(
         if not hit:
             misses.append(f"{kind}: {query!r}: expected {expected[:3]}, got {[t['title'][:60] for t in top]}")
     hits = sum(h for h, _ in per_class.values())
-    return {"hits": hits, "total": len(queries), "per_class": per_class, "misses": misses}
+    return {"hits": hits, "total": len(queries), "per_class": per_class, "misses": misses, "named": named}
 
 
 def quality(scratch: Path) -> str:
@@ -309,7 +320,8 @@ def quality(scratch: Path) -> str:
                 page.close()
             rate = result["hits"] / result["total"]
             lines.append(
-                f"{name} ({pages:,} procedures): success@3 {result['hits']}/{result['total']} = {rate:.1%}"
+                f"{name} ({pages:,} procedures): success@3 {result['hits']}/{result['total']} = {rate:.1%}; "
+                f"the header's name matches answered {result['named']} first"
             )
             for kind, (hits, total) in result["per_class"].items():
                 lines.append(f"  {kind}: {hits}/{total}")
@@ -326,7 +338,8 @@ SLOW_4G = {
 }
 """Chrome DevTools' «Slow 4G» preset (the former «Fast 3G»): 562.5 ms, 1.44 Mbit/s down."""
 CPU_SLOWDOWN = 4
-TYPING_MS = 150
+TYPING_MS = 250
+"""Per key, as a person types on a phone (about four letters a second)."""
 LATENCY_QUERIES = [
     "dang ky khai sinh",
     "giấy chứng tử",
@@ -335,21 +348,50 @@ LATENCY_QUERIES = [
     "TGPL",
 ]
 WATCH = """() => {
-  window.__ck = { input: 0, shown: [] };
+  window.__ck = { input: 0, shown: [], listed: [] };
   document.addEventListener("input", () => { window.__ck.input = performance.now(); }, true);
   new MutationObserver(() => {
     const live = document.getElementById("ck-header-status");
     if (live && live.textContent) window.__ck.shown.push([performance.now(), live.textContent]);
+    const list = document.getElementById("ck-header-results");
+    const first = list && !list.hidden && list.querySelector(".ck-header-results__title");
+    const said = ((live && live.textContent.match(/«(.*?)»/)) || [])[1];
+    const query = list && (list.dataset.query || said);
+    const source = list && (!list.dataset.source || list.dataset.final === "true" ? "final" : "early");
+    if (first) window.__ck.listed.push([performance.now(), query, first.textContent, source]);
   }).observe(document, { subtree: true, childList: true, characterData: true });
 }"""
+"""Records the last input event, every text the live region reads out, and every result list shown
+(with its query and whether it is "final", the answer, or "early", the name matches shown while
+Pagefind has not answered; a list without data-source, as before the names index, is final and its
+query is the one its live region names)."""
+SEEN = """(q) => {
+  const listed = window.__ck.listed.find(([, query]) => query === q);
+  const full = window.__ck.listed.find(([, query, , source]) => query === q && source === "final");
+  const said = window.__ck.shown.find(([, text]) => text.includes("«" + q + "»"));
+  const origin = performance.timeOrigin;
+  return listed && full && said ? { input: window.__ck.input, listed, full, said, origin } : null;
+}"""
+STARTED = ("pagefind.js", ".pf_meta", "wasm.")
+"""Pagefind's script, index metadata and WebAssembly (fetched by its worker, so not in the page's
+resource timing: watched in the context's responses)."""
+MODES = {
+    "cold": "cold: typing starts as soon as the page has loaded",
+    "warm": "warm: search loaded before the first key",
+    "pasted": "pasted: search loaded, the whole query in one input",
+}
 
 
-def header_latency(browser: Any, base: str, query: str, warm: bool) -> dict[str, Any]:
-    """Type ``query`` into the header box of a procedure page, on a throttled CPU and network, cache
-    empty: time from the last keystroke to the first result list for the whole query, and the search
-    bytes downloaded from the page's load to then. ``warm``: Pagefind and the settings are loaded
-    before the first keystroke (as when the reader paused before typing) and only the query's own
-    downloads are counted; otherwise typing starts as soon as the box has focus."""
+def header_latency(browser: Any, base: str, query: str, mode: str) -> dict[str, Any]:
+    """Enter ``query`` into the header box of a procedure page, on a throttled CPU and network, cache
+    empty: time from the last keystroke to the first result of the whole query on screen, to its count
+    read out, and the search bytes downloaded meanwhile.
+
+    ``cold``: typing (TYPING_MS a key) starts as soon as the page has loaded and the box has focus, and
+    the bytes count from the page's load. ``warm``: Pagefind and the settings were loaded before the
+    first key (as when the reader looked at the page first) and only the query's own downloads count.
+    ``pasted``: warm, but the whole query arrives in one input event, so nothing of it was fetched
+    while it was typed (the worst case)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(script=f"({WATCH})()")
     responses: list[Any] = []
@@ -361,20 +403,23 @@ def header_latency(browser: Any, base: str, query: str, warm: bool) -> dict[str,
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     page.goto(base + "thu-tuc/4.100000/", wait_until="load")
     page.click("#ck-header-q")
-    if warm:
+    if mode != "cold":
         page.evaluate("() => window.ckSearchEngine().then(() => true)")
+        for _ in range(300):
+            if all(any(name in r.url for r in responses) for name in STARTED):
+                break
+            page.wait_for_timeout(100)
+        page.wait_for_timeout(500)
         responses.clear()
-    page.keyboard.type(query, delay=TYPING_MS)
+    if mode == "pasted":
+        page.keyboard.insert_text(query)
+    else:
+        page.keyboard.type(query, delay=TYPING_MS)
     typed = " ".join(query.split())
-    page.wait_for_function(
-        "(q) => window.__ck.shown.some(([, text]) => text.includes('«' + q + '»'))", arg=typed, timeout=30_000
-    )
-    timing = page.evaluate(
-        "(q) => [window.__ck.input, window.__ck.shown.find(([, t]) => t.includes('«' + q + '»'))]", typed
-    )
-    status = timing[1][1]
-    seconds = (timing[1][0] - timing[0]) / 1000
-    served = zipped = 0
+    page.wait_for_function(SEEN, arg=typed, timeout=30_000)
+    seen = page.evaluate(SEEN, typed)
+    first_shown = seen["origin"] + seen["listed"][0]  # wall-clock ms, as the requests' timing
+    served = zipped = first_zipped = 0
     for response in responses:
         if not is_search_file("pagefind", response.url):
             continue
@@ -383,40 +428,88 @@ def header_latency(browser: Any, base: str, query: str, warm: bool) -> dict[str,
         except Exception:  # a redirect or an aborted request has no body
             continue
         served += len(body)
-        zipped += min(len(body), len(gzip.compress(body, 6)))
+        size = min(len(body), len(gzip.compress(body, 6)))
+        zipped += size
+        timing = response.request.timing
+        if timing["startTime"] + timing["responseEnd"] <= first_shown:
+            first_zipped += size
     context.close()
-    return {"query": query, "seconds": seconds, "bytes": served, "gzip_bytes": zipped, "status": status}
+    return {
+        "query": query,
+        "seconds": (seen["listed"][0] - seen["input"]) / 1000,
+        "full_seconds": (seen["full"][0] - seen["input"]) / 1000,
+        "said_seconds": (seen["said"][0] - seen["input"]) / 1000,
+        "first": seen["listed"][2],
+        "same_first": seen["listed"][2] == seen["full"][2],
+        "bytes": served,
+        "gzip_bytes": zipped,
+        "first_gzip_bytes": first_zipped,
+        "status": seen["said"][1],
+    }
 
 
-def latency(size: int, scratch: Path) -> str:
+def latency(size: int, scratch: Path, repeat: int = 1) -> str:
     """The header's first result after the last keystroke, and the bytes a query downloads, at ``size``
-    procedures, 4× CPU slowdown and Slow 4G."""
+    procedures, 4× CPU slowdown and Slow 4G; each query ``repeat`` times (the median and the range).
+    With ``BASELINE_JS=<path of an older ck-search.js>``, each run measures that script and then this
+    one, alternately, on the same site."""
     from playwright.sync_api import sync_playwright
 
     site_dir = build_quality_site(str(size), scratch)
+    scripts = {"": ROOT / "theme" / "assets" / "ck-search.js"}
+    if os.environ.get("BASELINE_JS"):
+        scripts = {"baseline ": Path(os.environ["BASELINE_JS"]), **scripts}
     lines = [
         f"{size:,} procedures, CPU {CPU_SLOWDOWN}× slower, Slow 4G (562.5 ms, 1.44 Mbit/s), "
-        f"typing {TYPING_MS} ms a key, empty cache:",
-        "| query | start | last keystroke → first result | search bytes (served / gzip) |",
-        "| --- | --- | ---: | ---: |",
+        f"typing {TYPING_MS} ms a key, empty cache, {repeat} run(s) each (median, range):",
+        "| query | start | last key → first result | → full list | first result (= full list's) "
+        "| gzip to first result | search bytes to full list (served / gzip) |",
+        "| --- | --- | ---: | ---: | --- | ---: | ---: |",
     ]
     with sync_playwright() as playwright, serve(site_dir) as base:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for warm in (False, True):
+        for mode in MODES:
             for query in LATENCY_QUERIES:
-                row = header_latency(browser, base, query, warm)
-                start = "search loaded" if warm else "cold (typing on focus)"
-                size = f"{kb(row['bytes'])} / {kb(row['gzip_bytes'])}"
-                lines.append(f"| {query} | {start} | {row['seconds']:.2f} s | {size} |")
-                print(lines[-1], "—", row["status"][:100], file=sys.stderr)
+                runs: dict[str, list[dict[str, Any]]] = {label: [] for label in scripts}
+                for _ in range(repeat):
+                    for label, script in scripts.items():
+                        shutil.copy(script, site_dir / "assets" / "ck-search.js")
+                        runs[label].append(header_latency(browser, base, query, mode))
+                for label, rows in runs.items():
+                    lines.append(latency_row(f"{label}{mode}", query, rows))
+                    print(lines[-1], "—", rows[0]["status"][:100], file=sys.stderr)
         browser.close()
+    shutil.copy(scripts[""], site_dir / "assets" / "ck-search.js")
+    lines += ["", *[f"{mode}: {text.split(': ', 1)[1]}" for mode, text in MODES.items()]]
     return "\n".join(lines)
+
+
+def latency_row(mode: str, query: str, rows: list[dict[str, Any]]) -> str:
+    """One line of the latency table: the runs' median and range, the median run's first result."""
+    row = sorted(rows, key=lambda r: r["seconds"])[len(rows) // 2]
+    same = "" if all(r["same_first"] for r in rows) else " (≠)"
+    return (
+        f"| {query} | {mode} | {spread([r['seconds'] for r in rows])} "
+        f"| {spread([r['full_seconds'] for r in rows])} | {row['first'][:45]}{same} "
+        f"| {kb(max(r['first_gzip_bytes'] for r in rows))} "
+        f"| {kb(max(r['bytes'] for r in rows))} / {kb(max(r['gzip_bytes'] for r in rows))} |"
+    )
+
+
+def spread(values: list[float]) -> str:
+    """The median of ``values`` in seconds, with their range when there are several."""
+    ordered = sorted(values)
+    median = ordered[len(ordered) // 2]
+    if len(ordered) == 1:
+        return f"{median:.2f} s"
+    return f"{median:.2f} s ({ordered[0]:.2f}–{ordered[-1]:.2f})"
 
 
 def main() -> None:
     if sys.argv[1:2] == ["latency"]:
         size = int(sys.argv[2]) if len(sys.argv) > 2 else 5000
-        text = latency(size, OUT / "search-quality")
+        repeat = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+        text = latency(size, OUT / "search-quality", repeat)
         print(text)
         OUT.mkdir(parents=True, exist_ok=True)
         (OUT / "search-latency.txt").write_text(text + "\n", encoding="utf-8")

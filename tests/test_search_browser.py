@@ -17,7 +17,7 @@ import pytest
 
 from .browser import chromium, serve_directory
 from .conftest import build_site
-from .search_data import make_content
+from .search_data import CITIZEN_QUERIES, make_content
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared]
 
@@ -348,10 +348,10 @@ def test_header_results_as_you_type_with_the_keyboard(served: tuple[str, Any]) -
     page.keyboard.type("dang ki ket hon")
     page.wait_for_function(
         "() => document.getElementById('ck-header-status').textContent.includes('«dang ki ket hon»')"
+        " && document.getElementById('ck-header-results').dataset.final === 'true'"
     )
     assert box.get_attribute("aria-expanded") == "true"
     live = page.locator("#ck-header-status").inner_text()
-    assert live.split()[1:3] == ["kết", "quả"]
     assert int(live.split()[0]) > 0
     assert "Có phải bạn muốn tìm: «Thủ tục đăng ký kết hôn»?" in live
     options = page.locator("#ck-header-results [role=option]")
@@ -377,3 +377,88 @@ def test_header_results_as_you_type_with_the_keyboard(served: tuple[str, Any]) -
     page.wait_for_url("**/thu-tuc/1.000894/")
     assert page.locator("h1").inner_text() == "Thủ tục đăng ký kết hôn"
     assert page.errors == []
+
+
+LISTS = """() => {
+  window.__lists = [];
+  new MutationObserver(() => {
+    const list = document.getElementById("ck-header-results");
+    const first = list && !list.hidden && list.querySelector("[role=option]");
+    if (first) window.__lists.push([list.dataset.query, list.dataset.source, first.dataset.href]);
+  }).observe(document, { subtree: true, childList: true });
+}"""
+"""Records every result list the header shows: its query, its source and its first result."""
+
+
+def test_header_shows_name_matches_without_pagefind(served: tuple[str, Any]) -> None:
+    """With Pagefind unreachable, the names index alone answers as you type, with the keyboard; six
+    name matches or more fill the list, which is then the answer."""
+    base, browser = served
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.route("**/pagefind/**", lambda route: route.abort())
+    page.goto(base + "thu-tuc/1.001193/")
+    box = page.locator("#ck-header-q")
+    box.focus()
+    page.keyboard.type("đăng ký kết hôn")
+    page.wait_for_function(
+        "() => document.getElementById('ck-header-status').textContent.includes('«đăng ký kết hôn»')"
+    )
+    results = page.locator("#ck-header-results")
+    assert results.get_attribute("data-source") == "names"
+    assert results.get_attribute("data-final") == "true"
+    assert results.locator("[role=option]").count() == 7  # six names and «Xem tất cả kết quả»
+    assert not any("/pagefind/index/" in url for url in requested)
+    live = page.locator("#ck-header-status").inner_text()
+    assert live.split()[1:6] == ["thủ", "tục", "có", "tên", "khớp"]
+    assert int(live.split()[0]) > 0
+    assert box.get_attribute("aria-expanded") == "true"
+    first = results.locator("[role=option]").nth(0)
+    assert first.locator(".ck-header-results__title").inner_text() == "Thủ tục đăng ký kết hôn"
+    page.keyboard.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/thu-tuc/1.000894/")
+    page.close()
+
+
+def test_header_first_result_does_not_change_when_pagefind_answers(served: tuple[str, Any]) -> None:
+    """The name matches come first, then Pagefind's fuller list with the same first result."""
+    base, browser = served
+    page = browser.new_page()
+    page.add_init_script(script=f"({LISTS})()")
+    page.goto(base + "thu-tuc/1.001193/")
+    page.locator("#ck-header-q").focus()
+    query = "cấp bản sao trích lục"  # one name match: Pagefind adds the rest
+    page.keyboard.type(query)
+    page.wait_for_function(
+        "(q) => window.__lists.some(([typed, source]) => typed === q && source === 'full')", arg=query
+    )
+    shown = [(source, href) for q, source, href in page.evaluate("window.__lists") if q == query]
+    assert shown[0][0] == "names"
+    assert {href for _, href in shown} == {shown[0][1]}
+    page.close()
+
+
+def test_the_names_first_result_is_the_full_searchs_first(search_page: Any) -> None:
+    """On every query of both sets that has a name match, the names index's first result (shown as
+    you type) is the full search's first result (shown when Pagefind answers)."""
+    queries = [q for q, _ in QUERIES] + [q for _, q, _ in CITIZEN_QUERIES]
+    answers = search_page.evaluate(
+        """async (queries) => {
+          const engine = await window.ckSearchEngine();
+          const out = [];
+          for (const query of queries) {
+            const quick = engine.quick(query).ranked;
+            const found = await engine.search(query, {});
+            const first = found.ranked[0] && found.ranked[0].data.url;
+            out.push([query, quick.length ? quick[0].data.url : null, first]);
+          }
+          return out;
+        }""",
+        queries,
+    )
+    named = [(query, quick, full) for query, quick, full in answers if quick]
+    assert len(named) > len(queries) // 2
+    assert [a for a in named if a[1] != a[2]] == []

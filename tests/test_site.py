@@ -194,6 +194,7 @@ def test_regenerating_writes_what_changed_and_removes_what_is_gone(
         "thu-tuc/index.md",
         "tim-kiem.md",
         "tim-kiem/cau-hinh.json",  # the vocabulary of the names for the browser's typo correction
+        "tim-kiem/ten.json.gz",  # the names the header ranks as you type
     ]
     site.prepare(content, tmp_path / "fresh", jobs=1)
     assert tree_digest(work / "docs") == tree_digest(tmp_path / "fresh" / "docs")

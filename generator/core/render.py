@@ -10,6 +10,7 @@ written inside ``{% autoescape true %}`` and :func:`raw`: Jinja escapes every va
 
 from __future__ import annotations
 
+import gzip
 import html
 import posixpath
 import re
@@ -29,6 +30,8 @@ from generator.core.fields import URL_PATTERN
 from generator.core.htmlblock import wrap
 from generator.core.yamlio import dump_front_matter
 
+GZIP_MAGIC = b"\x1f\x8b"
+"""The first bytes of a gzip file."""
 _MARKUP = frozenset("\\`*_{}[]()#+-.!|<>&\"'~:=^$%@")
 _MARKUP_RE = re.compile("[" + re.escape("".join(sorted(_MARKUP))) + "]")
 
@@ -62,9 +65,11 @@ class Page:
 
     @property
     def text(self) -> str:
-        """The file's text (made again at every call)."""
+        """The file's text (made again at every call); a gzipped file's, inflated (the goldens hold it)."""
         content = self.make()
-        return content.decode("utf-8") if isinstance(content, bytes) else content
+        if isinstance(content, bytes):
+            return (gzip.decompress(content) if content[:2] == GZIP_MAGIC else content).decode("utf-8")
+        return content
 
     @classmethod
     def of(cls, path: str, text: str) -> Page:

@@ -18,7 +18,7 @@ from generator.procedures.model import Procedure
 from generator.procedures.pages import catalogue_pages, procedure_pages
 from generator.procedures.summary import Summary, summarise
 from generator.site.catalog import Catalog
-from generator.site.dataset import CheckContext, Dataset, Link, NavEntry
+from generator.site.dataset import CheckContext, Dataset, Link, NavEntry, SearchName
 from generator.site.feeds import Feed
 from generator.site.history import Milestone, Value, record_changes
 from generator.site.sectors import Sector
@@ -148,6 +148,18 @@ class Procedures(Dataset[Procedure, Summary]):
         if len(counts) > NAV_SECTORS_MAX:
             links.append(Link("Tất cả lĩnh vực", "thu-tuc/index.md"))
         return links
+
+    def search_names(self, catalog: Catalog) -> list[SearchName]:
+        """Every procedure: code, name, sector."""
+        return [
+            SearchName(
+                p.ma_thu_tuc,
+                p.ten_thu_tuc,
+                catalog.sector(p.linh_vuc).ten,
+                current=p.trang_thai == "hieu_luc",
+            )
+            for p in lookup.summaries(catalog)
+        ]
 
     def search_phrases(self, catalog: Catalog) -> list[str]:
         """Every procedure's name."""

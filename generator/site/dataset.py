@@ -61,6 +61,18 @@ class Link:
     path: str
 
 
+@dataclass(frozen=True)
+class SearchName:
+    """A record as the browser ranks it by name (:meth:`Dataset.search_names`)."""
+
+    key: str
+    name: str
+    group: str
+    """What the results show beside the name (a procedure's sector)."""
+    current: bool = True
+    """False for a record no longer in force: among equal names, the current ones first."""
+
+
 class Dataset(ABC, Generic[R, S]):
     """One kind of record: ``R`` is its pydantic model, ``S`` the summary that listings and other
     datasets read (small and picklable: a build in several processes sends summaries, not records)."""
@@ -210,6 +222,11 @@ class Dataset(ABC, Generic[R, S]):
 
     def search_fallback(self, catalog: Catalog) -> list[Link]:
         """Where the search page sends a reader without JavaScript, or a search that found nothing."""
+        return []
+
+    def search_names(self, catalog: Catalog) -> list[SearchName]:
+        """The records the browser ranks by name alone, before the index answers (the header's first
+        results as you type, ``tim-kiem/ten.json``); each record's page must be ``page_of(key)``."""
         return []
 
     def search_phrases(self, catalog: Catalog) -> list[str]:

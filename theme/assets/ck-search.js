@@ -23,12 +23,20 @@
 // words in the name with their tone marks, then all words in the folded name, then part of the words,
 // then the rest (results text, keywords). generator/site/search.py builds the fields; tim-kiem/cau-hinh.json
 // carries the lexicon, the stop list and the vocabulary (generator/site/lexicon.py).
+//
+// The name tiers of that ranking (rank() ≥ NAME_TIER: every word of a form of the query in the name)
+// need no index: tim-kiem/ten.json holds every procedure's name, code and sector (one request, ≈60 KB
+// gzipped at 5,000 procedures), and Names ranks them in the page with the same rank(), a few ms after a
+// key. The header shows them at once; Pagefind's answer (body matches, keywords, relaxed matching) then
+// comes below them: a full search ranks every name match first, in the names' order, so the first
+// result never changes when Pagefind answers (withNames).
 
 const PAGE_SIZE = 10;
 const RANKED = 16;
 const MAX_QUERIES = 10;
 const SHORTEST = "do_dai_ten"; // generator.site.search.NAME_LENGTH: pages by name length
 const DEBOUNCE_MS = 200;
+const HEADER_PAUSE_MS = 500; // the header asks Pagefind after this pause in typing (names show at each key)
 const HEADER_FIRST = 6;
 const FUSION_K = 5;
 const JOINED_WORDS = 8;
@@ -36,7 +44,9 @@ const TYPO_MIN = 5;
 const HEADER_ROWS = 6;
 const MARKED = /[^\u0000-\u007f]/;
 const CODE = /^\d[\d.]*$/;
+const OTHER_MARK = /\p{M}/u;
 const SUPERSEDED = new Error("superseded by a later search");
+const NAME_TIER = 2; // rank() from here on: every word of a form of the query is in the name
 
 /** A query as searched: NFC, whitespace collapsed. */
 export function normalise(text) {
@@ -45,7 +55,9 @@ export function normalise(text) {
 
 /** Lower case, no tone marks, đ → d (the same folding as generator.core.fields.fold). */
 export function fold(text) {
-  return text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "");
+  // Vietnamese marks first (a range is several times faster than \p{M} on a long text), then any other.
+  const folded = text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  return OTHER_MARK.test(folded) ? folded.replace(/\p{M}/gu, "") : folded;
 }
 
 /** The folded words of a text, as generator.site.synonyms.words splits them. */
@@ -306,12 +318,9 @@ export function merge(runs) {
  * them), 2 every word in the folded name, 1 to 2 part of the words, 0 to 0.5 none in the name
  * (keywords, results text). ``extra`` counts the name's other words: among equals, the closest first.
  */
-export function rank(analysis, meta) {
-  const name = tokens(meta.title || "");
-  if (name.length >= 2 && name[0].f === "thu" && name[1].f === "tuc") name.splice(0, 2);
-  const nameJoined = whole(name);
-  const keywords = new Set(words(`${meta.tu_khoa || ""} ${meta.linh_vuc || ""}`));
-  const folded = new Set(name.map((t) => t.f));
+export function rank(analysis, meta, form = nameForm(meta.title)) {
+  const { name, joined: nameJoined, folded } = form;
+  const keywords = () => new Set(words(`${meta.tu_khoa || ""} ${meta.linh_vuc || ""}`));
   if (whole(analysis.all) === nameJoined) return { score: 4, extra: 0 };
   let best = { score: 0, extra: name.length };
   for (const form of analysis.forms) {
@@ -328,11 +337,78 @@ export function rank(analysis, meta) {
       else if (exact === form.length) score = 3;
       else if (loose === form.length) score = 2;
       else if (loose > 0) score = 1 + loose / form.length;
-      else score = (0.5 * form.filter((t) => keywords.has(t.f)).length) / form.length;
+      else score = (0.5 * form.filter((t) => keywords().has(t.f)).length) / form.length;
     }
     if (score > best.score || (score === best.score && extra < best.extra)) best = { score, extra };
   }
   return best;
+}
+
+/** A name's words as rank() compares them, «Thủ tục» left out: tokens, joined, the folded set. */
+export function nameForm(title, folded = null) {
+  const raw = folded && normalise(title).toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  const name =
+    raw && raw.length === folded.length
+      ? raw.map((word, i) => ({ raw: word, f: folded[i], marked: MARKED.test(word) }))
+      : tokens(title || "");
+  if (name.length >= 2 && name[0].f === "thu" && name[1].f === "tuc") name.splice(0, 2);
+  return { name, joined: whole(name), folded: new Set(name.map((t) => t.f)) };
+}
+
+/**
+ * Every procedure's name, code and sector (tim-kiem/ten.json.gz), ranked in the page by rank() without
+ * waiting for Pagefind. When the file arrives, the names are folded in one pass (one string) into each
+ * name's folded words, which pick the candidates of a query; a candidate's full form (words with their
+ * marks) is made the first time it is ranked.
+ */
+export class Names {
+  constructor(file, site) {
+    this.entries = [];
+    this.site = site;
+    for (const set of file.sets || []) {
+      for (const row of set.rows) this.entries.push({ row, set, title: row[1], form: null, item: null });
+    }
+    const lines = fold(this.entries.map((entry) => entry.title.replace(/\n/g, " ")).join("\n")).split("\n");
+    this.entries.forEach((entry, i) => {
+      entry.words = lines[i].match(/[0-9a-z]+/g) || [];
+      const start = entry.words[0] === "thu" && entry.words[1] === "tuc" ? 2 : 0;
+      entry.joined = entry.words.slice(start).join("");
+    });
+  }
+
+  /**
+   * The records whose name holds every word of a form of the query (or is the query), ranked like the
+   * full search ranks them ([{result, data, rank, order}], best first; among equals, the file's order:
+   * current records first, then by name); a code, its record.
+   */
+  find(analysis) {
+    if (analysis.code) {
+      return this.entries
+        .filter((entry) => entry.row[0] === analysis.typed)
+        .map((entry, order) => ({ ...this.item(entry), rank: { score: 4, extra: 0 }, order }));
+    }
+    const forms = analysis.forms.filter((form) => form.length);
+    const all = whole(analysis.all);
+    const found = [];
+    this.entries.forEach((entry, order) => {
+      if (entry.joined !== all && !forms.some((form) => form.every((t) => entry.words.includes(t.f)))) return;
+      if (!entry.form) entry.form = nameForm(entry.title, entry.words);
+      const score = rank(analysis, {}, entry.form);
+      if (score.score >= NAME_TIER) found.push({ ...this.item(entry), rank: score, order });
+    });
+    return found.sort(compare);
+  }
+
+  /** A record as a Pagefind result and its data: {result, data}, made once. */
+  item(entry) {
+    if (!entry.item) {
+      const [key, title, group] = entry.row;
+      const url = `${this.site.pathname}${entry.set.page.replace("{}", key)}`;
+      const data = { url, meta: { title, ma: key, linh_vuc: entry.set.groups[group] }, excerpt: "" };
+      entry.item = { result: { id: `ck-name:${url}`, data: async () => data }, data };
+    }
+    return entry.item;
+  }
 }
 
 /** Order of two ranked results: the better name first; among names with every word, the closest. */
@@ -342,17 +418,61 @@ function compare(a, b) {
   return a.order - b.order;
 }
 
-/** One search engine per page: runs the searches one after the other (exactDiacritics is global). */
+/**
+ * One search engine per page: runs the searches one after the other (exactDiacritics is global).
+ * ``pagefind`` is Pagefind or the promise of it (then start() waits for it); ``names`` is a Names or
+ * null. quick() needs only the settings and the names.
+ */
 export class Engine {
-  constructor(pagefind, settings) {
-    this.pagefind = pagefind;
+  constructor(pagefind, settings, names = null) {
+    this.starting = Promise.resolve(pagefind);
+    this.pagefind = pagefind && typeof pagefind.then === "function" ? null : pagefind;
     this.settings = settings;
     this.lexicon = new Lexicon(settings);
+    this.names = names;
     this.lock = Promise.resolve();
+  }
+
+  /** This engine once Pagefind has started. */
+  async start() {
+    if (!this.pagefind) this.pagefind = await this.starting;
+    return this;
+  }
+
+  /** The name matches of ``query`` ranked at once, without Pagefind: {ranked, total, info}. */
+  quick(query) {
+    const analysis = analyse(query, this.lexicon);
+    const ranked = this.named(analysis, {});
+    return { ranked, total: ranked.length, info: { analysis, dropped: [], partial: false } };
+  }
+
+  named(analysis, filters) {
+    if (!this.names || !analysis.typed || Object.keys(filters).length) return [];
+    return this.names.find(analysis);
+  }
+
+  /**
+   * ``own`` (Pagefind's merged results, the first ranked) with the name matches first, in the names'
+   * order, each with Pagefind's data (its excerpt) when Pagefind ranked it too; then Pagefind's other
+   * results. A result may come twice beyond the ranked ones (SearchPage skips a page shown before);
+   * ``total`` counts Pagefind's results, or the name matches when they are more.
+   */
+  withNames(own, filters) {
+    const named = this.named(own.info.analysis, filters);
+    const total = Math.max(own.results.length, named.length);
+    if (!named.length) return { ...own, own, total };
+    const loaded = new Map(own.ranked.map((r) => [r.data.url, r]));
+    const first = named.map((n) => (loaded.has(n.data.url) ? { ...loaded.get(n.data.url), rank: n.rank } : n));
+    const urls = new Set(named.map((n) => n.data.url));
+    const ranked = first.concat(own.ranked.filter((r) => !urls.has(r.data.url)));
+    const ids = new Set(ranked.map((r) => r.result.id));
+    const results = ranked.map((r) => r.result).concat(own.results.filter((r) => !ids.has(r.id)));
+    return { ...own, results, ranked, own, total };
   }
 
   /** Start fetching the index chunks a query will need, while it is still being typed. */
   preload(query) {
+    if (!this.pagefind) return;
     const analysis = analyse(query, this.lexicon);
     for (const { query: q } of variants(analysis).slice(0, 4)) this.pagefind.preload(q.replace(/"/g, ""));
   }
@@ -377,8 +497,9 @@ export class Engine {
   /** ``found`` with its first ``ranked`` results ranked (more data loaded), or null if superseded. */
   async rankMore(found, ranked = RANKED) {
     const ticket = this.ticket;
-    const more = await this.rankFirst(found.info.analysis, found.results, ranked);
-    return ticket === this.ticket ? { ...found, ranked: more } : null;
+    const { own } = found;
+    const more = await this.rankFirst(own.info.analysis, own.results, ranked);
+    return ticket === this.ticket ? this.withNames({ ...own, ranked: more }, {}) : null;
   }
 
   check(ticket) {
@@ -386,11 +507,13 @@ export class Engine {
   }
 
   async run(query, filters, ranked, ticket) {
+    await this.start();
     const analysis = analyse(query, this.lexicon);
     const info = { analysis, dropped: [], partial: false };
     if (!analysis.typed) {
       const runs = await this.runAll([{ query: null, exact: false, weight: 1 }], filters, ticket);
-      return { ...merge(runs), ranked: [], info };
+      const { results, counts } = merge(runs);
+      return { results, counts, ranked: [], info, total: results.length };
     }
     const list = variants(analysis);
     let runs = await this.runAll(list, filters, ticket);
@@ -403,7 +526,7 @@ export class Engine {
     this.check(ticket);
     const first = await this.rankFirst(analysis, results, ranked);
     this.check(ticket);
-    return { results, counts, ranked: first, info };
+    return this.withNames({ results, counts, ranked: first, info }, filters);
   }
 
   /** Searches without the words found nowhere, then by parts of the query. */
@@ -694,9 +817,10 @@ class SearchPage {
     this.status.textContent = "Đang tìm…";
     const found = await this.engine.search(typed, this.filters());
     if (!found || sequence !== this.sequence) return;
-    const { results, counts, ranked, info } = found;
+    const { results, counts, ranked, info, total } = found;
     this.results = results;
     this.shown = 0;
+    this.seen = new Set();
     this.list.replaceChildren();
     this.extra.replaceChildren();
     this.updateCounts(counts);
@@ -706,7 +830,7 @@ class SearchPage {
     const what = typed ? ` cho «${typed}»` : "";
     const note = typed ? notes(info) : "";
     this.status.textContent = results.length
-      ? `Tìm thấy ${results.length} thủ tục${what}.${note ? ` ${note}` : ""}`
+      ? `Tìm thấy ${total} thủ tục${what}.${note ? ` ${note}` : ""}`
       : `Không tìm thấy thủ tục nào${what}.${note ? ` ${note}` : ""}`;
     if (results.length && typed && changed(info, ranked[0] && ranked[0].data)) {
       this.extra.append(suggestion(ranked[0].data));
@@ -729,7 +853,9 @@ class SearchPage {
     const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
     const data = await Promise.all(batch.map((result) => this.loaded.get(result.id) || result.data()));
     if (sequence !== this.sequence) return;
-    const items = data.map((page) => this.renderResult(page));
+    const fresh = data.filter((page) => !this.seen.has(page.url));
+    fresh.forEach((page) => this.seen.add(page.url));
+    const items = fresh.map((page) => this.renderResult(page));
     this.list.append(...items);
     this.shown += batch.length;
     this.more.hidden = this.shown >= this.results.length;
@@ -753,7 +879,10 @@ class SearchPage {
 /**
  * The header box: results as you type, in a list under the box (ARIA combobox with a listbox).
  * Arrow keys move through the results, Enter opens the one chosen (or the search page), Escape closes
- * the list; the count is read out by a polite live region. Pagefind loads on first focus.
+ * the list; the count is read out by a polite live region. The names and settings (and Pagefind beside
+ * them) load on the first sign of interest; each key shows the name matches at once (data-source
+ * "names"), and Pagefind's fuller list replaces them after a pause in typing ("full"), with the same
+ * first result.
  */
 class HeaderBox {
   constructor(form, load) {
@@ -789,8 +918,19 @@ class HeaderBox {
     const value = this.input.value;
     const engine = await this.engine();
     if (this.input.value !== value) return;
-    if (normalise(value)) engine.preload(value);
-    this.timer = setTimeout(() => this.search(engine), DEBOUNCE_MS);
+    const typed = normalise(value);
+    const quick = typed ? engine.quick(typed) : null;
+    // Enough name matches fill the list: Pagefind's answer would come below them, out of sight (the
+    // search page has it), so it is not asked; otherwise it adds its results below the names.
+    const enough = quick && quick.ranked.length >= HEADER_ROWS;
+    if (quick && quick.ranked.length) {
+      this.sequence++;
+      this.render(typed, quick, engine, "names", enough);
+    }
+    if (enough) return;
+    // Typing at phone speed (250 ms a key) would otherwise search, and fetch index chunks for, every
+    // unfinished word: the name matches answer each key, Pagefind a real pause.
+    this.timer = setTimeout(() => this.search(engine), HEADER_PAUSE_MS);
   }
 
   async search(engine) {
@@ -801,17 +941,25 @@ class HeaderBox {
       this.live.textContent = "";
       return;
     }
-    const found = await engine.search(typed, {}, HEADER_FIRST);
-    if (!found || sequence !== this.sequence) return;
-    this.render(typed, found.results, found.ranked, found.info, engine);
+    // Without Pagefind (it failed to load), the name matches shown stay.
+    const found = await engine.search(typed, {}, HEADER_FIRST).catch(() => null);
+    // Not while the reader moves through the list of names: its order would change under the keys.
+    if (!found || sequence !== this.sequence || this.active >= 0) return;
+    this.render(typed, found, engine, "full", true);
     // Then rank more of the results (more data to load) and show the better order, unless the reader
     // has started to move through the list.
     const more = await engine.rankMore(found);
     if (!more || sequence !== this.sequence || this.active >= 0) return;
-    this.render(typed, more.results, more.ranked, more.info, engine);
+    this.render(typed, more, engine, "full", true);
   }
 
-  render(typed, results, ranked, info, engine) {
+  /** Show ``found`` ({ranked, total, info}) for ``typed``; ``source``: "names" (name matches, at once)
+   * or "full" (Pagefind's answer too); ``final``: whether it is the answer (data-final, for bench/). */
+  render(typed, found, engine, source, final) {
+    const { ranked, total, info } = found;
+    this.list.dataset.query = typed;
+    this.list.dataset.source = source;
+    this.list.dataset.final = `${final}`;
     this.list.replaceChildren();
     this.options = [];
     this.active = -1;
@@ -837,15 +985,16 @@ class HeaderBox {
     all.setAttribute("role", "option");
     all.setAttribute("aria-selected", "false");
     all.dataset.href = page.href;
-    all.textContent = results.length ? `Xem tất cả ${results.length} kết quả` : "Mở trang tìm kiếm";
+    all.textContent = source === "names" ? "Xem tất cả kết quả" : total ? `Xem tất cả ${total} kết quả` : "Mở trang tìm kiếm";
     all.addEventListener("click", () => location.assign(page.href));
     this.list.append(all);
     this.options.push(all);
     this.list.hidden = false;
     this.input.setAttribute("aria-expanded", "true");
     const note = notes(info);
-    const fix = results.length && changed(info, shown[0] && shown[0].data);
-    const head = results.length ? `${results.length} kết quả cho «${typed}».` : `Không tìm thấy thủ tục nào cho «${typed}».`;
+    const fix = total && changed(info, shown[0] && shown[0].data);
+    const count = source === "names" ? `${total} thủ tục có tên khớp với «${typed}».` : `${total} kết quả cho «${typed}».`;
+    const head = total ? count : `Không tìm thấy thủ tục nào cho «${typed}».`;
     const mean = fix ? ` Có phải bạn muốn tìm: «${shown[0].data.meta.title}»?` : "";
     this.live.textContent = `${head}${mean}${note ? ` ${note}` : ""}`;
     if (fix || note) {
@@ -894,33 +1043,51 @@ class HeaderBox {
   }
 }
 
-/** Pagefind and the settings, fetched side by side; Pagefind starts (index metadata, WebAssembly) at once. */
+/**
+ * The engine as soon as the settings and the names have arrived (fetched side by side); Pagefind starts
+ * beside them (index metadata, WebAssembly), and engine.start() waits for it.
+ */
 async function loadEngine(site) {
+  const json = (path, otherwise) =>
+    fetch(new URL(path, site))
+      .then((response) => (response.ok ? response.arrayBuffer().then(inflated).then(JSON.parse) : otherwise))
+      .catch(() => otherwise);
+  const [settings, names] = await Promise.all([
+    json("tim-kiem/cau-hinh.json", { filters: [], synonyms: [] }),
+    json("tim-kiem/ten.json.gz", null),
+  ]);
+  // Pagefind's start (script, metadata, WebAssembly) after these, not beside them: on a slow link they
+  // would share it, and the names answer first.
   const starting = import(new URL("pagefind/pagefind.js", site).href).then(async (pagefind) => {
-    await pagefind.options({ baseUrl: site.pathname, excerptLength: 24 });
+    await pagefind.options({ baseUrl: site.pathname, excerptLength: 24, ranking: settings.ranking });
     pagefind.init();
     return pagefind;
   });
-  const reading = fetch(new URL("tim-kiem/cau-hinh.json", site)).then((response) =>
-    response.ok ? response.json() : { filters: [], synonyms: [] },
-  );
-  const [pagefind, settings] = await Promise.all([starting, reading]);
-  await pagefind.options({ ranking: settings.ranking });
-  const engine = new Engine(pagefind, settings);
+  starting.catch(() => undefined); // reported when a search needs Pagefind, not before
+  const engine = new Engine(starting, settings, names && new Names(names, site));
   engine.site = site;
   return engine;
+}
+
+/** The text of a file, gunzipped when it is gzip (the build compresses tim-kiem/ten.json.gz itself). */
+async function inflated(buffer) {
+  const bytes = new Uint8Array(buffer);
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(stream).text();
 }
 
 async function main() {
   const site = siteRoot();
   let shared = null;
-  const load = () => {
+  const quick = () => {
     if (!shared) shared = loadEngine(site);
     return shared;
   };
+  const load = () => quick().then((engine) => engine.start());
   window.ckSearchEngine = load;
   const form = document.querySelector(".ck-header-search");
-  if (form && form.querySelector("#ck-header-results")) new HeaderBox(form, load).start();
+  if (form && form.querySelector("#ck-header-results")) new HeaderBox(form, quick).start();
   const root = document.getElementById("ck-search");
   if (root) await new SearchPage(root, await load(), site).start();
 }
