@@ -4,6 +4,7 @@ record (made by the process that holds the full record, see ``generator.build.sh
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -22,13 +23,33 @@ Texts = dict[str, RecordTexts]
 def generate_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
     """Every generated file of the documentation folder; texts are made when written or read, in order:
     the data package and the open-data page, which give the files' sizes, come last."""
+    pages = split_pages(catalog, memo)
+    return pages.first + pages.later
+
+
+@dataclass(frozen=True)
+class SplitPages:
+    """The generated files in two parts, written in this order: the live preview shows an edit once
+    ``first`` is built and builds ``later`` when edits pause."""
+
+    first: list[Page]
+    """The pages a reader opens (records, lists, home, search, statistics …) and each record's JSON."""
+    later: list[Page]
+    """The files made from every record and read by no other page: the all-records JSON, the CSV tables,
+    the feeds, «Thay đổi gần đây», then the data package and «Dữ liệu mở», which give every file's size."""
+
+
+def split_pages(catalog: Catalog, memo: Memo = no_memo) -> SplitPages:
+    """Every generated file of the documentation folder, split as :class:`SplitPages` says."""
     texts = record_texts(catalog.datasets, memo, catalog.site.version)
     every = [
         all_records_page(catalog, d, partial(_one_part, texts[d.name], catalog.records(d.name)))
         for d in catalog.datasets
     ]
-    sizes = Sizes([*site_pages(catalog, memo), *every, *record_pages(catalog, texts, memo)])
-    return sizes.pages + late_pages(catalog, sizes)
+    first = [*reader_pages(catalog, memo), *record_pages(catalog, texts, memo)]
+    sizes = Sizes([*first, *open_data_pages(catalog), *every])
+    later = sizes.pages[len(first) :] + late_pages(catalog, sizes)
+    return SplitPages(sizes.pages[: len(first)], later)
 
 
 class Sizes:
@@ -75,8 +96,12 @@ def record_texts(
 def site_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
     """The files made from the summaries of every record, except each dataset's all-records JSON, which
     is made of every record's JSON (:func:`~generator.site.opendata.all_records_page`)."""
+    return [*open_data_pages(catalog), *reader_pages(catalog, memo)]
+
+
+def reader_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:
+    """The pages made from the summaries of every record that readers open (all but the open data)."""
     return [
-        *open_data_pages(catalog),
         home_page(catalog),
         search_page(catalog),
         accessibility_page(catalog),
