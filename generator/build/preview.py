@@ -2,20 +2,24 @@
 
 After every change under the content folder, ``mkdocs.yml`` or the theme folder:
 
-1. the Markdown is regenerated; only files whose text changed are written. Records whose file bytes did
-   not change are not parsed or validated again (:class:`~generator.records.LoadCache`), and a procedure's
-   page and JSON are not rendered again while everything they read is equal (:class:`_Texts`), and files
-   known to be unchanged are not read back (:class:`~generator.pipeline.Reuse`);
+1. the Markdown of the pages a reader opens is regenerated; only files whose text changed are written.
+   Records whose file bytes did not change are not parsed or validated again
+   (:class:`~generator.records.LoadCache`), pages and JSON are not rendered again while everything they
+   read is equal (:class:`_Texts`), and files known to be unchanged are not read back
+   (:class:`~generator.pipeline.Reuse`);
 2. when the MkDocs configuration derived from the content (navigation, site name, agency facts),
    ``mkdocs.yml`` or the theme changed, or the previous build failed, the site is built in full (shared
-   by the cores when there are many pages, as ``congkhai build`` does);
-3. otherwise the output of deleted and changed files is removed and MkDocs builds "dirty": it renders
-   only the pages whose HTML is missing or older than their Markdown, copies only such static files, and
-   rewrites the sitemap and the 404 page. With the navigation
-   unchanged, every other page's HTML depends on nothing that changed, so the result equals a full build
-   (``tests/test_preview.py`` checks this byte for byte).
+   by the cores when there are many pages, as ``congkhai build`` does), open data included;
+3. otherwise the output of deleted and changed files is removed and MkDocs builds those files alone,
+   with the configuration, files and navigation it kept from the full build
+   (:mod:`generator.build.livemkdocs`), and rewrites the sitemap and the 404 page. With the navigation
+   unchanged, every other page's HTML depends on nothing that changed. The browser reloads then.
 
-The search index (Pagefind) is rebuilt in the background once edits pause, so a reload never waits for it.
+Once edits pause, in the background (:class:`_Later`): the files made from every record that no page
+needs to show the edit (all-records JSON, CSV tables, feeds, «Thay đổi gần đây», the data package and
+«Dữ liệu mở» with every file's size: :meth:`Preview.finish`) are written and built the same way, then
+Pagefind indexes the site. A new edit stops them; what they left undone is done the next time. The
+result equals a full build (``tests/test_preview.py`` checks this byte for byte).
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.build import pipeline, searchindex
+from generator.build.livemkdocs import LiveMkDocs
 from generator.build.mkdocsrun import run_mkdocs
 from generator.build.paths import Places, check_work, mark, using_work
 from generator.core.errors import CongkhaiError
@@ -86,6 +91,7 @@ class Preview:
         self._unbuilt: set[str] = set()
         """Docs files written whose output MkDocs has not made yet."""
         self._lock = threading.Lock()
+        self._mkdocs = LiveMkDocs()
         """Held by a build and by :meth:`finish`, which run in different threads of ``congkhai serve``."""
 
     def build(self) -> str:
@@ -142,13 +148,13 @@ class Preview:
     def _build_site(self, full: bool, changed: list[str]) -> None:
         """Run MkDocs: in full, or only for the docs files ``changed`` (and those left to build)."""
         started = time.perf_counter()
-        changed = sorted({*changed, *self._unbuilt})
-        if not full:
-            # Outputs of changed files go too: MkDocs then rebuilds them whatever the clock's resolution
-            # (a Markdown file written in the same tick as its HTML would not look newer).
-            self._remove_outputs(changed)
-        only = None if full else changed
-        config = run_mkdocs(self.config_file, self._options, dirty=not full, jobs=0, changed=only)
+        if full:
+            config = run_mkdocs(self.config_file, self._options, jobs=0)
+            self._mkdocs.reset(self.config_file, self._options)
+        else:
+            changed = sorted({*changed, *self._unbuilt})
+            self._remove_outputs(changed)  # what MkDocs makes again, and what no file makes now
+            config = self._mkdocs.build(changed)
         self._unbuilt.clear()
         self.theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
         self.use_directory_urls = bool(config.use_directory_urls)
