@@ -16,6 +16,9 @@ from generator.site.pages import accessibility_page, form_pages, hand_pages, hom
 from generator.site.search import search_pages
 from generator.site.version import ContentVersion
 
+OPEN_DATA = "du-lieu/"
+"""The folder of the open data."""
+
 Texts = dict[str, RecordTexts]
 """Each dataset's record texts, by dataset name."""
 
@@ -35,7 +38,7 @@ class SplitPages:
     first: list[Page]
     """The pages a reader opens (records, lists, home, search, statistics …) and each record's JSON."""
     later: list[Page]
-    """The files made from every record and read by no other page: the all-records JSON, the CSV tables,
+    """The open data made from every record, which no page reads: the all-records JSON, the CSV tables,
     the feeds, «Thay đổi gần đây», then the data package and «Dữ liệu mở», which give every file's size."""
 
 
@@ -46,23 +49,27 @@ def split_pages(catalog: Catalog, memo: Memo = no_memo) -> SplitPages:
         all_records_page(catalog, d, partial(_one_part, texts[d.name], catalog.records(d.name)))
         for d in catalog.datasets
     ]
-    first = [*reader_pages(catalog, memo), *record_pages(catalog, texts, memo)]
-    sizes = Sizes([*first, *open_data_pages(catalog), *every])
-    later = sizes.pages[len(first) :] + late_pages(catalog, sizes)
-    return SplitPages(sizes.pages[: len(first)], later)
+    readers = reader_pages(catalog, memo)
+    downloads = [page for page in readers if _download(page.path)]
+    first = [*(page for page in readers if not _download(page.path)), *record_pages(catalog, texts, memo)]
+    sizes = Sizes([*open_data_pages(catalog), *downloads, *every], others=first)
+    return SplitPages(first, sizes.pages + late_pages(catalog, sizes))
 
 
 class Sizes:
     """The size in bytes of each file among ``pages``: as ``known`` says (the files a process wrote, see
     :func:`~generator.build.docsfolder.write_pages`), or noted when the file is made for writing
-    (:attr:`pages` note it), else made again, once.
+    (:attr:`pages` note it), else made again, once (``others``: files whose size is rarely asked, not
+    noted when written).
 
     Making the sized files again (the all-records JSON, the CSV tables, the feeds) took most of the
     time of regenerating the docs after a one-record edit in the live preview, and 0.8–0.9 s of CPU
     for each of the data package and the open-data page at 5,000 procedures + 5,000 feedback items."""
 
-    def __init__(self, pages: Sequence[Page], known: Mapping[str, int] | None = None) -> None:
-        self._pages = {page.path: page for page in pages}
+    def __init__(
+        self, pages: Sequence[Page], known: Mapping[str, int] | None = None, others: Sequence[Page] = ()
+    ) -> None:
+        self._pages = {page.path: page for page in [*others, *pages]}
         self._sizes: dict[str, int] = dict(known or {})
         self.pages = [Page(page.path, partial(self._make, page)) for page in pages]
         """``pages``, each noting its size when made."""
@@ -80,6 +87,11 @@ class Sizes:
         content = page.content
         self._sizes[page.path] = len(content if isinstance(content, bytes) else content.encode("utf-8"))
         return content
+
+
+def _download(path: str) -> bool:
+    """Whether the file ``path`` made from summaries is open data (a dataset's CSV tables and feeds)."""
+    return path.startswith(OPEN_DATA) and not path.endswith(".md")
 
 
 def _one_part(texts: RecordTexts, records: Sequence[Any]) -> list[bytes]:
