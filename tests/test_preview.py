@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
-from generator.build import mkdocsrun
+from generator.build import mkdocsrun, preview, searchindex
 from generator.build.preview import Preview
 from generator.core import parallel
 
@@ -201,3 +202,51 @@ def test_the_files_made_from_every_record_come_after_the_pages(
     actual = tree(preview.site_dir)
     assert [path for path in expected if actual.get(path) != expected[path]] == []
     assert sorted(actual) == sorted(expected)
+
+
+class _SlowFinish:
+    """A preview whose files left for later take until cancelled the first time, and no time after."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self.started = threading.Event()
+        self.done = threading.Event()
+        self.calls: list[str] = []
+
+    def finish(self, cancelled: object) -> list[str] | None:
+        assert callable(cancelled)
+        if not self.calls:
+            self.started.set()
+            while not cancelled():
+                threading.Event().wait(0.01)
+            self.calls.append("cancelled")
+            return None
+        self.calls.append("done")
+        self.done.set()
+        return ["du-lieu/thu-tuc.csv"]
+
+
+def test_what_waits_for_a_pause_stops_for_a_new_build_then_indexes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``congkhai serve``'s background work: the files left for later, cancelled by a new build and
+    done again after it, then Pagefind."""
+    monkeypatch.setattr(preview._Later, "QUIET", 0.01)
+    indexed = tmp_path / "indexed"
+    monkeypatch.setattr(searchindex, "pagefind_command", lambda site: ["touch", str(indexed)])
+    slow = _SlowFinish(tmp_path)
+    later = preview._Later(slow)  # type: ignore[arg-type]
+    later.start_later(True)
+    assert slow.started.wait(30)
+    later.stop()  # as a new build does: returns once the work stopped
+    assert slow.calls == ["cancelled"]
+    assert not indexed.exists()
+    later.start_later(False)
+    assert slow.done.wait(30)
+    for _ in range(3000):
+        if indexed.exists():
+            break
+        threading.Event().wait(0.01)
+    later.stop()
+    assert slow.calls == ["cancelled", "done"]
+    assert indexed.exists()
