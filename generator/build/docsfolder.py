@@ -108,7 +108,7 @@ def _write(
     """
     content = page.content
     if known is not None:
-        if known.get(page.path) == content and (docs / page.path).is_file():
+        if known.get(page.path) == content and os.path.isfile(os.path.join(docs, page.path)):
             return False
         known[page.path] = content
     target = os.path.join(docs, page.path)
