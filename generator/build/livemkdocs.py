@@ -115,14 +115,14 @@ def _update(state: _State, changed: Collection[str]) -> None:
         set_exclusions(new, config)
         config.plugins.on_files(Files(new), config=config)
         for file in new:
-            if file.is_documentation_page():
+            if file.is_documentation_page() and _included(file):
                 Page(None, file, config)
     if (date := get_build_date()) != state.date:  # SOURCE_DATE_EPOCH moved: the sitemap's dates
         state.date = date
         for file in state.files.documentation_pages():
             if file.page is not None:
                 file.page.update_date = date
-    built = [state.docs[path] for path in sorted(changed) if path in state.docs]
+    built = [file for path in sorted(changed) if (file := state.docs.get(path)) and _included(file)]
     pages = [file.page for file in built if file.page is not None]
     for page in pages:
         _populate_page(page, config, state.files)
@@ -160,3 +160,8 @@ def _walk_order(file: File) -> tuple[list[str], Any]:
     name order, each folder's files before its subfolders'."""
     folder, name = posixpath.split(file.src_uri)
     return (folder.split("/") if folder else []), _file_sort_key(name)
+
+
+def _included(file: File) -> bool:
+    """Whether MkDocs builds ``file`` (neither excluded nor a draft)."""
+    return bool(file.inclusion.is_included())  # type: ignore[no-untyped-call]
