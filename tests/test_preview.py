@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
-from generator.build import mkdocsrun
+from generator.build import mkdocsrun, preview, searchindex
 from generator.build.preview import Preview
 from generator.core import parallel
 
@@ -55,7 +56,9 @@ def edit(path: Path, pattern: str, replacement: str) -> None:
 
 
 def assert_same(preview: Preview, content: Path, tmp_path: Path, kind: str) -> None:
+    """The build is of ``kind``; once the files left for later are built, the site is a fresh build's."""
     assert preview.build() == kind
+    assert preview.finish() is not None
     expected = fresh_build(content, tmp_path / "fresh")
     actual = tree(preview.site_dir)
     assert sorted(actual) == sorted(expected)
@@ -164,3 +167,86 @@ def test_the_preview_builds_what_congkhai_build_publishes(
     published = tree(build_site(content, tmp_path / "published"))
     preview = fresh_build(content, tmp_path / "preview")
     assert {path: data for path, data in published.items() if not path.startswith("pagefind")} == preview
+
+
+def test_the_files_made_from_every_record_come_after_the_pages(
+    tmp_path: Path, make_content: MakeContent, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit shows on the pages at once; the open data follows in :meth:`Preview.finish`, which a new
+    build may cancel half-way without leaving a file behind."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    content = make_content({})
+    record = content / "thu-tuc" / "1.013859.yml"
+    preview = Preview(content, CONFIG, tmp_path / "work", tmp_path / "site")
+    assert preview.build() == "full"
+    assert preview.finish() == []  # a full build makes everything
+    csv = preview.site_dir / "du-lieu" / "thu-tuc.csv"
+    page = preview.site_dir / "thu-tuc" / "1.013859" / "index.html"
+
+    edit(record, r"^ten_thu_tuc: .*$", "ten_thu_tuc: Tên mới thứ nhất")
+    assert preview.build() == "incremental"
+    assert "Tên mới thứ nhất" in page.read_text(encoding="utf-8")
+    assert "Tên mới thứ nhất" not in csv.read_text(encoding="utf-8")  # not yet
+
+    # A finish cancelled after two files, then another edit: the next finish builds both edits' files.
+    asked: list[int] = []
+    assert preview.finish(lambda: len(asked) > 2 or bool(asked.append(1))) is None
+    edit(record, r"^ten_thu_tuc: .*$", "ten_thu_tuc: Tên mới thứ hai")
+    assert preview.build() == "incremental"
+    built = preview.finish()
+    assert built is not None
+    assert {"du-lieu/thu-tuc.csv", "du-lieu/thu-tuc.json", "du-lieu/index.md", "thay-doi.md"} <= set(built)
+    assert "Tên mới thứ hai" in csv.read_text(encoding="utf-8")
+    assert preview.finish() == []
+    expected = fresh_build(content, tmp_path / "fresh")
+    actual = tree(preview.site_dir)
+    assert [path for path in expected if actual.get(path) != expected[path]] == []
+    assert sorted(actual) == sorted(expected)
+
+
+class _SlowFinish:
+    """A preview whose files left for later take until cancelled the first time, and no time after."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self.started = threading.Event()
+        self.done = threading.Event()
+        self.calls: list[str] = []
+
+    def finish(self, cancelled: object) -> list[str] | None:
+        assert callable(cancelled)
+        if not self.calls:
+            self.started.set()
+            while not cancelled():
+                threading.Event().wait(0.01)
+            self.calls.append("cancelled")
+            return None
+        self.calls.append("done")
+        self.done.set()
+        return ["du-lieu/thu-tuc.csv"]
+
+
+def test_what_waits_for_a_pause_stops_for_a_new_build_then_indexes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``congkhai serve``'s background work: the files left for later, cancelled by a new build and
+    done again after it, then Pagefind."""
+    monkeypatch.setattr(preview._Later, "QUIET", 0.01)
+    indexed = tmp_path / "indexed"
+    monkeypatch.setattr(searchindex, "pagefind_command", lambda site: ["touch", str(indexed)])
+    slow = _SlowFinish(tmp_path)
+    later = preview._Later(slow)  # type: ignore[arg-type]
+    later.start_later(True)
+    assert slow.started.wait(30)
+    later.stop()  # as a new build does: returns once the work stopped
+    assert slow.calls == ["cancelled"]
+    assert not indexed.exists()
+    later.start_later(False)
+    assert slow.done.wait(30)
+    for _ in range(3000):
+        if indexed.exists():
+            break
+        threading.Event().wait(0.01)
+    later.stop()
+    assert slow.calls == ["cancelled", "done"]
+    assert indexed.exists()

@@ -104,6 +104,7 @@ def test_a_toy_record_edited_in_the_preview_equals_a_full_build(
     record = content / "hoi-dap" / "tro-giup.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("Thường", "Luôn"), encoding="utf-8")
     assert preview.build() == "incremental"
+    assert preview.finish() is not None  # the open data, left for when edits pause
     fresh = Preview(content, CONFIG, tmp_path / "fresh-work", tmp_path / "fresh", WITH_TOY)
     assert fresh.build() == "full"
     assert tree(preview.site_dir) == tree(fresh.site_dir)

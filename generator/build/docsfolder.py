@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -43,15 +43,19 @@ Known = dict[str, str | bytes]
 """What a process knows the docs folder holds: each file's text (or bytes), by path."""
 
 
-def write_docs(pages: list[Page], docs: Path, known: Known | None = None) -> BuildReport:
-    """Make ``docs`` hold exactly ``pages``: write only what changed, remove what is gone.
+def write_docs(
+    pages: list[Page], docs: Path, known: Known | None = None, later: Sequence[Page] = ()
+) -> BuildReport:
+    """Make ``docs`` hold exactly ``pages`` and ``later``: write only what changed, remove what is gone.
 
     ``known`` holds the texts the folder is known to hold (and is updated): those files are not read again.
+    ``later`` are kept but not written: the caller writes them afterwards (:func:`write_pages`).
     """
     existed = docs.exists()  # a new folder holds nothing to remove afterwards
     written = write_pages(pages, docs, known)
-    removed = remove_others(docs, {page.path for page in pages}, known) if existed else []
-    return BuildReport(len(pages), written, removed)
+    wanted = {page.path for page in [*pages, *later]}
+    removed = remove_others(docs, wanted, known) if existed else []
+    return BuildReport(len(pages) + len(later), written, removed)
 
 
 def write_pages(
@@ -104,7 +108,7 @@ def _write(
     """
     content = page.content
     if known is not None:
-        if known.get(page.path) == content and (docs / page.path).is_file():
+        if known.get(page.path) == content and os.path.isfile(os.path.join(docs, page.path)):
             return False
         known[page.path] = content
     target = os.path.join(docs, page.path)

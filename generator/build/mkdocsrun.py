@@ -24,11 +24,11 @@ import logging
 import os
 import posixpath
 import shutil
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import BytecodeCache, Environment, pass_context
 from jinja2.bccache import Bucket
@@ -49,50 +49,54 @@ from generator.core.parallel import fork_map, jobs_for
 PAGES_PER_JOB = 400
 """Pages outside the navigation below which another process costs more (its start-up) than it saves."""
 _DIRTY_NOTICE = "A 'dirty' build is being performed"
+T = TypeVar("T")
 
 
-def run_mkdocs(
-    config_file: Path,
-    options: dict[str, Any],
-    *,
-    dirty: bool = False,
-    jobs: int = 1,
-    changed: Collection[str] | None = None,
-) -> Any:
-    """``mkdocs build --strict`` with ``options`` (a dirty build when ``dirty``); return MkDocs' config.
+def run_mkdocs(config_file: Path, options: dict[str, Any], *, jobs: int = 1) -> Any:
+    """``mkdocs build --strict`` with ``options``; return MkDocs' config.
 
-    A full build with enough pages is shared by up to ``jobs`` processes (0: one per core; see the module).
-    A dirty build renders or copies only the docs files ``changed`` when given (the live preview knows
-    them), instead of comparing every file's time with its output's.
+    A build with enough pages is shared by up to ``jobs`` processes (0: one per core; see the module).
+    The live preview builds what an edit changed with :mod:`generator.build.livemkdocs`.
     """
-    if dirty:
-        return _build(config_file, options, dirty=True, share=None if changed is None else _Only(changed))
     jobs = jobs_for(_markdown_pages(Path(options["docs_dir"])), PAGES_PER_JOB, jobs)
     if jobs == 1:
         return _build(config_file, options, dirty=False)
     return _build_shared(config_file, options, jobs)
 
 
-def _build(
-    config_file: Path, options: dict[str, Any], *, dirty: bool, share: _Share | _Only | None = None
-) -> Any:
+def _build(config_file: Path, options: dict[str, Any], *, dirty: bool, share: _Share | None = None) -> Any:
+    def run() -> Any:
+        # A dirty build always warns that it is dirty: MkDocs' strict mode would abort on that alone,
+        # so strictness is ours: any other warning fails the build (:func:`strictly`).
+        config = configured(config_file, options, strict=not dirty)
+        if share is not None:
+            config.plugins["congkhai-share"] = share
+        with one_markdown():
+            build(config, dirty=dirty)
+        return config
+
+    return strictly(run)
+
+
+def configured(config_file: Path, options: dict[str, Any], *, strict: bool) -> Any:
+    """MkDocs' configuration from ``config_file`` and ``options``, with our plugins (see the module)."""
+    config = load_config(config_file=str(config_file), **{**options, "strict": strict})
+    config.plugins["congkhai-shared-layout"] = _SharedLayout()
+    config.plugins["congkhai-links"] = _LinkedCopies()
+    config.plugins["congkhai-external"] = _ExternalLinks()
+    return config
+
+
+def strictly(run: Callable[[], T]) -> T:
+    """``run()``, which runs MkDocs: a :class:`BuildError` (in Vietnamese) if MkDocs fails or warns."""
     with _warnings() as messages:
         try:
-            # A dirty build always warns that it is dirty: MkDocs' strict mode would abort on that alone,
-            # so strictness is ours: any other warning fails the build below.
-            config = load_config(config_file=str(config_file), **{**options, "strict": not dirty})
-            config.plugins["congkhai-shared-layout"] = _SharedLayout()
-            config.plugins["congkhai-links"] = _LinkedCopies()
-            config.plugins["congkhai-external"] = _ExternalLinks()
-            if share is not None:
-                config.plugins["congkhai-share"] = share
-            with one_markdown():
-                build(config, dirty=dirty)
+            result = run()
         except MkDocsException as exc:
             raise BuildError(_told("MkDocs không dựng được trang", messages or [str(exc)])) from exc
     if messages:
         raise BuildError(_told("MkDocs báo lỗi khi dựng trang (chế độ nghiêm ngặt)", messages))
-    return config
+    return result
 
 
 def _told(what: str, messages: list[str]) -> str:
@@ -173,22 +177,6 @@ def _unchanged() -> bool:
     return False
 
 
-class _Only(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-    """Marks every file but the docs files ``changed`` as unchanged, so the dirty build renders and
-    copies only those (asking each of 20,000 files took a fifth of a one-record rebuild at 5,000 + 5,000
-    records)."""
-
-    def __init__(self, changed: Collection[str]) -> None:
-        self.changed = set(changed)
-
-    def on_files(self, files: Files, /, *, config: Any) -> Files:
-        """Mark the files."""
-        for file in files:
-            if file.src_uri not in self.changed:
-                setattr(file, "is_modified", _unchanged)  # noqa: B010
-        return files
-
-
 class _LinkedCopies(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Hard-links into the site the files of the docs folder that MkDocs copies as they are (the open
     data: one file a procedure) instead of copying them, which on a slow disk costs more than writing.
@@ -259,7 +247,9 @@ class _SharedLayout(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return nav
 
     def on_env(self, env: Environment, /, *, config: Any, files: Files) -> Environment:
-        """Give the theme ``ck_shared``, and keep its compiled templates for the next build."""
+        """Give the theme ``ck_shared`` (with nothing rendered yet), and keep its compiled templates for
+        the next build."""
+        self._html.clear()
         env.globals["ck_shared"] = self.shared
         env.bytecode_cache = _COMPILED
         return env

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
 from datetime import UTC, datetime, time
+from functools import partial
 from pathlib import Path
 from time import perf_counter
 from typing import Any
 
 from generator.build.admin import cms_repo as admin_repo
 from generator.build.admin import write_admin
-from generator.build.allpages import generate_pages
-from generator.build.docsfolder import BuildReport, Known, write_docs
+from generator.build.allpages import generate_pages, split_pages
+from generator.build.docsfolder import BuildReport, Known, write_docs, write_pages
 from generator.build.mkdocsrun import run_mkdocs
 from generator.build.offline import offline_zip
 from generator.build.paths import Places, check_apart, check_work, using_work
@@ -30,7 +30,7 @@ from generator.build.sitemap import write_sitemap
 from generator.core.failures import naming
 from generator.core.parallel import in_child
 from generator.core.records import LoadCache
-from generator.core.render import Memo, no_memo
+from generator.core.render import Memo, Page, no_memo
 from generator.datasets import DATASETS
 from generator.site.agency import Agency, contacts
 from generator.site.catalog import Catalog, build_catalog
@@ -90,25 +90,35 @@ def check(content: Path, datasets: Sequence[AnyDataset] = DATASETS, jobs: int = 
 
 
 def prepare(
-    content: Path,
-    work: Path,
-    reuse: Reuse | None = None,
-    jobs: int = 0,
-    datasets: Sequence[AnyDataset] = DATASETS,
+    content: Path, work: Path, jobs: int = 0, datasets: Sequence[AnyDataset] = DATASETS
 ) -> tuple[Catalog, BuildReport]:
     """Validate the content and bring ``work/docs`` up to date with it (``jobs``: processes, 0 per core).
 
-    A large catalogue is shared by several processes (``generator.build.sharedbuild``), except in the live
-    preview, which keeps what it loaded and made for the next rebuild.
+    A large catalogue is shared by several processes (``generator.build.sharedbuild``); the live preview,
+    which keeps what it loaded and made for the next rebuild, uses :func:`prepare_first`.
     """
     datasets = published(datasets, content)
-    if reuse is None:
-        files = {d.name: d.files(content) for d in datasets}
-        if (shared := jobs_to_share(files, jobs)) > 1:
-            return prepare_shared(content, datasets, files, work / DOCS, shared)
-    catalog = build_catalog(content, datasets, reuse.records if reuse else None, jobs)
-    pages = generate_pages(catalog, reuse.texts if reuse else no_memo)
-    return catalog, write_docs(pages, work / DOCS, reuse.written if reuse else None)
+    files = {d.name: d.files(content) for d in datasets}
+    if (shared := jobs_to_share(files, jobs)) > 1:
+        return prepare_shared(content, datasets, files, work / DOCS, shared)
+    catalog = build_catalog(content, datasets, jobs=jobs)
+    return catalog, write_docs(generate_pages(catalog), work / DOCS)
+
+
+def prepare_first(
+    content: Path, work: Path, reuse: Reuse, datasets: Sequence[AnyDataset] = DATASETS
+) -> tuple[Catalog, BuildReport, list[Page]]:
+    """The live preview's :func:`prepare`: validate the content and bring ``work/docs`` up to date with
+    it, but for the files :attr:`~generator.build.allpages.SplitPages.later` (returned, to write with
+    :func:`write_later`)."""
+    catalog = build_catalog(content, published(datasets, content), reuse.records)
+    pages = split_pages(catalog, reuse.texts)
+    return catalog, write_docs(pages.first, work / DOCS, reuse.written, pages.later), pages.later
+
+
+def write_later(pages: Iterable[Page], work: Path, reuse: Reuse) -> list[str]:
+    """Write the files :func:`prepare_first` left for later, where changed; the paths written."""
+    return write_pages(pages, work / DOCS, reuse.written)
 
 
 def build(
@@ -233,7 +243,6 @@ def _offline_entries(catalog: Catalog) -> list[tuple[str, str, str]]:
                 title = dataset.title_of(summary).removesuffix(f" ({key})")  # the search shows the id itself
                 entries.append((key, title, page.removesuffix(".md") + "/index.html"))
     return entries
-
 
 
 class _Clock:
