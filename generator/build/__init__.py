@@ -1,1 +1,2 @@
-"""Turning a valid catalog into the published site: the docs folder, MkDocs, the search index, publishing and the preview."""
+"""Turning a valid catalog into the published site: the docs folder, MkDocs, the search index, publishing
+and the preview."""

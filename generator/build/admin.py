@@ -150,7 +150,7 @@ def slug_template(dataset: AnyDataset) -> str:
     probe = dataset.model.model_construct(None, **values)
     try:
         return str(dataset.key(probe))
-    except Exception:  # noqa: BLE001 (a key that computes: fall back on the first required field)
+    except Exception:
         required = [n for n, f in names.items() if f.is_required()]
         return "{{" + (required or list(names))[0] + "}}"
 
@@ -159,7 +159,8 @@ def object_fields(schema: dict[str, Any], defs: dict[str, Any]) -> list[dict[str
     """The form fields of an object schema, in the model's order."""
     required = set(schema.get("required", []))
     return [
-        field_config(name, node, defs, name in required) for name, node in schema.get("properties", {}).items()
+        field_config(name, node, defs, name in required)
+        for name, node in schema.get("properties", {}).items()
     ]
 
 
@@ -172,9 +173,10 @@ def field_config(name: str, node: dict[str, Any], defs: dict[str, Any], required
     if not required:
         field["required"] = False
     field.update(widget(node, defs))
-    if "default" in node and isinstance(node["default"], (str, int, float, bool)) and not required:
-        if field["widget"] in ("select", "boolean", "number", "string"):
-            field["default"] = node["default"]
+    default = node.get("default")
+    plain = field["widget"] in ("select", "boolean", "number", "string")
+    if isinstance(default, (str, int, float, bool)) and plain and not required:
+        field["default"] = default
     return field
 
 
@@ -211,7 +213,12 @@ def widget(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     if kind == "boolean":
         return {"widget": "boolean"}
     if node.get("format") == "date":
-        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False}
+        return {
+            "widget": "datetime",
+            "format": "YYYY-MM-DD",
+            "date_format": "DD/MM/YYYY",
+            "time_format": False,
+        }
     if node.get("format") == "date-time":
         return {"widget": "datetime"}
     if "pattern" in node:

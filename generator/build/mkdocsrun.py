@@ -10,10 +10,11 @@ the navigation and writes the sitemap. The other processes write into folders of
 are then moved into the site. ``tests/test_site.py`` checks that the result is byte-identical to a build
 in one process.
 
-Every build converts its pages with one Markdown converter (:mod:`generator.build.onemarkdown`) and gets three plugins of ours: :class:`_SharedLayout` (the theme renders the layout around
-the pages outside the navigation once per folder), :class:`_ExternalLinks` (links to other sites marked
-``rel="noopener"``) and :class:`_LinkedCopies` (open data hard-linked
-into the site, not copied). Build with ``congkhai build``: ``theme/`` needs them.
+Every build converts its pages with one Markdown converter (:mod:`generator.build.onemarkdown`) and
+gets three plugins of ours: :class:`_SharedLayout` (the theme renders the layout around the pages outside
+the navigation once per folder), :class:`_ExternalLinks` (links to other sites marked
+``rel="noopener"``) and :class:`_LinkedCopies` (open data hard-linked into the site, not copied). Build
+with ``congkhai build``: ``theme/`` needs them.
 
 Every MkDocs warning fails the build (``--strict``), except the notice that a dirty build is dirty.
 """

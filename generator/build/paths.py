@@ -132,7 +132,9 @@ def check_claimable(folder: Path, role: str, adoptable: bool = False) -> None:
     if folder.exists() and not folder.is_dir():
         raise refuse(folder, role, "đó là một tệp, không phải thư mục")
     if folder.is_dir() and not marked(folder) and not adoptable and not is_empty(folder):
-        raise refuse(folder, role, f"thư mục đã có, không trống và không do congkhai tạo (thiếu tệp {MARKER})")
+        raise refuse(
+            folder, role, f"thư mục đã có, không trống và không do congkhai tạo (thiếu tệp {MARKER})"
+        )
 
 
 def old_work(folder: Path) -> bool:
@@ -160,7 +162,10 @@ def check_work(work: Path, places: Places) -> Path:
 def using_work(work: Path) -> Iterator[Path]:
     """Mark the (checked) work folder and hold its lock while the block runs: one command at a time."""
     mark(work)
-    busy = f"thư mục làm việc «{work}» đang được một lệnh congkhai khác dùng; chờ lệnh đó xong hoặc chọn --work khác."
+    busy = (
+        f"thư mục làm việc «{work}» đang được một lệnh congkhai khác dùng; "
+        "chờ lệnh đó xong hoặc chọn --work khác."
+    )
     with hold(work, busy):
         yield work
 

@@ -138,7 +138,8 @@ def build(
     write the offline copy :func:`offline_path` (:mod:`generator.build.offline`).
 
     ``out`` and ``work`` are checked first (:mod:`generator.build.paths`); the site is built in a staging
-    folder of its own and switched live atomically, the previous version kept (:mod:`generator.build.publish`).
+    folder of its own and switched live atomically, the previous version kept
+    (:mod:`generator.build.publish`).
     Pages are rendered and MkDocs runs in ``jobs`` processes (0: one per core) when there are many.
     """
     places = Places.of(content, config_file)

@@ -76,7 +76,9 @@ class Output:
             raise paths.refuse(self.link, ROLE, "đó là một tệp, không phải thư mục")
         elif self.link.is_dir() and not (paths.is_empty(self.link) or _old_site(self.link)):
             raise paths.refuse(
-                self.link, ROLE, f"thư mục đã có, không trống và không do congkhai tạo (thiếu tệp {paths.MARKER})"
+                self.link,
+                ROLE,
+                f"thư mục đã có, không trống và không do congkhai tạo (thiếu tệp {paths.MARKER})",
             )
 
     def live(self) -> str | None:
@@ -92,7 +94,10 @@ class Output:
         """Hold the output's lock while the block runs (another build or rollback is refused), after
         removing what killed builds left."""
         paths.mark(self.versions)
-        busy = f"một lần xuất bản khác vào «{self.link}» đang chạy; chờ nó xong rồi chạy lại (trang đang chạy giữ nguyên)."
+        busy = (
+            f"một lần xuất bản khác vào «{self.link}» đang chạy; "
+            "chờ nó xong rồi chạy lại (trang đang chạy giữ nguyên)."
+        )
         with paths.hold(self.versions, busy):
             self._remove_stale()
             yield
@@ -130,9 +135,13 @@ class Output:
         """
         live, previous = self.live(), self.previous()
         if live is None:
-            raise PublishError(f"«{self.link}» không phải trang do congkhai xuất bản; không có gì để quay lại.")
+            raise PublishError(
+                f"«{self.link}» không phải trang do congkhai xuất bản; không có gì để quay lại."
+            )
         if previous is None or not paths.marked(self.versions / previous):
-            raise PublishError(f"không có phiên bản trước để quay lại; «{self.link}» vẫn là phiên bản {live}.")
+            raise PublishError(
+                f"không có phiên bản trước để quay lại; «{self.link}» vẫn là phiên bản {live}."
+            )
         self._point(self.link, f"{self.versions.name}/{previous}")
         self._point(self.versions / PREVIOUS, live)
         return previous, live

@@ -1,10 +1,10 @@
 """Make Pagefind's output byte-identical from one build to the next.
 
 Pagefind 1.5.2 writes each filter's values, and the lists of filters and of sort keys in its
-``.pf_meta`` file, in hash-map order, which changes from run to run; it names each file after its content, and
-``pagefind-entry.json`` names the ``.pf_meta`` file. :func:`stabilise` sorts every filter's values
-(and page numbers) and the lists of filters and sort keys (by name), renames the files after their new content and rewrites
-what refers to them.
+``.pf_meta`` file, in hash-map order, which changes from run to run; it names each file after its
+content, and ``pagefind-entry.json`` names the ``.pf_meta`` file. :func:`stabilise` sorts every filter's
+values (and page numbers) and the lists of filters and sort keys (by name), renames the files after their
+new content and rewrites what refers to them.
 
 A Pagefind data file is gzip of ``pagefind_dcd`` followed by CBOR. A filter file is
 ``[name, [[value, [page, ...]], ...]]``; the ``.pf_meta`` file is lists, text and numbers too. They are
@@ -16,12 +16,11 @@ for its 7 files). The sorting itself is ours: Pagefind 1.5.2 has no option for a
 from __future__ import annotations
 
 import gzip
-
-import cbor2
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+
+import cbor2
 
 from generator.core.errors import BuildError
 

@@ -3,13 +3,13 @@
 Sending a full record from one process to another costs more than making its pages: at 5,000
 procedures, pickling the records a forked process had loaded took 0.36–0.42 s there and unpickling them
 0.30–0.38 s here. So each process loads a share of the files and makes the pages and JSON of its own
-records; only summaries travel (:meth:`Dataset.summarise <generator.site.dataset.Dataset.summarise>`), in two rounds of a
-:class:`~generator.parallel.Team`:
+records; only summaries travel (:meth:`Dataset.summarise <generator.site.dataset.Dataset.summarise>`),
+in two rounds of a :class:`~generator.core.parallel.Team`:
 
 1. Every process loads and validates its share of every dataset's files, and answers with each
    record's summary (and the file, to locate errors), its errors, and its records' part of each
-   dataset's all-records JSON (one block of UTF-8, quick to send). This process checks the whole catalogue across records; on any error nothing is written,
-   and every error is raised together.
+   dataset's all-records JSON (one block of UTF-8, quick to send). This process checks the whole
+   catalogue across records; on any error nothing is written, and every error is raised together.
 2. Told every summary, each process writes its records' pages and JSON files (this one also the
    all-records files); then the processes take the catalogue-wide pages (sector lists, CSV, feed, home,
    …) one at a time as each becomes free, so that they finish together. This process then makes the

@@ -61,7 +61,9 @@ class Agency(Record):
 
     MISSING_HINTS: ClassVar[dict[str, str]] = {
         "dia_chi": "địa chỉ trụ sở, nơi người dân đến nộp hồ sơ",
-        "ban_do": "liên kết bản đồ tới trụ sở (ví dụ https://www.openstreetmap.org/…), để người dân tìm đường",
+        "ban_do": (
+            "liên kết bản đồ tới trụ sở (ví dụ https://www.openstreetmap.org/…), để người dân tìm đường"
+        ),
         "dien_thoai": "số điện thoại của cơ quan, hiện ở chân mỗi trang và trên trang mỗi thủ tục",
         "duong_day_nong": "số đường dây nóng về thủ tục hành chính, hiện ở chân mỗi trang và trên trang "
         "mỗi thủ tục",

@@ -14,16 +14,16 @@ from typing import Any, TypeVar
 
 from generator.core.errors import DataError, raise_if_any
 from generator.core.fields import Record, Text, no_items
-from generator.core.privacy import AllowList
 from generator.core.gitlog import FolderHistory, read_history
+from generator.core.privacy import AllowList
 from generator.core.records import LoadCache, Loaded, load_all, load_one
 from generator.core.workdays import SWAPS_FILE, DaySwaps, Workdays, check_swaps
 from generator.site.agency import Agency
 from generator.site.dataset import AnyDataset, CheckContext, published
 from generator.site.forms import FORMS_DIR, FormFile, load_forms
 from generator.site.handpages import HandPage, check_links, load_hand_pages
-from generator.site.sectors import Sector, SectorRegistry, check_registry
 from generator.site.lexicon import Lexicon, load_lexicon
+from generator.site.sectors import Sector, SectorRegistry, check_registry
 from generator.site.synonyms import SynonymFile, load_synonyms
 from generator.site.version import ContentVersion, of_commit
 
@@ -46,6 +46,8 @@ class AllowedFile(Record):
 
     duoc_cong_khai: list[Text] = no_items()
     """Mỗi dòng một số điện thoại hoặc địa chỉ thư điện tử công khai của cơ quan."""
+
+
 T = TypeVar("T")
 
 
@@ -100,9 +102,7 @@ class Catalog:
     def version(self) -> ContentVersion:
         """The content version; without git, dated by the latest update of the records (the date
         ``SOURCE_DATE_EPOCH`` defaults to; the variable itself is not read: a build sets it)."""
-        return self.site.version.with_day(
-            self.index("version-day", self._latest_update)
-        )
+        return self.site.version.with_day(self.index("version-day", self._latest_update))
 
     def _latest_update(self) -> Any:
         days = [day for d in self.datasets for s in self.summaries(d.name) if (day := d.updated(s))]
@@ -172,6 +172,7 @@ class Partial:
     slugs: list[str] | None
     settings: Mapping[str, Any] = field(default_factory=dict)
     allowed: AllowList = field(default_factory=AllowList)
+
 
 Summarised = dict[str, list[Loaded[Any]]]
 """Each dataset's loaded summaries (with their files, to locate errors), by dataset name."""
@@ -283,7 +284,8 @@ def _workdays(path: Path, errors: list[DataError]) -> Workdays:
 
 
 def _settings(content: Path, dataset: AnyDataset, errors: list[DataError]) -> Any:
-    assert dataset.settings_file is not None and dataset.settings_model is not None
+    assert dataset.settings_file is not None
+    assert dataset.settings_model is not None
     path = content / dataset.name / dataset.settings_file
     if not path.is_file():
         errors.append(DataError(str(path), 1, "", "thiếu tệp bắt buộc"))

@@ -28,16 +28,16 @@ from urllib.parse import unquote, urlsplit
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
-from generator.core.handsafe import MARKER, render
 from generator.core.contentfiles import content_files, read_content
 from generator.core.errors import DataError
 from generator.core.fields import SLUG_PATTERN
+from generator.core.handsafe import MARKER, render
 from generator.core.notices import warn
 from generator.core.sanitise import clean_html, removals
 
 FRONT_MATTER = {
-    "title": "tiêu đề trang (chữ thường, không có < > & \")",
-    "description": "mô tả ngắn cho máy tìm kiếm (chữ thường, không có < > & \")",
+    "title": 'tiêu đề trang (chữ thường, không có < > & ")',
+    "description": 'mô tả ngắn cho máy tìm kiếm (chữ thường, không có < > & ")',
     "hide": "danh sách phần được ẩn: navigation, toc, footer",
 }
 """The front matter keys a hand page may have, and what each holds."""
@@ -104,7 +104,9 @@ def _load(path: Path) -> tuple[HandPage | None, list[DataError]]:
     except UnicodeDecodeError:
         return None, [DataError(name, 1, "", "tệp không phải UTF-8")]
     if not re.fullmatch(SLUG_PATTERN, path.stem):
-        return None, [DataError(name, 1, "", "tên tệp chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang")]
+        return None, [
+            DataError(name, 1, "", "tên tệp chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang")
+        ]
     # MkDocs reads the page with universal newlines, so its front matter is found in a CRLF file too.
     head, body, first = _split(text.replace("\r\n", "\n").replace("\r", "\n"))
     errors = _front_matter_errors(name, head) if head else []
@@ -117,7 +119,9 @@ def _load(path: Path) -> tuple[HandPage | None, list[DataError]]:
     lines = _Lines(body, first)
     for removal in removals(rendered.html):
         warn(name, lines.find(*removal.needles), removal.key, removal.message)
-    links = tuple(Link(target, lines.find(f"]({target}", f"]: {target}", target), tag) for tag, target in rendered.links)
+    links = tuple(
+        Link(target, lines.find(f"]({target}", f"]: {target}", target), tag) for tag, target in rendered.links
+    )
     published = clean_html(rendered.html)
     anchors = frozenset(html.unescape(a) for a in re.findall(r'\sid="([^"]*)"', published))
     title = _title(published) or path.stem
@@ -173,7 +177,7 @@ def _front_matter_problem(key: str, value: Any) -> str | None:
             return f"phải là danh sách gồm các giá trị: {', '.join(HIDE)}"
         return None
     if not isinstance(value, str) or _UNSAFE_TEXT.search(value):
-        return f"phải là một dòng chữ, không có ký tự < > & \" hay ký tự điều khiển ({FRONT_MATTER[key]})"
+        return f'phải là một dòng chữ, không có ký tự < > & " hay ký tự điều khiển ({FRONT_MATTER[key]})'
     return None
 
 
@@ -219,14 +223,20 @@ _LINK_KEYS = {"a": "liên kết", "img": "ảnh"}
 _HINT = "liên kết tương đối tới tệp .md, ví dụ ../thu-tuc/index.md"
 
 
-def _link_problem(target: str, page: str, known: frozenset[str], anchors: dict[str, frozenset[str]]) -> str | None:
+def _link_problem(
+    target: str, page: str, known: frozenset[str], anchors: dict[str, frozenset[str]]
+) -> str | None:
     parts = urlsplit(target)
     if parts.scheme or parts.netloc:
         return None  # an external link (the sanitiser removes unsafe schemes)
     shown = target if len(target) <= 60 else target[:59] + "…"
     if parts.path.startswith("/"):
         return f"«{shown}» là đường dẫn tuyệt đối; hãy dùng {_HINT}"
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))) if parts.path else page
+    path = (
+        posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+        if parts.path
+        else page
+    )
     if path not in known:
         return f"«{shown}» không trỏ tới trang hay tệp nào của trang web; hãy dùng {_HINT}"
     if parts.fragment and path in anchors and unquote(parts.fragment) not in anchors[path]:

@@ -360,7 +360,9 @@ def grouped(downloads: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]
             rows.append((path, title, kind))
         elif group[0][0] == path:
             extension = path.rsplit(".", 1)[-1]
-            named = f"{len(group)} tệp {folder}/*.{extension}, mỗi tệp liên kết ở trang của nó; ví dụ: {title}"
+            named = (
+                f"{len(group)} tệp {folder}/*.{extension}, mỗi tệp liên kết ở trang của nó; ví dụ: {title}"
+            )
             rows.append((path, named, kind))
     return rows
 

@@ -241,4 +241,7 @@ def names_file(catalog: Catalog) -> bytes:
 
 def search_pages(catalog: Catalog) -> list[Page]:
     """The files of the documentation folder that search needs besides the pages themselves."""
-    return [Page(SETTINGS_PATH, partial(settings_json, catalog)), Page(NAMES_PATH, partial(names_file, catalog))]
+    return [
+        Page(SETTINGS_PATH, partial(settings_json, catalog)),
+        Page(NAMES_PATH, partial(names_file, catalog)),
+    ]
