@@ -7,6 +7,8 @@ between documents, which clears the HTML stash, the references and each extensio
 contents). MkDocs' own per-page processors (anchors, relative links, title) are registered again by
 name on each page, replacing the previous page's. Inside :func:`one_markdown`, a converter asked for with
 the same extensions and settings as the first one is that first one, reset; any other is a new one.
+The one converter is a :class:`~generator.build.blockpage.BlockPageMarkdown`, which converts a page
+made of one generator block without Python-Markdown's parsing stages.
 ``tests/test_site.py`` compares the built site with its goldens and a one-process build.
 """
 
@@ -17,6 +19,8 @@ from contextlib import contextmanager
 from typing import Any
 
 import markdown
+
+from generator.build.blockpage import BlockPageMarkdown
 
 _NEW = markdown.Markdown
 
@@ -31,7 +35,7 @@ class _Converters:
         extensions = options.get("extensions", ())
         configs = options.get("extension_configs", {})
         if self._made is None:
-            self._made = (extensions, configs, _NEW(**options))
+            self._made = (extensions, configs, BlockPageMarkdown(**options))
         made_extensions, made_configs, converter = self._made
         if set(options) <= {"extensions", "extension_configs"} and (
             extensions is made_extensions and configs == made_configs

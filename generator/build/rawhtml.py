@@ -54,14 +54,19 @@ class _StashBlocks(Preprocessor):
 
     def _stash(self, html: str) -> str:
         placeholder = self.md.htmlStash.store(html)
-        parts: list[Part] = []
-        start = 0
-        for heading in HEADING.finditer(html):
-            parts += [html[start : heading.start()], heading]
-            start = heading.end()
-        if parts:  # a block with headings; one without stays in the stash as it is
-            self.blocks[placeholder] = [*parts, html[start:]]
+        if parts := block_parts(html):  # a block with headings; one without stays in the stash as it is
+            self.blocks[placeholder] = parts
         return placeholder
+
+
+def block_parts(html: str) -> list[Part]:
+    """A block's HTML cut at its heading lines: HTML and headings in turn; none without headings."""
+    parts: list[Part] = []
+    start = 0
+    for heading in HEADING.finditer(html):
+        parts += [html[start : heading.start()], heading]
+        start = heading.end()
+    return [*parts, html[start:]] if parts else []
 
 
 def _index(lines: list[str], line: str, start: int) -> int:
@@ -90,21 +95,27 @@ class _MakeHeadings(Treeprocessor):
                     parent[index : index + 1] = self._elements(parts, child.tail)
 
     def _elements(self, parts: list[Part], tail: str | None) -> list[Element]:
-        elements = []
-        for part in parts:
-            if isinstance(part, str):
-                if not part.strip():
-                    continue
-                element = Element("p")
-                element.text = self.md.htmlStash.store(part.strip("\n"))
-            else:
-                attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(part[2])}
-                element = Element(part[1], attributes)
-                element.text = AtomicString(html.unescape(part[3]))
-            element.tail = "\n"
-            elements.append(element)
-        elements[-1].tail = tail
-        return elements
+        return block_elements(self.md, parts, tail)
+
+
+def block_elements(md: Markdown, parts: list[Part], tail: str | None) -> list[Element]:
+    """The elements of a block with headings: its HTML between the headings stashed in paragraphs, its
+    headings as elements (text only)."""
+    elements = []
+    for part in parts:
+        if isinstance(part, str):
+            if not part.strip():
+                continue
+            element = Element("p")
+            element.text = md.htmlStash.store(part.strip("\n"))
+        else:
+            attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(part[2])}
+            element = Element(part[1], attributes)
+            element.text = AtomicString(html.unescape(part[3]))
+        element.tail = "\n"
+        elements.append(element)
+    elements[-1].tail = tail
+    return elements
 
 
 class RawHtmlExtension(Extension):
