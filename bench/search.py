@@ -253,40 +253,70 @@ def build_quality_site(name: str, scratch: Path) -> Path:
 
 RUN_QUERY = """async ({query}) => {
   const engine = await window.ckSearchEngine();
+  const m = await import(new URL("assets/ck-search.js", engine.site).href);
   const found = await engine.search(query, {});
-  const top = found.ranked.slice(0, 3).map((r) => ({url: r.data.url, title: r.data.meta.title}));
-  const quick = engine.quick ? engine.quick(query).ranked : [];
-  return {top, quick: quick.length ? quick[0].data.url : null};
+  const brief = (ranked) => ranked.slice(0, 3).map((r) => ({url: r.data.url, title: r.data.meta.title}));
+  const quick = engine.quick(query);
+  const header = m.keepFirst(quick.near ? quick : null, found);
+  return {top: brief(found.ranked), quick: brief(quick.ranked), near: quick.near, header: brief(header.ranked)};
 }"""
-"""The first three results of the full search (what the search page and the header's full list show),
-and the first of the header's name matches (shown before Pagefind answers), if any."""
+"""The first three results of the full search (what the search page shows), of the header's early list
+(name matches, or the nearest names, shown before Pagefind answers) and of the header's list once
+Pagefind has answered (the full search's, with the nearest names' first kept first when it is in the
+same tier: keepFirst)."""
 
 
 def success_at_3(
     page: Any, queries: list[tuple[str, str, list[str]]], names: dict[str, str]
 ) -> dict[str, Any]:
     """Run each query in the page's search engine; a hit when one of the first three results is an
-    expected procedure, or has exactly the name of one (a synthetic copy cannot be told apart)."""
+    expected procedure, or has exactly the name of one (a synthetic copy cannot be told apart). Also
+    counted: the queries the name matches answer first (their first must be the full search's), and
+    those only the nearest names answer first: how many of those early lists hit, and how many keep
+    their first when Pagefind answers."""
     per_class: dict[str, list[int]] = {}
-    misses = []
-    named = 0
+    misses: list[str] = []
+    nearest: list[str] = []
+    named = near = near_hits = near_kept = header_hits = 0
     for kind, query, expected in queries:
         answer = page.evaluate(RUN_QUERY, {"query": query})
-        top = answer["top"]
-        if answer["quick"]:
-            named += 1
-            if answer["quick"] != top[0]["url"]:
-                misses.append(f"{kind}: {query!r}: the names' first {answer['quick']} is not the full first")
-        codes = [t["url"].rstrip("/").rsplit("/", 1)[-1] for t in top]
         wanted = {names[c] for c in expected if c in names}
-        hit = bool(set(codes) & set(expected)) or any(t["title"] in wanted for t in top)
+
+        def hit(top: list[dict[str, str]]) -> bool:
+            codes = [t["url"].rstrip("/").rsplit("/", 1)[-1] for t in top]
+            return bool(set(codes) & set(expected)) or any(t["title"] in wanted for t in top)
+
+        top, quick = answer["top"], answer["quick"]
+        if quick and not answer["near"]:
+            named += 1
+            if quick[0]["url"] != top[0]["url"]:
+                misses.append(f"{kind}: {query!r}: the names' first {quick[0]['url']} is not the full first")
+        elif quick:
+            near += 1
+            near_hits += hit(quick)
+            near_kept += quick[0]["url"] == answer["header"][0]["url"]
+            early, final = quick[0]["title"][:50], answer["header"][0]["title"][:50]
+            mark = "hit" if hit(quick) else "miss"
+            nearest.append(f"{kind}: {query!r}: {mark}, first {early!r}, after Pagefind {final!r}")
+        header_hits += hit(answer["header"])
         per_class.setdefault(kind, [0, 0])
-        per_class[kind][0] += hit
+        per_class[kind][0] += hit(top)
         per_class[kind][1] += 1
-        if not hit:
+        if not hit(top):
             misses.append(f"{kind}: {query!r}: expected {expected[:3]}, got {[t['title'][:60] for t in top]}")
     hits = sum(h for h, _ in per_class.values())
-    return {"hits": hits, "total": len(queries), "per_class": per_class, "misses": misses, "named": named}
+    return {
+        "hits": hits,
+        "total": len(queries),
+        "per_class": per_class,
+        "misses": misses,
+        "nearest": nearest,
+        "named": named,
+        "near": near,
+        "near_hits": near_hits,
+        "near_kept": near_kept,
+        "header_hits": header_hits,
+    }
 
 
 def quality(scratch: Path) -> str:
@@ -321,11 +351,15 @@ def quality(scratch: Path) -> str:
             rate = result["hits"] / result["total"]
             lines.append(
                 f"{name} ({pages:,} procedures): success@3 {result['hits']}/{result['total']} = {rate:.1%}; "
-                f"the header's name matches answered {result['named']} first"
+                f"the header's name matches answered {result['named']} first; the nearest names "
+                f"{result['near']} (hit@3 {result['near_hits']}, first kept when Pagefind answers "
+                f"{result['near_kept']}); the header's list after Pagefind: hit@3 "
+                f"{result['header_hits']}/{result['total']}"
             )
             for kind, (hits, total) in result["per_class"].items():
                 lines.append(f"  {kind}: {hits}/{total}")
             lines += [f"  miss: {m}" for m in result["misses"]]
+            lines += [f"  nearest names: {m}" for m in result["nearest"]]
         browser.close()
     return "\n".join(lines)
 
