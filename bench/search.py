@@ -258,12 +258,19 @@ RUN_QUERY = """async ({query}) => {
   const brief = (ranked) => ranked.slice(0, 3).map((r) => ({url: r.data.url, title: r.data.meta.title}));
   const quick = engine.quick(query);
   const header = m.keepFirst(quick.near ? quick : null, found);
-  return {top: brief(found.ranked), quick: brief(quick.ranked), near: quick.near, header: brief(header.ranked)};
+  const near = quick.near;
+  return {top: brief(found.ranked), quick: brief(quick.ranked), near, header: brief(header.ranked)};
 }"""
 """The first three results of the full search (what the search page shows), of the header's early list
 (name matches, or the nearest names, shown before Pagefind answers) and of the header's list once
 Pagefind has answered (the full search's, with the nearest names' first kept first when it is in the
 same tier: keepFirst)."""
+
+
+def is_hit(top: list[dict[str, str]], expected: list[str], wanted: set[str]) -> bool:
+    """Whether one of ``top`` is an expected procedure (by code) or has the name of one."""
+    codes = [t["url"].rstrip("/").rsplit("/", 1)[-1] for t in top]
+    return bool(set(codes) & set(expected)) or any(t["title"] in wanted for t in top)
 
 
 def success_at_3(
@@ -280,12 +287,7 @@ def success_at_3(
     named = near = near_hits = near_kept = header_hits = 0
     for kind, query, expected in queries:
         answer = page.evaluate(RUN_QUERY, {"query": query})
-        wanted = {names[c] for c in expected if c in names}
-
-        def hit(top: list[dict[str, str]]) -> bool:
-            codes = [t["url"].rstrip("/").rsplit("/", 1)[-1] for t in top]
-            return bool(set(codes) & set(expected)) or any(t["title"] in wanted for t in top)
-
+        hit = functools.partial(is_hit, expected=expected, wanted={names[c] for c in expected if c in names})
         top, quick = answer["top"], answer["quick"]
         if quick and not answer["near"]:
             named += 1

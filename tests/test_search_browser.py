@@ -463,3 +463,47 @@ def test_the_names_first_result_is_the_full_searchs_first(search_page: Any) -> N
     named = [(query, quick, full) for query, quick, full in answers if quick]
     assert len(named) > len(queries) // 2
     assert [a for a in named if a[1] != a[2]] == []
+
+
+def test_header_shows_the_nearest_names_before_pagefind(served: tuple[str, Any]) -> None:
+    """No name has every word of «đất đai chứng thực di sản» (its words are in a document list): the
+    names holding the most of them show at once, without Pagefind, the wanted procedure first, and the
+    status says that the names only nearly match and which word no name has."""
+    base, browser = served
+    page = browser.new_page()
+    page.route("**/pagefind/**", lambda route: route.abort())
+    page.goto(base + "thu-tuc/1.001193/")
+    page.locator("#ck-header-q").focus()
+    query = "đất đai chứng thực di sản"
+    page.keyboard.type(query)
+    page.wait_for_function(
+        "(q) => document.getElementById('ck-header-status').textContent.includes('«' + q + '»')", arg=query
+    )
+    results = page.locator("#ck-header-results")
+    assert results.get_attribute("data-source") == "near"
+    assert results.get_attribute("data-final") == "false"
+    first = results.locator("[role=option]").nth(0)
+    assert first.get_attribute("data-href").endswith("/thu-tuc/2.001406/")
+    live = page.locator("#ck-header-status").inner_text()
+    assert f"thủ tục có tên gần khớp với «{query}»" in live
+    assert "Không tên thủ tục nào có từ «đai»." in live
+    page.close()
+
+
+def test_header_keeps_the_nearest_names_first_when_pagefind_answers(served: tuple[str, Any]) -> None:
+    """The nearest names' first result stays first when Pagefind's answer ranks it in the same tier."""
+    base, browser = served
+    page = browser.new_page()
+    page.add_init_script(script=f"({LISTS})()")
+    page.goto(base + "thu-tuc/1.001193/")
+    page.locator("#ck-header-q").focus()
+    query = "đất đai chứng thực di sản"
+    page.keyboard.type(query)
+    page.wait_for_function(
+        "(q) => window.__lists.some(([typed, source]) => typed === q && source === 'full')", arg=query
+    )
+    shown = [(source, href) for q, source, href in page.evaluate("window.__lists") if q == query]
+    assert shown[0][0] == "near"
+    assert shown[0][1].endswith("/thu-tuc/2.001406/")
+    assert {href for _, href in shown} == {shown[0][1]}
+    page.close()
