@@ -409,9 +409,17 @@ export class Names {
    * is left); the names holding the most are ranked by rank() on the cut forms, so a name with every word
    * left is a name match of them.
    */
-  near(analysis) {
+  near(analysis, lexicon = null) {
     const held = (t) => this.postings(t.marked ? "raw" : "folded").get(t.marked ? t.raw : t.f);
-    const forms = analysis.forms.map((form) => form.filter(held)).filter((form) => form.length);
+    // A word no name has may be a term on its own inside a longer one («TPL» in «văn phòng TPL», whose
+    // group's official term is itself): its own group's official term is tried in its place.
+    const alone = (t) => (lexicon ? lexicon.matches(lexicon.terms, [t], 0) : []).filter((e) => e.parts.length === 1);
+    const swapped = analysis.forms.flatMap((form) =>
+      form.some((t) => !held(t) && alone(t).length)
+        ? [form.flatMap((t) => (held(t) || !alone(t).length ? [t] : tokens(alone(t)[0].official)))]
+        : [],
+    );
+    const forms = [...analysis.forms, ...swapped].map((form) => form.filter(held)).filter((form) => form.length);
     const absent = analysis.core.filter((t) => !held(t)).map((t) => t.raw);
     const best = new Map();
     for (const form of forms) {
@@ -503,7 +511,7 @@ export class Engine {
     if (ranked.length || !this.names || !analysis.typed || analysis.code) {
       return { ranked, total: ranked.length, info, near: false };
     }
-    const near = this.names.near(analysis);
+    const near = this.names.near(analysis, this.lexicon);
     return { ranked: near.ranked, total: near.ranked.length, info: { ...info, absent: near.absent }, near: true };
   }
 
@@ -649,17 +657,18 @@ export class Engine {
 
 /**
  * Pagefind's answer ``found`` with the first of the nearest names shown before it (``early``, or null)
- * kept first when Pagefind ranked it too, in the same tier as its own first (rank() score): a result
- * already shown first moves away only for a strictly better one, or when Pagefind does not find it (the
- * page lacks a word of the query).
+ * kept first unless Pagefind's first is in a strictly better tier (rank() score, against the whole
+ * query): a result already shown first does not move away for an equal one. It keeps Pagefind's data
+ * (its excerpt) when Pagefind ranked it too.
  */
 export function keepFirst(early, found) {
   const first = early && early.ranked[0];
   if (!first || !found.ranked.length) return found;
   const at = found.ranked.findIndex((r) => r.data.url === first.data.url);
-  if (at <= 0 || found.ranked[at].rank.score < found.ranked[0].rank.score) return found;
-  const ranked = [found.ranked[at], ...found.ranked.filter((_, i) => i !== at)];
-  return { ...found, ranked };
+  if (at === 0) return found;
+  const kept = at > 0 ? found.ranked[at] : { ...first, rank: rank(found.info.analysis, first.data.meta) };
+  if (kept.rank.score < found.ranked[0].rank.score) return found;
+  return { ...found, ranked: [kept, ...found.ranked.filter((_, i) => i !== at)] };
 }
 
 /** Whether the last word of ``value`` looks unfinished: typed last (no space after it), in no name of
