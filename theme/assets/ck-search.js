@@ -30,6 +30,13 @@
 // key. The header shows them at once; Pagefind's answer (body matches, keywords, relaxed matching) then
 // comes below them: a full search ranks every name match first, in the names' order, so the first
 // result never changes when Pagefind answers (withNames).
+//
+// When no name has every word (words found only in the pages' text, everyday words, filler words the
+// stop list lacks, typos), the header shows at once the nearest names (Names.near): the names holding
+// the most of the query's words, the words in no name left out (and named in the status). Pagefind's
+// answer then replaces them, except that the nearest names' first stays first unless Pagefind's first is
+// in a strictly better tier (keepFirst). Pagefind waits for a pause in typing, a longer one when the last
+// word is in no name and no vocabulary (a word still being typed: its index chunks are not fetched).
 
 const PAGE_SIZE = 10;
 const RANKED = 16;
@@ -37,7 +44,8 @@ const MAX_QUERIES = 10;
 const SHORTEST = "do_dai_ten"; // generator.site.search.NAME_LENGTH: pages by name length
 const DEBOUNCE_MS = 200;
 const HEADER_PAUSE_MS = 500; // the header asks Pagefind after this pause in typing (names show at each key)
-const HEADER_UNFINISHED_MS = 1500; // … or this one when the last word looks unfinished (unfinished())
+const HEADER_SHOWN_MS = 800; // … this one when names are shown (they answer meanwhile)
+const HEADER_UNFINISHED_MS = 1500; // … this one when the last word looks unfinished (unfinished())
 const HEADER_FIRST = 6;
 const FUSION_K = 5;
 const JOINED_WORDS = 8;
@@ -213,7 +221,9 @@ export function analyse(query, lexicon) {
   }
   terms.sort((a, b) => a.start - b.start);
   stopped.sort((a, b) => a.start - b.start).forEach((match, k) => (stopped[k] = match.entry.term));
-  if (role.every((r) => r === "stop")) role.fill("word");
+  // Only filler words («làm thế nào»): searched as words (out.filler; most likely more is to come).
+  out.filler = role.every((r) => r === "stop");
+  if (out.filler) role.fill("word");
   else out.stops = stopped;
   const core = [];
   const position = [];
@@ -671,10 +681,11 @@ export function keepFirst(early, found) {
   return { ...found, ranked: [kept, ...found.ranked.filter((_, i) => i !== at)] };
 }
 
-/** Whether the last word of ``value`` looks unfinished: typed last (no space after it), in no name of
- * the nearest names' search and not a word of the vocabulary or a corrected one. */
+/** Whether the query ``value`` looks unfinished: only filler words so far, or a last word typed last
+ * (no space after it) that no name has (the nearest names' search) and that is not a corrected one. */
 function unfinished(value, info) {
   const { analysis, absent } = info;
+  if (analysis.filler) return true;
   const last = analysis.all[analysis.all.length - 1];
   if (!last || /\s$/.test(value) || analysis.code) return false;
   const fixed = analysis.corrected.some((c) => c.from === last.raw);
@@ -1026,10 +1037,12 @@ class HeaderBox {
       this.render(typed, quick, engine, quick.near ? "near" : "names", enough);
     }
     if (enough) return;
-    // Typing at phone speed (250 ms a key) would otherwise search, and fetch index chunks for, every
-    // unfinished word: the name matches answer each key, Pagefind a real pause, a longer one when the
-    // last word is in no name and no vocabulary (most likely a word still being typed).
-    const pause = quick && unfinished(value, quick.info) ? HEADER_UNFINISHED_MS : HEADER_PAUSE_MS;
+    // Typing at phone speed (250 ms a key, some keys slower) would otherwise search, and fetch index
+    // chunks for, every unfinished word: the names answer each key, Pagefind a real pause, longer when
+    // names are shown, longer still when the last word is in no name and no vocabulary (most likely a
+    // word still being typed).
+    let pause = this.early ? HEADER_SHOWN_MS : HEADER_PAUSE_MS;
+    if (quick && unfinished(value, quick.info)) pause = HEADER_UNFINISHED_MS;
     this.timer = setTimeout(() => this.search(engine), pause);
   }
 
