@@ -495,7 +495,8 @@ def latency(size: int, scratch: Path, repeat: int = 1, queries: list[str] | None
     """The header's first result after the last keystroke, and the bytes a query downloads, at ``size``
     procedures, 4× CPU slowdown and Slow 4G; each query ``repeat`` times (the median and the range).
     With ``BASELINE_JS=<path of an older ck-search.js>``, each run measures that script and then this
-    one, alternately, on the same site. ``queries``: these instead of LATENCY_QUERIES."""
+    one, alternately, on the same site. ``queries``: these instead of LATENCY_QUERIES; ``MODES=cold,warm``:
+    only these modes."""
     from playwright.sync_api import sync_playwright
 
     site_dir = build_quality_site(str(size), scratch)
@@ -511,7 +512,7 @@ def latency(size: int, scratch: Path, repeat: int = 1, queries: list[str] | None
     ]
     with sync_playwright() as playwright, serve(site_dir) as base:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for mode in MODES:
+        for mode in os.environ.get("MODES", ",".join(MODES)).split(","):
             for query in queries or LATENCY_QUERIES:
                 runs: dict[str, list[dict[str, Any]]] = {label: [] for label in scripts}
                 for _ in range(repeat):

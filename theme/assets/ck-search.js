@@ -1002,6 +1002,7 @@ class HeaderBox {
     this.active = -1;
     this.sequence = 0;
     this.timer = 0;
+    this.before = "";
   }
 
   start() {
@@ -1023,6 +1024,9 @@ class HeaderBox {
   async typed() {
     clearTimeout(this.timer);
     const value = this.input.value;
+    // Text pasted or chosen from a suggestion (several letters in one input) is not typed on: no pause.
+    const pasted = value.length - this.before.length > 2;
+    this.before = value;
     const engine = await this.engine();
     if (this.input.value !== value) return;
     const typed = normalise(value);
@@ -1043,6 +1047,7 @@ class HeaderBox {
     // word still being typed).
     let pause = this.early ? HEADER_SHOWN_MS : HEADER_PAUSE_MS;
     if (quick && unfinished(value, quick.info)) pause = HEADER_UNFINISHED_MS;
+    if (pasted) pause = 0;
     this.timer = setTimeout(() => this.search(engine), pause);
   }
 
