@@ -8,6 +8,7 @@ of the queries; the rate is printed.
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -506,4 +507,31 @@ def test_header_keeps_the_nearest_names_first_when_pagefind_answers(served: tupl
     assert shown[0][0] == "near"
     assert shown[0][1].endswith("/thu-tuc/2.001406/")
     assert {href for _, href in shown} == {shown[0][1]}
+    page.close()
+
+
+def test_header_waits_longer_for_an_unfinished_word(served: tuple[str, Any]) -> None:
+    """A last word that no name has («l» of «lục» still being typed) puts Pagefind off for 1.5 s (not
+    the 800 ms after names), so its index chunks are not fetched while the word is typed; the nearest
+    names answer meanwhile."""
+    base, browser = served
+    page = browser.new_page()
+    page.goto(base + "thu-tuc/1.001193/")
+    page.locator("#ck-header-q").focus()
+    page.wait_for_function("() => window.ckSearchEngine().then(() => true)")
+    query = "cấp bản sao trích l"
+    page.keyboard.insert_text(query[:-1])
+    page.wait_for_function("() => document.getElementById('ck-header-results').dataset.source === 'full'")
+    page.keyboard.type(query[-1])
+    typed = time.monotonic()
+    page.wait_for_function(
+        "(q) => document.getElementById('ck-header-results').dataset.query === q", arg=query
+    )
+    assert page.locator("#ck-header-results").get_attribute("data-source") == "near"
+    page.wait_for_function(
+        "(q) => { const list = document.getElementById('ck-header-results');"
+        " return list.dataset.query === q && list.dataset.source === 'full'; }",
+        arg=query,
+    )
+    assert time.monotonic() - typed >= 1.4
     page.close()
