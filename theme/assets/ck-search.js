@@ -30,6 +30,13 @@
 // key. The header shows them at once; Pagefind's answer (body matches, keywords, relaxed matching) then
 // comes below them: a full search ranks every name match first, in the names' order, so the first
 // result never changes when Pagefind answers (withNames).
+//
+// When no name has every word (words found only in the pages' text, everyday words, filler words the
+// stop list lacks, typos), the header shows at once the nearest names (Names.near): the names holding
+// the most of the query's words, the words in no name left out (and named in the status). Pagefind's
+// answer then replaces them, except that the nearest names' first stays first unless Pagefind's first is
+// in a strictly better tier (keepFirst). Pagefind waits for a pause in typing, a longer one when the last
+// word is in no name and no vocabulary (a word still being typed: its index chunks are not fetched).
 
 const PAGE_SIZE = 10;
 const RANKED = 16;
@@ -37,6 +44,8 @@ const MAX_QUERIES = 10;
 const SHORTEST = "do_dai_ten"; // generator.site.search.NAME_LENGTH: pages by name length
 const DEBOUNCE_MS = 200;
 const HEADER_PAUSE_MS = 500; // the header asks Pagefind after this pause in typing (names show at each key)
+const HEADER_SHOWN_MS = 800; // … this one when names are shown (they answer meanwhile)
+const HEADER_UNFINISHED_MS = 1500; // … this one when the last word looks unfinished (unfinished())
 const HEADER_FIRST = 6;
 const FUSION_K = 5;
 const JOINED_WORDS = 8;
@@ -47,6 +56,7 @@ const CODE = /^\d[\d.]*$/;
 const OTHER_MARK = /\p{M}/u;
 const SUPERSEDED = new Error("superseded by a later search");
 const NAME_TIER = 2; // rank() from here on: every word of a form of the query is in the name
+const NEAR_CANDIDATES = 64; // Names.near ranks this many of the names holding the most words
 
 /** A query as searched: NFC, whitespace collapsed. */
 export function normalise(text) {
@@ -211,7 +221,9 @@ export function analyse(query, lexicon) {
   }
   terms.sort((a, b) => a.start - b.start);
   stopped.sort((a, b) => a.start - b.start).forEach((match, k) => (stopped[k] = match.entry.term));
-  if (role.every((r) => r === "stop")) role.fill("word");
+  // Only filler words («làm thế nào»): searched as words (out.filler; most likely more is to come).
+  out.filler = role.every((r) => r === "stop");
+  if (out.filler) role.fill("word");
   else out.stops = stopped;
   const core = [];
   const position = [];
@@ -399,6 +411,64 @@ export class Names {
     return found.sort(compare);
   }
 
+  /**
+   * When no name holds every word: the names that hold the most of the query's meaningful words, best
+   * first ([{result, data, rank, order}], at most RANKED), and the words no name has (``absent``, left
+   * out). A word typed with tone marks counts only with the same marks («tử» is not «tư»). Each form of
+   * the query is cut to the words some name has; a name must hold two of them and half (the one, when one
+   * is left); the names holding the most are ranked by rank() on the cut forms, so a name with every word
+   * left is a name match of them.
+   */
+  near(analysis, lexicon = null) {
+    const held = (t) => this.postings(t.marked ? "raw" : "folded").get(t.marked ? t.raw : t.f);
+    // A word no name has may be a term on its own inside a longer one («TPL» in «văn phòng TPL», whose
+    // group's official term is itself): its own group's official term is tried in its place.
+    const alone = (t) => (lexicon ? lexicon.matches(lexicon.terms, [t], 0) : []).filter((e) => e.parts.length === 1);
+    const swapped = analysis.forms.flatMap((form) =>
+      form.some((t) => !held(t) && alone(t).length)
+        ? [form.flatMap((t) => (held(t) || !alone(t).length ? [t] : tokens(alone(t)[0].official)))]
+        : [],
+    );
+    const forms = [...analysis.forms, ...swapped].map((form) => form.filter(held)).filter((form) => form.length);
+    const absent = analysis.core.filter((t) => !held(t)).map((t) => t.raw);
+    const best = new Map();
+    for (const form of forms) {
+      const asked = new Map(form.map((t) => [t.marked ? t.raw : t.f, t]));
+      const need = asked.size === 1 ? 1 : Math.max(2, Math.ceil(asked.size / 2));
+      const count = new Map();
+      for (const t of asked.values()) for (const i of held(t)) count.set(i, (count.get(i) || 0) + 1);
+      for (const [i, n] of count) if (n >= need && n > (best.get(i) || 0)) best.set(i, n);
+    }
+    const candidates = [...best].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, NEAR_CANDIDATES);
+    const cut = { ...analysis, forms };
+    const ranked = candidates.map(([i]) => {
+      const entry = this.entries[i];
+      if (!entry.form) entry.form = nameForm(entry.title, entry.words);
+      return { ...this.item(entry), rank: rank(cut, {}, entry.form), order: i };
+    });
+    return { ranked: ranked.sort(compare).slice(0, RANKED), absent };
+  }
+
+  /** Each word of the names, ``folded`` or ``raw`` (lower case, with its marks) → the entries whose name
+   * has it; made on the first near(). */
+  postings(kind) {
+    if (!this.index) {
+      this.index = { folded: new Map(), raw: new Map() };
+      const all = this.entries.map((entry) => entry.title.replace(/\n/g, " ")).join("\n");
+      const raw = all.normalize("NFC").toLowerCase().split("\n");
+      this.entries.forEach((entry, i) => {
+        const add = (map, word) => {
+          const list = map.get(word);
+          if (!list) map.set(word, [i]);
+          else if (list[list.length - 1] !== i) list.push(i);
+        };
+        for (const word of entry.words) add(this.index.folded, word);
+        for (const word of raw[i].match(/[\p{L}\p{N}]+/gu) || []) add(this.index.raw, word);
+      });
+    }
+    return this.index[kind];
+  }
+
   /** A record as a Pagefind result and its data: {result, data}, made once. */
   item(entry) {
     if (!entry.item) {
@@ -439,11 +509,20 @@ export class Engine {
     return this;
   }
 
-  /** The name matches of ``query`` ranked at once, without Pagefind: {ranked, total, info}. */
+  /**
+   * The name matches of ``query`` ranked at once, without Pagefind: {ranked, total, info, near}. When
+   * no name holds every word, the names nearest to it (Names.near) with ``near`` true: they may give
+   * way to Pagefind's answer, which also reads the pages' text.
+   */
   quick(query) {
     const analysis = analyse(query, this.lexicon);
     const ranked = this.named(analysis, {});
-    return { ranked, total: ranked.length, info: { analysis, dropped: [], partial: false } };
+    const info = { analysis, dropped: [], partial: false };
+    if (ranked.length || !this.names || !analysis.typed || analysis.code) {
+      return { ranked, total: ranked.length, info, near: false };
+    }
+    const near = this.names.near(analysis, this.lexicon);
+    return { ranked: near.ranked, total: near.ranked.length, info: { ...info, absent: near.absent }, near: true };
   }
 
   named(analysis, filters) {
@@ -586,6 +665,33 @@ export class Engine {
   }
 }
 
+/**
+ * Pagefind's answer ``found`` with the first of the nearest names shown before it (``early``, or null)
+ * kept first unless Pagefind's first is in a strictly better tier (rank() score, against the whole
+ * query): a result already shown first does not move away for an equal one. It keeps Pagefind's data
+ * (its excerpt) when Pagefind ranked it too.
+ */
+export function keepFirst(early, found) {
+  const first = early && early.ranked[0];
+  if (!first || !found.ranked.length) return found;
+  const at = found.ranked.findIndex((r) => r.data.url === first.data.url);
+  if (at === 0) return found;
+  const kept = at > 0 ? found.ranked[at] : { ...first, rank: rank(found.info.analysis, first.data.meta) };
+  if (kept.rank.score < found.ranked[0].rank.score) return found;
+  return { ...found, ranked: [kept, ...found.ranked.filter((_, i) => i !== at)] };
+}
+
+/** Whether the query ``value`` looks unfinished: only filler words so far, or a last word typed last
+ * (no space after it) that no name has (the nearest names' search) and that is not a corrected one. */
+function unfinished(value, info) {
+  const { analysis, absent } = info;
+  if (analysis.filler) return true;
+  const last = analysis.all[analysis.all.length - 1];
+  if (!last || /\s$/.test(value) || analysis.code) return false;
+  const fixed = analysis.corrected.some((c) => c.from === last.raw);
+  return Boolean(absent && absent.includes(last.raw)) && !fixed;
+}
+
 /** Whether the query was read differently from how it was typed (corrected, swapped, shortened). */
 export function changed(info, top) {
   const { analysis } = info;
@@ -603,7 +709,8 @@ export function notes(info) {
     parts.push(`Đã tìm ${analysis.corrected.map((c) => `«${c.to}» thay cho «${c.from}»`).join(", ")}.`);
   }
   if (info.dropped.length) parts.push(`Không thủ tục nào có từ ${quote(info.dropped)}: kết quả không tính các từ này.`);
-  const unknown = analysis.unknown.filter((w) => !info.dropped.includes(w));
+  const absent = [...analysis.unknown, ...(info.absent || []).filter((w) => !analysis.unknown.includes(w))];
+  const unknown = absent.filter((w) => !info.dropped.includes(w));
   if (unknown.length) parts.push(`Không tên thủ tục nào có từ ${quote(unknown)}.`);
   if (info.partial) parts.push("Không thủ tục nào có đủ các từ: kết quả có nhiều từ nhất được xếp trước.");
   return parts.join(" ");
@@ -895,6 +1002,7 @@ class HeaderBox {
     this.active = -1;
     this.sequence = 0;
     this.timer = 0;
+    this.before = "";
   }
 
   start() {
@@ -916,21 +1024,31 @@ class HeaderBox {
   async typed() {
     clearTimeout(this.timer);
     const value = this.input.value;
+    // Text pasted or chosen from a suggestion (several letters in one input) is not typed on: no pause.
+    const pasted = value.length - this.before.length > 2;
+    this.before = value;
     const engine = await this.engine();
     if (this.input.value !== value) return;
     const typed = normalise(value);
     const quick = typed ? engine.quick(typed) : null;
     // Enough name matches fill the list: Pagefind's answer would come below them, out of sight (the
-    // search page has it), so it is not asked; otherwise it adds its results below the names.
-    const enough = quick && quick.ranked.length >= HEADER_ROWS;
-    if (quick && quick.ranked.length) {
+    // search page has it), so it is not asked; otherwise it adds its results below the names. The
+    // nearest names (no name has every word) are shown too, and give way to Pagefind's answer.
+    const enough = quick && !quick.near && quick.ranked.length >= HEADER_ROWS;
+    this.early = quick && quick.ranked.length ? { typed, quick } : null;
+    if (this.early) {
       this.sequence++;
-      this.render(typed, quick, engine, "names", enough);
+      this.render(typed, quick, engine, quick.near ? "near" : "names", enough);
     }
     if (enough) return;
-    // Typing at phone speed (250 ms a key) would otherwise search, and fetch index chunks for, every
-    // unfinished word: the name matches answer each key, Pagefind a real pause.
-    this.timer = setTimeout(() => this.search(engine), HEADER_PAUSE_MS);
+    // Typing at phone speed (250 ms a key, some keys slower) would otherwise search, and fetch index
+    // chunks for, every unfinished word: the names answer each key, Pagefind a real pause, longer when
+    // names are shown, longer still when the last word is in no name and no vocabulary (most likely a
+    // word still being typed).
+    let pause = this.early ? HEADER_SHOWN_MS : HEADER_PAUSE_MS;
+    if (quick && unfinished(value, quick.info)) pause = HEADER_UNFINISHED_MS;
+    if (pasted) pause = 0;
+    this.timer = setTimeout(() => this.search(engine), pause);
   }
 
   async search(engine) {
@@ -945,16 +1063,18 @@ class HeaderBox {
     const found = await engine.search(typed, {}, HEADER_FIRST).catch(() => null);
     // Not while the reader moves through the list of names: its order would change under the keys.
     if (!found || sequence !== this.sequence || this.active >= 0) return;
-    this.render(typed, found, engine, "full", true);
+    const early = this.early && this.early.typed === typed && this.early.quick.near ? this.early.quick : null;
+    this.render(typed, keepFirst(early, found), engine, "full", true);
     // Then rank more of the results (more data to load) and show the better order, unless the reader
     // has started to move through the list.
     const more = await engine.rankMore(found);
     if (!more || sequence !== this.sequence || this.active >= 0) return;
-    this.render(typed, more, engine, "full", true);
+    this.render(typed, keepFirst(early, more), engine, "full", true);
   }
 
-  /** Show ``found`` ({ranked, total, info}) for ``typed``; ``source``: "names" (name matches, at once)
-   * or "full" (Pagefind's answer too); ``final``: whether it is the answer (data-final, for bench/). */
+  /** Show ``found`` ({ranked, total, info}) for ``typed``; ``source``: "names" (name matches, at once),
+   * "near" (the nearest names, at once, when no name has every word) or "full" (Pagefind's answer too);
+   * ``final``: whether it is the answer (data-final, for bench/). */
   render(typed, found, engine, source, final) {
     const { ranked, total, info } = found;
     this.list.dataset.query = typed;
@@ -985,7 +1105,8 @@ class HeaderBox {
     all.setAttribute("role", "option");
     all.setAttribute("aria-selected", "false");
     all.dataset.href = page.href;
-    all.textContent = source === "names" ? "Xem tất cả kết quả" : total ? `Xem tất cả ${total} kết quả` : "Mở trang tìm kiếm";
+    const early = source !== "full";
+    all.textContent = early ? "Xem tất cả kết quả" : total ? `Xem tất cả ${total} kết quả` : "Mở trang tìm kiếm";
     all.addEventListener("click", () => location.assign(page.href));
     this.list.append(all);
     this.options.push(all);
@@ -993,7 +1114,12 @@ class HeaderBox {
     this.input.setAttribute("aria-expanded", "true");
     const note = notes(info);
     const fix = total && changed(info, shown[0] && shown[0].data);
-    const count = source === "names" ? `${total} thủ tục có tên khớp với «${typed}».` : `${total} kết quả cho «${typed}».`;
+    const counts = {
+      names: `${total} thủ tục có tên khớp với «${typed}».`,
+      near: `${total} thủ tục có tên gần khớp với «${typed}» (đang tìm thêm trong nội dung).`,
+      full: `${total} kết quả cho «${typed}».`,
+    };
+    const count = counts[source];
     const head = total ? count : `Không tìm thấy thủ tục nào cho «${typed}».`;
     const mean = fix ? ` Có phải bạn muốn tìm: «${shown[0].data.meta.title}»?` : "";
     this.live.textContent = `${head}${mean}${note ? ` ${note}` : ""}`;
