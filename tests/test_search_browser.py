@@ -426,20 +426,26 @@ def test_header_shows_name_matches_without_pagefind(served: tuple[str, Any]) -> 
 
 def test_header_first_result_does_not_change_when_pagefind_answers(served: tuple[str, Any]) -> None:
     """The name matches come first, then Pagefind's fuller list with the same first result."""
+    shown = lists_until_answered(served, "cấp bản sao trích lục")  # one name match: Pagefind adds the rest
+    assert shown[0][0] == "names"
+    assert {href for _, href in shown} == {shown[0][1]}
+
+
+def lists_until_answered(served: tuple[str, Any], query: str) -> list[tuple[str, str]]:
+    """Type ``query`` into the header box of a procedure page; the (source, first result) of every list
+    shown for it, until Pagefind's answer (source «full»)."""
     base, browser = served
     page = browser.new_page()
     page.add_init_script(script=f"({LISTS})()")
     page.goto(base + "thu-tuc/1.001193/")
     page.locator("#ck-header-q").focus()
-    query = "cấp bản sao trích lục"  # one name match: Pagefind adds the rest
     page.keyboard.type(query)
     page.wait_for_function(
         "(q) => window.__lists.some(([typed, source]) => typed === q && source === 'full')", arg=query
     )
     shown = [(source, href) for q, source, href in page.evaluate("window.__lists") if q == query]
-    assert shown[0][0] == "names"
-    assert {href for _, href in shown} == {shown[0][1]}
     page.close()
+    return shown
 
 
 def test_the_names_first_result_is_the_full_searchs_first(search_page: Any) -> None:
@@ -493,21 +499,10 @@ def test_header_shows_the_nearest_names_before_pagefind(served: tuple[str, Any])
 
 def test_header_keeps_the_nearest_names_first_when_pagefind_answers(served: tuple[str, Any]) -> None:
     """The nearest names' first result stays first when Pagefind's answer ranks it in the same tier."""
-    base, browser = served
-    page = browser.new_page()
-    page.add_init_script(script=f"({LISTS})()")
-    page.goto(base + "thu-tuc/1.001193/")
-    page.locator("#ck-header-q").focus()
-    query = "đất đai chứng thực di sản"
-    page.keyboard.type(query)
-    page.wait_for_function(
-        "(q) => window.__lists.some(([typed, source]) => typed === q && source === 'full')", arg=query
-    )
-    shown = [(source, href) for q, source, href in page.evaluate("window.__lists") if q == query]
+    shown = lists_until_answered(served, "đất đai chứng thực di sản")
     assert shown[0][0] == "near"
     assert shown[0][1].endswith("/thu-tuc/2.001406/")
     assert {href for _, href in shown} == {shown[0][1]}
-    page.close()
 
 
 def test_header_waits_longer_for_an_unfinished_word(served: tuple[str, Any]) -> None:
