@@ -253,18 +253,16 @@ def build_quality_site(name: str, scratch: Path) -> Path:
 
 RUN_QUERY = """async ({query}) => {
   const engine = await window.ckSearchEngine();
-  const m = await import(new URL("assets/ck-search.js", engine.site).href);
   const found = await engine.search(query, {});
   const brief = (ranked) => ranked.slice(0, 3).map((r) => ({url: r.data.url, title: r.data.meta.title}));
   const quick = engine.quick(query);
-  const header = m.keepFirst(quick.near ? quick : null, found);
   const near = quick.near;
-  return {top: brief(found.ranked), quick: brief(quick.ranked), near, header: brief(header.ranked)};
+  const named = quick.named;
+  return {top: brief(found.ranked), quick: brief(quick.ranked), near, named};
 }"""
-"""The first three results of the full search (what the search page shows), of the header's early list
-(name matches, or the nearest names, shown before Pagefind answers) and of the header's list once
-Pagefind has answered (the full search's, with the nearest names' first kept first when it is in the
-same tier: keepFirst)."""
+"""The first three results of the full search (what the search page shows) and of the header's list
+(Engine.quick: the name matches, then the nearest names when the matches are fewer than the rows, or
+the nearest names alone when no name has every word; no Pagefind)."""
 
 
 def is_hit(top: list[dict[str, str]], expected: list[str], wanted: set[str]) -> bool:
@@ -278,29 +276,29 @@ def success_at_3(
 ) -> dict[str, Any]:
     """Run each query in the page's search engine; a hit when one of the first three results is an
     expected procedure, or has exactly the name of one (a synthetic copy cannot be told apart). Also
-    counted: the queries the name matches answer first (their first must be the full search's), and
-    those only the nearest names answer first: how many of those early lists hit, and how many keep
-    their first when Pagefind answers."""
+    counted, for the header's list (names only): the queries with a name match (their first must be the
+    full search's), those only the nearest names answer and how many of these hit, the header's hits in
+    all, and its misses."""
     per_class: dict[str, list[int]] = {}
     misses: list[str] = []
     nearest: list[str] = []
-    named = near = near_hits = near_kept = header_hits = 0
+    named = near = near_hits = header_hits = 0
     for kind, query, expected in queries:
         answer = page.evaluate(RUN_QUERY, {"query": query})
         hit = functools.partial(is_hit, expected=expected, wanted={names[c] for c in expected if c in names})
         top, quick = answer["top"], answer["quick"]
-        if quick and not answer["near"]:
+        if answer["named"]:
             named += 1
             if quick[0]["url"] != top[0]["url"]:
                 misses.append(f"{kind}: {query!r}: the names' first {quick[0]['url']} is not the full first")
         elif quick:
             near += 1
             near_hits += hit(quick)
-            near_kept += quick[0]["url"] == answer["header"][0]["url"]
-            early, final = quick[0]["title"][:50], answer["header"][0]["title"][:50]
             mark = "hit" if hit(quick) else "miss"
-            nearest.append(f"{kind}: {query!r}: {mark}, first {early!r}, after Pagefind {final!r}")
-        header_hits += hit(answer["header"])
+            nearest.append(f"{kind}: {query!r}: {mark}, first {quick[0]['title'][:50]!r}")
+        header_hits += hit(quick)
+        if not hit(quick):
+            misses.append(f"{kind}: {query!r}: header: got {[t['title'][:60] for t in quick]}")
         per_class.setdefault(kind, [0, 0])
         per_class[kind][0] += hit(top)
         per_class[kind][1] += 1
@@ -316,7 +314,6 @@ def success_at_3(
         "named": named,
         "near": near,
         "near_hits": near_hits,
-        "near_kept": near_kept,
         "header_hits": header_hits,
     }
 
@@ -353,10 +350,9 @@ def quality(scratch: Path) -> str:
             rate = result["hits"] / result["total"]
             lines.append(
                 f"{name} ({pages:,} procedures): success@3 {result['hits']}/{result['total']} = {rate:.1%}; "
-                f"the header's name matches answered {result['named']} first; the nearest names "
-                f"{result['near']} (hit@3 {result['near_hits']}, first kept when Pagefind answers "
-                f"{result['near_kept']}); the header's list after Pagefind: hit@3 "
-                f"{result['header_hits']}/{result['total']}"
+                f"the header (names only): hit@3 {result['header_hits']}/{result['total']}, name matches "
+                f"first for {result['named']}, the nearest names alone for {result['near']} (hit@3 "
+                f"{result['near_hits']})"
             )
             for kind, (hits, total) in result["per_class"].items():
                 lines.append(f"  {kind}: {hits}/{total}")
@@ -400,14 +396,14 @@ WATCH = """() => {
     const first = list && !list.hidden && list.querySelector(".ck-header-results__title");
     const said = ((live && live.textContent.match(/«(.*?)»/)) || [])[1];
     const query = list && (list.dataset.query || said);
-    const source = list && (!list.dataset.source || list.dataset.final === "true" ? "final" : "early");
+    const source = list && list.dataset.final === "false" ? "early" : "final";
     if (first) window.__ck.listed.push([performance.now(), query, first.textContent, source]);
   }).observe(document, { subtree: true, childList: true, characterData: true });
 }"""
 """Records the last input event, every text the live region reads out, and every result list shown
-(with its query and whether it is "final", the answer, or "early", the name matches shown while
-Pagefind has not answered; a list without data-source, as before the names index, is final and its
-query is the one its live region names)."""
+(with its query and whether it is "final", the answer, or "early": data-final="false", a list shown
+while Pagefind had not answered, in the scripts that asked it from the header; a list without
+data-source, as before the names index, takes its query from what its live region names)."""
 SEEN = """(q) => {
   const listed = window.__ck.listed.find(([, query]) => query === q);
   const full = window.__ck.listed.find(([, query, , source]) => query === q && source === "final");
@@ -415,9 +411,8 @@ SEEN = """(q) => {
   const origin = performance.timeOrigin;
   return listed && full && said ? { input: window.__ck.input, listed, full, said, origin } : null;
 }"""
-STARTED = ("pagefind.js", ".pf_meta", "wasm.")
-"""Pagefind's script, index metadata and WebAssembly (fetched by its worker, so not in the page's
-resource timing: watched in the context's responses)."""
+LOADED = ("cau-hinh.json", "ten.json.gz")
+"""What the header box loads on focus: the settings and the names (``warm`` waits for them)."""
 MODES = {
     "cold": "cold: typing starts as soon as the page has loaded",
     "warm": "warm: search loaded before the first key",
@@ -431,8 +426,9 @@ def header_latency(browser: Any, base: str, query: str, mode: str) -> dict[str, 
     read out, and the search bytes downloaded meanwhile.
 
     ``cold``: typing (TYPING_MS a key) starts as soon as the page has loaded and the box has focus, and
-    the bytes count from the page's load. ``warm``: Pagefind and the settings were loaded before the
-    first key (as when the reader looked at the page first) and only the query's own downloads count.
+    the bytes count from the page's load. ``warm``: what the box loads on focus (the settings and the
+    names) arrived before the first key (as when the reader looked at the page first) and only the
+    query's own downloads count.
     ``pasted``: warm, but the whole query arrives in one input event, so nothing of it was fetched
     while it was typed (the worst case)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -447,9 +443,8 @@ def header_latency(browser: Any, base: str, query: str, mode: str) -> dict[str, 
     page.goto(base + "thu-tuc/4.100000/", wait_until="load")
     page.click("#ck-header-q")
     if mode != "cold":
-        page.evaluate("() => window.ckSearchEngine().then(() => true)")
         for _ in range(300):
-            if all(any(name in r.url for r in responses) for name in STARTED):
+            if all(any(name in r.url for r in responses) for name in LOADED):
                 break
             page.wait_for_timeout(100)
         page.wait_for_timeout(500)
@@ -473,6 +468,8 @@ def header_latency(browser: Any, base: str, query: str, mode: str) -> dict[str, 
         served += len(body)
         size = min(len(body), len(gzip.compress(body, 6)))
         zipped += size
+        if os.environ.get("FILES") == "1":
+            print(f"    {size / 1024:6.1f} KB  {response.url.rsplit('/', 2)[-2:]}", file=sys.stderr)
         timing = response.request.timing
         if timing["startTime"] + timing["responseEnd"] <= first_shown:
             first_zipped += size

@@ -8,7 +8,6 @@ of the queries; the rate is printed.
 from __future__ import annotations
 
 import re
-import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -349,7 +348,6 @@ def test_header_results_as_you_type_with_the_keyboard(served: tuple[str, Any]) -
     page.keyboard.type("dang ki ket hon")
     page.wait_for_function(
         "() => document.getElementById('ck-header-status').textContent.includes('«dang ki ket hon»')"
-        " && document.getElementById('ck-header-results').dataset.final === 'true'"
     )
     assert box.get_attribute("aria-expanded") == "true"
     live = page.locator("#ck-header-status").inner_text()
@@ -380,43 +378,37 @@ def test_header_results_as_you_type_with_the_keyboard(served: tuple[str, Any]) -
     assert page.errors == []
 
 
-LISTS = """() => {
-  window.__lists = [];
-  new MutationObserver(() => {
-    const list = document.getElementById("ck-header-results");
-    const first = list && !list.hidden && list.querySelector("[role=option]");
-    if (first) window.__lists.push([list.dataset.query, list.dataset.source, first.dataset.href]);
-  }).observe(document, { subtree: true, childList: true });
-}"""
-"""Records every result list the header shows: its query, its source and its first result."""
-
-
-def test_header_shows_name_matches_without_pagefind(served: tuple[str, Any]) -> None:
-    """With Pagefind unreachable, the names index alone answers as you type, with the keyboard; six
-    name matches or more fill the list, which is then the answer."""
+def header_answer(served: tuple[str, Any], query: str) -> tuple[Any, list[str]]:
+    """Type ``query`` into the header box of a procedure page; the page, once the box has answered, and
+    the addresses it requested from the first key on."""
     base, browser = served
     page = browser.new_page()
+    page.goto(base + "thu-tuc/1.001193/")
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.route("**/pagefind/**", lambda route: route.abort())
-    page.goto(base + "thu-tuc/1.001193/")
-    box = page.locator("#ck-header-q")
-    box.focus()
-    page.keyboard.type("đăng ký kết hôn")
+    page.locator("#ck-header-q").focus()
+    page.keyboard.type(query)
     page.wait_for_function(
-        "() => document.getElementById('ck-header-status').textContent.includes('«đăng ký kết hôn»')"
+        "(q) => document.getElementById('ck-header-status').textContent.includes('«' + q + '»')", arg=query
     )
+    return page, requested
+
+
+def test_header_shows_name_matches_and_never_loads_pagefind(served: tuple[str, Any]) -> None:
+    """The names index alone answers as you type, with the keyboard: six name matches fill the list;
+    Pagefind (its script, metadata, WebAssembly, index chunks) is never requested by the header."""
+    page, requested = header_answer(served, "đăng ký kết hôn")
+    box = page.locator("#ck-header-q")
     results = page.locator("#ck-header-results")
     assert results.get_attribute("data-source") == "names"
-    assert results.get_attribute("data-final") == "true"
     assert results.locator("[role=option]").count() == 7  # six names and «Xem tất cả kết quả»
-    assert not any("/pagefind/index/" in url for url in requested)
     live = page.locator("#ck-header-status").inner_text()
     assert live.split()[1:6] == ["thủ", "tục", "có", "tên", "khớp"]
     assert int(live.split()[0]) > 0
     assert box.get_attribute("aria-expanded") == "true"
     first = results.locator("[role=option]").nth(0)
     assert first.locator(".ck-header-results__title").inner_text() == "Thủ tục đăng ký kết hôn"
+    assert [url for url in requested if "/pagefind/" in url] == []
     page.keyboard.press("ArrowDown")
     assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
     page.keyboard.press("Enter")
@@ -424,34 +416,44 @@ def test_header_shows_name_matches_without_pagefind(served: tuple[str, Any]) -> 
     page.close()
 
 
-def test_header_first_result_does_not_change_when_pagefind_answers(served: tuple[str, Any]) -> None:
-    """The name matches come first, then Pagefind's fuller list with the same first result."""
-    shown = lists_until_answered(served, "cấp bản sao trích lục")  # one name match: Pagefind adds the rest
-    assert shown[0][0] == "names"
-    assert {href for _, href in shown} == {shown[0][1]}
-
-
-def lists_until_answered(served: tuple[str, Any], query: str) -> list[tuple[str, str]]:
-    """Type ``query`` into the header box of a procedure page; the (source, first result) of every list
-    shown for it, until Pagefind's answer (source «full»)."""
-    base, browser = served
-    page = browser.new_page()
-    page.add_init_script(script=f"({LISTS})()")
-    page.goto(base + "thu-tuc/1.001193/")
-    page.locator("#ck-header-q").focus()
-    page.keyboard.type(query)
-    page.wait_for_function(
-        "(q) => window.__lists.some(([typed, source]) => typed === q && source === 'full')", arg=query
-    )
-    shown = [(source, href) for q, source, href in page.evaluate("window.__lists") if q == query]
+def test_header_fills_the_list_with_the_nearest_names_after_few_matches(served: tuple[str, Any]) -> None:
+    """«cấp bản sao trích lục» is the whole of one name only: that name first, then the names that hold
+    most of its words, and the status counts both."""
+    page, requested = header_answer(served, "cấp bản sao trích lục")
+    results = page.locator("#ck-header-results")
+    assert results.get_attribute("data-source") == "names"
+    titles = results.locator(".ck-header-results__title").all_inner_texts()
+    assert len(titles) == 6
+    assert titles[0].startswith("Cấp bản sao Trích lục hộ tịch")
+    assert all("bản sao" in title.lower() for title in titles)
+    live = page.locator("#ck-header-status").inner_text()
+    assert live == "1 thủ tục có tên khớp với «cấp bản sao trích lục», 5 thủ tục có tên gần khớp."
+    assert [url for url in requested if "/pagefind/" in url] == []
     page.close()
-    return shown
+
+
+def test_header_without_a_name_match_offers_the_search_page(served: tuple[str, Any]) -> None:
+    """No name has any word of the query: the list offers the search page (which reads the pages' text
+    too), the status says so, and the last row opens it with the query."""
+    page, requested = header_answer(served, "qwxzv")
+    results = page.locator("#ck-header-results")
+    assert results.get_attribute("data-source") == "none"
+    assert results.locator("[role=option]").all_inner_texts() == ["Tìm «qwxzv» trong nội dung các trang"]
+    assert page.locator("#ck-header-status").inner_text() == (
+        "Không tên thủ tục nào khớp với «qwxzv». Nhấn Enter để tìm trong nội dung các trang."
+    )
+    assert [url for url in requested if "/pagefind/" in url] == []
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=qwxzv")
+    page.locator(".ck-search__empty").wait_for()
+    page.close()
 
 
 def test_the_names_first_result_is_the_full_searchs_first(search_page: Any) -> None:
-    """On every query of both sets that has a name match, the names index's first result (shown as
-    you type) is the full search's first result (shown when Pagefind answers). (The nearest names,
-    shown when no name has every word, may give way: test_header_shows_the_nearest_names_first.)"""
+    """On every query of both sets that has a name match, the header's first result (the names index's)
+    is the search page's first result (the full search's, with Pagefind). (The nearest names, shown
+    when no name has every word, may not be: test_header_shows_the_nearest_names.)"""
     queries = [q for q, _ in QUERIES] + [q for _, q, _ in CITIZEN_QUERIES]
     answers = search_page.evaluate(
         """async (queries) => {
@@ -461,7 +463,7 @@ def test_the_names_first_result_is_the_full_searchs_first(search_page: Any) -> N
             const quick = engine.quick(query);
             const found = await engine.search(query, {});
             const first = found.ranked[0] && found.ranked[0].data.url;
-            out.push([query, quick.ranked.length && !quick.near ? quick.ranked[0].data.url : null, first]);
+            out.push([query, quick.named ? quick.ranked[0].data.url : null, first]);
           }
           return out;
         }""",
@@ -472,61 +474,45 @@ def test_the_names_first_result_is_the_full_searchs_first(search_page: Any) -> N
     assert [a for a in named if a[1] != a[2]] == []
 
 
-def test_header_shows_the_nearest_names_before_pagefind(served: tuple[str, Any]) -> None:
+def test_header_shows_the_nearest_names(served: tuple[str, Any]) -> None:
     """No name has every word of «đất đai chứng thực di sản» (its words are in a document list): the
-    names holding the most of them show at once, without Pagefind, the wanted procedure first, and the
-    status says that the names only nearly match and which word no name has."""
-    base, browser = served
-    page = browser.new_page()
-    page.route("**/pagefind/**", lambda route: route.abort())
-    page.goto(base + "thu-tuc/1.001193/")
-    page.locator("#ck-header-q").focus()
+    names holding the most of them answer, the wanted procedure first, and the status says that the
+    names only nearly match and which word no name has."""
     query = "đất đai chứng thực di sản"
-    page.keyboard.type(query)
-    page.wait_for_function(
-        "(q) => document.getElementById('ck-header-status').textContent.includes('«' + q + '»')", arg=query
-    )
+    page, requested = header_answer(served, query)
     results = page.locator("#ck-header-results")
     assert results.get_attribute("data-source") == "near"
-    assert results.get_attribute("data-final") == "false"
     first = results.locator("[role=option]").nth(0)
     assert first.get_attribute("data-href").endswith("/thu-tuc/2.001406/")
     live = page.locator("#ck-header-status").inner_text()
-    assert f"thủ tục có tên gần khớp với «{query}»" in live
+    assert f"thủ tục có tên gần khớp với «{query}»." in live
     assert "Không tên thủ tục nào có từ «đai»." in live
+    assert [url for url in requested if "/pagefind/" in url] == []
     page.close()
 
 
-def test_header_keeps_the_nearest_names_first_when_pagefind_answers(served: tuple[str, Any]) -> None:
-    """The nearest names' first result stays first when Pagefind's answer ranks it in the same tier."""
-    shown = lists_until_answered(served, "đất đai chứng thực di sản")
-    assert shown[0][0] == "near"
-    assert shown[0][1].endswith("/thu-tuc/2.001406/")
-    assert {href for _, href in shown} == {shown[0][1]}
-
-
-def test_header_waits_longer_for_an_unfinished_word(served: tuple[str, Any]) -> None:
-    """A last word that no name has («l» of «lục» still being typed) puts Pagefind off for 1.5 s (not
-    the 800 ms after names), so its index chunks are not fetched while the word is typed; the nearest
-    names answer meanwhile."""
+def test_search_page_shows_the_name_matches_before_and_without_pagefind(served: tuple[str, Any]) -> None:
+    """The search page shows the name matches of its query at once, from the names index; when Pagefind
+    cannot be loaded they stay, and the status says that only names and codes were searched."""
     base, browser = served
     page = browser.new_page()
-    page.goto(base + "thu-tuc/1.001193/")
-    page.locator("#ck-header-q").focus()
-    page.wait_for_function("() => window.ckSearchEngine().then(() => true)")
-    query = "cấp bản sao trích l"
-    page.keyboard.insert_text(query[:-1])
-    page.wait_for_function("() => document.getElementById('ck-header-results').dataset.source === 'full'")
-    page.keyboard.type(query[-1])
-    typed = time.monotonic()
+    page.route("**/pagefind/**", lambda route: route.abort())
+    page.goto(base + "tim-kiem/?q=" + "đăng ký kết hôn")
+    status = page.locator("#ck-search-status")
     page.wait_for_function(
-        "(q) => document.getElementById('ck-header-results').dataset.query === q", arg=query
+        "() => document.getElementById('ck-search-status').textContent.includes('Không tải')"
     )
-    assert page.locator("#ck-header-results").get_attribute("data-source") == "near"
+    links = page.locator("#ck-search-results a.ck-result__link")
+    assert links.nth(0).inner_text() == "Thủ tục đăng ký kết hôn"
+    count = int(status.inner_text().split()[0])
+    assert links.count() == min(count, 10)
+    assert status.inner_text() == (
+        f"{count} thủ tục có tên khớp với «đăng ký kết hôn». "
+        "Không tải được chỉ mục tìm kiếm: chỉ tìm được theo tên và mã thủ tục."
+    )
+    page.locator("#ck-search-input").fill("qwxzv")
     page.wait_for_function(
-        "(q) => { const list = document.getElementById('ck-header-results');"
-        " return list.dataset.query === q && list.dataset.source === 'full'; }",
-        arg=query,
+        "() => document.getElementById('ck-search-status').textContent.startsWith('Không tải')"
     )
-    assert time.monotonic() - typed >= 1.4
+    assert links.count() == 0
     page.close()

@@ -27,26 +27,22 @@
 // The name tiers of that ranking (rank() ≥ NAME_TIER: every word of a form of the query in the name)
 // need no index: tim-kiem/ten.json holds every procedure's name, code and sector (one request, ≈60 KB
 // gzipped at 5,000 procedures), and Names ranks them in the page with the same rank(), a few ms after a
-// key. The header shows them at once; Pagefind's answer (body matches, keywords, relaxed matching) then
-// comes below them: a full search ranks every name match first, in the names' order, so the first
-// result never changes when Pagefind answers (withNames).
+// key. A full search (the search page) ranks every name match first, in the names' order, then
+// Pagefind's answer (body matches, keywords, relaxed matching): the header's first result is the
+// search page's (withNames).
 //
-// When no name has every word (words found only in the pages' text, everyday words, filler words the
-// stop list lacks, typos), the header shows at once the nearest names (Names.near): the names holding
-// the most of the query's words, the words in no name left out (and named in the status). Pagefind's
-// answer then replaces them, except that the nearest names' first stays first unless Pagefind's first is
-// in a strictly better tier (keepFirst). Pagefind waits for a pause in typing, a longer one when the last
-// word is in no name and no vocabulary (a word still being typed: its index chunks are not fetched).
+// The header answers from the names alone and never loads Pagefind (its start, ≈170 KB gzipped at
+// 5,000 + 5,000 pages, and a few index chunks of ≈20 KB for each word would be most of a query's
+// bytes): the name matches, then, when they are fewer than the rows, the nearest names (Names.near): the
+// names holding the most of the query's words, the words in no name left out (and named in the status).
+// Enter, or the last row, opens the search page, which also reads the pages' text and the feedback.
 
 const PAGE_SIZE = 10;
 const RANKED = 16;
 const MAX_QUERIES = 10;
 const SHORTEST = "do_dai_ten"; // generator.site.search.NAME_LENGTH: pages by name length
 const DEBOUNCE_MS = 200;
-const HEADER_PAUSE_MS = 500; // the header asks Pagefind after this pause in typing (names show at each key)
-const HEADER_SHOWN_MS = 800; // … this one when names are shown (they answer meanwhile)
-const HEADER_UNFINISHED_MS = 1500; // … this one when the last word looks unfinished (unfinished())
-const HEADER_FIRST = 6;
+const NO_INDEX = "Không tải được chỉ mục tìm kiếm: chỉ tìm được theo tên và mã thủ tục.";
 const FUSION_K = 5;
 const JOINED_WORDS = 8;
 const TYPO_MIN = 5;
@@ -57,6 +53,7 @@ const OTHER_MARK = /\p{M}/u;
 const SUPERSEDED = new Error("superseded by a later search");
 const NAME_TIER = 2; // rank() from here on: every word of a form of the query is in the name
 const NEAR_CANDIDATES = 64; // Names.near ranks this many of the names holding the most words
+const CODE_PREFIX = 4; // Names.find: a code being typed lists the codes that begin with it, from 4 digits on
 
 /** A query as searched: NFC, whitespace collapsed. */
 export function normalise(text) {
@@ -139,10 +136,11 @@ export function oneEdit(a, b) {
   return short.slice(i) === long.slice(i + 1);
 }
 
-/** What the browser knows besides the index: term groups, the stop list and the vocabulary. */
+/** What the browser knows besides the index: term groups, the stop list and the vocabulary. A term in
+ * a lexicon group and in a synonym group too is read as the lexicon's (its official term last). */
 export class Lexicon {
   constructor(settings) {
-    const groups = [...(settings.synonyms || []), ...(settings.lexicon || [])];
+    const groups = [...(settings.lexicon || []), ...(settings.synonyms || [])];
     this.terms = new Map();
     groups.forEach((group) => {
       const official = group[group.length - 1];
@@ -391,13 +389,17 @@ export class Names {
   /**
    * The records whose name holds every word of a form of the query (or is the query), ranked like the
    * full search ranks them ([{result, data, rank, order}], best first; among equals, the file's order:
-   * current records first, then by name); a code, its record.
+   * current records first, then by name); a code (dots or not), its record, else the records whose
+   * code starts with it (from CODE_PREFIX digits: a code being typed).
    */
   find(analysis) {
     if (analysis.code) {
-      return this.entries
-        .filter((entry) => entry.row[0] === analysis.typed)
-        .map((entry, order) => ({ ...this.item(entry), rank: { score: 4, extra: 0 }, order }));
+      const digits = (code) => code.replace(/\./g, "");
+      const typed = digits(analysis.typed);
+      const exact = this.entries.filter((entry) => digits(entry.row[0]) === typed);
+      const begun = typed.length < CODE_PREFIX ? [] : this.entries.filter((entry) => digits(entry.row[0]).startsWith(typed));
+      const score = exact.length ? 4 : 3;
+      return (exact.length ? exact : begun).map((entry, order) => ({ ...this.item(entry), rank: { score, extra: 0 }, order }));
     }
     const forms = analysis.forms.filter((form) => form.length);
     const all = whole(analysis.all);
@@ -490,39 +492,43 @@ function compare(a, b) {
 
 /**
  * One search engine per page: runs the searches one after the other (exactDiacritics is global).
- * ``pagefind`` is Pagefind or the promise of it (then start() waits for it); ``names`` is a Names or
- * null. quick() needs only the settings and the names.
+ * ``pagefind`` is Pagefind, the promise of it, or a function that starts it (called by the first
+ * start()); ``names`` is a Names or null. quick() needs only the settings and the names.
  */
 export class Engine {
   constructor(pagefind, settings, names = null) {
-    this.starting = Promise.resolve(pagefind);
-    this.pagefind = pagefind && typeof pagefind.then === "function" ? null : pagefind;
+    this.starter = typeof pagefind === "function" ? pagefind : () => Promise.resolve(pagefind);
+    this.pagefind = typeof pagefind === "function" || (pagefind && typeof pagefind.then === "function") ? null : pagefind;
     this.settings = settings;
     this.lexicon = new Lexicon(settings);
     this.names = names;
     this.lock = Promise.resolve();
   }
 
-  /** This engine once Pagefind has started. */
+  /** This engine once Pagefind has started (started on the first call). */
   async start() {
+    if (!this.starting) this.starting = this.starter();
     if (!this.pagefind) this.pagefind = await this.starting;
     return this;
   }
 
   /**
-   * The name matches of ``query`` ranked at once, without Pagefind: {ranked, total, info, near}. When
-   * no name holds every word, the names nearest to it (Names.near) with ``near`` true: they may give
-   * way to Pagefind's answer, which also reads the pages' text.
+   * The header's answer to ``query``, from the names alone (no Pagefind): {ranked, total, named, info,
+   * near}. The name matches (``named`` of them; ``total`` counts every one), then, when they are fewer
+   * than HEADER_ROWS, the names nearest to it that are not among them (Names.near; ``near``: there is
+   * no name match, and ``info.absent`` names the words no name has).
    */
   quick(query) {
     const analysis = analyse(query, this.lexicon);
     const ranked = this.named(analysis, {});
     const info = { analysis, dropped: [], partial: false };
-    if (ranked.length || !this.names || !analysis.typed || analysis.code) {
-      return { ranked, total: ranked.length, info, near: false };
-    }
+    const answer = { ranked, total: ranked.length, named: ranked.length, info, near: false };
+    if (ranked.length >= HEADER_ROWS || !this.names || !analysis.typed || analysis.code) return answer;
     const near = this.names.near(analysis, this.lexicon);
-    return { ranked: near.ranked, total: near.ranked.length, info: { ...info, absent: near.absent }, near: true };
+    const urls = new Set(ranked.map((r) => r.data.url));
+    const more = near.ranked.filter((r) => !urls.has(r.data.url));
+    if (ranked.length) return { ...answer, ranked: ranked.concat(more), total: ranked.length + more.length };
+    return { ...answer, ranked: more, total: more.length, info: { ...info, absent: near.absent }, near: true };
   }
 
   named(analysis, filters) {
@@ -571,14 +577,6 @@ export class Engine {
       if (error === SUPERSEDED) return null;
       throw error;
     }
-  }
-
-  /** ``found`` with its first ``ranked`` results ranked (more data loaded), or null if superseded. */
-  async rankMore(found, ranked = RANKED) {
-    const ticket = this.ticket;
-    const { own } = found;
-    const more = await this.rankFirst(own.info.analysis, own.results, ranked);
-    return ticket === this.ticket ? this.withNames({ ...own, ranked: more }, {}) : null;
   }
 
   check(ticket) {
@@ -663,33 +661,6 @@ export class Engine {
     results.splice(0, head.length, ...order);
     return scored;
   }
-}
-
-/**
- * Pagefind's answer ``found`` with the first of the nearest names shown before it (``early``, or null)
- * kept first unless Pagefind's first is in a strictly better tier (rank() score, against the whole
- * query): a result already shown first does not move away for an equal one. It keeps Pagefind's data
- * (its excerpt) when Pagefind ranked it too.
- */
-export function keepFirst(early, found) {
-  const first = early && early.ranked[0];
-  if (!first || !found.ranked.length) return found;
-  const at = found.ranked.findIndex((r) => r.data.url === first.data.url);
-  if (at === 0) return found;
-  const kept = at > 0 ? found.ranked[at] : { ...first, rank: rank(found.info.analysis, first.data.meta) };
-  if (kept.rank.score < found.ranked[0].rank.score) return found;
-  return { ...found, ranked: [kept, ...found.ranked.filter((_, i) => i !== at)] };
-}
-
-/** Whether the query ``value`` looks unfinished: only filler words so far, or a last word typed last
- * (no space after it) that no name has (the nearest names' search) and that is not a corrected one. */
-function unfinished(value, info) {
-  const { analysis, absent } = info;
-  if (analysis.filler) return true;
-  const last = analysis.all[analysis.all.length - 1];
-  if (!last || /\s$/.test(value) || analysis.code) return false;
-  const fixed = analysis.corrected.some((c) => c.from === last.raw);
-  return Boolean(absent && absent.includes(last.raw)) && !fixed;
 }
 
 /** Whether the query was read differently from how it was typed (corrected, swapped, shortened). */
@@ -804,15 +775,16 @@ class SearchPage {
     this.extra.id = "ck-search-extra";
     this.status.after(this.extra);
     this.selected = {};
+    this.filterBoxes = {};
     this.results = [];
     this.shown = 0;
     this.sequence = 0;
     this.timer = 0;
   }
 
+  /** Show the page: the name matches of the address's query at once, then, once Pagefind has
+   * started, the filters and the full search. */
   async start() {
-    const all = await this.engine.pagefind.filters();
-    this.renderFilters(all);
     this.root.hidden = false;
     this.root.querySelector("form").addEventListener("submit", (event) => {
       event.preventDefault();
@@ -837,8 +809,30 @@ class SearchPage {
     if (header) header.value = query;
     if (query) {
       this.input.focus();
-      await this.search();
+      this.showNames(normalise(query));
     }
+    const all = await this.engine
+      .start()
+      .then((engine) => engine.pagefind.filters())
+      .catch(() => null);
+    this.failed = !all;
+    if (all) this.renderFilters(all);
+    if (this.input.value) await this.search();
+  }
+
+  /** The name matches of ``typed`` shown at once, before Pagefind answers (its answer keeps them first,
+   * Engine.withNames), the status ending with ``tail``; false when there are none or filters are chosen
+   * (names carry no filters). */
+  showNames(typed, tail = "; đang tìm thêm trong nội dung…") {
+    if (Object.keys(this.selected).length) return false;
+    const found = this.engine.quick(typed);
+    if (!found.named) return false;
+    const first = found.ranked.slice(0, Math.min(found.named, PAGE_SIZE));
+    this.list.replaceChildren(...first.map(({ data }) => this.renderResult(data)));
+    this.extra.replaceChildren();
+    this.more.hidden = true;
+    this.status.textContent = `${found.named} thủ tục có tên khớp với «${typed}»${tail}`;
+    return true;
   }
 
   links() {
@@ -921,8 +915,16 @@ class SearchPage {
       this.status.textContent = "";
       return;
     }
-    this.status.textContent = "Đang tìm…";
-    const found = await this.engine.search(typed, this.filters());
+    if (this.failed) {
+      // Pagefind did not load: the name matches are all there is.
+      if (this.showNames(typed, `. ${NO_INDEX}`)) return;
+      this.list.replaceChildren();
+      this.status.textContent = NO_INDEX;
+      return;
+    }
+    if (!typed || !this.showNames(typed)) this.status.textContent = "Đang tìm…";
+    // A failure to start Pagefind is handled by start(), which searches again.
+    const found = await this.engine.search(typed, this.filters()).catch(() => null);
     if (!found || sequence !== this.sequence) return;
     const { results, counts, ranked, info, total } = found;
     this.results = results;
@@ -986,10 +988,10 @@ class SearchPage {
 /**
  * The header box: results as you type, in a list under the box (ARIA combobox with a listbox).
  * Arrow keys move through the results, Enter opens the one chosen (or the search page), Escape closes
- * the list; the count is read out by a polite live region. The names and settings (and Pagefind beside
- * them) load on the first sign of interest; each key shows the name matches at once (data-source
- * "names"), and Pagefind's fuller list replaces them after a pause in typing ("full"), with the same
- * first result.
+ * the list; the count is read out by a polite live region. The names and settings load on the first
+ * sign of interest; each key shows the header's answer (Engine.quick) at once: the name matches
+ * (data-source "names"), the nearest names when no name has every word ("near"), or none ("none").
+ * Pagefind is never loaded here: the last row opens the search page, which also reads the pages' text.
  */
 class HeaderBox {
   constructor(form, load) {
@@ -1000,9 +1002,6 @@ class HeaderBox {
     this.live = form.querySelector("#ck-header-status");
     this.options = [];
     this.active = -1;
-    this.sequence = 0;
-    this.timer = 0;
-    this.before = "";
   }
 
   start() {
@@ -1022,64 +1021,27 @@ class HeaderBox {
   }
 
   async typed() {
-    clearTimeout(this.timer);
     const value = this.input.value;
-    // Text pasted or chosen from a suggestion (several letters in one input) is not typed on: no pause.
-    const pasted = value.length - this.before.length > 2;
-    this.before = value;
     const engine = await this.engine();
     if (this.input.value !== value) return;
     const typed = normalise(value);
-    const quick = typed ? engine.quick(typed) : null;
-    // Enough name matches fill the list: Pagefind's answer would come below them, out of sight (the
-    // search page has it), so it is not asked; otherwise it adds its results below the names. The
-    // nearest names (no name has every word) are shown too, and give way to Pagefind's answer.
-    const enough = quick && !quick.near && quick.ranked.length >= HEADER_ROWS;
-    this.early = quick && quick.ranked.length ? { typed, quick } : null;
-    if (this.early) {
-      this.sequence++;
-      this.render(typed, quick, engine, quick.near ? "near" : "names", enough);
-    }
-    if (enough) return;
-    // Typing at phone speed (250 ms a key, some keys slower) would otherwise search, and fetch index
-    // chunks for, every unfinished word: the names answer each key, Pagefind a real pause, longer when
-    // names are shown, longer still when the last word is in no name and no vocabulary (most likely a
-    // word still being typed).
-    let pause = this.early ? HEADER_SHOWN_MS : HEADER_PAUSE_MS;
-    if (quick && unfinished(value, quick.info)) pause = HEADER_UNFINISHED_MS;
-    if (pasted) pause = 0;
-    this.timer = setTimeout(() => this.search(engine), pause);
-  }
-
-  async search(engine) {
-    const sequence = ++this.sequence;
-    const typed = normalise(this.input.value);
     if (!typed) {
       this.close();
       this.live.textContent = "";
       return;
     }
-    // Without Pagefind (it failed to load), the name matches shown stay.
-    const found = await engine.search(typed, {}, HEADER_FIRST).catch(() => null);
-    // Not while the reader moves through the list of names: its order would change under the keys.
-    if (!found || sequence !== this.sequence || this.active >= 0) return;
-    const early = this.early && this.early.typed === typed && this.early.quick.near ? this.early.quick : null;
-    this.render(typed, keepFirst(early, found), engine, "full", true);
-    // Then rank more of the results (more data to load) and show the better order, unless the reader
-    // has started to move through the list.
-    const more = await engine.rankMore(found);
-    if (!more || sequence !== this.sequence || this.active >= 0) return;
-    this.render(typed, keepFirst(early, more), engine, "full", true);
+    const found = engine.quick(typed);
+    const source = !found.ranked.length ? "none" : found.near ? "near" : "names";
+    this.render(typed, found, engine, source);
   }
 
-  /** Show ``found`` ({ranked, total, info}) for ``typed``; ``source``: "names" (name matches, at once),
-   * "near" (the nearest names, at once, when no name has every word) or "full" (Pagefind's answer too);
-   * ``final``: whether it is the answer (data-final, for bench/). */
-  render(typed, found, engine, source, final) {
-    const { ranked, total, info } = found;
+  /** Show the header's answer ``found`` (Engine.quick) for ``typed``; ``source``: "names" (name matches,
+   * and the nearest names after them when they are few), "near" (the nearest names: no name match) or
+   * "none". */
+  render(typed, found, engine, source) {
+    const { ranked, total, named, info } = found;
     this.list.dataset.query = typed;
     this.list.dataset.source = source;
-    this.list.dataset.final = `${final}`;
     this.list.replaceChildren();
     this.options = [];
     this.active = -1;
@@ -1105,22 +1067,21 @@ class HeaderBox {
     all.setAttribute("role", "option");
     all.setAttribute("aria-selected", "false");
     all.dataset.href = page.href;
-    const early = source !== "full";
-    all.textContent = early ? "Xem tất cả kết quả" : total ? `Xem tất cả ${total} kết quả` : "Mở trang tìm kiếm";
+    all.textContent = total ? "Xem tất cả kết quả" : `Tìm «${typed}» trong nội dung các trang`;
     all.addEventListener("click", () => location.assign(page.href));
     this.list.append(all);
     this.options.push(all);
     this.list.hidden = false;
     this.input.setAttribute("aria-expanded", "true");
-    const note = notes(info);
+    const note = total ? notes(info) : "";
     const fix = total && changed(info, shown[0] && shown[0].data);
+    const nearby = total - named;
     const counts = {
-      names: `${total} thủ tục có tên khớp với «${typed}».`,
-      near: `${total} thủ tục có tên gần khớp với «${typed}» (đang tìm thêm trong nội dung).`,
-      full: `${total} kết quả cho «${typed}».`,
+      names: `${named} thủ tục có tên khớp với «${typed}»${nearby ? `, ${nearby} thủ tục có tên gần khớp` : ""}.`,
+      near: `${total} thủ tục có tên gần khớp với «${typed}».`,
+      none: `Không tên thủ tục nào khớp với «${typed}». Nhấn Enter để tìm trong nội dung các trang.`,
     };
-    const count = counts[source];
-    const head = total ? count : `Không tìm thấy thủ tục nào cho «${typed}».`;
+    const head = counts[source];
     const mean = fix ? ` Có phải bạn muốn tìm: «${shown[0].data.meta.title}»?` : "";
     this.live.textContent = `${head}${mean}${note ? ` ${note}` : ""}`;
     if (fix || note) {
@@ -1170,8 +1131,9 @@ class HeaderBox {
 }
 
 /**
- * The engine as soon as the settings and the names have arrived (fetched side by side); Pagefind starts
- * beside them (index metadata, WebAssembly), and engine.start() waits for it.
+ * The engine as soon as the settings and the names have arrived (fetched side by side). Pagefind (its
+ * script, index metadata and WebAssembly) starts only when a full search needs it (engine.start()):
+ * the search page, never the header box.
  */
 async function loadEngine(site) {
   const json = (path, otherwise) =>
@@ -1182,15 +1144,13 @@ async function loadEngine(site) {
     json("tim-kiem/cau-hinh.json", { filters: [], synonyms: [] }),
     json("tim-kiem/ten.json.gz", null),
   ]);
-  // Pagefind's start (script, metadata, WebAssembly) after these, not beside them: on a slow link they
-  // would share it, and the names answer first.
-  const starting = import(new URL("pagefind/pagefind.js", site).href).then(async (pagefind) => {
-    await pagefind.options({ baseUrl: site.pathname, excerptLength: 24, ranking: settings.ranking });
-    pagefind.init();
-    return pagefind;
-  });
-  starting.catch(() => undefined); // reported when a search needs Pagefind, not before
-  const engine = new Engine(starting, settings, names && new Names(names, site));
+  const startPagefind = () =>
+    import(new URL("pagefind/pagefind.js", site).href).then(async (pagefind) => {
+      await pagefind.options({ baseUrl: site.pathname, excerptLength: 24, ranking: settings.ranking });
+      pagefind.init();
+      return pagefind;
+    });
+  const engine = new Engine(startPagefind, settings, names && new Names(names, site));
   engine.site = site;
   return engine;
 }
@@ -1215,7 +1175,7 @@ async function main() {
   const form = document.querySelector(".ck-header-search");
   if (form && form.querySelector("#ck-header-results")) new HeaderBox(form, quick).start();
   const root = document.getElementById("ck-search");
-  if (root) await new SearchPage(root, await load(), site).start();
+  if (root) await new SearchPage(root, await quick(), site).start();
 }
 
 if (typeof document !== "undefined") main();
