@@ -112,6 +112,13 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
+    def end_headers(self) -> None:
+        # As a site's server would: the search page, opened from another page, reads the names and
+        # settings that page fetched from the browser's cache. Every measured page opens a new context
+        # (an empty cache).
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
 
 @contextmanager
 def serve(root: Path) -> Iterator[str]:
@@ -413,6 +420,9 @@ SEEN = """(q) => {
 }"""
 LOADED = ("cau-hinh.json", "ten.json.gz")
 """What the header box loads on focus: the settings and the names (``warm`` waits for them)."""
+WARM_IDLE_MS = 2000
+"""``warm`` then waits this long, for the page to have read them (inflate, parse, fold 5,000 names: about
+0.5 s at 4× slowdown), as a reader who looked at the page before typing."""
 MODES = {
     "cold": "cold: typing starts as soon as the page has loaded",
     "warm": "warm: search loaded before the first key",
@@ -447,7 +457,7 @@ def header_latency(browser: Any, base: str, query: str, mode: str) -> dict[str, 
             if all(any(name in r.url for r in responses) for name in LOADED):
                 break
             page.wait_for_timeout(100)
-        page.wait_for_timeout(500)
+        page.wait_for_timeout(WARM_IDLE_MS)
         responses.clear()
     if mode == "pasted":
         page.keyboard.insert_text(query)
@@ -486,6 +496,101 @@ def header_latency(browser: Any, base: str, query: str, mode: str) -> dict[str, 
         "first_gzip_bytes": first_zipped,
         "status": seen["said"][1],
     }
+
+
+WATCH_PAGE = """() => {
+  window.__ck = { first: 0, full: 0, status: "", origin: performance.timeOrigin };
+  new MutationObserver(() => {
+    const link = document.querySelector("#ck-search-results a.ck-result__link");
+    if (link && !window.__ck.first) window.__ck.first = performance.now();
+    const status = document.getElementById("ck-search-status");
+    const text = status ? status.textContent : "";
+    const done = text && !text.includes("đang tìm thêm") && text !== "Đang tìm…";
+    if (done && !window.__ck.full) Object.assign(window.__ck, { full: performance.now(), status: text });
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}"""
+"""On the search page: when the first result showed, and when the status first gave the full answer."""
+
+
+def from_cache(cdp: Any) -> set[str]:
+    """The addresses the page took from the browser's cache from now on (watched through ``cdp``):
+    Playwright reports them as responses, but they were not downloaded."""
+    urls: dict[str, str] = {}
+    cached: set[str] = set()
+    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.requestServedFromCache", lambda e: cached.add(urls.get(e["requestId"], "")))
+    cdp.on(
+        "Network.responseReceived",
+        lambda e: cached.add(e["response"]["url"]) if e["response"].get("fromDiskCache") else None,
+    )
+    return cached
+
+
+def page_latency(browser: Any, base: str, query: str) -> dict[str, Any]:
+    """The search page as a reader reaches it: on a procedure page, throttled and cache empty, the
+    header box gets focus (its names and settings load), ``query`` is typed and Enter pressed; then,
+    from the search page's navigation: the first result on screen, the full answer (Pagefind's), and
+    the search bytes the search page downloaded (what the browser's cache held is not downloaded)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    responses: list[Any] = []
+    cached = from_cache(cdp)
+    page.goto(base + "thu-tuc/4.100000/", wait_until="load")
+    page.click("#ck-header-q")
+    page.keyboard.insert_text(query)
+    page.wait_for_selector("#ck-header-results:not([hidden])")
+    page.add_init_script(script=f"({WATCH_PAGE})()")
+    context.on("response", lambda response: responses.append(response))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tim-kiem/**")
+    page.wait_for_function("() => window.__ck && window.__ck.full > 0", timeout=60_000)
+    seen = page.evaluate("window.__ck")
+    zipped = 0
+    for response in responses:
+        if not is_search_file("pagefind", response.url) or response.status != 200 or response.url in cached:
+            continue
+        try:
+            body = response.body()
+        except Exception:  # a redirect or an aborted request has no body
+            continue
+        size = min(len(body), len(gzip.compress(body, 6)))
+        zipped += size
+        if os.environ.get("FILES") == "1":
+            timing = response.request.timing
+            end = (timing["startTime"] + timing["responseEnd"]) / 1000 - seen["origin"] / 1000
+            name = response.url.rsplit("/", 2)[-2:]
+            print(f"    {size / 1024:6.1f} KB  ends {end:6.2f} s  {name}", file=sys.stderr)
+    context.close()
+    seconds = {key: seen[key] / 1000 for key in ("first", "full")}
+    return {**seconds, "gzip": zipped, "status": seen["status"]}
+
+
+def page_table(size: int, scratch: Path, repeat: int, queries: list[str]) -> str:
+    """:func:`page_latency` for each query, ``repeat`` times (median and range)."""
+    from playwright.sync_api import sync_playwright
+
+    site_dir = build_quality_site(str(size), scratch)
+    lines = [
+        f"Search page, {size:,} procedures, CPU {CPU_SLOWDOWN}× slower, Slow 4G, reached from the header "
+        f"box (Enter), {repeat} run(s) each (median, range), from the search page's navigation:",
+        "| query | first result | full answer | search bytes downloaded (gzip) |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    with sync_playwright() as playwright, serve(site_dir) as base:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for query in queries:
+            rows = [page_latency(browser, base, query) for _ in range(repeat)]
+            lines.append(
+                f"| {query} | {spread([r['first'] for r in rows])} | {spread([r['full'] for r in rows])} "
+                f"| {kb(max(r['gzip'] for r in rows))} |"
+            )
+            print(lines[-1], "—", rows[0]["status"][:100], file=sys.stderr)
+        browser.close()
+    return "\n".join(lines)
 
 
 def latency(size: int, scratch: Path, repeat: int = 1, queries: list[str] | None = None) -> str:
@@ -547,6 +652,14 @@ def spread(values: list[float]) -> str:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["page"]:
+        size = int(sys.argv[2]) if len(sys.argv) > 2 else 5000
+        repeat = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+        text = page_table(size, OUT / "search-quality", repeat, sys.argv[4:] or LATENCY_QUERIES)
+        print(text)
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / "search-page.txt").write_text(text + "\n", encoding="utf-8")
+        return
     if sys.argv[1:2] == ["latency"]:
         size = int(sys.argv[2]) if len(sys.argv) > 2 else 5000
         repeat = int(sys.argv[3]) if len(sys.argv) > 3 else 1

@@ -640,6 +640,9 @@ export class Engine {
   }
 
   async runAll(list, filters, ticket) {
+    // Every search's index chunks asked for at once (one wave of requests, not one per search); then
+    // the searches, one after the other.
+    await Promise.all(list.map(({ query }) => this.pagefind.preload(query, { filters })));
     const runs = [];
     for (const { query, exact, weight, sort } of list) {
       this.check(ticket);
@@ -811,27 +814,34 @@ class SearchPage {
       this.input.focus();
       this.showNames(normalise(query));
     }
+    // The query's index chunks are asked for beside the filters' (one wave of requests, not two).
     const all = await this.engine
       .start()
-      .then((engine) => engine.pagefind.filters())
+      .then((engine) => {
+        if (this.input.value) engine.preload(this.input.value);
+        return engine.pagefind.filters();
+      })
       .catch(() => null);
     this.failed = !all;
     if (all) this.renderFilters(all);
     if (this.input.value) await this.search();
   }
 
-  /** The name matches of ``typed`` shown at once, before Pagefind answers (its answer keeps them first,
-   * Engine.withNames), the status ending with ``tail``; false when there are none or filters are chosen
+  /** The header's answer to ``typed`` (Engine.quick) shown at once, before Pagefind answers: the name
+   * matches (Pagefind's answer keeps them first, Engine.withNames), or the nearest names when there are
+   * none; the status ends with ``tail``. False when there is nothing to show or filters are chosen
    * (names carry no filters). */
   showNames(typed, tail = "; đang tìm thêm trong nội dung…") {
     if (Object.keys(this.selected).length) return false;
     const found = this.engine.quick(typed);
-    if (!found.named) return false;
-    const first = found.ranked.slice(0, Math.min(found.named, PAGE_SIZE));
+    if (!found.ranked.length) return false;
+    const count = found.named || found.ranked.length;
+    const first = found.ranked.slice(0, Math.min(count, PAGE_SIZE));
     this.list.replaceChildren(...first.map(({ data }) => this.renderResult(data)));
     this.extra.replaceChildren();
     this.more.hidden = true;
-    this.status.textContent = `${found.named} thủ tục có tên khớp với «${typed}»${tail}`;
+    const how = found.named ? "có tên khớp" : "có tên gần khớp";
+    this.status.textContent = `${count} thủ tục ${how} với «${typed}»${tail}`;
     return true;
   }
 
@@ -1133,24 +1143,29 @@ class HeaderBox {
 /**
  * The engine as soon as the settings and the names have arrived (fetched side by side). Pagefind (its
  * script, index metadata and WebAssembly) starts only when a full search needs it (engine.start()):
- * the search page, never the header box.
+ * never for the header box; on the search page (``eager``) its script loads beside the settings and the
+ * names, and it starts as soon as the settings have arrived.
  */
-async function loadEngine(site) {
+async function loadEngine(site, eager) {
   const json = (path, otherwise) =>
     fetch(new URL(path, site))
       .then((response) => (response.ok ? response.arrayBuffer().then(inflated).then(JSON.parse) : otherwise))
       .catch(() => otherwise);
-  const [settings, names] = await Promise.all([
-    json("tim-kiem/cau-hinh.json", { filters: [], synonyms: [] }),
-    json("tim-kiem/ten.json.gz", null),
-  ]);
+  const script = () => import(new URL("pagefind/pagefind.js", site).href);
+  const early = eager ? script() : null;
+  if (early) early.catch(() => undefined); // reported by the search that needs it
+  const loading = json("tim-kiem/ten.json.gz", null);
+  const settings = await json("tim-kiem/cau-hinh.json", { filters: [], synonyms: [] });
   const startPagefind = () =>
-    import(new URL("pagefind/pagefind.js", site).href).then(async (pagefind) => {
+    (early || script()).then(async (pagefind) => {
       await pagefind.options({ baseUrl: site.pathname, excerptLength: 24, ranking: settings.ranking });
       pagefind.init();
       return pagefind;
     });
-  const engine = new Engine(startPagefind, settings, names && new Names(names, site));
+  const started = eager ? startPagefind() : null;
+  if (started) started.catch(() => undefined); // reported by the search that needs it
+  const names = await loading;
+  const engine = new Engine(started ? () => started : startPagefind, settings, names && new Names(names, site));
   engine.site = site;
   return engine;
 }
@@ -1165,16 +1180,16 @@ async function inflated(buffer) {
 
 async function main() {
   const site = siteRoot();
+  const root = document.getElementById("ck-search");
   let shared = null;
   const quick = () => {
-    if (!shared) shared = loadEngine(site);
+    if (!shared) shared = loadEngine(site, Boolean(root));
     return shared;
   };
   const load = () => quick().then((engine) => engine.start());
   window.ckSearchEngine = load;
   const form = document.querySelector(".ck-header-search");
   if (form && form.querySelector("#ck-header-results")) new HeaderBox(form, quick).start();
-  const root = document.getElementById("ck-search");
   if (root) await new SearchPage(root, await quick(), site).start();
 }
 
