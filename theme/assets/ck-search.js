@@ -615,10 +615,13 @@ export class Engine {
       ticket,
     );
     const live = core.filter((_, i) => alone[i].search.unfilteredResultCount > 0);
-    info.dropped = core.filter((_, i) => alone[i].search.unfilteredResultCount === 0).map((t) => t.raw);
+    const missing = core.filter((_, i) => alone[i].search.unfilteredResultCount === 0);
+    // Said to the reader: the words they typed (a lexicon's official term may hold others).
+    const typed = new Set(analysis.core.map((t) => t.f));
+    info.dropped = missing.filter((t) => typed.has(t.f)).map((t) => t.raw);
     if (!live.length) return [];
     const list = [];
-    if (info.dropped.length) {
+    if (missing.length) {
       list.push({ query: text(live), exact: live.some((t) => t.marked), weight: 1 });
       list.push({ query: live.map((t) => t.f).join(" "), exact: false, weight: 1, sort: SHORTEST });
       if (live.length > 1) list.push({ query: pairsOf(live.map((t) => t.f)).join(" "), exact: false, weight: 1 });
