@@ -140,6 +140,44 @@ def is_search_file(engine: str, url: str) -> bool:
     return "search_index.json" in url or "/workers/search" in url or "/lunr/" in url
 
 
+def search_downloads(
+    responses: list[Any], engine: str = "pagefind", cached: frozenset[str] | set[str] = frozenset()
+) -> Iterator[tuple[Any, int, int]]:
+    """Each search file among ``responses`` that was downloaded (with a body, not from the browser's
+    ``cached`` addresses): the response, its size as served and gzipped (what a compressing server would
+    send; the size served when smaller). With ``FILES=1`` each is printed, with when it ended."""
+    started = None
+    for response in responses:
+        if not is_search_file(engine, response.url) or response.url in cached:
+            continue
+        try:
+            body = response.body()
+        except Exception:  # a redirect or an aborted request has no body
+            continue
+        zipped = min(len(body), len(gzip.compress(body, 6)))
+        if os.environ.get("FILES") == "1":
+            timing = response.request.timing
+            started = timing["startTime"] if started is None else min(started, timing["startTime"])
+            end = (timing["startTime"] + timing["responseEnd"] - started) / 1000
+            name = response.url.rsplit("/", 2)[-2:]
+            print(f"    {zipped / 1024:6.1f} KB  ends {end:6.2f} s after the first  {name}", file=sys.stderr)
+        yield response, len(body), zipped
+
+
+def throttled_page(browser: Any, init_script: str | None = None) -> tuple[Any, Any, Any]:
+    """A new context (empty cache) and page on a CPU CPU_SLOWDOWN× slower and a SLOW_4G network, with
+    ``init_script`` run in every document: (context, page, its DevTools session)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    if init_script:
+        context.add_init_script(script=init_script)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    return context, page, cdp
+
+
 def first_result(browser: Any, base: str, engine: str, query: str) -> dict[str, Any]:
     """Time and search bytes from navigation to the first result of ``query`` (fresh cache)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -162,15 +200,9 @@ def first_result(browser: Any, base: str, engine: str, query: str) -> dict[str, 
         found = False
     seconds = time.perf_counter() - started
     served = zipped = 0
-    for response in responses:
-        if not is_search_file(engine, response.url):
-            continue
-        try:
-            body = response.body()
-        except Exception:  # a redirect or an aborted request has no body
-            continue
-        served += len(body)
-        zipped += min(len(body), len(gzip.compress(body, 6)))
+    for _, length, size in search_downloads(responses, engine):
+        served += length
+        zipped += size
     context.close()
     return {"found": found, "seconds": seconds if found else None, "bytes": served, "gzip_bytes": zipped}
 
@@ -441,15 +473,9 @@ def header_latency(browser: Any, base: str, query: str, mode: str) -> dict[str, 
     query's own downloads count.
     ``pasted``: warm, but the whole query arrives in one input event, so nothing of it was fetched
     while it was typed (the worst case)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(script=f"({WATCH})()")
+    context, page, _ = throttled_page(browser, f"({WATCH})()")
     responses: list[Any] = []
     context.on("response", lambda response: responses.append(response))
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     page.goto(base + "thu-tuc/4.100000/", wait_until="load")
     page.click("#ck-header-q")
     if mode != "cold":
@@ -468,18 +494,9 @@ def header_latency(browser: Any, base: str, query: str, mode: str) -> dict[str, 
     seen = page.evaluate(SEEN, typed)
     first_shown = seen["origin"] + seen["listed"][0]  # wall-clock ms, as the requests' timing
     served = zipped = first_zipped = 0
-    for response in responses:
-        if not is_search_file("pagefind", response.url):
-            continue
-        try:
-            body = response.body()
-        except Exception:  # a redirect or an aborted request has no body
-            continue
-        served += len(body)
-        size = min(len(body), len(gzip.compress(body, 6)))
+    for response, length, size in search_downloads(responses):
+        served += length
         zipped += size
-        if os.environ.get("FILES") == "1":
-            print(f"    {size / 1024:6.1f} KB  {response.url.rsplit('/', 2)[-2:]}", file=sys.stderr)
         timing = response.request.timing
         if timing["startTime"] + timing["responseEnd"] <= first_shown:
             first_zipped += size
@@ -499,7 +516,7 @@ def header_latency(browser: Any, base: str, query: str, mode: str) -> dict[str, 
 
 
 WATCH_PAGE = """() => {
-  window.__ck = { first: 0, full: 0, status: "", origin: performance.timeOrigin };
+  window.__ck = { first: 0, full: 0, status: "" };
   new MutationObserver(() => {
     const link = document.querySelector("#ck-search-results a.ck-result__link");
     if (link && !window.__ck.first) window.__ck.first = performance.now();
@@ -531,12 +548,7 @@ def page_latency(browser: Any, base: str, query: str) -> dict[str, Any]:
     header box gets focus (its names and settings load), ``query`` is typed and Enter pressed; then,
     from the search page's navigation: the first result on screen, the full answer (Pagefind's), and
     the search bytes the search page downloaded (what the browser's cache held is not downloaded)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    context, page, cdp = throttled_page(browser)
     responses: list[Any] = []
     cached = from_cache(cdp)
     page.goto(base + "thu-tuc/4.100000/", wait_until="load")
@@ -549,21 +561,7 @@ def page_latency(browser: Any, base: str, query: str) -> dict[str, Any]:
     page.wait_for_url("**/tim-kiem/**")
     page.wait_for_function("() => window.__ck && window.__ck.full > 0", timeout=60_000)
     seen = page.evaluate("window.__ck")
-    zipped = 0
-    for response in responses:
-        if not is_search_file("pagefind", response.url) or response.status != 200 or response.url in cached:
-            continue
-        try:
-            body = response.body()
-        except Exception:  # a redirect or an aborted request has no body
-            continue
-        size = min(len(body), len(gzip.compress(body, 6)))
-        zipped += size
-        if os.environ.get("FILES") == "1":
-            timing = response.request.timing
-            end = (timing["startTime"] + timing["responseEnd"]) / 1000 - seen["origin"] / 1000
-            name = response.url.rsplit("/", 2)[-2:]
-            print(f"    {size / 1024:6.1f} KB  ends {end:6.2f} s  {name}", file=sys.stderr)
+    zipped = sum(size for _, _, size in search_downloads(responses, cached=cached))
     context.close()
     seconds = {key: seen[key] / 1000 for key in ("first", "full")}
     return {**seconds, "gzip": zipped, "status": seen["status"]}

@@ -383,6 +383,7 @@ export class Names {
       entry.words = lines[i].match(/[0-9a-z]+/g) || [];
       const start = entry.words[0] === "thu" && entry.words[1] === "tuc" ? 2 : 0;
       entry.joined = entry.words.slice(start).join("");
+      entry.code = digits(entry.row[0]);
     });
   }
 
@@ -394,10 +395,9 @@ export class Names {
    */
   find(analysis) {
     if (analysis.code) {
-      const digits = (code) => code.replace(/\./g, "");
       const typed = digits(analysis.typed);
-      const exact = this.entries.filter((entry) => digits(entry.row[0]) === typed);
-      const begun = typed.length < CODE_PREFIX ? [] : this.entries.filter((entry) => digits(entry.row[0]).startsWith(typed));
+      const exact = this.entries.filter((entry) => entry.code === typed);
+      const begun = typed.length < CODE_PREFIX ? [] : this.entries.filter((entry) => entry.code.startsWith(typed));
       const score = exact.length ? 4 : 3;
       return (exact.length ? exact : begun).map((entry, order) => ({ ...this.item(entry), rank: { score, extra: 0 }, order }));
     }
@@ -483,6 +483,11 @@ export class Names {
   }
 }
 
+/** A procedure code without its dots («1.013859» → «1013859»): how codes are compared. */
+function digits(code) {
+  return code.replace(/\./g, "");
+}
+
 /** Order of two ranked results: the better name first; among names with every word, the closest. */
 function compare(a, b) {
   if (b.rank.score !== a.rank.score) return b.rank.score - a.rank.score;
@@ -492,13 +497,13 @@ function compare(a, b) {
 
 /**
  * One search engine per page: runs the searches one after the other (exactDiacritics is global).
- * ``pagefind`` is Pagefind, the promise of it, or a function that starts it (called by the first
- * start()); ``names`` is a Names or null. quick() needs only the settings and the names.
+ * ``startPagefind`` starts Pagefind and resolves to it (called by the first start(); ``pagefind`` is
+ * null until then); ``names`` is a Names or null. quick() needs only the settings and the names.
  */
 export class Engine {
-  constructor(pagefind, settings, names = null) {
-    this.starter = typeof pagefind === "function" ? pagefind : () => Promise.resolve(pagefind);
-    this.pagefind = typeof pagefind === "function" || (pagefind && typeof pagefind.then === "function") ? null : pagefind;
+  constructor(startPagefind, settings, names = null) {
+    this.starter = startPagefind;
+    this.pagefind = null;
     this.settings = settings;
     this.lexicon = new Lexicon(settings);
     this.names = names;
@@ -667,6 +672,14 @@ export class Engine {
     results.splice(0, head.length, ...order);
     return scored;
   }
+}
+
+/** What the names' answer (Engine.quick) to ``typed`` holds, said: its name matches, or (none) its
+ * nearest names. */
+function namesSaid(found, typed) {
+  return found.named
+    ? `${found.named} thủ tục có tên khớp với «${typed}»`
+    : `${found.total} thủ tục có tên gần khớp với «${typed}»`;
 }
 
 /** Whether the query was read differently from how it was typed (corrected, swapped, shortened). */
@@ -838,13 +851,11 @@ class SearchPage {
     if (Object.keys(this.selected).length) return false;
     const found = this.engine.quick(typed);
     if (!found.ranked.length) return false;
-    const count = found.named || found.ranked.length;
-    const first = found.ranked.slice(0, Math.min(count, PAGE_SIZE));
+    const first = found.ranked.slice(0, Math.min(found.named || found.total, PAGE_SIZE));
     this.list.replaceChildren(...first.map(({ data }) => this.renderResult(data)));
     this.extra.replaceChildren();
     this.more.hidden = true;
-    const how = found.named ? "có tên khớp" : "có tên gần khớp";
-    this.status.textContent = `${count} thủ tục ${how} với «${typed}»${tail}`;
+    this.status.textContent = `${namesSaid(found, typed)}${tail}`;
     return true;
   }
 
@@ -1043,18 +1054,16 @@ class HeaderBox {
       this.live.textContent = "";
       return;
     }
-    const found = engine.quick(typed);
-    const source = !found.ranked.length ? "none" : found.near ? "near" : "names";
-    this.render(typed, found, engine, source);
+    this.render(typed, engine.quick(typed), engine);
   }
 
-  /** Show the header's answer ``found`` (Engine.quick) for ``typed``; ``source``: "names" (name matches,
-   * and the nearest names after them when they are few), "near" (the nearest names: no name match) or
-   * "none". */
-  render(typed, found, engine, source) {
+  /** Show the header's answer ``found`` (Engine.quick) for ``typed``; data-source says what it is:
+   * "names" (name matches, and the nearest names after them when they are few), "near" (the nearest
+   * names: no name match) or "none". */
+  render(typed, found, engine) {
     const { ranked, total, named, info } = found;
     this.list.dataset.query = typed;
-    this.list.dataset.source = source;
+    this.list.dataset.source = !total ? "none" : found.near ? "near" : "names";
     this.list.replaceChildren();
     this.options = [];
     this.active = -1;
@@ -1088,13 +1097,10 @@ class HeaderBox {
     this.input.setAttribute("aria-expanded", "true");
     const note = total ? notes(info) : "";
     const fix = total && changed(info, shown[0] && shown[0].data);
-    const nearby = total - named;
-    const counts = {
-      names: `${named} thủ tục có tên khớp với «${typed}»${nearby ? `, ${nearby} thủ tục có tên gần khớp` : ""}.`,
-      near: `${total} thủ tục có tên gần khớp với «${typed}».`,
-      none: `Không tên thủ tục nào khớp với «${typed}». Nhấn Enter để tìm trong nội dung các trang.`,
-    };
-    const head = counts[source];
+    const nearby = named && total > named ? `, ${total - named} thủ tục có tên gần khớp` : "";
+    const head = total
+      ? `${namesSaid(found, typed)}${nearby}.`
+      : `Không tên thủ tục nào khớp với «${typed}». Nhấn Enter để tìm trong nội dung các trang.`;
     const mean = fix ? ` Có phải bạn muốn tìm: «${shown[0].data.meta.title}»?` : "";
     this.live.textContent = `${head}${mean}${note ? ` ${note}` : ""}`;
     if (fix || note) {
