@@ -442,6 +442,21 @@ def test_header_fills_the_list_with_the_nearest_names_after_few_matches(served: 
     page.close()
 
 
+def test_header_finds_a_code_without_dots_and_while_it_is_typed(served: tuple[str, Any]) -> None:
+    """A code typed without its dots finds its procedure; four digits or more of a code list the codes
+    that begin with them; the status says the codes match."""
+    page, _ = header_answer(served, "1000894")
+    titles = page.locator("#ck-header-results .ck-header-results__title").all_inner_texts()
+    assert titles == ["Thủ tục đăng ký kết hôn"]
+    assert page.locator("#ck-header-status").inner_text() == "1 thủ tục có mã khớp với «1000894»."
+    page.close()
+    page, _ = header_answer(served, "1.00089")
+    codes = page.locator("#ck-header-results .ck-header-results__code").all_inner_texts()
+    assert codes
+    assert all(code.startswith("Mã 1.00089") for code in codes)
+    page.close()
+
+
 def test_header_without_a_name_match_offers_the_search_page(served: tuple[str, Any]) -> None:
     """No name has any word of the query: the list offers the search page (which reads the pages' text
     too), the status says so, and the last row opens it with the query."""

@@ -674,9 +674,10 @@ export class Engine {
   }
 }
 
-/** What the names' answer (Engine.quick) to ``typed`` holds, said: its name matches, or (none) its
- * nearest names. */
+/** What the names' answer (Engine.quick) to ``typed`` holds, said: its code matches (a code was
+ * typed), its name matches, or (none) its nearest names. */
 function namesSaid(found, typed) {
+  if (found.info.analysis.code) return `${found.named} thủ tục có mã khớp với «${typed}»`;
   return found.named
     ? `${found.named} thủ tục có tên khớp với «${typed}»`
     : `${found.total} thủ tục có tên gần khớp với «${typed}»`;
