@@ -1,11 +1,14 @@
 """The one Jinja environment that turns records into Markdown, and the filters that keep data inert.
 
-Every value that comes from YAML is data, never markup. In Markdown it passes through :func:`md` (inline)
-or :func:`md_text` (several lines), which entity-escape every ASCII punctuation character that Markdown,
-HTML or attribute lists could read as syntax. The per-record pages are one HTML block instead,
-written inside ``{% autoescape true %}`` and :func:`raw`: Jinja escapes every value there, and the
-``generator.build.rawhtml`` Markdown extension passes the block through untouched except its heading lines
-(parsing the pages as Markdown was most of the build time). Only validated ``http(s)`` addresses become links.
+Every value that comes from YAML is data, never markup. The environment autoescapes every template, the
+included ones too (an ``{% autoescape %}`` block in a parent does not reach into an ``{% include %}``, which
+once published feedback titles as live HTML): a value is HTML-escaped unless a filter here made it
+:class:`~markupsafe.Markup`. In Markdown, text passes through :func:`md` (inline) or :func:`md_text` (several
+lines), which entity-escape every ASCII punctuation character that Markdown, HTML or attribute lists could
+read as syntax. The per-record pages are one HTML block instead, written inside :func:`raw`: Jinja escapes
+every value there, and the ``generator.build.rawhtml`` Markdown extension passes the block through untouched
+except its heading lines (parsing the pages as Markdown was most of the build time). Only validated
+``http(s)`` addresses become links.
 """
 
 from __future__ import annotations
@@ -77,18 +80,18 @@ class Page:
         return cls(path, partial(str, text))
 
 
-def md(value: object) -> str:
+def md(value: object) -> Markup:
     """Inline text that renders literally: whitespace collapsed, Markdown/HTML punctuation escaped."""
-    return _MARKUP_RE.sub(_entity, inline(value))
+    return Markup(_MARKUP_RE.sub(_entity, inline(value)))
 
 
 def _entity(match: re.Match[str]) -> str:
     return f"&#{ord(match[0])};"
 
 
-def md_text(value: object, indent: int = 0) -> str:
+def md_text(value: object, indent: int = 0) -> Markup:
     """Several lines of text: each non-empty line escaped and kept as its own paragraph."""
-    return ("\n\n" + " " * indent).join(md(line) for line in lines(value))
+    return Markup("\n\n" + " " * indent).join(md(line) for line in lines(value))
 
 
 def inline(value: object) -> str:
@@ -145,11 +148,12 @@ def root_link(page: str, target: str) -> str:
     return relative_link(page, posixpath.relpath(target, posixpath.dirname(page) or "."))
 
 
-def url(value: str) -> str:
-    """A link target for a validated http(s) address, with characters Markdown reads percent-encoded."""
+def url(value: str) -> Markup:
+    """A link target for a validated http(s) address, with characters Markdown or HTML read
+    percent-encoded (``&`` stays: Markdown and HTML attributes read it as itself)."""
     if not re.match(URL_PATTERN, value):
         raise ValueError(f"not an http(s) address: {value!r}")
-    return quote(value, safe=":/?#[]@!$&*+,;=%~-._")
+    return Markup(quote(value, safe=":/?#[]@!$&*+,;=%~-._"))
 
 
 def number(value: Decimal | int) -> str:
@@ -192,7 +196,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        autoescape=False,
+        autoescape=True,
         auto_reload=False,  # the templates are the package's: no need to look at their files every time
     )
     env.filters.update(md=md, md_text=md_text, url=url, number=number, vdate=vdate, labels=labels)
@@ -204,11 +208,14 @@ def _environment() -> Environment:
 _ENV = _environment()
 
 
-def render(template: str, **context: Any) -> str:
-    """Render one template with ``context``; a missing value fails loudly."""
-    return _ENV.get_template(template).render(**context)
+def render(template: str, **context: Any) -> Markup:
+    """Render one template with ``context``; a missing value fails loudly. Every template renders with
+    autoescape on, included ones too: a value is escaped unless a filter made it :class:`Markup` (``md``,
+    ``md_text``, ``url``, ``paragraphs``, ``join_lines``) or it is the rendering of another template."""
+    return Markup(_ENV.get_template(template).render(**context))
 
 
-def front_matter(title: str, description: str, **extra: bool) -> str:
+def front_matter(title: str, description: str, **extra: bool) -> Markup:
     """YAML front matter, HTML-escaped: the theme prints ``title`` and ``description`` unescaped."""
-    return dump_front_matter({"title": html.escape(title), "description": html.escape(description), **extra})
+    matter = {"title": html.escape(title), "description": html.escape(description), **extra}
+    return Markup(dump_front_matter(matter))
