@@ -217,5 +217,9 @@ def render(template: str, **context: Any) -> Markup:
 
 def front_matter(title: str, description: str, **extra: bool) -> Markup:
     """YAML front matter, HTML-escaped: the theme prints ``title`` and ``description`` unescaped."""
-    matter = {"title": html.escape(title), "description": html.escape(description), **extra}
+    matter: dict[str, str | bool] = {
+        "title": html.escape(title),
+        "description": html.escape(description),
+        **extra,
+    }
     return Markup(dump_front_matter(matter))
