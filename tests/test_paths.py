@@ -23,6 +23,7 @@ from tests.test_publish import (
     out_refused,
     project,
     run,
+    slow_build,
     work_refused,
 )
 
@@ -35,6 +36,10 @@ def build_ok(*args: str) -> Result:
     result = run("build", *args)
     assert result.exit_code == 0, result.output
     return result
+
+
+def moved_aside(folder: Path) -> str:
+    return f"Thư mục congkhai cũ được chuyển nguyên sang {folder} (không xoá gì; xoá khi không cần)."
 
 
 def versions_of(project: Path) -> str:
@@ -140,8 +145,9 @@ def test_an_old_site_is_refused_without_the_flag(project: Path) -> None:
 
 def test_an_old_site_taken_over_is_moved_aside_and_never_deleted(project: Path) -> None:
     before = old_site(project / "site")
-    build_ok("--take-over-old")
+    result = build_ok("--take-over-old")
     assert_published(project / "site")
+    assert result.stdout.splitlines()[1] == moved_aside(project / "site.ban-cu")
     build_ok()
     build_ok()
     assert digest(project / "site.ban-cu") == before
@@ -182,7 +188,8 @@ def test_an_old_work_folder_is_refused_without_the_flag(project: Path) -> None:
 
 def test_an_old_work_folder_taken_over_is_moved_aside(project: Path) -> None:
     before = old_work(project / "build")
-    build_ok("--take-over-old")
+    result = build_ok("--take-over-old")
+    assert result.stdout.splitlines()[1] == moved_aside(project / "build.ban-cu")
     assert (project / "build" / MARKER).is_file()
     assert (project / "build" / "docs" / "index.md").read_text(encoding="utf-8") != "cũ"
     assert digest(project / "build.ban-cu") == before
@@ -235,3 +242,84 @@ def test_a_missing_config_file_is_refused_before_anything_is_made(project: Path)
     )
     assert list(elsewhere.iterdir()) == []
     assert not (project / "site.versions").exists()
+
+
+def test_clean_says_what_it_removed_and_what_it_kept(project: Path) -> None:
+    build_ok()
+    zipped = project / "site-offline.zip"
+    zipped.write_text("của người dùng", encoding="utf-8")
+    result = run("clean")
+    assert result.exit_code == 0, result.output
+    kept = f"Giữ «{zipped}»: không phải bản ngoại tuyến congkhai tạo.\n"
+    assert result.stdout == (
+        f"Đã xoá «{project / 'build'}», «{project / 'site'}», «{project / 'site.versions'}».\n{kept}"
+    )
+    assert run("clean").stdout == f"Không có gì do congkhai tạo để xoá.\n{kept}"
+    assert zipped.read_text(encoding="utf-8") == "của người dùng"
+
+
+def test_clean_keeps_folders_congkhai_did_not_make(project: Path) -> None:
+    old_site(project / "site")
+    old_work(project / "build")
+    before = digest(project)
+    result = run("clean")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Không có gì do congkhai tạo để xoá.\n"
+        f"Giữ «{project / 'build'}»: không do congkhai tạo (thiếu tệp {MARKER}).\n"
+        f"Giữ «{project / 'site'}»: không phải liên kết congkhai tạo tới một phiên bản trong "
+        f"«{project / 'site.versions'}».\n"
+    )
+    assert digest(project) == before
+
+
+def test_clean_refuses_a_work_folder_at_the_versions_and_removes_nothing(project: Path) -> None:
+    build_ok()
+    before = digest(project)
+    result = run("clean", "--work", "site.versions", "--out", "khac")
+    versions = project / "site.versions"
+    assert_refused(result, work_refused(versions, f"đó là {versions_of(project)}"))
+    assert digest(project) == before
+
+
+def test_clean_refuses_a_work_folder_holding_an_outputs_versions(project: Path) -> None:
+    """A work folder an earlier congkhai let hold another output: removing it would take that site down."""
+    build_ok()
+    (project / "build" / "site.versions").mkdir()
+    (project / "build" / "site.versions" / MARKER).write_text("", encoding="utf-8")
+    before = digest(project)
+    result = run("clean")
+    versions = project / "build" / "site.versions"
+    reason = f"nó chứa «{versions}», nơi congkhai giữ các phiên bản của «{project / 'build' / 'site'}»"
+    assert_refused(result, work_refused(project / "build", reason))
+    assert digest(project) == before
+
+
+def test_clean_waits_for_a_running_build(project: Path) -> None:
+    build_ok()
+    process, go = slow_build(project)
+    result = run("clean")
+    busy = f"một lệnh congkhai khác đang dùng «{project / 'build'}»; chờ nó xong rồi chạy lại (chưa xoá gì)."
+    assert_refused(result, busy)
+    go.touch()
+    process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert_published(project / "site")
+
+
+def test_serve_with_a_missing_config_is_refused(project: Path) -> None:
+    result = run("serve", "--config", "khong-co/mkdocs.yml")
+    reason = f"thư mục «{project / 'khong-co'}» không tồn tại"
+    config = project / "khong-co" / "mkdocs.yml"
+    assert_refused(result, f"không dùng được «{config}» làm tệp cấu hình (--config): {reason}{KEPT}")
+
+
+def test_clean_with_a_missing_config_is_refused(project: Path) -> None:
+    build_ok()
+    before = digest(project)
+    result = run("clean", "--config", "khong-co.yml")
+    reason = "tệp không tồn tại"
+    assert_refused(
+        result, f"không dùng được «{project / 'khong-co.yml'}» làm tệp cấu hình (--config): {reason}{KEPT}"
+    )
+    assert digest(project) == before

@@ -38,8 +38,9 @@ def clean(out: Path, config_file: Path, work: Path) -> Cleaned:
     only when congkhai made it; what was removed and kept."""
     paths.check_config(config_file)
     result = Cleaned()
-    doomed = _work(paths.located(work), result) + _output(Output.at(out), result)
-    _offline(offline_path(out), doomed, result)
+    output = Output.at(out)
+    doomed = _work(paths.located(work), result) + _output(output, result)
+    _offline(offline_path(output.link), doomed, result)
     with ExitStack() as locks:
         for folder in doomed:
             if paths.marked(folder):
