@@ -65,5 +65,8 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES)) $(if $(REPEAT),--repeat $(REPEAT)) $(if $(PROCEDURES_ONLY),--procedures-only) \
 		$(if $(BASELINE),--baseline $(BASELINE))
 
+# Removes only what congkhai made (congkhai clean: build/, site and site.versions/, site-offline.zip, each
+# only when it carries congkhai's marker), then the tools' caches and the JavaScript packages.
 clean:
-	rm -rf build site site.* .pytest_cache .mypy_cache .ruff_cache tests/node_modules cms/node_modules
+	if [ -x $(BIN)/congkhai ]; then $(BIN)/congkhai clean; fi
+	rm -rf .pytest_cache .mypy_cache .ruff_cache tests/node_modules cms/node_modules

@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 import click
 
 from generator.build import pipeline as site
-from generator.build.paths import default_work
+from generator.build.clean import clean as clean_project
+from generator.build.paths import TAKE_OVER, default_work
 from generator.build.publish import Output, roll_back
 from generator.core.errors import CongkhaiError, DataError, DataErrors
 from generator.core.failures import disk_message, unexpected_message
@@ -146,17 +147,34 @@ def check(content: Path) -> None:
     is_flag=True,
     help="Ghi thêm bản ngoại tuyến <thư mục xuất bản>-offline.zip, mở được từ ổ đĩa (file://).",
 )
+@click.option(
+    TAKE_OVER,
+    "take_over",
+    is_flag=True,
+    help="Nhận thư mục xuất bản hoặc thư mục làm việc do congkhai cũ tạo (chưa có tệp .congkhai): chuyển "
+    "nguyên thư mục đó sang <tên>.ban-cu bên cạnh, không xoá gì.",
+)
 @reports_errors
 def build(
-    content: Path, out: Path, config: Path, work: Path, jobs: int, cms_repo: str | None, offline: bool
+    content: Path,
+    out: Path,
+    config: Path,
+    work: Path,
+    jobs: int,
+    cms_repo: str | None,
+    offline: bool,
+    take_over: bool,
 ) -> None:
     """Kiểm tra dữ liệu và xây dựng trang vào thư mục xuất bản."""
+    work = work or default_work(config)
     report = site.build(
-        content, out, config, work or default_work(config), jobs, cms_repo=cms_repo, offline=offline
+        content, out, config, work, jobs, cms_repo=cms_repo, offline=offline, take_over=take_over
     )
     stages = ", ".join(f"{STAGES[name]} {seconds:.1f} s" for name, seconds in report.seconds.items())
     details = f"phiên bản {report.version}; {len(report.written)} tệp thay đổi; {stages}"
     click.echo(f"Đã xuất bản {report.pages} tệp vào {out}/ ({details}).")
+    for moved in report.moved_aside:
+        click.echo(f"Thư mục congkhai cũ được chuyển nguyên sang {moved} (không xoá gì; xoá khi không cần).")
     if offline:
         click.echo(f"Bản ngoại tuyến: {site.offline_path(out)} (giải nén, mở index.html).")
 
@@ -172,6 +190,21 @@ def rollback(out: Path) -> None:
         f"Đã quay lại phiên bản {now}: {out} → {output.versions.name}/{now}. "
         f"Phiên bản vừa thay ({was}) được giữ; chạy lại lệnh này để trở về nó."
     )
+
+
+@main.command()
+@path_option("--out", "site", "Thư mục xuất bản (liên kết tới phiên bản đang chạy).")
+@config_option
+@work_option("build/ cạnh tệp cấu hình")
+@reports_errors
+def clean(out: Path, config: Path, work: Path | None) -> None:
+    """Xoá những gì congkhai tạo ra (thư mục làm việc, trang xuất bản và các phiên bản, bản ngoại tuyến),
+    chỉ khi có dấu của congkhai; giữ nguyên mọi thứ khác."""
+    done = clean_project(out, config, work or default_work(config))
+    removed = ", ".join(f"«{path}»" for path in done.removed)
+    click.echo(f"Đã xoá {removed}." if removed else "Không có gì do congkhai tạo để xoá.")
+    for path, reason in done.kept:
+        click.echo(f"Giữ «{path}»: {reason}.")
 
 
 @main.command()

@@ -245,17 +245,6 @@ def test_rollback_without_a_previous_version(project: Path) -> None:
     )
 
 
-def test_a_site_of_an_older_congkhai_becomes_the_previous_version(project: Path) -> None:
-    old = project / "site"
-    (old / "du-lieu").mkdir(parents=True)
-    (old / "index.html").write_text("trang cũ", encoding="utf-8")
-    assert run("build").exit_code == 0
-    assert_published(old)
-    assert run("rollback").exit_code == 0
-    assert (old / "index.html").read_text(encoding="utf-8") == "trang cũ"
-    assert old.is_symlink()
-
-
 def test_an_unrelated_folder_at_out_is_refused(project: Path) -> None:
     (project / "site").mkdir()
     (project / "site" / "ghi-chu.txt").write_text("x", encoding="utf-8")
@@ -439,12 +428,3 @@ def test_serve_refuses_a_dangerous_work_folder_before_serving(project: Path) -> 
     assert_refused(
         run("serve", "--work", "content"), work_refused(project / "content", "đó là thư mục nội dung")
     )
-
-
-def test_a_work_folder_of_an_older_congkhai_is_used_and_marked(project: Path) -> None:
-    docs = project / "build" / "docs"
-    (docs / "du-lieu").mkdir(parents=True)
-    (docs / "index.md").write_text("cũ", encoding="utf-8")
-    assert run("build").exit_code == 0
-    assert (project / "build" / MARKER).is_file()
-    assert (docs / "index.md").read_text(encoding="utf-8") != "cũ"

@@ -37,6 +37,9 @@ class BuildReport:
     """Time spent per stage of a full build: ``generate``, ``mkdocs``, ``search``."""
     version: str = ""
     """The name of the published version (see :mod:`generator.build.publish`)."""
+    moved_aside: list[str] = field(default_factory=list)
+    """Where the folders an older congkhai left, taken over, were moved
+    (:func:`~generator.build.paths.set_aside`)."""
 
 
 Known = dict[str, str | bytes]

@@ -50,6 +50,18 @@ def offline_zip(site: Path, out: Path, entries: Iterable[tuple[str, str, str]]) 
     return len(files) + 1
 
 
+def made_offline(path: Path) -> bool:
+    """Whether ``path`` is an offline copy :func:`offline_zip` wrote: a zip file (not a symlink) holding
+    :data:`OFFLINE_SCRIPT`."""
+    if path.is_symlink() or not path.is_file() or not zipfile.is_zipfile(path):
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return OFFLINE_SCRIPT in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
 def _entry(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, _FIXED_DATE)
     info.compress_type = zipfile.ZIP_DEFLATED

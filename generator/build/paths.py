@@ -2,10 +2,15 @@
 
 A build writes into two folders: the output (``--out``, published as a symlink to a version of the site,
 see :mod:`generator.build.publish`) and the work folder (``--work``, the generated Markdown). Both are
-checked before anything is written: neither may be the content folder or lie inside it, contain it, be
-the project folder (the folder of the MkDocs configuration) or the current folder or one of their
-parents, and an existing non-empty folder must carry the :data:`MARKER` that congkhai writes into every
-folder it makes. congkhai deletes only folders that carry it.
+checked before anything is written, and so is the MkDocs configuration (it must exist): neither folder
+may be the content folder or lie inside it, contain it, be the project folder (the folder of the MkDocs
+configuration) or the current folder or one of their parents; neither may be, hold or lie inside an
+output's versions folder (which holds its live version), nor lie inside any other folder congkhai made;
+an existing non-empty folder must carry the :data:`MARKER` that congkhai writes into every folder it
+makes. congkhai deletes only folders that carry it.
+
+A folder an older congkhai left (it wrote no marker) is taken over only when asked
+(:data:`TAKE_OVER`): it is then moved whole beside itself (:func:`set_aside`), never deleted.
 """
 
 from __future__ import annotations
@@ -29,6 +34,14 @@ LOCK = ".congkhai.lock"
 WORK = "build"
 """The default work folder, inside the project folder (never relative to the current folder)."""
 WORK_ROLE = "thư mục làm việc (--work)"
+CONFIG_ROLE = "tệp cấu hình (--config)"
+VERSIONS = ".versions"
+"""The suffix of the folder beside an output that holds its versions (see :mod:`generator.build.publish`)."""
+ASIDE = ".ban-cu"
+"""The suffix of the folder an older congkhai's folder is moved to when taken over (:func:`set_aside`)."""
+TAKE_OVER = "--take-over-old"
+"""The ``congkhai build`` option that takes over the folders an older congkhai left."""
+NOT_OURS = f"thư mục đã có, không trống và không do congkhai tạo (thiếu tệp {MARKER})"
 
 
 class PathError(CongkhaiError):
@@ -50,13 +63,25 @@ class Places:
 
     @classmethod
     def of(cls, content: Path, config_file: Path) -> Places:
-        """The places of a command reading ``content`` with the MkDocs configuration ``config_file``."""
+        """The places of a command reading ``content`` with the MkDocs configuration ``config_file``
+        (checked first, see :func:`check_config`)."""
+        check_config(config_file)
         return cls(
             content=content.resolve(),
             project=config_file.resolve().parent,
             current=Path.cwd().resolve(),
             config_name=config_file.name,
         )
+
+
+def check_config(config_file: Path) -> None:
+    """Raise :class:`PathError` when the MkDocs configuration ``config_file`` or its folder is missing:
+    the work folder is made beside it, so nothing may be made before this is known."""
+    path = Path(os.path.abspath(config_file))
+    if not path.parent.is_dir():
+        raise refuse(path, CONFIG_ROLE, f"thư mục «{path.parent}» không tồn tại")
+    if not path.is_file():
+        raise refuse(path, CONFIG_ROLE, "tệp không tồn tại")
 
 
 def default_work(config_file: Path) -> Path:
@@ -102,6 +127,48 @@ def check_apart(out: Path, work: Path) -> None:
             raise refuse(work, WORK_ROLE, f"nó trùng hoặc lồng với thư mục xuất bản «{out}»")
 
 
+def check_apart_from_others(path: Path, role: str, itself: bool = True) -> None:
+    """Raise :class:`PathError` when ``path`` (already :func:`located`) is an output's versions folder
+    (unless ``itself`` is False: an output's own), or lies inside one or inside any folder congkhai made
+    (a work folder, a version): writing or deleting there would break what that folder serves."""
+    if itself and versions_folder(path):
+        raise refuse(path, role, f"đó là {_versions_of(path)}")
+    for parent in path.parents:
+        if versions_folder(parent):
+            raise refuse(path, role, f"nó nằm trong «{parent}», {_versions_of(parent)}")
+    for parent in path.parents:
+        if marked(parent):
+            raise refuse(path, role, f"nó nằm trong «{parent}», một thư mục congkhai tạo cho việc khác")
+
+
+def check_holds_no_versions(folder: Path, role: str) -> None:
+    """Raise :class:`PathError` when the folder ``folder`` holds an output's versions folder (at any
+    depth): replacing or deleting it would take that output's live version with it."""
+    found = versions_within(folder)
+    if found is not None:
+        raise refuse(folder, role, f"nó chứa «{found}», {_versions_of(found)}")
+
+
+def versions_folder(folder: Path) -> bool:
+    """Whether ``folder`` is an output's versions folder: a marked folder named ``<output>.versions``."""
+    return folder.name.endswith(VERSIONS) and marked(folder)
+
+
+def versions_within(folder: Path) -> Path | None:
+    """The first versions folder found inside ``folder`` (symlinks not followed), if any; only names
+    ending in :data:`VERSIONS` are looked at closer."""
+    for root, folders, _ in os.walk(folder):
+        for name in folders:
+            if versions_folder(Path(root, name)):
+                return Path(root, name)
+    return None
+
+
+def _versions_of(versions: Path) -> str:
+    """What the versions folder ``versions`` is, for a message: whose versions it holds."""
+    return f"nơi congkhai giữ các phiên bản của «{versions.with_name(versions.name.removesuffix(VERSIONS))}»"
+
+
 def marked(folder: Path) -> bool:
     """Whether ``folder`` is a real folder (not a symlink) carrying congkhai's marker."""
     return not folder.is_symlink() and (folder / MARKER).is_file()
@@ -121,9 +188,10 @@ def is_empty(folder: Path) -> bool:
         return next(entries, None) is None
 
 
-def check_claimable(folder: Path, role: str, adoptable: bool = False) -> None:
+def check_claimable(folder: Path, role: str, taken_over: bool = False, hint: str = "") -> None:
     """Raise :class:`PathError` unless congkhai may write into and delete from ``folder``: it is missing,
-    empty or marked; ``adoptable``: an unmarked folder an older congkhai left (it is marked when used).
+    empty or marked; ``taken_over``: an unmarked folder an older congkhai left, which the command moves
+    aside (:func:`set_aside`). ``hint`` ends the message of a refused unmarked folder.
 
     Files, symlinks and non-empty folders congkhai did not make are refused.
     """
@@ -131,10 +199,33 @@ def check_claimable(folder: Path, role: str, adoptable: bool = False) -> None:
         raise refuse(folder, role, "đó là một liên kết tượng trưng (symlink)")
     if folder.exists() and not folder.is_dir():
         raise refuse(folder, role, "đó là một tệp, không phải thư mục")
-    if folder.is_dir() and not marked(folder) and not adoptable and not is_empty(folder):
-        raise refuse(
-            folder, role, f"thư mục đã có, không trống và không do congkhai tạo (thiếu tệp {MARKER})"
-        )
+    if folder.is_dir() and not marked(folder) and not taken_over and not is_empty(folder):
+        raise refuse(folder, role, NOT_OURS + hint)
+
+
+def take_over_hint(folder: Path, what: str, how: str) -> str:
+    """The end of the message refusing ``folder``, which looks like ``what`` (a folder an older congkhai
+    left): ``how`` (the command and :data:`TAKE_OVER`) moves it aside."""
+    return f"; nếu đó là {what}, {how} để chuyển nguyên nó sang «{aside(folder)}»"
+
+
+def aside(folder: Path) -> Path:
+    """Where :func:`set_aside` moves ``folder``: ``<name>.ban-cu`` beside it, or ``<name>.ban-cu-2`` …
+    when taken."""
+    target = folder.with_name(f"{folder.name}{ASIDE}")
+    number = 1
+    while os.path.lexists(target):
+        number += 1
+        target = folder.with_name(f"{folder.name}{ASIDE}-{number}")
+    return target
+
+
+def set_aside(folder: Path) -> Path:
+    """Move the folder ``folder`` (taken over from an older congkhai) whole to :func:`aside`; the path it
+    now has. Its files are the user's: congkhai never deletes them (the new folder carries no marker)."""
+    target = aside(folder)
+    folder.rename(target)
+    return target
 
 
 def old_work(folder: Path) -> bool:
@@ -147,15 +238,31 @@ def old_work(folder: Path) -> bool:
     return names == {"docs"} and (docs / "index.md").is_file() and (docs / "du-lieu").is_dir()
 
 
-def check_work(work: Path, places: Places) -> Path:
-    """Check the work folder (see :func:`check_place` and :func:`check_claimable`); return it resolved.
+def check_work(work: Path, places: Places, take_over: bool = False) -> Path:
+    """Check the work folder (see :func:`check_place`, :func:`check_apart_from_others` and
+    :func:`check_claimable`); return it resolved.
 
-    A work folder left by an older congkhai (only ``docs/``, as it made it) is accepted.
+    A work folder left by an older congkhai (only ``docs/``, as it made it) is accepted with
+    ``take_over`` (:func:`take_over_work` then moves it aside); without, the message names the option.
     """
     work = work.resolve()
     check_place(work, WORK_ROLE, places)
-    check_claimable(work, WORK_ROLE, adoptable=work.is_dir() and old_work(work))
+    check_apart_from_others(work, WORK_ROLE)
+    if work.is_dir():
+        check_holds_no_versions(work, WORK_ROLE)
+    old = work.is_dir() and not marked(work) and old_work(work)
+    how = f"chạy congkhai build {TAKE_OVER}"
+    hint = take_over_hint(work, "thư mục làm việc của congkhai cũ", how) if old else ""
+    check_claimable(work, WORK_ROLE, taken_over=take_over and old, hint=hint)
     return work
+
+
+def take_over_work(work: Path) -> Path | None:
+    """Move aside the (checked, taken over) work folder when an older congkhai left it unmarked; where
+    it went, if it was moved."""
+    if work.is_dir() and not marked(work) and not is_empty(work):
+        return set_aside(work)
+    return None
 
 
 @contextmanager

@@ -21,7 +21,7 @@ from generator.build.allpages import generate_pages, split_pages
 from generator.build.docsfolder import BuildReport, Known, write_docs, write_pages
 from generator.build.mkdocsrun import run_mkdocs
 from generator.build.offline import offline_zip
-from generator.build.paths import Places, check_apart, check_work, using_work
+from generator.build.paths import Places, check_apart, check_work, take_over_work, using_work
 from generator.build.publish import Output
 from generator.build.searchindex import index_site
 from generator.build.security import CSP
@@ -130,6 +130,7 @@ def build(
     datasets: Sequence[AnyDataset] = DATASETS,
     cms_repo: str | None = None,
     offline: bool = False,
+    take_over: bool = False,
 ) -> BuildReport:
     """Build the whole site and publish it as ``out``; on any error the live site stays as it was.
 
@@ -137,19 +138,21 @@ def build(
     repository ``cms_repo`` (``OWNER/NAME``; by default ``$GITHUB_REPOSITORY``). With ``offline``, also
     write the offline copy :func:`offline_path` (:mod:`generator.build.offline`).
 
-    ``out`` and ``work`` are checked first (:mod:`generator.build.paths`); the site is built in a staging
-    folder of its own and switched live atomically, the previous version kept
+    ``out`` and ``work`` are checked first (:mod:`generator.build.paths`); with ``take_over``, those an
+    older congkhai left are accepted and moved aside (the report's ``moved_aside``). The site is built in
+    a staging folder of its own and switched live atomically, the previous version kept
     (:mod:`generator.build.publish`).
     Pages are rendered and MkDocs runs in ``jobs`` processes (0: one per core) when there are many.
     """
     places = Places.of(content, config_file)
     output = Output.at(out)
-    output.check(places)
-    work = check_work(work, places)
+    output.check(places, take_over)
+    work = check_work(work, places, take_over)
     check_apart(output.link, work)
     check_apart(output.versions, work)
-    with output.lock(), using_work(work):
-        with output.staging() as staging:
+    with output.lock():
+        moved = [take_over_work(work)] if take_over else []
+        with using_work(work), output.staging() as staging:
             make = partial(_make_site, content, work, staging, config_file, jobs, datasets, offline)
             made = in_child(make) if _large(content, datasets, jobs) else make()
             os.environ["SOURCE_DATE_EPOCH"] = made.epoch
@@ -158,11 +161,12 @@ def build(
                 _index_search(staging)
                 clock.lap("search")
                 write_editor(staging, made.agency, content, config_file, datasets, cms_repo)
-            version = output.publish(staging)
+            version, site_moved = output.publish(staging)
         if offline:
             offline_zip(out, offline_path(out), made.offline)
             clock.lap("offline")
-    return replace(made.report, seconds={**made.seconds, **clock.laps}, version=version)
+    aside = [str(path) for path in (*moved, site_moved) if path is not None]
+    return replace(made.report, seconds={**made.seconds, **clock.laps}, version=version, moved_aside=aside)
 
 
 def _large(content: Path, datasets: Sequence[AnyDataset], jobs: int) -> bool:

@@ -45,7 +45,7 @@ from urllib.parse import urlsplit
 from generator.build import pipeline, searchindex
 from generator.build.livemkdocs import LiveMkDocs
 from generator.build.mkdocsrun import run_mkdocs
-from generator.build.paths import Places, check_work, mark, using_work
+from generator.build.paths import Places, check_config, check_work, mark, using_work
 from generator.core.errors import CongkhaiError
 from generator.core.notices import take_warnings
 from generator.core.render import Page
@@ -287,6 +287,7 @@ def serve(content: Path, config_file: Path, work: Path | None, dev_addr: str) ->
     """
     from mkdocs.livereload import LiveReloadServer
 
+    check_config(config_file)
     if work is not None:
         work = check_work(work, Places.of(content, config_file))
     _show_logs()

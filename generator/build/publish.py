@@ -18,8 +18,10 @@ staging folders left by a killed build (the lock proves that no build is using t
 congkhai's marker are ever removed.
 
 An ``out`` that is a real folder left by an older congkhai (``index.html`` and ``du-lieu/``, no marker) is
-moved into the versions, as the previous version, when the first new build is switched live; an empty one
-is replaced; any other existing folder, file or symlink is refused.
+taken over only when asked (:data:`~generator.build.paths.TAKE_OVER`): it is moved whole beside ``out``
+(``site.ban-cu``) when the first new build is switched live, and never deleted. An empty one is
+replaced; any other existing folder, file or symlink is refused, and so is an ``out`` that is, holds or
+lies inside another output's versions folder, or lies inside another folder congkhai made.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from generator.build import paths
 from generator.build.paths import Places
 from generator.core.errors import CongkhaiError
 
-VERSIONS = ".versions"
+VERSIONS = paths.VERSIONS
 """The suffix of the folder beside the output that holds its versions."""
 PREVIOUS = "previous"
 """The symlink, in the versions folder, to the version :func:`Output.rollback` switches back to."""
@@ -64,22 +66,36 @@ class Output:
         link = paths.located(out)
         return cls(link, link.parent / f"{link.name}{VERSIONS}")
 
-    def check(self, places: Places) -> None:
-        """Raise :class:`~generator.build.paths.PathError` unless a build may publish here."""
+    def check(self, places: Places, take_over: bool = False) -> None:
+        """Raise :class:`~generator.build.paths.PathError` unless a build may publish here; with
+        ``take_over``, a site an older congkhai left at ``link`` is accepted (:meth:`publish` moves it
+        aside)."""
         paths.check_place(self.link, ROLE, places)
         paths.check_place(self.versions, ROLE, places)
+        paths.check_apart_from_others(self.link, ROLE)
+        paths.check_apart_from_others(self.versions, ROLE, itself=False)
         paths.check_claimable(self.versions, ROLE)
         if self.link.is_symlink():
             if self.live() is None:
                 raise paths.refuse(self.link, ROLE, "đó là một liên kết tượng trưng không do congkhai tạo")
         elif self.link.exists() and not self.link.is_dir():
             raise paths.refuse(self.link, ROLE, "đó là một tệp, không phải thư mục")
-        elif self.link.is_dir() and not (paths.is_empty(self.link) or _old_site(self.link)):
-            raise paths.refuse(
-                self.link,
-                ROLE,
-                f"thư mục đã có, không trống và không do congkhai tạo (thiếu tệp {paths.MARKER})",
-            )
+        elif self.link.is_dir() and not paths.is_empty(self.link):
+            self._check_old_site(take_over)
+
+    def _check_old_site(self, take_over: bool) -> None:
+        """Raise :class:`~generator.build.paths.PathError` unless the real, non-empty folder at ``link``
+        is a site an older congkhai left, ``take_over`` is asked, and it holds no versions folder."""
+        if paths.marked(self.link):
+            reason = f"đó là một thư mục congkhai tạo cho việc khác (có tệp {paths.MARKER})"
+            raise paths.refuse(self.link, ROLE, reason)
+        if not _old_site(self.link):
+            raise paths.refuse(self.link, ROLE, paths.NOT_OURS)
+        if not take_over:
+            how = f"chạy lại với {paths.TAKE_OVER}"
+            hint = paths.take_over_hint(self.link, "trang do congkhai cũ xuất bản", how)
+            raise paths.refuse(self.link, ROLE, paths.NOT_OURS + hint)
+        paths.check_holds_no_versions(self.link, ROLE)
 
     def live(self) -> str | None:
         """The name of the live version, or None when ``link`` is not a congkhai symlink."""
@@ -113,20 +129,22 @@ class Output:
         finally:
             paths.remove_marked(folder)
 
-    def publish(self, site: Path) -> str:
-        """Make the complete ``site`` (built in :meth:`staging`) the live version; return its name.
+    def publish(self, site: Path) -> tuple[str, Path | None]:
+        """Make the complete ``site`` (built in :meth:`staging`) the live version; return its name, and
+        where an older congkhai's site at ``link`` (taken over) was moved, if there was one.
 
         The live version becomes the previous one; older versions are removed.
         """
         paths.mark(site)
         name = _new_version()
         site.rename(self.versions / name)
-        before = self._set_old_site_aside() or self.live()
+        before = self.live()
+        moved = self._clear_link()
         self._point(self.link, f"{self.versions.name}/{name}")
         if before is not None:
             self._point(self.versions / PREVIOUS, before)
         self._remove_versions(keep={name, before})
-        return name
+        return name, moved
 
     def rollback(self) -> tuple[str, str]:
         """Switch back to the previous version; return (the version now live, the one it replaced).
@@ -152,17 +170,15 @@ class Output:
         os.symlink(target, new)
         os.replace(new, link)
 
-    def _set_old_site_aside(self) -> str | None:
-        """Move a real folder at ``link`` (an older congkhai's site) into the versions; its name, if any."""
+    def _clear_link(self) -> Path | None:
+        """Make room for the symlink at ``link``: remove an empty folder, move aside (never delete) an
+        older congkhai's site taken over (:meth:`check`); where that went, if anywhere."""
         if self.link.is_symlink() or not self.link.is_dir():
             return None
         if paths.is_empty(self.link):
             self.link.rmdir()
             return None
-        name = _new_version()
-        self.link.rename(self.versions / name)
-        paths.mark(self.versions / name)
-        return name
+        return paths.set_aside(self.link)
 
     def _remove_stale(self) -> None:
         """Remove the staging folders and half-made symlinks of builds that were killed."""
@@ -199,7 +215,7 @@ def _version(link: Path, prefix: str) -> str | None:
 
 def _old_site(folder: Path) -> bool:
     """Whether ``folder`` looks like a site published by an older congkhai (which wrote no marker)."""
-    return paths.marked(folder) or ((folder / "index.html").is_file() and (folder / "du-lieu").is_dir())
+    return (folder / "index.html").is_file() and (folder / "du-lieu").is_dir()
 
 
 def _new_version() -> str:
