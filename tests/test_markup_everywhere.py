@@ -97,6 +97,23 @@ def test_the_markers_are_published_as_text(planting: Planting) -> None:
     assert "trang" not in shown
 
 
+def test_no_marker_is_escaped_twice(planting: Planting) -> None:
+    """Escaped once: a reader sees ``<ck-m``, not ``&lt;ck-m`` (text and attributes alike)."""
+    twice = sorted(
+        str(path.relative_to(planting.site))
+        for path in planting.site.rglob("*.html")
+        if re.search(rf"&(lt|amp|#60);(lt;)?{LIVE_TAG}", _text_of(path))
+    )
+    assert twice == []
+
+
+def _text_of(path: Path) -> str:
+    parser = _MarkerParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser.text
+
+
 def live_markers(site: Path) -> Iterator[tuple[str, str]]:
     """``(file, marker number)`` of every live marker in the built site."""
     for path in sorted(site.rglob("*")):
@@ -117,9 +134,7 @@ def shown_markers(site: Path) -> set[str]:
     """The marker numbers that appear as text in the built HTML pages."""
     found: set[str] = set()
     for path in site.rglob("*.html"):
-        parser = _MarkerParser()
-        parser.feed(path.read_text(encoding="utf-8"))
-        found.update(re.findall(rf'<{LIVE_TAG} n="(\d+)">', parser.text))
+        found.update(re.findall(rf'<{LIVE_TAG} n="(\d+)">', _text_of(path)))
     return found
 
 
@@ -133,6 +148,7 @@ class _MarkerParser(HTMLParser):
         self.text = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.text += "".join(f"\n{value}\n" for _, value in attrs if value)
         if tag == LIVE_TAG:
             self.live.append(dict(attrs).get("n") or "?")
         if tag in ("em", "strong"):

@@ -5,7 +5,6 @@ Everything is gathered and validated first; the previous site is replaced only b
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -14,6 +13,8 @@ from functools import partial
 from pathlib import Path
 from time import perf_counter
 from typing import Any
+
+from markupsafe import escape
 
 from generator.build.admin import cms_repo as admin_repo
 from generator.build.admin import write_admin
@@ -58,9 +59,10 @@ def mkdocs_options(catalog: Catalog, docs: Path, site: Path) -> dict[str, Any]:
     """The values of ``mkdocs.yml`` that come from the content."""
     agency = catalog.agency
     return {
-        "site_name": html.escape(agency.ten_trang),
+        # Escaped once, as Markup: the theme prints the name both as it is and through «| e».
+        "site_name": escape(agency.ten_trang),
         "site_url": agency.url_trang,
-        "site_description": html.escape(agency.gioi_thieu or agency.ten_trang),
+        "site_description": escape(agency.gioi_thieu or agency.ten_trang),
         "docs_dir": str(docs.resolve()),
         "site_dir": str(site.resolve()),
         "nav": nav(catalog),
