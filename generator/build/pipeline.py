@@ -160,7 +160,8 @@ def build(
                 write_editor(staging, made.agency, content, config_file, datasets, cms_repo)
             version = output.publish(staging)
         if offline:
-            offline_zip(out, offline_path(out), made.offline)
+            with naming(offline_path(out)):
+                offline_zip(out, offline_path(out), made.offline)
             clock.lap("offline")
     return replace(made.report, seconds={**made.seconds, **clock.laps}, version=version)
 
@@ -198,7 +199,8 @@ def _make_site(
     """Validate the content, write the docs folder and build the site into ``staging`` with MkDocs (all
     but the search index and the editor)."""
     clock = _Clock()
-    catalog, report = prepare(content, work, jobs=jobs, datasets=datasets)
+    with naming(work):  # a full disk names the work folder
+        catalog, report = prepare(content, work, jobs=jobs, datasets=datasets)
     clock.lap("generate")
     epoch = os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(catalog)
     with naming(staging):
