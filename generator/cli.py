@@ -187,13 +187,33 @@ def check(content: Path) -> None:
     is_flag=True,
     help="Ghi thêm bản ngoại tuyến <thư mục xuất bản>-offline.zip, mở được từ ổ đĩa (file://).",
 )
+@click.option(
+    "--cms-local",
+    is_flag=True,
+    help="Cho trình soạn thảo /admin/ ghi vào bản sao trên máy này qua decap-server (make cms); chỉ để "
+    "thử trên máy, đừng xuất bản bản dựng này.",
+)
 @reports_errors
 def build(
-    content: Path, out: Path, config: Path, work: Path, jobs: int, cms_repo: str | None, offline: bool
+    content: Path,
+    out: Path,
+    config: Path,
+    work: Path,
+    jobs: int,
+    cms_repo: str | None,
+    offline: bool,
+    cms_local: bool,
 ) -> None:
     """Kiểm tra dữ liệu và xây dựng trang vào thư mục xuất bản."""
     report = site.build(
-        content, out, config, work or default_work(config), jobs, cms_repo=cms_repo, offline=offline
+        content,
+        out,
+        config,
+        work or default_work(config),
+        jobs,
+        cms_repo=cms_repo,
+        offline=offline,
+        cms_local=cms_local,
     )
     stages = ", ".join(f"{STAGES[name]} {seconds:.1f} s" for name, seconds in report.seconds.items())
     details = f"phiên bản {report.version}; {len(report.written)} tệp thay đổi; {stages}"

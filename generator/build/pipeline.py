@@ -130,11 +130,13 @@ def build(
     datasets: Sequence[AnyDataset] = DATASETS,
     cms_repo: str | None = None,
     offline: bool = False,
+    cms_local: bool = False,
 ) -> BuildReport:
     """Build the whole site and publish it as ``out``; on any error the live site stays as it was.
 
     The web editor goes into ``admin/`` (:mod:`generator.build.admin`), committing to the GitHub
-    repository ``cms_repo`` (``OWNER/NAME``; by default ``$GITHUB_REPOSITORY``). With ``offline``, also
+    repository ``cms_repo`` (``OWNER/NAME``; by default ``$GITHUB_REPOSITORY``), or with ``cms_local``
+    also to ``decap-server`` on this machine (a local build, not to publish). With ``offline``, also
     write the offline copy :func:`offline_path` (:mod:`generator.build.offline`).
 
     ``out`` and ``work`` are checked first (:mod:`generator.build.paths`); the site is built in a staging
@@ -157,7 +159,7 @@ def build(
             with naming(staging):
                 _index_search(staging)
                 clock.lap("search")
-                write_editor(staging, made.agency, content, config_file, datasets, cms_repo)
+                write_editor(staging, made.agency, content, config_file, datasets, cms_repo, cms_local)
             version = output.publish(staging)
         if offline:
             with naming(offline_path(out)):
@@ -217,9 +219,11 @@ def write_editor(
     config_file: Path,
     datasets: Sequence[AnyDataset],
     cms_repo: str | None = None,
+    local: bool = False,
 ) -> None:
     """Write the web editor (``admin/``) into ``site``: its collections are the published datasets,
-    its folders relative to the repository's root (the folder of ``mkdocs.yml``)."""
+    its folders relative to the repository's root (the folder of ``mkdocs.yml``); ``local``: it also
+    edits through ``decap-server`` on this machine."""
     write_admin(
         site,
         published(datasets, content),
@@ -227,6 +231,7 @@ def write_editor(
         content_dir=Path(os.path.relpath(content.resolve(), config_file.resolve().parent)).as_posix(),
         repo=admin_repo(cms_repo),
         site_url=agency.url_trang,
+        local=local,
     )
 
 
