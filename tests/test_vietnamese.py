@@ -7,6 +7,9 @@ import errno
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ from generator.build import pipeline
 from generator.build.searchindex import pagefind_command
 from generator.build.toolmessages import mkdocs_message, pagefind_message
 from generator.cli import main
+from generator.core.errors import DataError
 from generator.site import catalog as catalog_module
 
 from .conftest import MINIMAL, REPO, MakeContent
@@ -113,6 +117,20 @@ def test_a_form_file_swapped_during_a_build_is_a_data_error(
         f"thường\n{SUMMARY}\n"
     )
     assert not (tmp_path / "site").exists()
+
+
+def test_a_data_error_leaves_a_with_block_as_itself() -> None:
+    """:mod:`contextlib` sets ``__traceback__`` on the error; its fields stay fixed."""
+
+    @contextmanager
+    def block() -> Iterator[None]:
+        yield
+
+    with pytest.raises(DataError) as caught, block():
+        raise DataError("a.yml", 1, "", "sai")
+    with pytest.raises(FrozenInstanceError):
+        caught.value.line = 2
+    assert str(caught.value) == "a.yml:1: sai"
 
 
 def test_a_form_file_of_another_size_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
