@@ -48,13 +48,14 @@ $(NODE_CMS): cms/package.json cms/package-lock.json
 	npm ci --prefix cms --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
-# Try the web editor on this machine: build the site, then serve it at http://127.0.0.1:8000/admin/ with
-# decap-server (port 8081) in git mode on this working copy: a draft is a local branch cms/…, publishing
-# merges it into main. Ctrl-C stops both.
+# Try the web editor on this machine: build a local copy of the site (site-local/, its editor pointed at
+# decap-server: never publish it), then serve it at http://127.0.0.1:8000/admin/ with decap-server
+# (port 8081, this machine only) in git mode on this working copy: a draft is a local branch cms/…,
+# publishing merges it into main. Ctrl-C stops both.
 cms: $(VENV)/.installed $(NODE_CMS)
-	$(BIN)/congkhai build --content content --out site
-	MODE=git cms/node_modules/.bin/decap-server & pid=$$!; trap 'kill $$pid' EXIT; \
-		$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
+	$(BIN)/congkhai build --content content --out site-local --cms-local
+	BIND_HOST=127.0.0.1 MODE=git cms/node_modules/.bin/decap-server & pid=$$!; trap 'kill $$pid' EXIT; \
+		$(BIN)/python -m http.server --bind 127.0.0.1 --directory site-local 8000
 
 test: lint $(NODE_TEST) $(NODE_CMS)
 	$(BIN)/pytest
@@ -69,4 +70,5 @@ bench: $(VENV)/.installed-test
 # only when it carries congkhai's marker), then the tools' caches and the JavaScript packages.
 clean:
 	if [ -x $(BIN)/congkhai ]; then $(BIN)/congkhai clean; fi
+	if [ -x $(BIN)/congkhai ]; then $(BIN)/congkhai clean --out site-local; fi
 	rm -rf .pytest_cache .mypy_cache .ruff_cache tests/node_modules cms/node_modules

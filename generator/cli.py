@@ -19,6 +19,7 @@ from generator.core.errors import CongkhaiError, DataError, DataErrors
 from generator.core.failures import disk_message, unexpected_message
 from generator.core.notices import take_warnings
 from generator.core.options import path_option
+from generator.core.usage import VERSION_HELP, VERSION_MESSAGE, localise, usage_message
 from generator.datasets import DATASETS
 from generator.site.opendata import schema_files
 
@@ -43,13 +44,14 @@ def reports_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except DataErrors as exc:
+        except (DataErrors, DataError) as exc:
+            errors = exc.errors if isinstance(exc, DataErrors) else [exc]
             annotate = os.environ.get("GITHUB_ACTIONS") == "true"
-            for error in exc.errors:
+            for error in errors:
                 click.echo(str(error), err=True)
                 if annotate:
                     click.echo(annotation(error))
-            click.echo(f"{len(exc.errors)} lỗi; chưa xuất bản gì, trang hiện có được giữ nguyên.", err=True)
+            click.echo(f"{len(errors)} lỗi; chưa xuất bản gì, trang hiện có được giữ nguyên.", err=True)
         except CongkhaiError as exc:
             click.echo(f"Lỗi: {exc}", err=True)
         finally:  # what the run left out or changed (generator.core.notices), after its own messages
@@ -79,13 +81,52 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+class _Told(click.ClickException):
+    """A click error already worded as one Vietnamese line (:func:`~generator.core.usage.usage_message`),
+    shown as it is: no English «Usage:», «Try … for help.» or «Error:» around it. Exit code 2, click's
+    for a command line it cannot use."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        """Print the line on standard error."""
+        click.echo(self.message, err=True)
+
+
+def _told(exc: click.ClickException, ctx: click.Context | None = None) -> click.ClickException:
+    """``exc`` worded in Vietnamese, its help hint naming the command being run in ``ctx`` when click
+    gave the error none; the help that click shows for a bare group, and a line already worded, as they
+    are."""
+    if isinstance(exc, _Told | click.exceptions.NoArgsIsHelpError):
+        return exc
+    command = None
+    if ctx is not None:
+        command = " ".join(filter(None, [ctx.command_path, ctx.invoked_subcommand]))
+    return _Told(usage_message(exc, command))
+
+
 class _Guarded(click.Group):
-    """The command group: a disk condition or an unexpected exception ends in one line, not a traceback."""
+    """The command group: a usage error is one Vietnamese line (exit 2, as click's); a disk condition
+    or an unexpected exception ends in one line, not a traceback (exit 1)."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        """The group's context; an error in the group's own options worded in Vietnamese."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as exc:
+            raise _told(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        except click.ClickException as exc:
+            raise _told(exc, ctx) from None
+        except click.exceptions.Abort:
+            click.echo("Đã dừng theo yêu cầu; trang đang chạy được giữ nguyên.", err=True)
+            raise click.exceptions.Exit(1) from None
+        except click.exceptions.Exit:
             raise
         except KeyboardInterrupt:
             click.echo("Đã dừng theo yêu cầu; trang đang chạy được giữ nguyên.", err=True)
@@ -97,8 +138,8 @@ class _Guarded(click.Group):
         raise click.exceptions.Exit(1)
 
 
-@click.group(cls=_Guarded)
-@click.version_option(package_name="congkhai")
+@click.group(cls=_Guarded, name="congkhai")
+@click.version_option(package_name="congkhai", message=VERSION_MESSAGE, help=VERSION_HELP)
 def main() -> None:
     """Công khai thủ tục hành chính: kiểm tra dữ liệu YAML và xuất bản trang tĩnh."""
 
@@ -154,6 +195,12 @@ def check(content: Path) -> None:
     help="Nhận thư mục xuất bản hoặc thư mục làm việc do congkhai cũ tạo (chưa có tệp .congkhai): chuyển "
     "nguyên thư mục đó sang <tên>.ban-cu bên cạnh, không xoá gì.",
 )
+@click.option(
+    "--cms-local",
+    is_flag=True,
+    help="Cho trình soạn thảo /admin/ ghi vào bản sao trên máy này qua decap-server (make cms); chỉ để "
+    "thử trên máy, đừng xuất bản bản dựng này.",
+)
 @reports_errors
 def build(
     content: Path,
@@ -164,11 +211,20 @@ def build(
     cms_repo: str | None,
     offline: bool,
     take_over: bool,
+    cms_local: bool,
 ) -> None:
     """Kiểm tra dữ liệu và xây dựng trang vào thư mục xuất bản."""
     work = work or default_work(config)
     report = site.build(
-        content, out, config, work, jobs, cms_repo=cms_repo, offline=offline, take_over=take_over
+        content,
+        out,
+        config,
+        work,
+        jobs,
+        cms_repo=cms_repo,
+        offline=offline,
+        take_over=take_over,
+        cms_local=cms_local,
     )
     stages = ", ".join(f"{STAGES[name]} {seconds:.1f} s" for name, seconds in report.seconds.items())
     details = f"phiên bản {report.version}; {len(report.written)} tệp thay đổi; {stages}"
@@ -234,3 +290,4 @@ from generator.importer.commands import import_command, review_command  # noqa: 
 
 main.add_command(import_command, "import")
 main.add_command(review_command, "review")
+localise(main)  # after every command is added: their help in Vietnamese

@@ -4,6 +4,7 @@ end to end in Chromium against ``decap-server`` (a local backend, in a temporary
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -21,11 +22,12 @@ import yaml
 from click.testing import CliRunner
 from pydantic import BaseModel
 
-from generator.build.admin import CMS_DIST, SCRIPT, cms_config, config_names, write_admin
+from generator.build.admin import CMS_DIST, LOCAL_API, SCRIPT, cms_config, config_names, write_admin
 from generator.cli import main
 from generator.core.fields import CODE_PATTERN, PATTERN_MESSAGES
 from generator.datasets import DATASETS
 from tests.browser import chromium, serve_directory
+from tests.conftest import MINIMAL
 
 ROOT = Path(__file__).resolve().parents[1]
 DECAP_SERVER = ROOT / "cms" / "node_modules" / ".bin" / "decap-server"
@@ -78,7 +80,7 @@ def test_widgets_follow_the_models() -> None:
     config = cms_config(DATASETS, repo="so-tu-phap/cong-khai")
     assert config["publish_mode"] == "editorial_workflow"
     assert config["backend"] == {**config["backend"], "name": "github", "repo": "so-tu-phap/cong-khai"}
-    assert config["local_backend"] is True
+    assert "local_backend" not in config  # published to every visitor: no local server named
     code = _field(config, "thu-tuc", "ma_thu_tuc")
     assert code["widget"] == "string"
     assert code["pattern"] == [CODE_PATTERN, f"Không hợp lệ: {PATTERN_MESSAGES[CODE_PATTERN]}"]
@@ -125,6 +127,67 @@ def test_admin_page_is_self_hosted(tmp_path: Path) -> None:
     }
 
 
+def _admin_config(site: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_only_a_local_build_names_the_local_server(tmp_path: Path) -> None:
+    """``congkhai build`` publishes no ``local_backend``; ``--cms-local`` (``make cms``) names the
+    ``decap-server`` on this machine."""
+    for name, flags in (("published", []), ("local", ["--cms-local"])):
+        root = tmp_path / name
+        args = ["build", "--content", str(MINIMAL), "--out", str(root / "site"), "--work", str(root / "work")]
+        result = CliRunner().invoke(main, [*args, "--config", str(ROOT / "mkdocs.yml"), *flags])
+        assert result.exit_code == 0, result.output
+    assert "local_backend" not in _admin_config(tmp_path / "published" / "site")
+    assert "local_backend" not in (tmp_path / "published" / "site" / "admin" / "config.yml").read_text()
+    assert _admin_config(tmp_path / "local" / "site")["local_backend"] == {"url": LOCAL_API}
+
+
+def _listening(port: int) -> set[str]:
+    """The addresses a TCP socket listens on at ``port`` on this machine (from ``/proc/net/tcp*``)."""
+    found = set()
+    for table, size in (("tcp", 8), ("tcp6", 32)):
+        path = Path("/proc/net") / table
+        for line in path.read_text().splitlines()[1:] if path.exists() else []:
+            local, state = line.split()[1], line.split()[3]
+            address, _, hex_port = local.partition(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                raw = bytes.fromhex(address)
+                words = b"".join(raw[i : i + 4][::-1] for i in range(0, size // 2, 4))
+                found.add(socket.inet_ntop(socket.AF_INET if size == 8 else socket.AF_INET6, words))
+    return found
+
+
+def test_make_cms_binds_decap_server_to_this_machine(tmp_path: Path) -> None:
+    """The ``decap-server`` command line of ``make cms`` listens on 127.0.0.1 alone: not on every
+    interface, where anyone on the network could write to the working copy."""
+    if not DECAP_SERVER.exists():
+        pytest.skip("decap-server is not installed (npm ci --prefix cms)")
+    if not Path("/proc/net/tcp").exists():
+        pytest.skip("no /proc/net/tcp to read the listening sockets from")
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\ncms:", 1)[1]
+    command = re.search(r"^\t(.*decap-server)", recipe, flags=re.MULTILINE)
+    assert command is not None
+    _git(tmp_path, "init", "-q", "-b", "main", str(tmp_path / "repo"))
+    port = _free_port()
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "GIT_REPO_DIRECTORY": str(tmp_path / "repo"),
+        "LOG_LEVEL": "error",
+    }
+    shell = command[1].replace("$$", "$")
+    process = subprocess.Popen(["sh", "-c", f"exec env {shell}"], cwd=ROOT, env=env, start_new_session=True)
+    try:
+        _wait_for(lambda: _listening(port))
+        assert _listening(port) == {"127.0.0.1"}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -144,6 +207,7 @@ def decap_server(repo: Path) -> Iterator[str]:
         "GIT_REPO_DIRECTORY": str(repo),
         "LOG_LEVEL": "error",
         "MODE": "git",
+        "BIND_HOST": "127.0.0.1",
     }
     process = subprocess.Popen([str(DECAP_SERVER)], env=env, cwd=repo, start_new_session=True)
     url = f"http://127.0.0.1:{port}/api/v1"

@@ -191,7 +191,10 @@ def test_the_cli_prints_warnings_after_a_passing_check(make_content: MakeContent
             "a: &x [1]\nb: *x\n",
             "trang/x.md:2: phần đầu trang không được dùng neo (&) và bí danh (*) của YAML",
         ),
-        ("a: [1\n", "trang/x.md:3: phần đầu trang (front matter) không phải YAML hợp lệ"),
+        (
+            "a: [1\n",
+            "trang/x.md:3: YAML không hợp lệ: danh sách trong ngoặc «[ ]» thiếu dấu phẩy hoặc chưa đóng",
+        ),
     ],
     ids=["template", "markup in description", "hide value", "not a mapping", "alias", "syntax"],
 )

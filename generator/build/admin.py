@@ -13,8 +13,9 @@ from each dataset's pydantic model through its JSON Schema, so the form cannot d
 - labels and hints from the fields' docstrings (``use_attribute_docstrings``);
 - ``publish_mode: editorial_workflow``: a change is a draft, then a pull request to review, then merged;
 - backend ``github`` (``congkhai build --cms-repo OWNER/NAME``, or ``$GITHUB_REPOSITORY`` in GitHub
-  Actions), and ``local_backend: true`` so ``decap-server`` (``make cms``) edits a working copy on one's
-  own machine.
+  Actions); ``local_backend`` (:data:`LOCAL_API`, the ``decap-server`` of ``make cms`` editing a working
+  copy on one's own machine) only in a local build (``congkhai build --cms-local``), never in the
+  published ``admin/config.yml``, which every visitor reads.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ SCRIPT = "decap-cms.js"
 _BUNDLE_FILE = re.compile(r"^(decap-cms\.js|\d+\.decap-cms\.js|[0-9a-f]+\.wasm|decap-cms\.js\.LICENSE\.txt)$")
 """The bundle's files copied into the site (not the source maps: 25 MB no visitor needs)."""
 
+LOCAL_API = "http://127.0.0.1:8081/api/v1"
+"""Where a local build's editor finds ``decap-server`` (``make cms`` binds it to this machine alone)."""
+
 PLACEHOLDER_REPO = "chua-cau-hinh/kho-noi-dung"
 """The GitHub repository written when none is given: the editor then works only with ``decap-server``."""
 
@@ -67,9 +71,11 @@ def cms_config(
     repo: str = PLACEHOLDER_REPO,
     branch: str = "main",
     site_url: str | None = None,
+    local: bool = False,
 ) -> dict[str, Any]:
     """Decap CMS's configuration for ``datasets``, whose content folder is ``content_dir`` (relative to
-    the repository's root)."""
+    the repository's root); with ``local``, for a build on one's own machine that edits through
+    ``decap-server`` (:data:`LOCAL_API`)."""
     config: dict[str, Any] = {
         "backend": {
             "name": "github",
@@ -83,7 +89,6 @@ def cms_config(
                 "deleteMedia": "Xóa «{{path}}»",
             },
         },
-        "local_backend": True,
         "publish_mode": "editorial_workflow",
         "locale": "vi",
         "media_folder": f"{content_dir}/mau",
@@ -91,6 +96,8 @@ def cms_config(
         "omit_empty_optional_fields": True,
         "collections": [collection(d, content_dir) for d in datasets],
     }
+    if local:
+        config["local_backend"] = {"url": LOCAL_API}
     if site_url:
         config["site_url"] = site_url
         config["display_url"] = site_url
@@ -291,12 +298,14 @@ def write_admin(
     repo: str = PLACEHOLDER_REPO,
     site_url: str | None = None,
     dist: Path = CMS_DIST,
+    local: bool = False,
 ) -> Path:
-    """Write ``admin/`` into the built ``site``: the page, the generated configuration and Decap CMS's
-    bundle (only a notice when the bundle is not installed)."""
+    """Write ``admin/`` into the built ``site``: the page, the generated configuration (``local``: for
+    ``decap-server`` on this machine, :func:`cms_config`) and Decap CMS's bundle (only a notice when the
+    bundle is not installed)."""
     folder = site / ADMIN
     folder.mkdir(parents=True, exist_ok=True)
-    config = cms_config(datasets, content_dir, repo, site_url=site_url)
+    config = cms_config(datasets, content_dir, repo, site_url=site_url, local=local)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
     header = "# Tạo tự động từ các mô hình dữ liệu (generator/build/admin.py): đừng sửa tay.\n"
     (folder / "config.yml").write_text(header + text, encoding="utf-8")

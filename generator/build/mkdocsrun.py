@@ -45,6 +45,7 @@ from mkdocs.structure.pages import Page
 
 from generator.build.onemarkdown import one_markdown
 from generator.build.security import mark_external_links
+from generator.build.toolmessages import mkdocs_message
 from generator.core.errors import BuildError
 from generator.core.parallel import fork_map, jobs_for
 
@@ -94,19 +95,24 @@ def strictly(run: Callable[[], T]) -> T:
     with _warnings() as messages:
         try:
             result = run()
+        except OSError:
+            raise  # a disk condition, told with its path by the command line
         except MkDocsException as exc:
             raise BuildError(_told("MkDocs không dựng được trang", messages or [str(exc)])) from exc
+        except Exception as exc:
+            if not messages:  # not MkDocs' error about a page: a fault of the program
+                raise
+            raise BuildError(_told("MkDocs không dựng được trang", messages)) from exc
     if messages:
         raise BuildError(_told("MkDocs báo lỗi khi dựng trang (chế độ nghiêm ngặt)", messages))
     return result
 
 
 def _told(what: str, messages: list[str]) -> str:
-    """One line: ``what``, then MkDocs' own first message (English, as MkDocs wrote it) and how many
-    more there were."""
-    first = " ".join(messages[0].split())
+    """One line: ``what``, then MkDocs' own first message in Vietnamese
+    (:func:`~generator.build.toolmessages.mkdocs_message`) and how many more there were."""
     more = f" (và {len(messages) - 1} thông báo khác)" if len(messages) > 1 else ""
-    return f"{what}: {first}{more}"
+    return f"{what}: {mkdocs_message(messages[0])}{more}"
 
 
 def _build_shared(config_file: Path, options: dict[str, Any], jobs: int) -> Any:

@@ -133,11 +133,13 @@ def build(
     cms_repo: str | None = None,
     offline: bool = False,
     take_over: bool = False,
+    cms_local: bool = False,
 ) -> BuildReport:
     """Build the whole site and publish it as ``out``; on any error the live site stays as it was.
 
     The web editor goes into ``admin/`` (:mod:`generator.build.admin`), committing to the GitHub
-    repository ``cms_repo`` (``OWNER/NAME``; by default ``$GITHUB_REPOSITORY``). With ``offline``, also
+    repository ``cms_repo`` (``OWNER/NAME``; by default ``$GITHUB_REPOSITORY``), or with ``cms_local``
+    also to ``decap-server`` on this machine (a local build, not to publish). With ``offline``, also
     write the offline copy :func:`offline_path` (:mod:`generator.build.offline`).
 
     ``out`` and ``work`` are checked first (:mod:`generator.build.paths`); with ``take_over``, those an
@@ -162,10 +164,11 @@ def build(
             with naming(staging):
                 _index_search(staging)
                 clock.lap("search")
-                write_editor(staging, made.agency, content, config_file, datasets, cms_repo)
+                write_editor(staging, made.agency, content, config_file, datasets, cms_repo, cms_local)
             version, site_moved = output.publish(staging)
         if offline:
-            offline_zip(out, offline_path(out), made.offline)
+            with naming(offline_path(out)):
+                offline_zip(out, offline_path(out), made.offline)
             clock.lap("offline")
     aside = [str(path) for path in (*moved, site_moved) if path is not None]
     return replace(made.report, seconds={**made.seconds, **clock.laps}, version=version, moved_aside=aside)
@@ -204,7 +207,8 @@ def _make_site(
     """Validate the content, write the docs folder and build the site into ``staging`` with MkDocs (all
     but the search index and the editor)."""
     clock = _Clock()
-    catalog, report = prepare(content, work, jobs=jobs, datasets=datasets)
+    with naming(work):  # a full disk names the work folder
+        catalog, report = prepare(content, work, jobs=jobs, datasets=datasets)
     clock.lap("generate")
     epoch = os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(catalog)
     with naming(staging):
@@ -221,9 +225,11 @@ def write_editor(
     config_file: Path,
     datasets: Sequence[AnyDataset],
     cms_repo: str | None = None,
+    local: bool = False,
 ) -> None:
     """Write the web editor (``admin/``) into ``site``: its collections are the published datasets,
-    its folders relative to the repository's root (the folder of ``mkdocs.yml``)."""
+    its folders relative to the repository's root (the folder of ``mkdocs.yml``); ``local``: it also
+    edits through ``decap-server`` on this machine."""
     write_admin(
         site,
         published(datasets, content),
@@ -231,6 +237,7 @@ def write_editor(
         content_dir=Path(os.path.relpath(content.resolve(), config_file.resolve().parent)).as_posix(),
         repo=admin_repo(cms_repo),
         site_url=agency.url_trang,
+        local=local,
     )
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.build.searchbundle import stabilise
+from generator.build.toolmessages import pagefind_message
 from generator.core.errors import BuildError
 
 ROOT_SELECTOR = "article"
@@ -47,9 +48,8 @@ def index_site(site: Path) -> int:
         raise BuildError(f"không chạy được Pagefind (chỉ mục tìm kiếm): {exc.strerror or exc}") from exc
     entry = site / "pagefind" / "pagefind-entry.json"
     if run.returncode != 0 or not entry.is_file():
-        detail = (run.stderr or run.stdout).strip()
-        shown = " ".join(detail.split())[:300]
-        raise BuildError(f"Pagefind không tạo được chỉ mục tìm kiếm (mã thoát {run.returncode}): {shown}")
+        told = pagefind_message(run.stderr or run.stdout)
+        raise BuildError(f"Pagefind không tạo được chỉ mục tìm kiếm (mã thoát {run.returncode}): {told}")
     stabilise(site / "pagefind")
     languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
     return sum(int(language["page_count"]) for language in languages.values())

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError, dataclass
+from typing import Any
 
 SHOWN_CHARS = 60
 """How much of a value a message echoes; the rest is cut and marked «…»."""
@@ -46,14 +47,23 @@ class CongkhaiError(Exception):
     """Base class of every error congkhai reports to a user."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(order=True, unsafe_hash=True)
 class DataError(CongkhaiError):
-    """One problem in one content file, located by line and key path."""
+    """One problem in one content file, located by line and key path; a value (sorted, hashed, compared)
+    whose fields are set once."""
 
     path: str
     line: int
     key: str
     message: str
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Refuse to change a field; the exception's own attributes (``__traceback__``, ``__notes__`` …)
+        stay writable: :mod:`contextlib` sets ``__traceback__`` on an error leaving a ``with`` block, which
+        a frozen dataclass refused (``FrozenInstanceError`` instead of the error)."""
+        if name in _FIELDS and name in self.__dict__:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super().__setattr__(name, value)
 
     def __str__(self) -> str:
         """``path:line: key: message`` on one line, whatever the file held: the last guard for a value
@@ -65,6 +75,9 @@ class DataError(CongkhaiError):
         """Pickle by the four fields (a frozen dataclass exception cannot be pickled otherwise), so that
         errors found in a forked process travel back as they are."""
         return DataError, (self.path, self.line, self.key, self.message)
+
+
+_FIELDS = frozenset({"path", "line", "key", "message"})
 
 
 @dataclass(frozen=True, order=True)

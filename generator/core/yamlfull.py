@@ -12,6 +12,7 @@ This module and :mod:`generator.core.yamlio` are the only ones that import PyYAM
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -222,12 +223,19 @@ class _Composer:
             return text
         try:
             return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, text))
-        except ValueError:  # «0x_»: the pattern matches, the number does not parse
-            raise self.error(
-                loc,
-                self.parsed.lines[loc],
-                f"«{text}» không đọc được thành số: nếu là văn bản, hãy viết trong dấu nháy kép",
-            ) from None
+        except ValueError:  # «0x_»: the pattern matches, the number does not parse (or is too long)
+            raise self.error(loc, self.parsed.lines[loc], _number_message(text)) from None
+
+
+def _number_message(text: str) -> str:
+    """Why the plain scalar ``text``, which YAML reads as a number, is refused."""
+    digits = sum(c.isdigit() for c in text)
+    if digits > sys.get_int_max_str_digits():
+        return (
+            f"«{text}» là số quá dài ({digits} chữ số; tối đa {sys.get_int_max_str_digits()}): nếu là văn "
+            "bản, hãy viết trong dấu nháy kép"
+        )
+    return f"«{text}» không đọc được thành số: nếu là văn bản, hãy viết trong dấu nháy kép"
 
 
 def _line(event: yaml.Event) -> int:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.core.contentfiles import content_files, refusal
+from generator.core.contentfiles import content_files, read_content, refusal
 from generator.core.errors import DataError
 from generator.core.fields import FORM_FILE_PATTERN
 
@@ -39,6 +39,20 @@ class FormFile:
     """Its size in bytes."""
     source: str
     """Its path in the content folder."""
+
+    def read(self) -> bytes:
+        """The file's bytes, to publish; :class:`DataError` if it is no longer the file checked (replaced
+        by a link or a folder, or by a file of another size: its label would be wrong, its size unchecked)."""
+        data = read_content(Path(self.source))
+        if len(data) != self.size:
+            raise DataError(
+                self.source,
+                1,
+                "",
+                f"tệp mẫu đã thay đổi trong khi dựng trang ({human_size(self.size)} thành "
+                f"{human_size(len(data))}); hãy chạy lại khi không còn ai sửa thư mục content/mau/",
+            )
+        return data
 
     @property
     def format(self) -> str:

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import html
 from functools import partial
-from pathlib import Path
 
-from generator.core.contentfiles import read_content
 from generator.core.render import Page, front_matter, render
 from generator.site.agency import contacts
 from generator.site.catalog import Catalog
@@ -72,9 +70,7 @@ def hand_pages(catalog: Catalog) -> list[Page]:
 
 def form_pages(catalog: Catalog) -> list[Page]:
     """The form files of ``content/mau/``, published as they are under ``mau/``."""
-    return [
-        Page(f"{FORMS_DIR}/{f.name}", partial(read_content, Path(f.source))) for f in catalog.forms.values()
-    ]
+    return [Page(f"{FORMS_DIR}/{f.name}", f.read) for f in catalog.forms.values()]
 
 
 def accessibility_page(catalog: Catalog) -> Page:
