@@ -12,9 +12,10 @@ the end, with one core idle). ``tests/test_site.py`` checks that the result is b
 build in one process.
 
 Every build converts its pages with one Markdown converter (:mod:`generator.build.onemarkdown`) and
-gets three plugins of ours: :class:`_SharedLayout` (the theme renders the layout around the pages outside
+gets four plugins of ours: :class:`_SharedLayout` (the theme renders the layout around the pages outside
 the navigation once per folder), :class:`_ExternalLinks` (links to other sites marked
-``rel="noopener"``) and :class:`_LinkedCopies` (open data hard-linked into the site, not copied). Build
+``rel="noopener"``), :class:`_EscapedTitles` (titles escaped once wherever the theme prints them) and
+:class:`_LinkedCopies` (open data hard-linked into the site, not copied). Build
 with ``congkhai build``: ``theme/`` needs them.
 
 Every MkDocs warning fails the build (``--strict``), except the notice that a dirty build is dirty.
@@ -35,6 +36,7 @@ from typing import Any, TypeVar
 from jinja2 import BytecodeCache, Environment, pass_context
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
+from markupsafe import Markup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -87,6 +89,7 @@ def configured(config_file: Path, options: dict[str, Any], *, strict: bool) -> A
     config.plugins["congkhai-shared-layout"] = _SharedLayout()
     config.plugins["congkhai-links"] = _LinkedCopies()
     config.plugins["congkhai-external"] = _ExternalLinks()
+    config.plugins["congkhai-escaped-titles"] = _EscapedTitles()
     return config
 
 
@@ -194,6 +197,19 @@ def _link(file: File, copy: Callable[[bool], None], dirty: bool = False) -> None
         os.link(str(file.abs_src_path), target)
     except OSError:
         copy(dirty)
+
+
+class _EscapedTitles(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Marks each page's title as the HTML it already is. The generator writes titles HTML-escaped into
+    the front matter (:func:`generator.core.render.front_matter`), and the theme prints a title both as
+    it is (``<title>``, the navigation) and through ``| e`` (the footer's links): as :class:`Markup`, a
+    title is escaped once in both, never twice. Every page is read before any template is rendered."""
+
+    def on_page_content(self, html: str, /, *, page: Page, config: Any, files: Files) -> str:
+        """The page's HTML, unchanged; its title marked."""
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = Markup(page.meta["title"])
+        return html
 
 
 class _ExternalLinks(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
