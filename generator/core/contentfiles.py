@@ -22,6 +22,7 @@ import stat
 from collections.abc import Collection, Sequence
 from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import BinaryIO
 
 from generator.core.errors import DataError
 from generator.core.notices import warn
@@ -104,9 +105,11 @@ def refusal(path: Path) -> str | None:
     )
 
 
-def read_content(path: Path) -> bytes:
+def read_content(path: Path, max_bytes: int | None = None, what: str = "một tệp") -> bytes:
     """The bytes of the content file ``path``; :class:`DataError` if it is not a regular file (a link,
-    a folder, a FIFO…) or cannot be read. Never follows a link and never waits on a FIFO."""
+    a folder, a FIFO…) or cannot be read. Never follows a link and never waits on a FIFO. A file over
+    ``max_bytes`` (``what`` says what the limit is for) is refused by its size, before it is read, and
+    at most one byte more is read should it grow meanwhile."""
     reason = refusal(path)
     if reason is None:
         try:
@@ -115,11 +118,39 @@ def read_content(path: Path) -> bytes:
             reason = KINDS[stat.S_IFLNK] if exc.errno == errno.ELOOP else _os_message(exc)
         else:
             with open(fd, "rb") as file:
-                kind = stat.S_IFMT(os.fstat(fd).st_mode)
-                if kind == stat.S_IFREG:
-                    return file.read()
-                reason = KINDS.get(kind, "không phải tệp thường; " + NOT_REGULAR)
+                read = _read_regular(file, max_bytes, what)
+            if isinstance(read, bytes):
+                return read
+            reason = read
     raise DataError(str(path), 1, "", reason)
+
+
+def _read_regular(file: BinaryIO, max_bytes: int | None, what: str) -> bytes | str:
+    """The bytes of the open ``file``, or why they are not read: it is not a regular file, or it holds
+    more than ``max_bytes`` (known from its size, or from reading one byte more should it grow)."""
+    status = os.fstat(file.fileno())
+    kind = stat.S_IFMT(status.st_mode)
+    if kind != stat.S_IFREG:
+        return KINDS.get(kind, "không phải tệp thường; " + NOT_REGULAR)
+    if max_bytes is None:
+        return file.read()
+    data = file.read(max_bytes + 1) if status.st_size <= max_bytes else b""
+    if status.st_size > max_bytes or len(data) > max_bytes:
+        return too_large(max(status.st_size, len(data)), max_bytes, what)
+    return data
+
+
+def too_large(size: int, max_bytes: int, what: str) -> str:
+    """The message for a file of ``size`` bytes over the limit ``max_bytes`` of ``what``."""
+    return (
+        f"tệp quá lớn: {byte_count(size)} (tối đa {byte_count(max_bytes)} cho {what}); "
+        "hãy tách thành nhiều tệp hoặc rút gọn"
+    )
+
+
+def byte_count(count: int) -> str:
+    """``1.000.000 byte``: a size in bytes the Vietnamese way."""
+    return f"{count:,} byte".replace(",", ".")
 
 
 def _os_message(exc: OSError) -> str:

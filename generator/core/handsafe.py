@@ -27,6 +27,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.slugs import slugify
 
+from generator.core import mdbounds
 from generator.core.sanitise import clean_html
 
 MARKER = "<!-- congkhai:trang -->"
@@ -92,9 +93,11 @@ class _Links(Treeprocessor):
 
 def render(markdown: str) -> Rendered:
     """The HTML the build makes of a hand page's Markdown (front matter and marker removed), not yet
-    sanitised, with its links."""
+    sanitised, with its links; :class:`~generator.core.mdbounds.TooComplex` if its texts would take the
+    inline patterns too long (its lines are checked first: :func:`generator.core.mdbounds.block_problem`)."""
     rendered = Rendered()
     md = Markdown(extensions=[*EXTENSIONS[:-1], TocExtension(permalink=False, slugify=slugify(case="lower"))])
+    mdbounds.register(md)
     # MkDocs checks links after attribute lists (8) and the table of contents (5), at priority 0.
     md.treeprocessors.register(_Links(md, rendered), "congkhai_links", 0)
     rendered.html = md.convert(markdown)

@@ -31,7 +31,8 @@ from mkdocs.utils.meta import YAML_RE
 from generator.core.contentfiles import content_files, read_content
 from generator.core.errors import DataError
 from generator.core.fields import SLUG_PATTERN
-from generator.core.handsafe import MARKER, render
+from generator.core.handsafe import MARKER, Rendered, render
+from generator.core.mdbounds import MAX_PAGE_BYTES, TooComplex, block_problem
 from generator.core.notices import warn
 from generator.core.sanitise import clean_html, removals
 from generator.core.yamlfull import parse
@@ -103,7 +104,7 @@ def load_hand_pages(directory: Path) -> tuple[list[HandPage], list[DataError]]:
 def _load(path: Path) -> tuple[HandPage | None, list[DataError]]:
     name = str(path)
     try:
-        text = read_content(path).decode("utf-8").removeprefix("\ufeff")
+        text = read_content(path, MAX_PAGE_BYTES, "một trang viết tay").decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return None, [DataError(name, 1, "", "tệp không phải UTF-8")]
     if not re.fullmatch(SLUG_PATTERN, path.stem):
@@ -113,13 +114,13 @@ def _load(path: Path) -> tuple[HandPage | None, list[DataError]]:
     # MkDocs reads the page with universal newlines, so its front matter is found in a CRLF file too.
     head, body, first = _split(text.replace("\r\n", "\n").replace("\r", "\n"))
     errors = _front_matter_errors(name, head) if head else []
-    heading = re.search(r"^# +(.+?)\s*$", body, flags=re.MULTILINE)
+    heading = re.search(r"^# .", body, flags=re.MULTILINE)
     if heading is None:
         errors.append(DataError(name, first, "", "trang cần một dòng tiêu đề bắt đầu bằng «# »"))
     if errors or heading is None:
         return None, errors
-    rendered = render(body)
     lines = _Lines(body, first)
+    rendered = _bounded_render(name, body, lines)
     for removal in removals(rendered.html):
         warn(name, lines.find(*removal.needles), removal.key, removal.message)
     links = tuple(
@@ -129,6 +130,25 @@ def _load(path: Path) -> tuple[HandPage | None, list[DataError]]:
     anchors = frozenset(html.unescape(a) for a in re.findall(r'\sid="([^"]*)"', published))
     title = _title(published) or path.stem
     return HandPage(path.stem, title, f"{head}{MARKER}\n{body}", name, links, anchors), []
+
+
+def _bounded_render(name: str, body: str, lines: _Lines) -> Rendered:
+    """``body`` rendered (:func:`~generator.core.handsafe.render`); :class:`DataError` at the line to
+    blame if it passes a bound of :mod:`generator.core.mdbounds` (its lines are checked first)."""
+    problem = block_problem(body)
+    if problem:
+        raise DataError(name, lines.first + problem[0], "", problem[1])
+    try:
+        return render(body)
+    except TooComplex as exc:
+        raise DataError(name, lines.find(*_needles(exc.text)), "", exc.message) from None
+
+
+def _needles(text: str) -> list[str]:
+    """Pieces of the first line of a text of the page (raw HTML placeholders left out), to find its
+    line in the Markdown by."""
+    pieces = re.sub("\x02[^\x03]*\x03", "\n", text.strip()).split("\n")
+    return [piece.strip()[:40] for piece in pieces if piece.strip()][:1]
 
 
 def _title(published: str) -> str:
