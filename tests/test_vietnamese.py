@@ -248,8 +248,8 @@ def test_a_missing_mkdocs_configuration(tmp_path: Path) -> None:
     )
     assert (result.exit_code, result.stderr) == (
         1,
-        "Lỗi: MkDocs không dựng được trang: không có tệp cấu hình MkDocs "
-        f"«{tmp_path / 'mkdocs.yml'}»; chỉ ra tệp đúng bằng --config\n",
+        f"Lỗi: không dùng được «{tmp_path / 'mkdocs.yml'}» làm tệp cấu hình (--config): tệp không tồn tại; "
+        "không có gì bị xoá hay thay đổi.\n",
     )
 
 
