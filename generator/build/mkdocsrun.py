@@ -205,11 +205,25 @@ class _EscapedTitles(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     it is (``<title>``, the navigation) and through ``| e`` (the footer's links): as :class:`Markup`, a
     title is escaped once in both, never twice. Every page is read before any template is rendered."""
 
+    def on_nav(self, nav: Navigation, /, *, config: Any, files: Files) -> Navigation:
+        """Mark the titles the navigation gives (escaped by :func:`generator.site.pages.nav`)."""
+        for item in _walk(nav.items):
+            if isinstance(vars(item).get("title"), str):  # a title given by the navigation
+                item.title = Markup(vars(item)["title"])
+        return nav
+
     def on_page_content(self, html: str, /, *, page: Page, config: Any, files: Files) -> str:
-        """The page's HTML, unchanged; its title marked."""
+        """The page's HTML, unchanged; its front matter's title marked."""
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = Markup(page.meta["title"])
         return html
+
+
+def _walk(items: list[Any]) -> Iterator[Any]:
+    """Every item of the navigation, sections' children included."""
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or [])
 
 
 class _ExternalLinks(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
