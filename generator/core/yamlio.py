@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 import yaml_rs
 
+from generator.core.contentfiles import too_large
 from generator.core.errors import DataError
 from generator.core.yamlfull import CONTROL, MAX_DEPTH, RESOLVERS, Loc, Parsed, Scalar, format_loc, parse
 
@@ -140,13 +141,7 @@ def load_yaml(path: Path, display: str) -> YamlDoc:
 def read_yaml(raw: bytes, display: str) -> YamlDoc:
     """Load ``raw``, the bytes of the YAML file ``display``: with the fast reader if it can, else in full."""
     if len(raw) > MAX_FILE_BYTES:
-        raise DataError(
-            display,
-            1,
-            "",
-            f"tệp quá lớn: {_bytes(len(raw))} (tối đa {_bytes(MAX_FILE_BYTES)} cho một tệp dữ liệu); "
-            "hãy tách thành nhiều tệp hoặc rút gọn",
-        )
+        raise DataError(display, 1, "", too_large(len(raw), MAX_FILE_BYTES, "một tệp dữ liệu"))
     try:
         text = _normalised(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -158,10 +153,6 @@ def read_yaml(raw: bytes, display: str) -> YamlDoc:
 def parse_yaml(text: str, display: str) -> YamlDoc:
     """Parse YAML ``text`` as the file ``display`` with the full parser, lines and scalars found at once."""
     return YamlDoc.parsed(display, parse(text, display))
-
-
-def _bytes(count: int) -> str:
-    return f"{count:,} byte".replace(",", ".")
 
 
 def _normalised(text: str) -> str:
