@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from .browser import chromium, serve_directory
 from .conftest import build_site
 from .schema_walk import Planted, every_model, plant, sample_content, text_fields
 
@@ -189,3 +190,35 @@ def test_the_marker_test_finds_a_live_marker() -> None:
     atom = "http://www.w3.org/2005/Atom"
     feed = f'<feed xmlns="{atom}"><summary type="html">&lt;{LIVE_TAG} n="7"&gt;</summary></feed>'
     assert _live_in_xml(feed.encode()) == ["7"]
+
+
+LIVE_IN_PAGE = f"document.querySelectorAll('{LIVE_TAG}').length"
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("tim-kiem/?q=khai+sinh", "a.ck-result__link"),
+        ("pakn/?trang_thai=da_xu_ly", "#ck-pakn-found a"),
+    ],
+)
+def test_no_marker_is_live_where_scripts_show_records(planting: Planting, path: str, shown: str) -> None:
+    """The search page and the feedback filters write what the names index and Pagefind hold into the page:
+    as text, never as markup."""
+    with serve_directory(planting.site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base + path)
+        page.locator(shown).first.wait_for()
+        page.wait_for_load_state("networkidle")
+        assert (page.locator(shown).count() > 0, page.evaluate(LIVE_IN_PAGE)) == (True, 0)
+        assert "ck-m n=" in page.locator(shown).first.inner_text()
+
+
+def test_no_marker_is_live_in_the_header_results(planting: Planting) -> None:
+    with serve_directory(planting.site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base)
+        page.locator("#ck-header-q").fill("khai sinh")
+        page.locator("#ck-header-results li").first.wait_for()
+        assert page.evaluate(LIVE_IN_PAGE) == 0
+        assert "ck-m n=" in page.locator("#ck-header-results").inner_text()
