@@ -76,7 +76,9 @@ def test_a_huge_json_number_skips_its_record_only(tmp_path: Path) -> None:
     [("100,000 Việt Nam Đồng", f"{HUGE} Việt Nam Đồng"), ("5 Ngày làm việc", f"{HUGE} Ngày làm việc")],
     ids=["fee", "time"],
 )
-def test_a_huge_number_the_converter_reads_skips_its_record_only(tmp_path: Path, cell: str, huge: str) -> None:
+def test_a_huge_number_the_converter_reads_skips_its_record_only(
+    tmp_path: Path, cell: str, huge: str
+) -> None:
     methods = RECORD["cach_thuc_thuc_hien"].replace(cell, huge)
     _, bad = with_good_record(tmp_path, record_bytes(cach_thuc_thuc_hien=methods))
     report = imported(tmp_path)
@@ -131,7 +133,9 @@ def test_a_file_that_is_not_utf8_is_skipped_with_a_vietnamese_reason(tmp_path: P
     ],
     ids=["array", "string", "number-name", "number-code", "list", "object", "boolean"],
 )
-def test_a_record_of_the_wrong_shape_is_skipped_with_its_reason(tmp_path: Path, raw: bytes, reason: str) -> None:
+def test_a_record_of_the_wrong_shape_is_skipped_with_its_reason(
+    tmp_path: Path, raw: bytes, reason: str
+) -> None:
     _, bad = with_good_record(tmp_path, raw)
     report = imported(tmp_path)
     assert reasons(report) == [f"{bad}: {reason}"]
@@ -148,7 +152,9 @@ def test_a_list_with_a_huge_number_is_read_up_to_that_row(tmp_path: Path) -> Non
     write_record(tmp_path / "src")
     book = Workbook()
     book.active.append(["Mã số", "Tên", "Cơ quan ban hành", "Cơ quan thực hiện", "Lĩnh vực"])
-    book.active.append(["1.013859", RECORD["ten_thu_tuc"], "", RECORD["co_quan_thuc_hien"], RECORD["linh_vuc"]])
+    book.active.append(
+        ["1.013859", RECORD["ten_thu_tuc"], "", RECORD["co_quan_thuc_hien"], RECORD["linh_vuc"]]
+    )
     book.active.append(["1.000080", "Một thủ tục khác", "", "Sở Tư pháp", "Công chứng"])
     book.active.append([1, "Ô số quá dài", "", "", ""])
     book.save(listing)
@@ -168,7 +174,9 @@ def _huge_cell(listing: Path, cell: str) -> None:
     sheet = "xl/worksheets/sheet1.xml"
     start = parts[sheet].index(f'<c r="{cell}"'.encode())
     end = parts[sheet].index(b"</c>", start) + len(b"</c>")
-    parts[sheet] = parts[sheet][:start] + f'<c r="{cell}" t="n"><v>{HUGE}</v></c>'.encode() + parts[sheet][end:]
+    parts[sheet] = (
+        parts[sheet][:start] + f'<c r="{cell}" t="n"><v>{HUGE}</v></c>'.encode() + parts[sheet][end:]
+    )
     with zipfile.ZipFile(listing, "w") as book:
         for name, data in parts.items():
             book.writestr(name, data)
@@ -186,19 +194,25 @@ def test_contacts_the_national_record_prints_are_allowed_with_their_procedure(
     report = import_records([source], content / "thu-tuc")
     assert reasons(report) == []
     assert len(summaries(check(content))) == 4
-    assert (content / ALLOWED).read_text(encoding="utf-8").endswith(
-        "duoc_cong_khai:\n"
-        "  - gia_tri: 024 3825 3536\n"
-        "    nguon:\n"
-        "      - 1.013859\n"
-        "  - gia_tri: vanthu@caa.gov.vn\n"
-        "    nguon:\n"
-        "      - 1.013859\n"
+    assert (
+        (content / ALLOWED)
+        .read_text(encoding="utf-8")
+        .endswith(
+            "duoc_cong_khai:\n"
+            "  - gia_tri: 024 3825 3536\n"
+            "    nguon:\n"
+            "      - 1.013859\n"
+            "  - gia_tri: vanthu@caa.gov.vn\n"
+            "    nguon:\n"
+            "      - 1.013859\n"
+        )
     )
     assert report.contacts == [("024 3825 3536", "1.013859"), ("vanthu@caa.gov.vn", "1.013859")]
 
 
-def test_without_the_allow_list_check_refuses_what_import_wrote(make_content: MakeContent, tmp_path: Path) -> None:
+def test_without_the_allow_list_check_refuses_what_import_wrote(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
     content, source = content_with(make_content, tmp_path, yeu_cau_dieu_kien=CONTACTS)
     import_records([source], content / "thu-tuc")
     (content / ALLOWED).unlink()
@@ -218,9 +232,7 @@ def test_a_contact_printed_by_several_procedures_names_each_once(
     other.write_bytes(record_bytes(yeu_cau_dieu_kien="Hỏi đáp: VANTHU@caa.gov.vn"))
     import_records([source.parent], content / "thu-tuc")
     text = (content / ALLOWED).read_text(encoding="utf-8")
-    assert text.endswith(
-        "  - gia_tri: vanthu@caa.gov.vn\n    nguon:\n      - 1.013859\n      - 2.000001\n"
-    )
+    assert text.endswith("  - gia_tri: vanthu@caa.gov.vn\n    nguon:\n      - 1.013859\n      - 2.000001\n")
     assert len(summaries(check(content))) == 5
 
 
@@ -252,7 +264,9 @@ def test_a_contact_staff_typed_is_never_allowed(make_content: MakeContent, tmp_p
     content, source = content_with(make_content, tmp_path)
     import_records([source], content / "thu-tuc")
     path = content / "thu-tuc" / "1.013859.yml"
-    path.write_text(path.read_text(encoding="utf-8") + "ghi_chu: Gọi ông Ba 0912 345 678.\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "ghi_chu: Gọi ông Ba 0912 345 678.\n", encoding="utf-8"
+    )
     report = import_records([source], content / "thu-tuc")
     line = len(path.read_text(encoding="utf-8").splitlines())
     assert reasons(report) == [

@@ -157,6 +157,11 @@ class ImportReport:
         return self.folders.setdefault(key, FolderReport())
 
 
+class RecordProblem(SourceError):
+    """A national record that cannot be read at all (a number of thousands of digits): it is skipped and
+    listed with this message, in Vietnamese; the import goes on."""
+
+
 class ImportErrors(SourceError):
     """Problems that stop an import before any file is written; one line each, naming the file."""
 

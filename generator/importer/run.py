@@ -22,7 +22,14 @@ from generator.core.yamlio import dump_yaml
 from generator.importer.convert import Converted, convert
 from generator.importer.dvcqg import NationalRecord, Sources, read_sources
 from generator.importer.merge import merge
-from generator.importer.report import ImportErrors, ImportReport, Notice, Skipped, field_kind
+from generator.importer.report import (
+    ImportErrors,
+    ImportReport,
+    Notice,
+    RecordProblem,
+    Skipped,
+    field_kind,
+)
 from generator.importer.text import sector_key
 from generator.importer.write import render, render_data, write_atomic
 from generator.procedures.model import Procedure
@@ -154,6 +161,9 @@ def _plan(
         folder = report.folder(record.path)
         try:
             converted = convert(record, read.rows.get(record.code), {})
+        except RecordProblem as exc:
+            _reject(report, Skipped(record.path, record.code, str(exc)))
+            continue
         except Exception as exc:  # a parser's bug on one record must not stop the others
             _reject(
                 report,
