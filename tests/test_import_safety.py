@@ -20,10 +20,11 @@ from generator.build.pipeline import check
 from generator.cli import main
 from generator.core.errors import DataErrors
 from generator.importer import ImportReport, import_records
+from generator.importer.contacts import HEADER
 from generator.importer.report import ImportErrors
 from generator.procedures.lookup import summaries
 
-from .conftest import MINIMAL, MakeContent
+from .conftest import MINIMAL, REPO, MakeContent
 from .test_import_merge import RECORD, write_record
 
 HUGE = "9" * 5000
@@ -193,19 +194,15 @@ def test_contacts_the_national_record_prints_are_allowed_with_their_procedure(
     content, source = content_with(make_content, tmp_path, yeu_cau_dieu_kien=CONTACTS)
     report = import_records([source], content / "thu-tuc")
     assert reasons(report) == []
-    assert len(summaries(check(content))) == 4
-    assert (
-        (content / ALLOWED)
-        .read_text(encoding="utf-8")
-        .endswith(
-            "duoc_cong_khai:\n"
-            "  - gia_tri: 024 3825 3536\n"
-            "    nguon:\n"
-            "      - 1.013859\n"
-            "  - gia_tri: vanthu@caa.gov.vn\n"
-            "    nguon:\n"
-            "      - 1.013859\n"
-        )
+    assert len(summaries(check(content))) == 3
+    assert (content / ALLOWED).read_text(encoding="utf-8") == (
+        f"{HEADER}duoc_cong_khai:\n"
+        "- gia_tri: 024 3825 3536\n"
+        "  nguon:\n"
+        "  - '1.013859'\n"
+        "- gia_tri: vanthu@caa.gov.vn\n"
+        "  nguon:\n"
+        "  - '1.013859'\n"
     )
     assert report.contacts == [("024 3825 3536", "1.013859"), ("vanthu@caa.gov.vn", "1.013859")]
 
@@ -219,8 +216,8 @@ def test_without_the_allow_list_check_refuses_what_import_wrote(
     with pytest.raises(DataErrors) as caught:
         check(content)
     assert [e.message.split(":")[0] for e in caught.value.errors] == [
-        "có địa chỉ thư điện tử (v***@caa.gov.vn)",
         "có số điện thoại cố định (02x xxxx x536)",
+        "có địa chỉ thư điện tử (v***@caa.gov.vn)",
     ]
 
 
@@ -232,8 +229,8 @@ def test_a_contact_printed_by_several_procedures_names_each_once(
     other.write_bytes(record_bytes(yeu_cau_dieu_kien="Hỏi đáp: VANTHU@caa.gov.vn"))
     import_records([source.parent], content / "thu-tuc")
     text = (content / ALLOWED).read_text(encoding="utf-8")
-    assert text.endswith("  - gia_tri: vanthu@caa.gov.vn\n    nguon:\n      - 1.013859\n      - 2.000001\n")
-    assert len(summaries(check(content))) == 5
+    assert text.endswith("- gia_tri: vanthu@caa.gov.vn\n  nguon:\n  - '1.013859'\n  - '2.000001'\n")
+    assert len(summaries(check(content))) == 4
 
 
 def test_importing_again_leaves_the_allow_list_as_it_is(make_content: MakeContent, tmp_path: Path) -> None:
@@ -251,13 +248,9 @@ def test_the_staffs_own_values_and_the_header_are_kept(make_content: MakeContent
     source = write_record(tmp_path / "src", yeu_cau_dieu_kien=CONTACTS)
     import_records([source], content / "thu-tuc")
     assert (content / ALLOWED).read_text(encoding="utf-8") == (
-        f"{header}duoc_cong_khai:\n"
-        "  - 024 3825 3536\n"
-        "  - gia_tri: vanthu@caa.gov.vn\n"
-        "    nguon:\n"
-        "      - 1.013859\n"
+        f"{header}duoc_cong_khai:\n- 024 3825 3536\n- gia_tri: vanthu@caa.gov.vn\n  nguon:\n  - '1.013859'\n"
     )
-    assert len(summaries(check(content))) == 4
+    assert len(summaries(check(content))) == 3
 
 
 def test_a_contact_staff_typed_is_never_allowed(make_content: MakeContent, tmp_path: Path) -> None:
@@ -272,7 +265,7 @@ def test_a_contact_staff_typed_is_never_allowed(make_content: MakeContent, tmp_p
     assert reasons(report) == [
         f"{source}: 1.013859: {path}:{line}: ghi_chu: có số điện thoại di động (09xx xxx 678): thông tin cá "
         "nhân không được công bố, hãy xoá; nếu là số điện thoại di động đã công bố của cơ quan, thêm vào "
-        "content/cong-khai-duoc-phep.yml"
+        "content/cong-khai-duoc-phep.yml (sửa tệp này rồi nhập lại)"
     ]
     assert not (content / ALLOWED).exists() or "0912" not in (content / ALLOWED).read_text(encoding="utf-8")
 
@@ -280,12 +273,14 @@ def test_a_contact_staff_typed_is_never_allowed(make_content: MakeContent, tmp_p
 def test_a_broken_allow_list_stops_the_run_before_writing(make_content: MakeContent, tmp_path: Path) -> None:
     content = make_content({ALLOWED: "duoc_cong_khai: 5\n"})
     source = write_record(tmp_path / "src", yeu_cau_dieu_kien=CONTACTS)
+    before = (content / "thu-tuc" / "1.013859.yml").read_bytes()
     with pytest.raises(ImportErrors) as caught:
         import_records([source], content / "thu-tuc")
     assert caught.value.problems == [
-        f"{content / ALLOWED}:1: duoc_cong_khai: phải là một danh sách (mỗi mục một dòng bắt đầu bằng «- »)"
+        f"{content / ALLOWED}:1: duoc_cong_khai: phải là danh sách (mỗi mục một dòng bắt đầu bằng «- »), "
+        "không phải «5»"
     ]
-    assert not (content / "thu-tuc" / "1.013859.yml").exists()
+    assert (content / "thu-tuc" / "1.013859.yml").read_bytes() == before
 
 
 def test_the_cli_reports_the_contacts_it_allowed(make_content: MakeContent, tmp_path: Path) -> None:
@@ -296,3 +291,67 @@ def test_the_cli_reports_the_contacts_it_allowed(make_content: MakeContent, tmp_
         f"Đã ghi 2 liên hệ in trong bản ghi quốc gia vào {content / ALLOWED} (được phép công khai), từ 1 "
         "thủ tục: 1.013859"
     ) in result.stdout.splitlines()
+
+
+def test_an_allow_list_item_is_a_text_or_a_contact_with_its_procedures(make_content: MakeContent) -> None:
+    items = "- 024 3825 3536\n- gia_tri: vanthu@caa.gov.vn\n  nguon: ['1.013859']\n"
+    content = make_content({ALLOWED: f"duoc_cong_khai:\n{items}"})
+    assert len(summaries(check(content))) == 3
+
+
+def test_a_contact_without_its_procedures_is_refused_by_check(make_content: MakeContent) -> None:
+    content = make_content({ALLOWED: "duoc_cong_khai:\n- x@caa.gov.vn\n- gia_tri: vanthu@caa.gov.vn\n"})
+    with pytest.raises(DataErrors) as caught:
+        check(content)
+    assert [str(e) for e in caught.value.errors] == [
+        f"{content / ALLOWED}:3: duoc_cong_khai[1].nguon: thiếu trường bắt buộc"
+    ]
+
+
+def test_the_default_allow_list_says_what_import_writes() -> None:
+    text = (REPO / "content" / ALLOWED).read_text(encoding="utf-8")
+    assert text == f"{HEADER}duoc_cong_khai: []\n"
+
+
+PLANTED = {
+    "bo-tu-phap": ("yeu_cau_dieu_kien", " Liên hệ: hotro@xyz.gov.vn, điện thoại 024 3825 3536."),
+    "bo-nong-nghiep-mt": ("trinh_tu_thuc_hien", "\n- Hỏi đáp: phapche@xyz.gov.vn hoặc (028) 3829 7100."),
+    "ngan-hang-nha-nuoc": (
+        "yeu_cau_dieu_kien",
+        " Đường dây nóng 024 3825 3536, thư điện tử HOTRO@xyz.gov.vn.",
+    ),
+}
+"""A contact of the State planted in a text field of the first record of each ministry's folder."""
+
+
+def test_real_records_with_contacts_import_and_pass_check(dvcqg: Path, tmp_path: Path) -> None:
+    sources = tmp_path / "src"
+    planted: dict[str, str] = {}
+    for folder, (key, contact) in PLANTED.items():
+        paths = sorted((dvcqg / folder).glob("*.json"))[:3]
+        for path in paths:
+            (sources / folder).mkdir(parents=True, exist_ok=True)
+            (sources / folder / path.name).write_bytes(path.read_bytes())
+        record = json.loads(paths[0].read_text(encoding="utf-8"))
+        record[key] = (record.get(key) or "") + contact
+        (sources / folder / paths[0].name).write_text(
+            json.dumps(record, ensure_ascii=False), encoding="utf-8"
+        )
+        planted[folder] = record["ma_thu_tuc"]
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("site.yml", "linh-vuc.yml"):
+        (content / name).write_bytes((MINIMAL / name).read_bytes())
+    args = ["import", "dvcqg", str(sources), "--out", str(content / "thu-tuc"), "--them-linh-vuc"]
+    imported = CliRunner().invoke(main, args)
+    assert imported.exit_code == 0, imported.output
+    checked = CliRunner().invoke(main, ["check", "--content", str(content)])
+    assert checked.exit_code == 0, checked.output
+    justice, farming, bank = (planted[folder] for folder in PLANTED)
+    assert (content / ALLOWED).read_text(encoding="utf-8") == (
+        f"{HEADER}duoc_cong_khai:\n"
+        f"- gia_tri: (028) 3829 7100\n  nguon:\n  - '{farming}'\n"
+        f"- gia_tri: 024 3825 3536\n  nguon:\n  - '{justice}'\n  - '{bank}'\n"
+        f"- gia_tri: hotro@xyz.gov.vn\n  nguon:\n  - '{justice}'\n  - '{bank}'\n"
+        f"- gia_tri: phapche@xyz.gov.vn\n  nguon:\n  - '{farming}'\n"
+    )

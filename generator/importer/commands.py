@@ -127,6 +127,8 @@ def _summary(report: ImportReport, out: Path) -> str:
         lines += _shares(part.tally.counts())
     for slug, name in report.added_sectors:
         lines.append(f"Đã thêm lĩnh vực vào linh-vuc.yml: {slug} ({name})")
+    if report.contacts:
+        lines.append(_contacts_line(report))
     lines.append(
         f"Đã nhập {len(report.imported)} thủ tục vào {out}/: {len(report.written)} tệp mới hoặc thay đổi, "
         f"{len(report.unchanged)} tệp không đổi, {len(report.rejected)} thủ tục bỏ qua vì lỗi, "
@@ -136,6 +138,16 @@ def _summary(report: ImportReport, out: Path) -> str:
         lines.append("  Tất cả các nguồn:")
         lines += _shares(report.tally.counts())
     return "\n".join(lines)
+
+
+def _contacts_line(report: ImportReport) -> str:
+    """How many contacts printed in the national records were allowed, and from which procedures."""
+    contacts = {value for value, _ in report.contacts}
+    codes = sorted({code for _, code in report.contacts})
+    return (
+        f"Đã ghi {len(contacts)} liên hệ in trong bản ghi quốc gia vào {report.contacts_file} (được phép "
+        f"công khai), từ {len(codes)} thủ tục: {', '.join(codes)}"
+    )
 
 
 def _shares(counts: dict[str, tuple[int, int]]) -> list[str]:
