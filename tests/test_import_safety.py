@@ -355,3 +355,14 @@ def test_real_records_with_contacts_import_and_pass_check(dvcqg: Path, tmp_path:
         f"- gia_tri: hotro@xyz.gov.vn\n  nguon:\n  - '{justice}'\n  - '{bank}'\n"
         f"- gia_tri: phapche@xyz.gov.vn\n  nguon:\n  - '{farming}'\n"
     )
+
+
+def test_agencies_whose_names_extend_each_other_import_twice_to_the_same_bytes(tmp_path: Path) -> None:
+    agencies = ", ".join(f"Chi cục Kiểm dịch thực vật vùng {n}" for n in ("II", "I", "VII", "VI", "V"))
+    source = write_record(tmp_path / "src", co_quan_thuc_hien=agencies)
+    out = tmp_path / "content" / "thu-tuc"
+    imported(tmp_path)
+    first = (out / "1.013859.yml").read_bytes()
+    again = import_records([source], out)
+    assert (out / "1.013859.yml").read_bytes() == first
+    assert again.unchanged == ["1.013859"]

@@ -36,7 +36,8 @@ IMPORT_HELP = """Nhập bản ghi JSON và danh sách XLSX của Cổng Dịch v
 Mọi bản ghi hợp lệ được ghi; bản ghi không thể làm hợp lệ (không có mã, không có tên, lĩnh vực chưa có…)
 bị bỏ qua và được liệt kê cùng lý do. Giá trị không đọc được được giữ nguyên văn và báo là cảnh báo. Bản
 ghi không ghi cấp thực hiện lấy cấp từ tên cơ quan thực hiện khi tên cho biết cấp («Sở …» là cấp tỉnh),
-nếu không thì vẫn được nhập với «Không có thông tin». Cuối cùng in báo cáo cho từng thư mục nguồn.
+nếu không thì vẫn được nhập với «Không có thông tin». Số điện thoại, thư điện tử in trong bản ghi quốc
+gia được ghi vào cong-khai-duoc-phep.yml kèm mã thủ tục. Cuối cùng in báo cáo cho từng thư mục nguồn.
 
 \b
 Mã thoát:
