@@ -22,6 +22,7 @@ from generator.core.errors import DataErrors
 from generator.importer import ImportReport, import_records
 from generator.importer.contacts import HEADER
 from generator.importer.report import ImportErrors
+from generator.importer.review import review
 from generator.procedures.lookup import summaries
 
 from .conftest import MINIMAL, REPO, MakeContent
@@ -366,3 +367,17 @@ def test_agencies_whose_names_extend_each_other_import_twice_to_the_same_bytes(t
     again = import_records([source], out)
     assert (out / "1.013859.yml").read_bytes() == first
     assert again.unchanged == ["1.013859"]
+
+
+def test_review_names_a_record_with_a_huge_number_instead_of_aborting(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    content = make_content({})
+    methods = RECORD["cach_thuc_thuc_hien"].replace("100,000", HUGE)
+    source = write_record(tmp_path / "src", cach_thuc_thuc_hien=methods)
+    with pytest.raises(ImportErrors) as caught:
+        review([source], content)
+    assert caught.value.problems == [
+        f"{source}: 1.013859: cach_thuc_thuc_hien: số «99999…99999» quá dài: 5.000 chữ số "
+        "(một số tiền, thời hạn có tối đa 15 chữ số)"
+    ]
