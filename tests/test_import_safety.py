@@ -8,6 +8,7 @@ themselves are recorded, with the procedures that print them, in the privacy sca
 
 from __future__ import annotations
 
+import errno
 import json
 import zipfile
 from pathlib import Path
@@ -381,3 +382,18 @@ def test_review_names_a_record_with_a_huge_number_instead_of_aborting(
         f"{source}: 1.013859: cach_thuc_thuc_hien: số «99999…99999» quá dài: 5.000 chữ số "
         "(một số tiền, thời hạn có tối đa 15 chữ số)"
     ]
+
+
+def test_a_file_that_cannot_be_opened_is_skipped_with_a_vietnamese_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, bad = with_good_record(tmp_path, record_bytes())
+    read_bytes = Path.read_bytes
+
+    def refused(path: Path) -> bytes:
+        if path == bad:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    assert reasons(imported(tmp_path)) == [f"{bad}: không có quyền đọc tệp"]

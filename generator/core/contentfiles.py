@@ -98,7 +98,7 @@ def refusal(path: Path) -> str | None:
     try:
         mode = os.lstat(path).st_mode
     except OSError as exc:
-        return os_message(exc)
+        return _os_message(exc)
     return (
         None if stat.S_ISREG(mode) else KINDS.get(stat.S_IFMT(mode), "không phải tệp thường; " + NOT_REGULAR)
     )
@@ -112,7 +112,7 @@ def read_content(path: Path) -> bytes:
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
         except OSError as exc:
-            reason = KINDS[stat.S_IFLNK] if exc.errno == errno.ELOOP else os_message(exc)
+            reason = KINDS[stat.S_IFLNK] if exc.errno == errno.ELOOP else _os_message(exc)
         else:
             with open(fd, "rb") as file:
                 kind = stat.S_IFMT(os.fstat(fd).st_mode)
@@ -122,7 +122,7 @@ def read_content(path: Path) -> bytes:
     raise DataError(str(path), 1, "", reason)
 
 
-def os_message(exc: OSError) -> str:
+def _os_message(exc: OSError) -> str:
     """An operating-system error in Vietnamese (its English text never reaches the user)."""
     if exc.errno == errno.ENOENT:
         return "không tìm thấy tệp"

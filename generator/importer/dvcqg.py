@@ -6,6 +6,7 @@ code or repeats a code is skipped and listed with its reason; a list export that
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 import unicodedata
@@ -14,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.core.contentfiles import os_message
 from generator.importer.report import ImportErrors, Skipped
 from generator.importer.text import one_line
 
@@ -149,7 +149,7 @@ def _read_record(path: Path, problems: list[str]) -> NationalRecord | None:
     try:
         data = read_json(path)
     except OSError as exc:
-        problems.append(os_message(exc))
+        problems.append(_os_reason(exc))
         return None
     except JsonProblem as exc:
         problems.append(str(exc))
@@ -164,6 +164,13 @@ def _read_record(path: Path, problems: list[str]) -> NationalRecord | None:
         return None
     fields["ma_thu_tuc"] = one_line(fields["ma_thu_tuc"])
     return NationalRecord(str(path), fields)
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why a source file cannot be read, in Vietnamese (the system's English text never reaches staff)."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "không có quyền đọc tệp"
+    return f"không đọc được tệp (lỗi hệ thống số {exc.errno})"
 
 
 def _shape_problem(data: Any) -> str | None:
