@@ -85,7 +85,7 @@ def to_data_error(doc: YamlDoc, model: type[BaseModel], err: ErrorDetails) -> Da
 
 def _is_union_tag(part: Any) -> bool:
     return isinstance(part, str) and (
-        part.startswith(("function-", "constrained-")) or part in ("str", "int")
+        part.startswith(("function-", "constrained-")) or part in ("str", "int", "dict")
     )
 
 

@@ -36,7 +36,8 @@ IMPORT_HELP = """Nhập bản ghi JSON và danh sách XLSX của Cổng Dịch v
 Mọi bản ghi hợp lệ được ghi; bản ghi không thể làm hợp lệ (không có mã, không có tên, lĩnh vực chưa có…)
 bị bỏ qua và được liệt kê cùng lý do. Giá trị không đọc được được giữ nguyên văn và báo là cảnh báo. Bản
 ghi không ghi cấp thực hiện lấy cấp từ tên cơ quan thực hiện khi tên cho biết cấp («Sở …» là cấp tỉnh),
-nếu không thì vẫn được nhập với «Không có thông tin». Cuối cùng in báo cáo cho từng thư mục nguồn.
+nếu không thì vẫn được nhập với «Không có thông tin». Số điện thoại, thư điện tử in trong bản ghi quốc
+gia được ghi vào cong-khai-duoc-phep.yml kèm mã thủ tục. Cuối cùng in báo cáo cho từng thư mục nguồn.
 
 \b
 Mã thoát:
@@ -127,6 +128,8 @@ def _summary(report: ImportReport, out: Path) -> str:
         lines += _shares(part.tally.counts())
     for slug, name in report.added_sectors:
         lines.append(f"Đã thêm lĩnh vực vào linh-vuc.yml: {slug} ({name})")
+    if report.contacts:
+        lines.append(_contacts_line(report))
     lines.append(
         f"Đã nhập {len(report.imported)} thủ tục vào {out}/: {len(report.written)} tệp mới hoặc thay đổi, "
         f"{len(report.unchanged)} tệp không đổi, {len(report.rejected)} thủ tục bỏ qua vì lỗi, "
@@ -136,6 +139,16 @@ def _summary(report: ImportReport, out: Path) -> str:
         lines.append("  Tất cả các nguồn:")
         lines += _shares(report.tally.counts())
     return "\n".join(lines)
+
+
+def _contacts_line(report: ImportReport) -> str:
+    """How many contacts printed in the national records were allowed, and from which procedures."""
+    contacts = {value for value, _ in report.contacts}
+    codes = sorted({code for _, code in report.contacts})
+    return (
+        f"Đã ghi {len(contacts)} liên hệ in trong bản ghi quốc gia vào {report.contacts_file} (được phép "
+        f"công khai), từ {len(codes)} thủ tục: {', '.join(codes)}"
+    )
 
 
 def _shares(counts: dict[str, tuple[int, int]]) -> list[str]:

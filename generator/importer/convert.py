@@ -18,7 +18,7 @@ from generator.importer.parse_legal import parse_legal
 from generator.importer.parse_methods import parse_methods
 from generator.importer.parse_results import parse_results
 from generator.importer.parse_steps import parse_steps
-from generator.importer.report import Issue, Tally
+from generator.importer.report import Issue, RecordProblem, Tally
 from generator.importer.text import NO_INFO, block_value, one_line, sector_key, split_names, value
 from generator.procedures.model import KINDS, LEVELS, SUBJECTS
 
@@ -45,7 +45,10 @@ class Converted:
 
 
 def convert(record: NationalRecord, row: ListRow | None, sectors: dict[str, str]) -> Converted:
-    """Build the procedure data; ``sectors`` maps national sector names (as :func:`sector_key`) to slugs."""
+    """Build the procedure data; ``sectors`` maps national sector names (as :func:`sector_key`) to slugs.
+
+    Raises :class:`RecordProblem` for a record that cannot be read at all (a number of thousands of digits).
+    """
     out = Converted({"ma_thu_tuc": record.code})
     _header(record, row, sectors, out)
     _agencies(record, row, out)
@@ -198,7 +201,10 @@ def _general(names: list[str], out: Converted) -> list[str]:
 
 def _tables(record: NationalRecord, out: Converted) -> None:
     out.data["trinh_tu"] = parse_steps(record.get("trinh_tu_thuc_hien"))
-    methods = parse_methods(record.get("cach_thuc_thuc_hien"))
+    try:
+        methods = parse_methods(record.get("cach_thuc_thuc_hien"))
+    except RecordProblem as exc:
+        raise RecordProblem(f"cach_thuc_thuc_hien: {exc}") from None
     out.data["cach_thuc"] = methods.methods
     if methods.preamble:
         out.data["cach_thuc_mo_ta"] = methods.preamble

@@ -6,9 +6,11 @@ code or repeats a code is skipped and listed with its reason; a list export that
 
 from __future__ import annotations
 
+import errno
 import json
+import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,40 @@ MAX_JSON_BYTES = 5_000_000
 """The largest JSON record read (the largest real one is 89 KB)."""
 MAX_JSON_DEPTH = 50
 """Arrays and objects nested deeper than this are refused (a record is one flat object)."""
+FIELDS = (
+    "ma_thu_tuc",
+    "detail_url",
+    "formality_id",
+    "ten_thu_tuc",
+    "so_quyet_dinh",
+    "cap_thuc_hien",
+    "loai_thu_tuc",
+    "linh_vuc",
+    "doi_tuong_thuc_hien",
+    "co_quan_co_tham_quyen",
+    "dia_chi_tiep_nhan",
+    "co_quan_duoc_uy_quyen",
+    "co_quan_phoi_hop",
+    "thu_tuc_lien_quan",
+    "trinh_tu_thuc_hien",
+    "cach_thuc_thuc_hien",
+    "thanh_phan_ho_so",
+    "can_cu_phap_ly",
+    "co_quan_thuc_hien",
+    "yeu_cau_dieu_kien",
+    "ket_qua_xu_ly",
+    "raw_text",
+)
+"""The text fields of a national record (``null`` reads as empty; other keys are not read)."""
+JSON_KINDS = {
+    bool: "true/false",
+    int: "số",
+    float: "số",
+    list: "mảng",
+    dict: "đối tượng",
+    str: "chuỗi văn bản",
+}
+"""What each kind of JSON value is called in a message."""
 
 
 @dataclass(frozen=True)
@@ -112,21 +148,44 @@ def _files(paths: list[Path], problems: list[str]) -> list[Path]:
 def _read_record(path: Path, problems: list[str]) -> NationalRecord | None:
     try:
         data = read_json(path)
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(f"không đọc được tệp ({_reason(exc)})")
+    except OSError as exc:
+        problems.append(_os_reason(exc))
         return None
     except JsonProblem as exc:
         problems.append(str(exc))
         return None
-    if not isinstance(data, dict):
-        problems.append("cần một đối tượng JSON cho mỗi thủ tục")
+    problem = _shape_problem(data)
+    if problem:
+        problems.append(problem)
         return None
-    fields = {str(k): _nfc(v) if isinstance(v, str) else "" for k, v in data.items()}
+    fields = {key: _nfc(data.get(key) or "") for key in FIELDS}
     if not one_line(fields.get("ma_thu_tuc", "")):
         problems.append("bản ghi không có mã thủ tục («ma_thu_tuc» trống)")
         return None
     fields["ma_thu_tuc"] = one_line(fields["ma_thu_tuc"])
     return NationalRecord(str(path), fields)
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why a source file cannot be read, in Vietnamese (the system's English text never reaches staff)."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "không có quyền đọc tệp"
+    return f"không đọc được tệp (lỗi hệ thống số {exc.errno})"
+
+
+def _shape_problem(data: Any) -> str | None:
+    """Why ``data`` is not a national record (an object whose :data:`FIELDS` are texts), or ``None``."""
+    if not isinstance(data, dict):
+        return f"cần một đối tượng JSON cho mỗi thủ tục, tệp chứa một {_kind(data)}"
+    for key in FIELDS:
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            return f"trường «{key}» phải là chuỗi văn bản, không phải {_kind(value)}"
+    return None
+
+
+def _kind(value: Any) -> str:
+    return JSON_KINDS.get(type(value), "giá trị null" if value is None else type(value).__name__)
 
 
 class JsonProblem(ValueError):
@@ -150,17 +209,19 @@ _JSON_MESSAGES = (
 
 def read_json(path: Path) -> Any:
     """The JSON value in ``path``: at most :data:`MAX_JSON_BYTES` bytes and :data:`MAX_JSON_DEPTH` levels
-    deep, else a :class:`JsonProblem` (``OSError`` and ``UnicodeDecodeError`` when it cannot be read)."""
+    deep, in UTF-8 (a byte order mark is read), with no integer longer than Python reads; else a
+    :class:`JsonProblem` (``OSError`` when it cannot be read)."""
     raw = path.read_bytes()
     if len(raw) > MAX_JSON_BYTES:
         raise JsonProblem(
-            f"tệp quá lớn: {len(raw):,} byte (tối đa {MAX_JSON_BYTES:,} byte cho một bản ghi JSON)".replace(
-                ",", "."
-            )
+            _dotted(f"tệp quá lớn: {len(raw):,} byte (tối đa {MAX_JSON_BYTES:,} byte cho một bản ghi JSON)")
         )
-    text = raw.decode("utf-8")
     try:
-        data = json.loads(text)
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise JsonProblem(f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})") from None
+    try:
+        data = json.loads(text, parse_int=_integer)
     except json.JSONDecodeError as exc:
         reason = next((vi for en, vi in _JSON_MESSAGES if en in exc.msg), "cú pháp JSON sai")
         raise JsonProblem(f"không phải JSON hợp lệ (dòng {exc.lineno}: {reason})") from None
@@ -172,6 +233,21 @@ def read_json(path: Path) -> Any:
 
 
 _TOO_DEEP = object()
+
+
+def _integer(digits: str) -> int:
+    """A JSON integer; a :class:`JsonProblem` when it has more digits than Python turns into an int
+    (``sys.get_int_max_str_digits``, 4,300: the ``ValueError`` it raises stopped the whole import)."""
+    limit = sys.get_int_max_str_digits()
+    count = len(digits.lstrip("-"))
+    if limit and count > limit:
+        raise JsonProblem(_dotted(f"có số quá dài: {count:,} chữ số (tối đa {limit:,})"))
+    return int(digits)
+
+
+def _dotted(text: str) -> str:
+    """``text`` with the thousands separators Vietnamese uses (``5.000``, not ``5,000``)."""
+    return text.replace(",", ".")
 
 
 def _depth(value: Any) -> int:
@@ -187,10 +263,6 @@ def _depth(value: Any) -> int:
         if depth <= MAX_JSON_DEPTH:
             stack.extend((child, depth + 1) for child in children)
     return deepest
-
-
-def _reason(exc: Exception) -> str:
-    return exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
 
 
 def _duplicates(records: list[NationalRecord]) -> tuple[list[NationalRecord], list[Skipped]]:
@@ -217,10 +289,32 @@ def _read_list(path: Path, problems: list[str]) -> list[ListRow]:
         problems.append(f"{path}: không đọc được tệp XLSX ({type(exc).__name__})")
         return []
     try:
-        table = [[_cell(c) for c in row] for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        table = _table(path, workbook.worksheets[0].iter_rows(values_only=True), problems)
     finally:
         workbook.close()
     return _list_rows(path, table, problems)
+
+
+def _table(path: Path, rows: Iterator[tuple[Any, ...]], problems: list[str]) -> list[list[str]]:
+    """The cells of ``rows`` as texts; a row openpyxl cannot read (a number of 5,000 digits) ends the
+    list with a warning, the rows before it kept: its reader cannot go on past a bad cell."""
+    table: list[list[str]] = []
+    while True:
+        try:
+            row = next(rows, None)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged cell
+            problems.append(
+                f"{path}: không đọc được dòng {len(table) + 1} (có ô không đọc được: {_cell_problem(exc)}); "
+                "đã đọc các dòng trước đó"
+            )
+            return table
+        if row is None:
+            return table
+        table.append([_cell(c) for c in row])
+
+
+def _cell_problem(exc: Exception) -> str:
+    return "số quá dài" if "integer string conversion" in str(exc) else type(exc).__name__
 
 
 def _cell(value: Any) -> str:

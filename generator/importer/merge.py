@@ -58,14 +58,17 @@ def _agencies(national: Agencies, existing: Agencies) -> Agencies:
     for name in Agencies.model_fields:
         ours: list[str] = getattr(national, name)
         theirs: list[str] = getattr(existing, name)
-        merged[name] = [_specific(item, theirs) for item in ours] if ours else theirs
+        merged[name] = [_specific(item, theirs, ours) for item in ours] if ours else theirs
     return Agencies(**merged)
 
 
-def _specific(name: str, staff: list[str]) -> str:
-    """Staff's more specific form of ``name`` («Sở Tư pháp tỉnh Bình Phước» for «Sở Tư pháp»), if any."""
-    key = fold(name).rstrip(". ")
-    return next((s for s in staff if fold(s).startswith(key)), name)
+def _specific(name: str, staff: list[str], national: list[str]) -> str:
+    """Staff's more specific form of ``name`` («Sở Tư pháp tỉnh Bình Phước» for «Sở Tư pháp»), if any:
+    whole words more, and not a name the national record gives itself («… vùng II» is no form of
+    «… vùng I»)."""
+    key = fold(name).rstrip(". ") + " "
+    others = {fold(n) for n in national}
+    return next((s for s in staff if fold(s).startswith(key) and fold(s) not in others), name)
 
 
 def _decisions(national: list[Decision], existing: list[Decision]) -> list[Decision]:

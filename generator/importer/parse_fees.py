@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.importer.report import Issue
-from generator.importer.text import NO_INFO, closing, one_line, unwrap
+from generator.importer.text import NO_INFO, closing, number, one_line, unwrap
 
 FREE = "Miễn phí"
 AMOUNT = re.compile(r"(?P<amount>\d{1,3}(?:,\d{3})+|\d+) ?(?P<currency>Việt Nam Đồng|VNĐ|USD)")
@@ -67,7 +67,7 @@ def _one_fee(text: str) -> tuple[list[dict[str, Any]], str] | None:
         match = AMOUNT.match(text)
         if match is None:
             return None
-        fee = {"so_tien": Decimal(match["amount"].replace(",", ""))}
+        fee = {"so_tien": number(match["amount"].replace(",", ""))}
         if CURRENCIES[match["currency"]] != "VND":
             fee["tien_te"] = CURRENCIES[match["currency"]]
         rest = text[match.end() :]
@@ -140,7 +140,7 @@ def window_fees(text: str) -> list[dict[str, Any]]:
 
 
 def _window_fee(match: re.Match[str]) -> dict[str, Any]:
-    fee: dict[str, Any] = {"so_tien": Decimal(match["amount"].replace(".", ""))}
+    fee: dict[str, Any] = {"so_tien": number(match["amount"].replace(".", ""))}
     if match["unit"]:
         fee["don_vi_tinh"] = one_line(match["unit"])
     fee["mo_ta"] = one_line(match[0])

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from generator.importer.parse_fees import FREE, parse_fee_cell, window_fees
 from generator.importer.report import Issue
-from generator.importer.text import NO_INFO, block, one_line
+from generator.importer.text import NO_INFO, block, number, one_line
 
 HEADER = "Hình thức nộpThời gianPhí, lệ phíMô tả"
 CHANNELS = {"Trực tuyến": "truc_tuyen", "Trực tiếp": "truc_tiep", "Dịch vụ bưu chính": "buu_chinh"}
@@ -140,8 +139,8 @@ def _time(row: str) -> tuple[dict[str, Any] | None, str, bool]:
         return None, row[len(NO_INFO) :], True
     match = TIME_WITH_UNIT.match(row)
     if match:
-        return {"so": Decimal(match[1]), "don_vi": UNITS[match[2]]}, row[match.end() :], True
+        return {"so": number(match[1]), "don_vi": UNITS[match[2]]}, row[match.end() :], True
     match = BARE_TIME.match(row)
     if match:
-        return {"so": Decimal(match[1])}, row[match.end() :], True
+        return {"so": number(match[1])}, row[match.end() :], True
     return None, row, False  # for example «1200 VNĐ»: time 1 and 200, or 120 and 0?

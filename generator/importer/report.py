@@ -142,6 +142,11 @@ class ImportReport:
     """Problems of a source file that is not a record (an XLSX list that cannot be read)."""
     added_sectors: list[tuple[str, str]] = field(default_factory=list)
     """(slug, national name) of each sector registered in ``linh-vuc.yml`` by this run."""
+    contacts: list[tuple[str, str]] = field(default_factory=list)
+    """(contact, procedure code) of each contact printed in a national record that this run allowed in
+    :attr:`contacts_file` (sorted)."""
+    contacts_file: Path | None = None
+    """The privacy scan's allow-list file (``content/cong-khai-duoc-phep.yml``)."""
     tally: Tally = field(default_factory=Tally)
     folders: dict[str, FolderReport] = field(default_factory=dict)
     """The fidelity report of each source folder, by folder path."""
@@ -155,6 +160,11 @@ class ImportReport:
         """The report of the folder holding the source file ``path``."""
         key = str(Path(path).parent)
         return self.folders.setdefault(key, FolderReport())
+
+
+class RecordProblem(SourceError):
+    """A national record that cannot be read at all (a number of thousands of digits): it is skipped and
+    listed with this message, in Vietnamese; the import goes on."""
 
 
 class ImportErrors(SourceError):

@@ -18,7 +18,7 @@ from generator.core.records import load_all, yaml_files
 from generator.core.render import vdate
 from generator.importer.convert import convert
 from generator.importer.dvcqg import read_sources
-from generator.importer.report import ImportErrors
+from generator.importer.report import ImportErrors, RecordProblem, Skipped
 from generator.importer.run import REGISTRY, sector_slugs
 from generator.procedures.facts import amount_text, duration_text
 from generator.procedures.model import CHANNELS, Case, Fee, Method, Procedure
@@ -101,9 +101,12 @@ def _national(sources: Iterable[Path], content: Path) -> dict[str, Procedure]:
     sectors = sector_slugs(content / REGISTRY, {}, problems)
     national = {}
     for record in read.records:
-        data = convert(record, read.rows.get(record.code), sectors).data
         try:
-            national[record.code] = Procedure.model_validate(data)
+            national[record.code] = Procedure.model_validate(
+                convert(record, read.rows.get(record.code), sectors).data
+            )
+        except RecordProblem as exc:
+            problems.append(str(Skipped(record.path, record.code, str(exc))))
         except ValidationError as exc:
             problems += [f"{record.path}: {record.code}: {e['msg']}" for e in exc.errors()]
     if problems:

@@ -2,9 +2,11 @@
 
 An import never blocks on one record: every record that can be made valid is written, and a record that
 cannot (no code, no name, a file staff must fix first) is skipped and listed with its reason.
-Each file is checked as ``congkhai check`` reads it before it is written, so a run never leaves a record on
-disk that fails ``check``. Only a problem with the run itself (a source path that does not exist, a broken
-``linh-vuc.yml``, a bad ``--linh-vuc``) stops it before anything is written.
+Each file is checked as ``congkhai check`` reads it before it is written, privacy scan included (the same
+function, with the allow-list ``check`` will read), so a run never leaves a record on disk that fails
+``check``; the contacts the national records print are added to that allow-list with their procedures
+(:mod:`generator.importer.contacts`). Only a problem with the run itself (a source path that does not
+exist, a broken ``linh-vuc.yml`` or allow-list, a bad ``--linh-vuc``) stops it before anything is written.
 """
 
 from __future__ import annotations
@@ -19,10 +21,18 @@ from pydantic import ValidationError
 from generator.core.fields import CODE_PATTERN, SLUG_PATTERN, slugify
 from generator.core.records import load_bytes, load_one
 from generator.core.yamlio import dump_yaml
+from generator.importer.contacts import ContactBook
 from generator.importer.convert import Converted, convert
 from generator.importer.dvcqg import NationalRecord, Sources, read_sources
 from generator.importer.merge import merge
-from generator.importer.report import ImportErrors, ImportReport, Notice, Skipped, field_kind
+from generator.importer.report import (
+    ImportErrors,
+    ImportReport,
+    Notice,
+    RecordProblem,
+    Skipped,
+    field_kind,
+)
 from generator.importer.text import sector_key
 from generator.importer.write import render, render_data, write_atomic
 from generator.procedures.model import Procedure
@@ -97,6 +107,7 @@ def import_records(
     known = sector_slugs(registry, sectors or {}, problems)
     if problems:
         raise ImportErrors(problems)
+    book = ContactBook.open(out_dir.parent)
     levels = {cap} if isinstance(cap, str) else set(cap or ())
     table = Sectors(known, _registry_slugs(registry) | set(known.values()), register)
     report = ImportReport(
@@ -106,10 +117,13 @@ def import_records(
     )
     for skipped in read.skipped:
         report.folder(skipped.path).skipped += 1
-    planned = [p for p in _plan(read, out_dir, levels, table, registry, report) if p]
+    planned = [p for p in _plan(read, out_dir, levels, table, registry, report, book) if p]
     if table.added:
         _register(registry, table.added)
         report.added_sectors = list(table.added)
+    book.write()  # before the files that need it
+    report.contacts = sorted(book.added)
+    report.contacts_file = book.path
     for item in planned:
         if item.changed:
             write_atomic(item.path, item.text)
@@ -149,11 +163,15 @@ def _plan(
     sectors: Sectors,
     registry: Path,
     report: ImportReport,
+    book: ContactBook,
 ) -> Iterable[Planned | None]:
     for record in read.records:
         folder = report.folder(record.path)
         try:
             converted = convert(record, read.rows.get(record.code), {})
+        except RecordProblem as exc:
+            _reject(report, Skipped(record.path, record.code, str(exc)))
+            continue
         except Exception as exc:  # a parser's bug on one record must not stop the others
             _reject(
                 report,
@@ -170,7 +188,7 @@ def _plan(
         if problem:
             _reject(report, Skipped(record.path, record.code, problem))
             continue
-        planned = _planned(record, converted, out_dir, report)
+        planned = _planned(record, converted, out_dir, report, book)
         if planned is None:
             continue
         notices = [Notice(record.code, i.field, i.message) for i in converted.issues]
@@ -207,8 +225,10 @@ def _unusable(record: NationalRecord, converted: Converted, sectors: Sectors, re
 
 
 def _planned(
-    record: NationalRecord, converted: Converted, out_dir: Path, report: ImportReport
+    record: NationalRecord, converted: Converted, out_dir: Path, report: ImportReport, book: ContactBook
 ) -> Planned | None:
+    """The file of ``record``, or ``None`` when it cannot be made one that ``check`` accepts (listed);
+    the contacts its national text prints are allowed in ``book``."""
     try:
         national = Procedure.model_validate(converted.data)
     except ValidationError as exc:  # the messages ``check`` would give, else pydantic's
@@ -219,24 +239,44 @@ def _planned(
         _reject(report, Skipped(record.path, record.code, "; ".join(reasons)))
         return None
     path = out_dir / f"{record.code}.yml"
-    existing: Procedure | None = None
-    if path.is_file():
-        loaded, errors = load_one(path, Procedure)
-        if errors:
-            broken = "; ".join(str(e) for e in errors)
-            _reject(report, Skipped(record.path, record.code, f"{broken} (sửa tệp này rồi nhập lại)"))
-            return None
-        existing = loaded.record if loaded else None
-    merged, issues = merge(national, existing, levels_given=converted.levels_given)
-    text = render(merged)
-    _, errors = load_bytes(path, text.encode("utf-8"), Procedure)
-    if errors:  # the file as ``check`` would read it
-        _reject(report, Skipped(record.path, record.code, "; ".join(str(e) for e in errors)))
+    contacts = book.printed(national)
+    found = _existing(path, book, contacts)
+    if isinstance(found, str):
+        _reject(report, Skipped(record.path, record.code, f"{found} (sửa tệp này rồi nhập lại)"))
         return None
+    merged, issues = merge(national, found, levels_given=converted.levels_given)
+    text = render(merged)
+    refused = _checked(path, text, book, contacts)
+    if refused:
+        _reject(report, Skipped(record.path, record.code, refused))
+        return None
+    book.add(contacts, record.code)
     report.warnings += [Notice(record.code, i.field, i.message) for i in issues]
-    changed = existing is None or merged != existing
+    changed = found is None or merged != found
     (report.written if changed else report.unchanged).append(record.code)
     return Planned(path, text, changed)
+
+
+def _existing(path: Path, book: ContactBook, contacts: list[str]) -> Procedure | str | None:
+    """The staff's file of the procedure (``None`` when there is none), or what ``check`` says of it: the
+    national record's ``contacts`` allowed, a file it refuses is left for staff to fix."""
+    if not path.is_file():
+        return None
+    loaded, errors = load_one(path, Procedure)
+    if loaded is not None and not errors:
+        errors = book.scan(loaded, contacts)
+    if errors or loaded is None:
+        return "; ".join(str(e) for e in errors)
+    return loaded.record
+
+
+def _checked(path: Path, text: str, book: ContactBook, contacts: list[str]) -> str:
+    """What ``check`` says of ``text`` as the file ``path``, the national record's ``contacts`` allowed
+    ("" when it accepts it): the file read and validated, then scanned for personal data."""
+    loaded, errors = load_bytes(path, text.encode("utf-8"), Procedure)
+    if loaded is not None and not errors:
+        errors = book.scan(loaded, contacts)
+    return "; ".join(str(e) for e in errors)
 
 
 def _register(registry: Path, added: list[tuple[str, str]]) -> None:

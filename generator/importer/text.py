@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from generator.core.fields import fold
+from generator.importer.report import RecordProblem
 
 NO_INFO = "Không có thông tin"
 """What the national portal shows for an empty field."""
+
+MAX_DIGITS = 15
+"""The most digits of a number the parsers read, an amount of money or a time (the largest real one has 9:
+a fee of 500,000,000 đồng). Longer is no fee or time, and past 4,300 digits Python refuses to write it
+as text, which stopped the whole import."""
+_SHOWN = 5
+"""Digits shown at each end of a number too long to read."""
 
 _SPACES = re.compile(r"[ \t\u00a0\u200b]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -81,3 +90,15 @@ def closing(text: str, start: int) -> int:
             if depth == 0:
                 return i
     return -1
+
+
+def number(digits: str) -> Decimal:
+    """``digits`` (``100000``) as a number; a :class:`RecordProblem` beyond :data:`MAX_DIGITS` digits."""
+    count = len(digits)
+    if count <= MAX_DIGITS:
+        return Decimal(digits)
+    shown = f"{digits[:_SHOWN]}…{digits[-_SHOWN:]}"
+    raise RecordProblem(
+        f"số «{shown}» quá dài: {count:,} chữ số".replace(",", ".")
+        + f" (một số tiền, thời hạn có tối đa {MAX_DIGITS} chữ số)"
+    )

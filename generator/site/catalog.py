@@ -10,10 +10,12 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
+
+from pydantic import Discriminator, Field, Tag
 
 from generator.core.errors import DataError, raise_if_any
-from generator.core.fields import Record, Text, no_items
+from generator.core.fields import ProcedureCode, Record, Text, no_items
 from generator.core.gitlog import FolderHistory, read_history
 from generator.core.privacy import AllowList
 from generator.core.records import LoadCache, Loaded, load_all, load_one
@@ -39,13 +41,39 @@ HISTORY_SWITCH = "CONGKHAI_HISTORY"
 M = TypeVar("M", Agency, SectorRegistry)
 
 
+class PublishedContact(Record):
+    """Một số điện thoại hoặc địa chỉ thư điện tử in trong bản ghi thủ tục của CSDL quốc gia: liên hệ
+    của cơ quan nhà nước đã công bố. Lệnh ``congkhai import dvcqg`` ghi mục này."""
+
+    gia_tri: Text
+    """Số điện thoại hoặc địa chỉ thư điện tử, đúng như bản ghi quốc gia in."""
+    nguon: Annotated[list[ProcedureCode], Field(min_length=1)]
+    """Mã các thủ tục mà bản ghi trên CSDL quốc gia in liên hệ này."""
+
+
+def _item_kind(value: Any) -> str:
+    return "dict" if isinstance(value, dict | PublishedContact) else "str"
+
+
+AllowedItem = Annotated[
+    Annotated[Text, Tag("str")] | Annotated[PublishedContact, Tag("dict")], Discriminator(_item_kind)
+]
+"""An item of the allow-list: a text, or a contact with its source (a mapping); its errors are those of
+the one it is, not of both."""
+
+
 class AllowedFile(Record):
     """Số điện thoại, địa chỉ thư điện tử mà cơ quan đã công bố, được phép xuất hiện trong dữ liệu
     (``content/cong-khai-duoc-phep.yml``). Điện thoại, đường dây nóng và thư điện tử ghi trong
     ``site.yml`` luôn được phép."""
 
-    duoc_cong_khai: list[Text] = no_items()
-    """Mỗi dòng một số điện thoại hoặc địa chỉ thư điện tử công khai của cơ quan."""
+    duoc_cong_khai: list[AllowedItem] = no_items()
+    """Mỗi mục một số điện thoại hoặc địa chỉ thư điện tử công khai: một dòng chữ (Sở tự ghi), hoặc
+    ``gia_tri`` và ``nguon`` (liên hệ in trong bản ghi quốc gia, do lệnh nhập ghi, kèm mã thủ tục)."""
+
+    def values(self) -> list[str]:
+        """Every number or address of the file, as written."""
+        return [item if isinstance(item, str) else item.gia_tri for item in self.duoc_cong_khai]
 
 
 T = TypeVar("T")
@@ -300,12 +328,24 @@ def _settings(content: Path, dataset: AnyDataset, errors: list[DataError]) -> An
 
 
 def _allowed(path: Path, agency: Agency | None, errors: list[DataError]) -> AllowList:
-    own = [v for v in (agency.dien_thoai, agency.duong_day_nong, agency.email) if v] if agency else []
-    if not path.is_file():
-        return AllowList.of(own)
-    loaded, problems = load_one(path, AllowedFile)
+    allowed, problems = load_allowed(path)
     errors += problems
-    return AllowList.of([*own, *(loaded.record.duoc_cong_khai if loaded else [])])
+    return allow_list(agency, allowed)
+
+
+def load_allowed(path: Path) -> tuple[AllowedFile | None, list[DataError]]:
+    """The allow-list file (``None`` when there is none or it is invalid) and its errors."""
+    if not path.is_file():
+        return None, []
+    loaded, problems = load_one(path, AllowedFile)
+    return (loaded.record if loaded else None), problems
+
+
+def allow_list(agency: Agency | None, allowed: AllowedFile | None, extra: Sequence[str] = ()) -> AllowList:
+    """The privacy scan's allow-list: the agency's phone numbers and address in ``site.yml``, every value
+    of the allow-list file, and ``extra`` values."""
+    own = [v for v in (agency.dien_thoai, agency.duong_day_nong, agency.email) if v] if agency else []
+    return AllowList.of([*own, *(allowed.values() if allowed else []), *extra])
 
 
 def summarised_item(dataset: AnyDataset, item: Loaded[Any], cache: LoadCache | None = None) -> Loaded[Any]:

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from generator.core.render import Memo, Page, front_matter, no_memo, render
 from generator.site.agency import Agency
-from generator.site.catalog import Catalog
+from generator.site.catalog import AllowedFile, Catalog
 from generator.site.dataset import AnyDataset
 from generator.site.feeds import Feed, FeedEntry, atom_text, base_url
 from generator.site.history import recent_changes
@@ -35,6 +35,9 @@ SITE_SCHEMAS: dict[str, type[BaseModel]] = {
     "site": Agency,
 }
 """The JSON Schemas of the site's own files; each dataset adds its own (:meth:`Dataset.schemas`)."""
+EDITOR_SCHEMAS: dict[str, type[BaseModel]] = {"cong-khai-duoc-phep": AllowedFile}
+"""Content files whose JSON Schema helps editors (``content/schema/``) but is not published with the
+open data: the privacy scan's allow-list is no record of the site."""
 LICENCE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -63,8 +66,10 @@ def schemas(datasets: Sequence[AnyDataset]) -> dict[str, type[BaseModel]]:
 
 
 def schema_files(datasets: Sequence[AnyDataset]) -> dict[str, str]:
-    """The JSON Schema of each record type, by file stem."""
-    return {name: to_json(model.model_json_schema()) for name, model in schemas(datasets).items()}
+    """The JSON Schema of each content file type (``congkhai schema``, for editors), by file stem: the
+    published ones and :data:`EDITOR_SCHEMAS`."""
+    models = {**schemas(datasets), **EDITOR_SCHEMAS}
+    return {name: to_json(model.model_json_schema()) for name, model in models.items()}
 
 
 def published_schema(model: type[BaseModel]) -> dict[str, Any]:
