@@ -1,4 +1,5 @@
-"""All 271 real Bộ Tư pháp records: every one imports, passes the catalog, and the parse rates hold."""
+"""All 271 real Bộ Tư pháp records: every one imports, passes the catalog, and the parse rates hold; every
+other ministry's records beside them import and pass the catalog too."""
 
 from __future__ import annotations
 
@@ -25,6 +26,29 @@ MINIMUM_RATES = {
 }
 
 
+JUSTICE = "bo-tu-phap"
+"""The ministry whose records the provincial Sở Tư pháp publishes (the figures below are its own)."""
+
+
+def justice(data: Path | None = None) -> list[Path]:
+    """The justice ministry's records and the portal's list of them."""
+    data = data or need_shared()
+    return [data / JUSTICE, data / "danh-sach-tthc-BoTuPhap.xlsx"]
+
+
+@pytest.mark.parametrize("ministry", ["bo-nong-nghiep-mt", "ngan-hang-nha-nuoc"])
+def test_another_ministrys_records_import_and_pass_the_catalog(ministry: str, tmp_path: Path) -> None:
+    folder = need_shared() / ministry
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("site.yml", "linh-vuc.yml"):
+        shutil.copy(REPO / "content" / name, content / name)
+    report = import_records([folder], content / "thu-tuc", register=True)
+    records = len(list(folder.glob("*.json")))
+    assert (len(report.imported), report.rejected) == (records, [])
+    assert len(summaries(build_catalog(content))) == records
+
+
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ImportReport]:
     """A content folder (copies of site.yml and linh-vuc.yml) with every national record imported."""
@@ -33,7 +57,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ImportRepo
     content.mkdir()
     for name in ("site.yml", "linh-vuc.yml"):
         shutil.copy(REPO / "content" / name, content / name)
-    return content, import_records([data], content / "thu-tuc", register=True)
+    return content, import_records(justice(data), content / "thu-tuc", register=True)
 
 
 def test_every_record_imports(imported: tuple[Path, ImportReport]) -> None:
@@ -59,7 +83,7 @@ def test_parse_rates(imported: tuple[Path, ImportReport]) -> None:
 
 def test_the_warnings_name_every_record_that_falls_short(imported: tuple[Path, ImportReport]) -> None:
     content, report = imported
-    read = read_sources([need_shared()])
+    read = read_sources(justice())
     sectors = sector_slugs(content / "linh-vuc.yml", {}, [])
     short = set()
     for record in read.records:
@@ -79,21 +103,21 @@ def test_the_warnings_name_every_record_that_falls_short(imported: tuple[Path, I
 def test_importing_again_changes_nothing(imported: tuple[Path, ImportReport]) -> None:
     content, _ = imported
     before = {p.name: p.read_bytes() for p in (content / "thu-tuc").glob("*.yml")}
-    again = import_records([need_shared()], content / "thu-tuc")
+    again = import_records(justice(), content / "thu-tuc")
     assert (len(again.written), len(again.unchanged)) == (0, 271)
     assert {p.name: p.read_bytes() for p in (content / "thu-tuc").glob("*.yml")} == before
 
 
 def test_a_fresh_import_gives_the_same_bytes(imported: tuple[Path, ImportReport], tmp_path: Path) -> None:
     content, _ = imported
-    import_records([need_shared()], tmp_path / "thu-tuc", registry=content / "linh-vuc.yml")
+    import_records(justice(), tmp_path / "thu-tuc", registry=content / "linh-vuc.yml")
     for path in (content / "thu-tuc").glob("*.yml"):
         assert (tmp_path / "thu-tuc" / path.name).read_bytes() == path.read_bytes(), path.name
 
 
 def test_level_filter_keeps_provincial_procedures(tmp_path: Path) -> None:
     report = import_records(
-        [need_shared()], tmp_path / "thu-tuc", cap="tinh", registry=REPO / "content" / "linh-vuc.yml"
+        justice(), tmp_path / "thu-tuc", cap="tinh", registry=REPO / "content" / "linh-vuc.yml"
     )
     assert (len(report.imported), len(report.skipped)) == (163, 108)
 
@@ -102,7 +126,7 @@ def test_provincial_and_commune_levels_together(tmp_path: Path) -> None:
     registry = tmp_path / "linh-vuc.yml"
     shutil.copy(REPO / "content" / "linh-vuc.yml", registry)
     report = import_records(
-        [need_shared()], tmp_path / "thu-tuc", cap=("tinh", "xa"), registry=registry, register=True
+        justice(), tmp_path / "thu-tuc", cap=("tinh", "xa"), registry=registry, register=True
     )
     assert (len(report.imported), len(report.skipped), report.rejected) == (225, 46, [])
     assert report.added_sectors == [("nong-nghiep", "Nông nghiệp")]  # 1.002544, left out of content/
