@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from generator.build.pipeline import check
+from generator.build.sharedbuild import prepare_shared
 from generator.core.errors import DataErrors
 from generator.core.privacy import AllowList, scan_text
+from generator.datasets import DATASETS
+from generator.site.dataset import published
 
 from .feedback_data import feedback_content
 
@@ -230,3 +233,22 @@ def test_the_agencys_allowed_account_and_spelt_out_address_pass() -> None:
     allow = AllowList.of(["3761.0.1056789", "stp@binhphuoc.gov.vn", "0271 3879 456"])
     text = "nộp vào tài khoản số 3761.0.1056789 tại Kho bạc; thư stp (at) binhphuoc (dot) gov (dot) vn"
     assert scan_text(text + "; gọi 0271/3879/456", allow) == []
+
+
+def test_a_shared_build_scans_the_site_files_and_every_share(tmp_path: Path) -> None:
+    content = feedback_content(tmp_path)
+    sector = replaced(Path("minimal/linh-vuc.yml"), SECTOR, "    mo_ta: Gọi 0912 345 678. Cấp thẻ, bổ nhiệm")
+    (content / "linh-vuc.yml").write_text(sector, encoding="utf-8")
+    item = content / "pakn" / "2025" / "PAKN-2025-001.yml"
+    item.write_text(
+        item.read_text(encoding="utf-8").replace("tom_tat: Người", "tom_tat: Ông Lê Văn Ba. Người")
+    )
+    datasets = published(DATASETS, content)
+    files = {d.name: d.files(content) for d in datasets}
+    with pytest.raises(DataErrors) as caught:
+        prepare_shared(content, datasets, files, tmp_path / "docs", 2)
+    errors = sorted(str(e).replace(str(content), "content") for e in caught.value.errors)
+    assert errors == [
+        f"content/linh-vuc.yml:4: linh_vuc[0].mo_ta: {PHONE}",
+        f"content/pakn/2025/PAKN-2025-001.yml:9: tom_tat: có họ tên người (L. V. B.): {DELETE} {NAMES}",
+    ]
