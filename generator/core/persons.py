@@ -25,7 +25,6 @@ hẻm 6``, ``ngõ 34 ngách 5``); the street or ward alone passes, and so does a
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from generator.core.fields import fold
 
@@ -165,8 +164,9 @@ for capitals after)."""
 
 _STREET = r"(?:ngõ|ngách|hẻm|kiệt)"
 _NUMBER = r"\d+[a-zA-Z]?(?:/\d+[a-zA-Z]?)*"
-HOUSE_WORDS = ("số nhà", "nhà số", "ngõ", "ngách", "hẻm", "kiệt")
-"""What a text with a :data:`HOUSE` address has (in lower case), found faster."""
+HOUSE_WORDS = re.compile("số nhà|nhà số|ngõ|ngách|hẻm|kiệt")
+"""What a text with a :data:`HOUSE` address has in lower case: found faster than the address, and
+searched in lower case faster than with ``re.IGNORECASE``."""
 HOUSE = re.compile(
     rf"(?i:(?<!{_WORD})(?:số nhà|nhà số)\s*{_NUMBER}"
     rf"|(?<![\w/.-])(?:số\s+)?{_NUMBER},?\s+{_STREET}\s+{_NUMBER}"
@@ -184,10 +184,10 @@ SLASHED_HOUSE = re.compile(
 def house_addresses(text: str) -> list[str]:
     """The house addresses in ``text`` (see the module's docstring)."""
     found: list[str] = []
-    if any(word in text.lower() for word in HOUSE_WORDS):
+    if HOUSE_WORDS.search(text.lower()):
         found = [m[0] for m in HOUSE.finditer(text)]
         text = HOUSE.sub(" ", text)
-    return found + [m[0] for m in SLASHED_HOUSE.finditer(text)]
+    return found + ([m[0] for m in SLASHED_HOUSE.finditer(text)] if "/" in text else [])
 
 
 def names(text: str) -> list[str]:
@@ -238,6 +238,5 @@ def _capitals(word: str) -> bool:
     return word.isupper()
 
 
-@cache
 def _capitalised(word: str) -> bool:
     return word[0].isupper() and word[1:].islower()

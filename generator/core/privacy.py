@@ -112,8 +112,8 @@ NAMED_CMND = re.compile(
     rf"(\d{{3}}[ .-]?\d{{3}}[ .-]?\d{{3}}){_END}"
 )
 """Nine digits, grouped in any way, after «CMND», «CMT» or «chứng minh nhân dân»."""
-ACCOUNT_WORDS = ("tk", "tài khoản", "chuyển khoản", "ngân hàng", "kho bạc", "bank", "bidv", "acb")
-"""What a text with an :data:`ACCOUNT` has (in lower case), found faster."""
+ACCOUNT_WORDS = re.compile("tk|tài khoản|chuyển khoản|ngân hàng|kho bạc|bank|bidv|acb")
+"""What a text with an :data:`ACCOUNT` has in lower case: found faster than the account."""
 ACCOUNT = re.compile(
     r"(?i:(?<![^\W\d_])(?:số tài khoản|tài khoản|số tk|stk|tk|chuyển khoản|ngân hàng|kho bạc"
     r"|vietcombank|vietinbank|bidv|agribank|techcombank|sacombank|vpbank|tpbank|mbbank|acb)(?![^\W\d_])"
@@ -332,13 +332,13 @@ class _Kind:
     keep: Callable[[str], bool] = bool
     groups: tuple[int, ...] = (1,)
     """The groups of :attr:`pattern` that may hold the number, one in each match."""
-    words: tuple[str, ...] = ()
-    """Words one of which a text has (in lower case) if it has a number of this kind, when the pattern
-    begins with a word (it is searched only then: faster)."""
+    words: re.Pattern[str] | None = None
+    """What a text with a number of this kind has in lower case, when the pattern begins with a word
+    (it is searched only then: faster)."""
 
     def blank(self, text: str, allowed: AllowList, found: list[str]) -> str:
         """``text`` with this kind's numbers blanked out; each not allowed reported in ``found``."""
-        if self.words and not any(w in text.lower() for w in self.words):
+        if self.words and not self.words.search(text.lower()):
             return text
 
         def report(m: re.Match[str]) -> str:
@@ -358,9 +358,9 @@ def _province(value: str) -> bool:
 _ACCOUNT = _Kind("số tài khoản ngân hàng", ACCOUNT, allowable=True, words=ACCOUNT_WORDS)
 _CCCD = _Kind("số căn cước, định danh cá nhân (12 chữ số)", CCCD, keep=_province)
 _CMND = _Kind("số chứng minh nhân dân (9 chữ số)", CMND)
-_NAMED_CMND = _Kind(_CMND.name, NAMED_CMND, words=("cmnd", "cmt", "chứng minh"))
+_NAMED_CMND = _Kind(_CMND.name, NAMED_CMND, words=re.compile("cmnd|cmt|chứng minh"))
 _PASSPORT = _Kind("số hộ chiếu", PASSPORT, first=0)
-_NAMED_PASSPORT = _Kind(_PASSPORT.name, NAMED_PASSPORT, first=0, words=("hộ chiếu",))
+_NAMED_PASSPORT = _Kind(_PASSPORT.name, NAMED_PASSPORT, first=0, words=re.compile("hộ chiếu"))
 _PLATE = _Kind("biển số xe", PLATE, last=2, groups=(0,))
 NAME = "họ tên người"
 ADDRESS = "địa chỉ nhà riêng"
