@@ -201,6 +201,8 @@ def test_a_list_of_house_numbers_is_no_phone_number() -> None:
     assert scan_text("Số 333-335-337 đường Nguyễn Trãi, phường 2", AllowList().with_names()) == []
     phone = refused(MOBILE, "91x-xxx-678", allowable=True)
     assert scan_text("Số 333-335-337 (gọi 912-345-678)", AllowList()) == [phone]
+    phone = refused(MOBILE, "03xx-xxx-337", allowable=True)
+    assert scan_text("Số 333-335-337 đường Nguyễn Trãi, gọi 0333-335-337", AllowList()) == [phone]
 
 
 NOT_PERSONAL = [
