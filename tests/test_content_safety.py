@@ -330,7 +330,7 @@ def test_formula_cells_are_neutralised_in_the_csv(make_content: MakeContent) -> 
 def test_aligned_tables_and_ordinary_markup_pass_without_warnings(make_content: MakeContent) -> None:
     page = (
         "# X\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n"
-        '!!! note "Lưu ý"\n    Chữ *nghiêng* và **đậm**, [thư](mailto:a@example.org).\n\n'
+        '!!! note "Lưu ý"\n    Chữ *nghiêng* và **đậm**, [thư](mailto:vi-du@tinh.gov.vn).\n\n'
         "## Mục {: #muc .lop }\n\n<details><summary>Thêm</summary>Nội dung</details>\n"
     )
     content = make_content({"trang/x.md": page})

@@ -224,7 +224,7 @@ def test_personal_names_where_none_is_expected(text: str, shown: str) -> None:
         "phí 1.500.000 đồng, lệ phí 500.000.000 đồng, 100000 đồng",
         "ngày 12.05.2025, lúc 8h00",
         "đường dây nóng 1900 1234, tổng đài 1800 1096",
-        "số nhà 14 đường Trần Hưng Đạo, TP. Hồ Chí Minh, tỉnh Bà Rịa - Vũng Tàu",
+        "số 14 đường Trần Hưng Đạo, TP. Hồ Chí Minh, tỉnh Bà Rịa - Vũng Tàu",
         "công dân Việt Nam; người phản ánh N.V.A.",
         "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=285123456",
     ],

@@ -17,7 +17,7 @@ from pydantic import Discriminator, Field, Tag
 from generator.core.errors import DataError, raise_if_any
 from generator.core.fields import ProcedureCode, Record, Text, no_items
 from generator.core.gitlog import FolderHistory, read_history
-from generator.core.privacy import AllowList
+from generator.core.privacy import AllowList, scan_file
 from generator.core.records import LoadCache, Loaded, load_all, load_one
 from generator.core.workdays import SWAPS_FILE, DaySwaps, Workdays, check_swaps
 from generator.site.agency import Agency
@@ -236,19 +236,20 @@ def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Parti
         dataset.register_templates()
     errors: list[DataError] = []
     agency = _required(content / SITE_FILE, Agency, errors)
+    allowed = _allowed(content / ALLOWED_FILE, agency.record if agency else None, errors)
     registry = _required(content / SECTORS_FILE, SectorRegistry, errors)
+    errors += [e for loaded in (agency, registry) if loaded for e in scan_file(loaded, allowed)]
     if registry:
         errors += check_registry(registry)
-    hand_pages, problems = load_hand_pages(content / PAGES_DIR)
+    hand_pages, problems = load_hand_pages(content / PAGES_DIR, allowed)
     errors += problems
-    synonyms, problems = load_synonyms(content / SYNONYMS_FILE)
+    synonyms, problems = load_synonyms(content / SYNONYMS_FILE, allowed)
     errors += problems
-    workdays = _workdays(content / SWAPS_FILE, errors)
-    settings = {d.name: _settings(content, d, errors) for d in datasets if d.settings_file}
-    allowed = _allowed(content / ALLOWED_FILE, agency.record if agency else None, errors)
+    workdays = _workdays(content / SWAPS_FILE, allowed, errors)
+    settings = {d.name: _settings(content, d, allowed, errors) for d in datasets if d.settings_file}
     forms, problems = load_forms(content / FORMS_DIR)
     errors += problems
-    lexicon, problems = load_lexicon(content / LEXICON_FILE)
+    lexicon, problems = load_lexicon(content / LEXICON_FILE, allowed)
     errors += problems
     if registry is None:
         return Partial(None, None, settings, allowed), errors
@@ -299,19 +300,20 @@ def _scanner(allowed: AllowList) -> Callable[[Any], Any]:
     return _SCANNERS.setdefault(allowed, allowed.scan)
 
 
-def _workdays(path: Path, errors: list[DataError]) -> Workdays:
+def _workdays(path: Path, allowed: AllowList, errors: list[DataError]) -> Workdays:
     if not path.is_file():
         return Workdays()
     loaded, problems = load_one(path, DaySwaps)
     errors += problems
     if loaded is None:
         return Workdays()
+    errors += scan_file(loaded, allowed)
     problems = check_swaps(loaded)
     errors += problems
     return Workdays.of(loaded.record) if not problems else Workdays()
 
 
-def _settings(content: Path, dataset: AnyDataset, errors: list[DataError]) -> Any:
+def _settings(content: Path, dataset: AnyDataset, allowed: AllowList, errors: list[DataError]) -> Any:
     assert dataset.settings_file is not None
     assert dataset.settings_model is not None
     path = content / dataset.name / dataset.settings_file
@@ -322,6 +324,7 @@ def _settings(content: Path, dataset: AnyDataset, errors: list[DataError]) -> An
     errors += problems
     if loaded is None:
         return None
+    errors += scan_file(loaded, allowed.with_names() if dataset.scan_names else allowed)
     problems = dataset.check_settings(loaded)
     errors += problems
     return None if problems else loaded.record

@@ -9,6 +9,7 @@ unsafe:
   text without ``< > & "``; ``template`` and the rest are refused);
 - the links and images of Markdown syntax, which MkDocs checks: relative, to a file the site has
   (:func:`check_links`; raw HTML links are not checked, as MkDocs does not);
+- personal data (:mod:`generator.core.privacy`), in the front matter and the body alike;
 - raw HTML, attribute lists and link schemes: whatever the sanitiser (:mod:`generator.core.sanitise`)
   will remove is reported as a warning with its line, and the page is published with the rest of its
   text (the build cleans its HTML: :mod:`generator.core.handsafe`).
@@ -34,6 +35,7 @@ from generator.core.fields import SLUG_PATTERN
 from generator.core.handsafe import MARKER, Rendered, render
 from generator.core.mdbounds import MAX_PAGE_BYTES, TooComplex, block_problem
 from generator.core.notices import warn
+from generator.core.privacy import AllowList, scan_lines, scan_text
 from generator.core.sanitise import clean_html, removals
 from generator.core.yamlfull import parse
 
@@ -84,15 +86,16 @@ class HandPage:
     """The ``id`` values of the page's HTML, which links may name after ``#``."""
 
 
-def load_hand_pages(directory: Path) -> tuple[list[HandPage], list[DataError]]:
-    """Every ``*.md`` page in ``directory``; each needs a slug-like name, a ``# Title`` line and allowed
-    front matter. What the sanitiser will remove is recorded as warnings (:mod:`generator.core.notices`).
+def load_hand_pages(directory: Path, allowed: AllowList) -> tuple[list[HandPage], list[DataError]]:
+    """Every ``*.md`` page in ``directory``; each needs a slug-like name, a ``# Title`` line, allowed
+    front matter and no personal data (:mod:`generator.core.privacy`; ``allowed`` passes). What the
+    sanitiser will remove is recorded as warnings (:mod:`generator.core.notices`).
     """
     pages: list[HandPage] = []
     errors: list[DataError] = []
     for path in content_files(directory, "*.md"):
         try:
-            page, problems = _load(path)
+            page, problems = _load(path, allowed)
         except DataError as exc:
             page, problems = None, [exc]
         errors += problems
@@ -101,7 +104,7 @@ def load_hand_pages(directory: Path) -> tuple[list[HandPage], list[DataError]]:
     return pages, errors
 
 
-def _load(path: Path) -> tuple[HandPage | None, list[DataError]]:
+def _load(path: Path, allowed: AllowList) -> tuple[HandPage | None, list[DataError]]:
     name = str(path)
     try:
         text = read_content(path, MAX_PAGE_BYTES, "một trang viết tay").decode("utf-8").removeprefix("\ufeff")
@@ -113,7 +116,8 @@ def _load(path: Path) -> tuple[HandPage | None, list[DataError]]:
         ]
     # MkDocs reads the page with universal newlines, so its front matter is found in a CRLF file too.
     head, body, first = _split(text.replace("\r\n", "\n").replace("\r", "\n"))
-    errors = _front_matter_errors(name, head) if head else []
+    errors = _front_matter_errors(name, head, allowed) if head else []
+    errors += [DataError(name, line, "", message) for line, message in scan_lines(body, allowed, first)]
     heading = re.search(r"^# .", body, flags=re.MULTILINE)
     if heading is None:
         errors.append(DataError(name, first, "", "trang cần một dòng tiêu đề bắt đầu bằng «# »"))
@@ -166,10 +170,10 @@ def _split(text: str) -> tuple[str, str, int]:
     return head, text[match.end() :], head.count("\n") + 1
 
 
-def _front_matter_errors(name: str, head: str) -> list[DataError]:
+def _front_matter_errors(name: str, head: str, allowed: AllowList) -> list[DataError]:
     """What is wrong with a front matter block: not YAML, not a mapping, what the full YAML parser refuses
     in content files (tags such as ``!!python/…``, nesting past its depth, numbers too long to read,
-    control characters), or keys and values not allowed."""
+    control characters), keys and values not allowed, or personal data in a value."""
     block = YAML_RE.match(head)
     assert block is not None
     try:
@@ -190,9 +194,12 @@ def _front_matter_errors(name: str, head: str) -> list[DataError]:
         return [DataError(name, 1, "", "phần đầu trang (front matter) phải là các cặp «khóa: giá trị»")]
     errors = []
     for key, value in parsed.data.items():
+        line = parsed.lines[(key,)] + 1
         problem = _front_matter_problem(key, value)
         if problem:
-            errors.append(DataError(name, parsed.lines[(key,)] + 1, key, problem))
+            errors.append(DataError(name, line, key, problem))
+        elif isinstance(value, str):
+            errors += [DataError(name, line, key, message) for message in scan_text(value, allowed)]
     return errors
 
 

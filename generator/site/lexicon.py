@@ -24,6 +24,7 @@ from pydantic import Field, StringConstraints
 
 from generator.core.errors import DataError
 from generator.core.fields import Record, no_items
+from generator.core.privacy import AllowList, scan_file
 from generator.core.records import Loaded, load_one
 from generator.site.synonyms import Term, words
 
@@ -73,11 +74,12 @@ def check_lexicon(loaded: Loaded[Lexicon]) -> list[DataError]:
     return errors
 
 
-def load_lexicon(path: Path) -> tuple[Lexicon, list[DataError]]:
-    """The lexicon at ``path``; empty when the file does not exist."""
+def load_lexicon(path: Path, allowed: AllowList) -> tuple[Lexicon, list[DataError]]:
+    """The lexicon at ``path``, its terms and sources scanned for personal data (``allowed`` passing);
+    empty when the file does not exist."""
     if not path.is_file():
         return Lexicon(), []
     loaded, errors = load_one(path, Lexicon)
     if loaded is None:
         return Lexicon(), errors
-    return loaded.record, errors + check_lexicon(loaded)
+    return loaded.record, errors + scan_file(loaded, allowed) + check_lexicon(loaded)

@@ -15,6 +15,7 @@ from pydantic import Field, StringConstraints
 
 from generator.core.errors import DataError
 from generator.core.fields import Record, fold, no_items
+from generator.core.privacy import AllowList, scan_file
 from generator.core.records import Loaded, load_one
 
 Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
@@ -56,11 +57,12 @@ def check_synonyms(loaded: Loaded[SynonymFile]) -> list[DataError]:
     return errors
 
 
-def load_synonyms(path: Path) -> tuple[SynonymFile, list[DataError]]:
-    """The synonym file at ``path``; no groups when the file does not exist."""
+def load_synonyms(path: Path, allowed: AllowList) -> tuple[SynonymFile, list[DataError]]:
+    """The synonym file at ``path``, its terms scanned for personal data (``allowed`` passing); no
+    groups when the file does not exist."""
     if not path.is_file():
         return SynonymFile(), []
     loaded, errors = load_one(path, SynonymFile)
     if loaded is None:
         return SynonymFile(), errors
-    return loaded.record, errors + check_synonyms(loaded)
+    return loaded.record, errors + scan_file(loaded, allowed) + check_synonyms(loaded)
