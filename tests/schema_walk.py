@@ -133,6 +133,8 @@ class _Change:
     """The model field path, for :class:`Planted`."""
     marks: tuple[str, ...]
     """The planted texts the change holds."""
+    fields: tuple[str, ...]
+    """The text fields they were planted in."""
     filled: bool = False
     """Whether the change fills an absent field (rather than adding to a text the file holds)."""
 
@@ -157,8 +159,8 @@ def plant(content: Path, make: Make) -> Planted:
             refused[path].append(change)
     planted = Planted()
     for path, model, _ in files:
-        planted.held.setdefault(model.__name__, set()).update(c.field for c in changes[path])
-        planted.refused.setdefault(model.__name__, set()).update(c.field for c in refused[path])
+        planted.held.setdefault(model.__name__, set()).update(f for c in changes[path] for f in c.fields)
+        planted.refused.setdefault(model.__name__, set()).update(f for c in refused[path] for f in c.fields)
     return planted
 
 
@@ -274,35 +276,54 @@ def _changes(
     model: type[BaseModel], data: dict[str, Any], at: Path_, prefix: str, make: Make
 ) -> Iterator[_Change]:
     """The changes that plant a value in each text of ``data`` (read by ``model``) and fill its absent
-    optional fields."""
+    optional fields (a list of text or groups with one item of each)."""
     for name, info in model.model_fields.items():
         key = info.alias or name
-        for kind, inner in _kinds(info.annotation)[:1]:
-            path = f"{prefix}{name}{'[]' if kind == 'list' else ''}"
-            value = data.get(key)
-            if value is None or value == []:
-                if inner is str or _is_model(inner):
-                    recorded = _Recorded(make)
-                    filled = _filled(inner, path, recorded)
-                    value = [filled] if kind == "list" else filled
-                    yield _Change((*at, key), value, path, tuple(recorded.marks), filled=True)
-            elif kind == "list" and isinstance(value, list):
-                for i, item in enumerate(value):
-                    yield from _item_changes(inner, item, (*at, key, i), path, make)
-            else:
-                yield from _item_changes(inner, value, (*at, key), path, make)
+        kinds = [(kind, inner) for kind, inner in _kinds(info.annotation) if inner is str or _is_model(inner)]
+        if not kinds:
+            continue
+        many = kinds[0][0] == "list"
+        path = f"{prefix}{name}{'[]' if many else ''}"
+        value = data.get(key)
+        if value is None or value == []:
+            recorded = _Recorded(make)
+            filled = [_filled(inner, path, recorded) for _, inner in (kinds if many else kinds[:1])]
+            yield _Change(
+                (*at, key), filled if many else filled[0], path, recorded.marks, recorded.fields, True
+            )
+        elif many and isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from _item_changes(_kind_of(kinds, item), item, (*at, key, i), path, make)
+        else:
+            yield from _item_changes(_kind_of(kinds, value), value, (*at, key), path, make)
+
+
+def _kind_of(kinds: list[tuple[str, Any]], value: Any) -> Any:
+    """The member of a union that ``value`` is: text for a string, the (first) group for a mapping."""
+    wanted = str if isinstance(value, str) else dict
+    return next((inner for _, inner in kinds if (inner is str) == (wanted is str)), kinds[0][1])
 
 
 class _Recorded:
-    """``make``, remembering what it made."""
+    """``make``, remembering what it made and for which fields."""
 
     def __init__(self, make: Make) -> None:
         self.make = make
-        self.marks: list[str] = []
+        self.made: list[tuple[str, str]] = []
 
     def __call__(self, path: str) -> str:
-        self.marks.append(self.make(path))
-        return self.marks[-1]
+        self.made.append((path, self.make(path)))
+        return self.made[-1][1]
+
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """The texts made."""
+        return tuple(text for _, text in self.made)
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields they were made for."""
+        return tuple(path for path, _ in self.made)
 
 
 def _item_changes(inner: Any, value: Any, at: Path_, path: str, make: Make) -> Iterator[_Change]:
@@ -311,7 +332,7 @@ def _item_changes(inner: Any, value: Any, at: Path_, path: str, make: Make) -> I
             yield from _item_changes(inner, item, (*at, i), path, make)
     elif inner is str and isinstance(value, str):
         mark = make(path)
-        yield _Change(at, f"{value} {mark}", path, (mark,))
+        yield _Change(at, f"{value} {mark}", path, (mark,), (path,))
     elif _is_model(inner) and isinstance(value, dict):
         yield from _changes(inner, value, at, path + ".", make)
 

@@ -20,7 +20,8 @@ PUBLISHED_CONTACTS = {
     "Agency": {"dien_thoai", "duong_day_nong", "email"},
     "AllowedFile": {"duoc_cong_khai[]"},
 }
-"""The fields that say which numbers and addresses are the agency's own: the scan lets them through."""
+"""The fields that say which numbers and addresses are the agency's own: the scan lets them through (the
+model may still refuse a whole sentence there, as ``email`` does)."""
 
 
 class PersonalData:
@@ -52,10 +53,12 @@ def test_every_text_field_was_tried(planted: Planted) -> None:
 
 
 def test_no_field_but_the_published_contacts_keeps_personal_data(planted: Planted) -> None:
-    held = {model.__name__: fields for model in every_model() if (fields := planted.held_by(model))}
-    assert {name: sorted(fields) for name, fields in held.items()} == {
-        name: sorted(fields) for name, fields in PUBLISHED_CONTACTS.items()
+    kept = {
+        model.__name__: sorted(fields)
+        for model in every_model()
+        if (fields := planted.held_by(model) - PUBLISHED_CONTACTS.get(model.__name__, set()))
     }
+    assert kept == {}
 
 
 @pytest.mark.parametrize(

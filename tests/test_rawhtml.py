@@ -50,7 +50,7 @@ def _as_markdown(body: str) -> str:
 
 def _markdown_heading(heading: re.Match[str]) -> str:
     level, attributes, text = int(heading[1][1]), heading[2], html.unescape(heading[3])
-    return "#" * level + " " + md(text) + (f" {{{attributes} }}" if attributes else "")
+    return f"{'#' * level} {md(text)}" + (f" {{{attributes} }}" if attributes else "")
 
 
 def _normalized(html_text: str) -> list[str]:
