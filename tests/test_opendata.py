@@ -20,6 +20,7 @@ import pytest
 from generator.build import pipeline
 from generator.build.allpages import generate_pages
 from generator.datasets import DATASETS
+from generator.site.opendata import datapackage
 
 from .conftest import MINIMAL, REPO, MakeContent
 from .toy.dataset import QUESTIONS
@@ -73,6 +74,23 @@ def test_frictionless_validates_the_data_package(built: tuple[Path, Path]) -> No
     assert package["version"] == "2026-07-20"  # no git in the tests: the latest update
     names = [r["name"] for r in package["resources"]]
     assert names == ["thu-tuc-json", "thu-tuc-csv", "hoi-dap-json", "hoi-dap-csv"]
+
+
+def test_the_default_sites_data_package_describes_each_file_once() -> None:
+    """Every dataset of the default content at once: each resource named once, a JSON file described by
+    its JSON Schema (``jsonSchema``), a CSV by a Table Schema (``frictionless validate`` of the built
+    default site: ``tests/test_workflow.py``)."""
+    package = datapackage(pipeline.check(REPO / "content"))
+    names = [r["name"] for r in package["resources"]]
+    assert len(names) == len(set(names)), names
+    for resource in package["resources"]:
+        kind = resource["format"]
+        assert resource["path"] == f"{resource['name'].removesuffix(f'-{kind}')}.{kind}"
+        if kind == "json":
+            assert "schema" not in resource
+            assert resource["jsonSchema"] == f"schema/{resource['path'].removesuffix('.json')}.schema.json"
+        else:
+            assert isinstance(resource["schema"]["fields"], list)
 
 
 def test_every_csv_has_one_row_per_record(built: tuple[Path, Path]) -> None:
