@@ -209,6 +209,8 @@ def test_the_published_site_shows_the_git_history(deployed: Path) -> None:
         last = _git(deployed, "log", "-1", "--format=%H", "--", str(record.relative_to(deployed)))
         if last != head:  # a depth-one clone would date every record by the last commit
             break
+    else:
+        pytest.fail("every record's file was last changed by the last commit: the history is missing")
     page = (deployed / "site" / "thu-tuc" / record.stem / "index.html").read_text(encoding="utf-8")
     assert f"(phiên bản {last[:7]})" in page
     assert "không có lịch sử chỉnh sửa (git)" not in page
@@ -255,3 +257,12 @@ def test_the_published_data_package_is_valid(deployed: Path) -> None:
     done = subprocess.run(command, cwd=deployed / "site" / "du-lieu", capture_output=True, text=True)
     report = json.loads(done.stdout)
     assert report["valid"], json.dumps(report, ensure_ascii=False, indent=2)[:4000]
+
+
+def test_a_wrong_address_is_refused_in_one_line() -> None:
+    result = CliRunner().invoke(main, ["build", "--content", "content"], env={"CONGKHAI_URL": "so-tu-phap"})
+    assert result.exit_code == 2
+    assert result.output == (
+        "Lỗi: giá trị không hợp lệ cho --url: «so-tu-phap»: phải là địa chỉ đầy đủ, ví dụ "
+        "https://tthc.example.gov.vn/; xem congkhai build --help\n"
+    )
