@@ -88,11 +88,10 @@ def site_address(value: str | None) -> str | None:
         return str(TypeAdapter(HttpUrl).validate_python(value))
     except ValidationError as exc:
         problem = exc.errors()[0]
-        wrong = problem["type"] == "string_pattern_mismatch"
-        message = (
-            f"«{value}»: phải là địa chỉ bắt đầu bằng https:// (hay http://)" if wrong else problem["msg"]
-        )
-        raise click.BadParameter(message.removeprefix("Value error, ")) from None
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        if problem["type"] == "string_pattern_mismatch":
+            message = f"«{value}»: phải là địa chỉ đầy đủ, ví dụ https://tthc.example.gov.vn/"
+        raise click.BadParameter(message) from None
 
 
 def _data(text: str) -> str:
