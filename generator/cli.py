@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from pydantic import TypeAdapter, ValidationError
 
 from generator.build import pipeline as site
 from generator.build.clean import clean as clean_project
@@ -17,6 +18,7 @@ from generator.build.paths import TAKE_OVER, default_work
 from generator.build.publish import Output, roll_back
 from generator.core.errors import CongkhaiError, DataError, DataErrors
 from generator.core.failures import disk_message, unexpected_message
+from generator.core.fields import HttpUrl
 from generator.core.notices import take_warnings
 from generator.core.options import path_option
 from generator.core.usage import VERSION_HELP, VERSION_MESSAGE, localise, usage_message
@@ -71,6 +73,25 @@ def annotation(error: DataError) -> str:
         path = path if relative.startswith("..") else relative
     where = f"file={_property(path)},line={error.line},title={_property(error.key or 'dữ liệu')}"
     return f"::error {where}::{_data(error.message)}"
+
+
+URL_VARIABLE = "CONGKHAI_URL"
+"""The environment variable that gives ``congkhai build`` the site's address (``--url``)."""
+
+
+def site_address(value: str | None) -> str | None:
+    """``--url``: an absolute ``http(s)://`` address with a host, as ``url_trang`` must be; ``None`` when
+    not given (or given empty)."""
+    if not value:
+        return None
+    try:
+        return str(TypeAdapter(HttpUrl).validate_python(value))
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        if problem["type"] == "string_pattern_mismatch":
+            message = f"«{value}»: phải là địa chỉ đầy đủ, ví dụ https://tthc.example.gov.vn/"
+        raise click.BadParameter(message) from None
 
 
 def _data(text: str) -> str:
@@ -196,6 +217,15 @@ def check(content: Path) -> None:
     "nguyên thư mục đó sang <tên>.ban-cu bên cạnh, không xoá gì.",
 )
 @click.option(
+    "--url",
+    "site_url",
+    envvar=URL_VARIABLE,
+    callback=lambda ctx, param, value: site_address(value),
+    metavar="ĐỊA-CHỈ",
+    help="Địa chỉ công khai của trang (mã QR, nguồn tin, sơ đồ trang, liên kết chuẩn, dữ liệu mở), thay "
+    f"url_trang của site.yml; mặc định: biến {URL_VARIABLE} (GitHub Actions lấy từ GitHub Pages).",
+)
+@click.option(
     "--cms-local",
     is_flag=True,
     help="Cho trình soạn thảo /admin/ ghi vào bản sao trên máy này qua decap-server (make cms); chỉ để "
@@ -212,6 +242,7 @@ def build(
     offline: bool,
     take_over: bool,
     cms_local: bool,
+    site_url: str | None,
 ) -> None:
     """Kiểm tra dữ liệu và xây dựng trang vào thư mục xuất bản."""
     work = work or default_work(config)
@@ -225,6 +256,7 @@ def build(
         offline=offline,
         take_over=take_over,
         cms_local=cms_local,
+        site_url=site_url,
     )
     stages = ", ".join(f"{STAGES[name]} {seconds:.1f} s" for name, seconds in report.seconds.items())
     details = f"phiên bản {report.version}; {len(report.written)} tệp thay đổi; {stages}"

@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 
 from generator.build.admin import CMS_DIST, LOCAL_API, SCRIPT, cms_config, config_names, write_admin
+from generator.build.security import admin_csp
 from generator.cli import main
 from generator.core.fields import CODE_PATTERN, PATTERN_MESSAGES
 from generator.datasets import DATASETS
@@ -117,7 +118,9 @@ def test_admin_page_is_self_hosted(tmp_path: Path) -> None:
     page = (folder / "index.html").read_text(encoding="utf-8")
     assert f'<script src="{SCRIPT}"></script>' in page
     assert "Trang &lt;thử&gt;" in page
-    assert "http" not in page
+    policy = f'<meta http-equiv="Content-Security-Policy" content="{admin_csp()}">'
+    assert policy in page
+    assert "http" not in page.replace(policy, "")  # nothing loaded from another host
     assert (folder / SCRIPT).stat().st_size > 1_000_000
     assert not list(folder.glob("*.map"))
     assert yaml.safe_load((folder / "config.yml").read_text(encoding="utf-8")) == cms_config(DATASETS)
@@ -259,7 +262,8 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
     before = _published(repo, record)
     assert yaml.safe_load(before)["cach_thuc"][0]["phi_le_phi"][0]["so_tien"] == 0
     site = tmp_path / "site"
-    folder = write_admin(site, DATASETS, "Thử")
+    folder = write_admin(site, DATASETS, "Thử", local=True)
+    violations: list[str] = []
     with decap_server(repo) as api:
         config = yaml.safe_load((folder / "config.yml").read_text(encoding="utf-8"))
         assert config["publish_mode"] == "editorial_workflow"
@@ -268,6 +272,10 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
         with serve_directory(site) as base, chromium() as browser:
             page = browser.new_page()
             page.on("dialog", lambda dialog: dialog.accept())  # «Công bố?» asks for confirmation
+            page.on(
+                "console",
+                lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+            )
             page.goto(base + "admin/")
             page.get_by_role("button").first.click()  # «Đăng nhập»: the local backend needs no account
             page.wait_for_url("**/#/collections/**")
@@ -298,6 +306,10 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
             page.get_by_role("button", name="Công bố", exact=True).click()
             page.get_by_role("menuitem", name="Công bố ngay").click()
             _wait_for(lambda: _published(repo, record) != before)
+    assert violations == []  # the editor works under its Content-Security-Policy (admin_csp)
+    assert f'<meta http-equiv="Content-Security-Policy" content="{admin_csp(local=True)}">' in (
+        folder / "index.html"
+    ).read_text(encoding="utf-8")
     assert _git(repo, "log", "-1", "--format=%s", "main").strip() == "Sửa thủ tục «1.000080»"
     saved = yaml.safe_load(_published(repo, record))
     expected = yaml.safe_load(before)

@@ -20,6 +20,7 @@ import pytest
 from generator.build import pipeline
 from generator.build.allpages import generate_pages
 from generator.datasets import DATASETS
+from generator.site.opendata import datapackage
 
 from .conftest import MINIMAL, REPO, MakeContent
 from .toy.dataset import QUESTIONS
@@ -73,6 +74,23 @@ def test_frictionless_validates_the_data_package(built: tuple[Path, Path]) -> No
     assert package["version"] == "2026-07-20"  # no git in the tests: the latest update
     names = [r["name"] for r in package["resources"]]
     assert names == ["thu-tuc-json", "thu-tuc-csv", "hoi-dap-json", "hoi-dap-csv"]
+
+
+def test_the_default_sites_data_package_describes_each_file_once() -> None:
+    """Every dataset of the default content at once: each resource named once, a JSON file described by
+    its JSON Schema (``jsonSchema``), a CSV by a Table Schema (``frictionless validate`` of the built
+    default site: ``tests/test_workflow.py``)."""
+    package = datapackage(pipeline.check(REPO / "content"))
+    names = [r["name"] for r in package["resources"]]
+    assert len(names) == len(set(names)), names
+    for resource in package["resources"]:
+        kind = resource["format"]
+        assert resource["path"] == f"{resource['name'].removesuffix(f'-{kind}')}.{kind}"
+        if kind == "json":
+            assert "schema" not in resource
+            assert resource["jsonSchema"] == f"schema/{resource['path'].removesuffix('.json')}.schema.json"
+        else:
+            assert isinstance(resource["schema"]["fields"], list)
 
 
 def test_every_csv_has_one_row_per_record(built: tuple[Path, Path]) -> None:
@@ -287,3 +305,36 @@ def test_history_needs_one_git_log_for_the_whole_folder(two_decisions: Path) -> 
     assert not history.dirty
     assert read_history(two_decisions.parent / "nowhere").last is None
     assert date(2026, 7, 21) == history.last.when.date() if history.last else False
+
+
+def test_feeds_date_every_procedure_and_tell_what_changed(
+    two_decisions: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A procedure without ``ngay_cap_nhat`` is dated by the last commit of its file; each entry says
+    what changed, from git."""
+    record = two_decisions / "thu-tuc" / "2.000829.yml"
+    text = record.read_text(encoding="utf-8").replace("ngay_cap_nhat: 2026-07-01\n", "")
+    record.write_text(text, encoding="utf-8")
+    _git(two_decisions, "commit", "-q", "-am", "Bỏ ngày cập nhật", day="2026-08-01T10:00:00+07:00")
+    record.write_text(text.replace("so_tien: 0", "so_tien: 20000", 1), encoding="utf-8")
+    _git(two_decisions, "commit", "-q", "-am", "Sửa phí", day="2026-08-05T10:00:00+07:00")
+    pages = {page.path: page for page in generate_pages(pipeline.check(two_decisions))}
+    every = feedparser.parse(pages["du-lieu/thu-tuc.xml"].text)
+    assert [(e.title, e.updated[:10]) for e in every.entries] == [
+        ("Thủ tục yêu cầu trợ giúp pháp lý (2.000829) được cập nhật: phí, lệ phí", "2026-08-05"),
+        (
+            "Thủ tục Cấp thẻ công chứng viên (1.013859) được cập nhật theo Quyết định 2150/QĐ-BTP: "
+            "phí, lệ phí, thành phần hồ sơ",
+            "2026-07-20",
+        ),
+        (
+            "Thủ tục Đăng ký hoạt động của tổ chức hành nghề luật sư (1.002010) được đăng lên trang",
+            "2025-07-01",
+        ),
+    ]
+    assert every.entries[0].summary == (
+        "Lĩnh vực Trợ giúp pháp lý. Phí, lệ phí: Trực tiếp: Miễn phí → Trực tiếp: 20.000 đồng. "
+        "Ngày 05/08/2026."
+    )
+    sector = feedparser.parse(pages["du-lieu/linh-vuc/tro-giup-phap-ly.xml"].text)
+    assert [e.title for e in sector.entries] == [every.entries[0].title]

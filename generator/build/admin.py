@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 
+from generator.build.security import admin_csp
 from generator.core.fields import PATTERN_MESSAGES
 from generator.site.dataset import AnyDataset
 
@@ -275,6 +276,7 @@ INDEX_HTML = """<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
+  <meta http-equiv="Content-Security-Policy" content="{csp}">
   <title>Soạn thảo nội dung — {title}</title>
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
 </head>
@@ -313,6 +315,8 @@ def write_admin(
     for path in bundle:
         shutil.copyfile(path, folder / path.name)
     body = f'<script src="{SCRIPT}"></script>' if bundle else MISSING
-    page = INDEX_HTML.format(title=html.escape(title), body=body)
+    page = INDEX_HTML.format(
+        title=html.escape(title), body=body, csp=html.escape(admin_csp(local), quote=False)
+    )
     (folder / "index.html").write_text(page, encoding="utf-8")
     return folder

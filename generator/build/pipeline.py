@@ -33,7 +33,7 @@ from generator.core.parallel import in_child
 from generator.core.records import LoadCache
 from generator.core.render import Memo, Page, no_memo
 from generator.datasets import DATASETS
-from generator.site.agency import Agency, contacts
+from generator.site.agency import Agency, at_address, contacts
 from generator.site.catalog import Catalog, build_catalog
 from generator.site.dataset import AnyDataset, published
 from generator.site.feeds import head_links
@@ -92,9 +92,14 @@ def check(content: Path, datasets: Sequence[AnyDataset] = DATASETS, jobs: int = 
 
 
 def prepare(
-    content: Path, work: Path, jobs: int = 0, datasets: Sequence[AnyDataset] = DATASETS
+    content: Path,
+    work: Path,
+    jobs: int = 0,
+    datasets: Sequence[AnyDataset] = DATASETS,
+    site_url: str | None = None,
 ) -> tuple[Catalog, BuildReport]:
-    """Validate the content and bring ``work/docs`` up to date with it (``jobs``: processes, 0 per core).
+    """Validate the content and bring ``work/docs`` up to date with it (``jobs``: processes, 0 per core);
+    ``site_url``: the site's address, instead of ``url_trang`` (:func:`~generator.site.agency.at_address`).
 
     A large catalogue is shared by several processes (``generator.build.sharedbuild``); the live preview,
     which keeps what it loaded and made for the next rebuild, uses :func:`prepare_first`.
@@ -102,9 +107,17 @@ def prepare(
     datasets = published(datasets, content)
     files = {d.name: d.files(content) for d in datasets}
     if (shared := jobs_to_share(files, jobs)) > 1:
-        return prepare_shared(content, datasets, files, work / DOCS, shared)
-    catalog = build_catalog(content, datasets, jobs=jobs)
+        return prepare_shared(content, datasets, files, work / DOCS, shared, site_url)
+    catalog = addressed(build_catalog(content, datasets, jobs=jobs), site_url)
     return catalog, write_docs(generate_pages(catalog), work / DOCS)
+
+
+def addressed(catalog: Catalog, site_url: str | None) -> Catalog:
+    """``catalog`` with its site published at ``site_url`` (:func:`~generator.site.agency.at_address`)."""
+    if not site_url:
+        return catalog
+    site = replace(catalog.site, agency=at_address(catalog.agency, site_url))
+    return replace(catalog, site=site, _indexes={})
 
 
 def prepare_first(
@@ -134,13 +147,16 @@ def build(
     offline: bool = False,
     take_over: bool = False,
     cms_local: bool = False,
+    site_url: str | None = None,
 ) -> BuildReport:
     """Build the whole site and publish it as ``out``; on any error the live site stays as it was.
 
     The web editor goes into ``admin/`` (:mod:`generator.build.admin`), committing to the GitHub
     repository ``cms_repo`` (``OWNER/NAME``; by default ``$GITHUB_REPOSITORY``), or with ``cms_local``
     also to ``decap-server`` on this machine (a local build, not to publish). With ``offline``, also
-    write the offline copy :func:`offline_path` (:mod:`generator.build.offline`).
+    write the offline copy :func:`offline_path` (:mod:`generator.build.offline`). ``site_url``: the
+    address the site is published at, instead of ``url_trang`` (QR codes, feeds, sitemap, canonical
+    links, the data package).
 
     ``out`` and ``work`` are checked first (:mod:`generator.build.paths`); with ``take_over``, those an
     older congkhai left are accepted and moved aside (the report's ``moved_aside``). The site is built in
@@ -157,7 +173,7 @@ def build(
     with output.lock():
         moved = [take_over_work(work)] if take_over else []
         with using_work(work), output.staging() as staging:
-            make = partial(_make_site, content, work, staging, config_file, jobs, datasets, offline)
+            make = partial(_make_site, content, work, staging, config_file, jobs, datasets, offline, site_url)
             made = in_child(make) if _large(content, datasets, jobs) else make()
             os.environ["SOURCE_DATE_EPOCH"] = made.epoch
             clock = _Clock()
@@ -203,12 +219,13 @@ def _make_site(
     jobs: int,
     datasets: Sequence[AnyDataset],
     offline: bool,
+    site_url: str | None,
 ) -> _Made:
     """Validate the content, write the docs folder and build the site into ``staging`` with MkDocs (all
     but the search index and the editor)."""
     clock = _Clock()
     with naming(work):  # a full disk names the work folder
-        catalog, report = prepare(content, work, jobs=jobs, datasets=datasets)
+        catalog, report = prepare(content, work, jobs, datasets, site_url)
     clock.lap("generate")
     epoch = os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(catalog)
     with naming(staging):

@@ -29,6 +29,40 @@ CSP = "; ".join(
 )
 """The policy of the ``<meta>`` element of every page."""
 
+ADMIN_CSP = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob: https://avatars.githubusercontent.com",
+        "font-src 'self' data:",
+        "connect-src 'self' https://api.github.com",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    )
+)
+"""The policy of the web editor's page (``admin/index.html``), as strict as Decap CMS allows: its
+bundle is served from the site itself, no inline script runs, but it validates its configuration with
+AJV, which compiles each JSON Schema into a function (``new Function``: ``script-src 'unsafe-eval'``;
+without it the editor stops at «Error compiling schema»), and it styles its interface with ``<style>``
+elements it writes at run time (emotion, CSS-in-JS: ``style-src 'unsafe-inline'``); it talks to
+GitHub's API (``connect-src https://api.github.com``: reading and committing content, opening pull
+requests), shows the signed-in user's avatar
+(``avatars.githubusercontent.com``) and previews images it holds in memory (``blob:``, ``data:``)."""
+LOCAL_API = "http://localhost:8081 http://127.0.0.1:*"
+"""What a local build's editor also connects to: ``decap-server`` on this machine (``make cms``)."""
+
+
+def admin_csp(local: bool = False) -> str:
+    """The editor's policy (:data:`ADMIN_CSP`); ``local``: it also reaches ``decap-server``."""
+    return (
+        ADMIN_CSP.replace("https://api.github.com", f"https://api.github.com {LOCAL_API}")
+        if local
+        else ADMIN_CSP
+    )
+
+
 HEADER_ONLY = "frame-ancestors 'self'"
 """Directives a browser obeys only in a header (README, server configuration)."""
 

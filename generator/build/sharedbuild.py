@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
@@ -32,6 +32,7 @@ from generator.core.errors import DataError
 from generator.core.parallel import Steps, Team, equal_shares, jobs_for
 from generator.core.records import FILES_PER_JOB, Loaded, load_all
 from generator.core.render import Page
+from generator.site.agency import at_address
 from generator.site.catalog import (
     Catalog,
     Partial,
@@ -90,11 +91,18 @@ def jobs_to_share(files: Files, jobs: int) -> int:
 
 
 def prepare_shared(
-    content: Path, datasets: Sequence[AnyDataset], files: Files, docs: Path, jobs: int
+    content: Path,
+    datasets: Sequence[AnyDataset],
+    files: Files,
+    docs: Path,
+    jobs: int,
+    site_url: str | None = None,
 ) -> tuple[Catalog, BuildReport]:
     """Validate the content (its record ``files`` listed already) and bring ``docs`` up to date with it,
-    in ``jobs`` (> 1) processes."""
+    in ``jobs`` (> 1) processes; ``site_url``: the site's address, instead of ``url_trang``."""
     site, errors = load_site(content, datasets)
+    if site_url and site.site:
+        site = replace(site, site=replace(site.site, agency=at_address(site.site.agency, site_url)))
     existed = docs.exists()
     turn = multiprocessing.get_context("fork").Value("q", 0)
     together = _Together(datasets, docs, not existed, {d.name: [] for d in datasets}, turn)

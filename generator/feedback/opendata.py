@@ -108,7 +108,8 @@ def _stamp(s: Summary) -> datetime:
 
 
 def data_resources() -> list[dict[str, Any]]:
-    """The feedback's resources in the Frictionless Data Package."""
+    """The feedback's CSV in the Frictionless Data Package (the site describes its JSON file, as every
+    dataset's)."""
     return [
         {
             "name": "pakn-csv",
@@ -119,13 +120,6 @@ def data_resources() -> list[dict[str, Any]]:
                 "fields": [{"name": c, "type": "string"} for c in CSV_COLUMNS],
                 "primaryKey": ["ma_pakn"],
             },
-        },
-        {
-            "name": "pakn-json",
-            "path": "pakn.json",
-            "format": "json",
-            "mediatype": "application/json",
-            "schema": "schema/pakn.schema.json",
         },
     ]
 

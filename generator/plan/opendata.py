@@ -131,13 +131,11 @@ def _stamp(day: Any) -> datetime:
 
 
 def data_resources() -> list[dict[str, Any]]:
-    """The plan's resources in the data package."""
+    """The plan's CSV tables in the data package (the site describes the JSON files of the plans, the
+    reports and the units, as every dataset's)."""
     return [
         _csv("ke-hoach-csv", "ke-hoach.csv", TASK_COLUMNS, ["nam", "ma_nhiem_vu"]),
         _csv("ke-hoach-bao-cao-csv", "ke-hoach-bao-cao.csv", REPORT_COLUMNS, None),
-        _json("ke-hoach-json", "ke-hoach"),
-        _json("ke-hoach-bao-cao-json", "ke-hoach-bao-cao"),
-        _json("don-vi-json", "don-vi"),
     ]
 
 
@@ -146,13 +144,3 @@ def _csv(name: str, path: str, columns: list[str], key: list[str] | None) -> dic
     if key:
         schema["primaryKey"] = key
     return {"name": name, "path": path, "format": "csv", "mediatype": "text/csv", "schema": schema}
-
-
-def _json(name: str, stem: str) -> dict[str, Any]:
-    return {
-        "name": name,
-        "path": f"{stem}.json",
-        "format": "json",
-        "mediatype": "application/json",
-        "schema": f"schema/{stem}.schema.json",
-    }

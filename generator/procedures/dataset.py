@@ -70,8 +70,9 @@ class Procedures(Dataset[Procedure, Summary]):
         return f"thu-tuc/{key}.md"
 
     def updated(self, summary: Summary) -> date | None:
-        """The procedure's ``ngay_cap_nhat``."""
-        return summary.ngay_cap_nhat
+        """The procedure's ``ngay_cap_nhat``, else the day of its latest publication decision."""
+        decision = summary.quyet_dinh_cuoi
+        return summary.ngay_cap_nhat or (decision.day if decision else None)
 
     def record_pages(
         self, catalog: Catalog, records: Sequence[Procedure], memo: Memo = no_memo
@@ -117,7 +118,7 @@ class Procedures(Dataset[Procedure, Summary]):
 
     def feeds(self, catalog: Catalog) -> list[Feed]:
         """New and changed procedures, of the catalogue and of each sector."""
-        return opendata.feeds(catalog)
+        return opendata.feeds(catalog, self)
 
     def history_fields(self, record: Procedure) -> dict[str, Value]:
         """Name, levels, time, fees, channels, documents, conditions, legal basis, results, online level

@@ -10,11 +10,13 @@ from typing import Any
 
 from generator.core.render import render, vdate
 from generator.procedures import facts, lookup
-from generator.procedures.model import CHANNELS, DECISION_KINDS, ONLINE_LEVELS, STATUSES, Procedure
+from generator.procedures.model import CHANNELS, ONLINE_LEVELS, STATUSES, Procedure
+from generator.procedures.summary import Summary, decision_milestone
 from generator.site import tables
 from generator.site.catalog import Catalog
-from generator.site.feeds import Feed, FeedEntry
-from generator.site.history import Milestone, Value
+from generator.site.dataset import AnyDataset
+from generator.site.feeds import FEED_SIZE, Feed, FeedEntry
+from generator.site.history import Change, Milestone, Value, latest_change, record_day
 from generator.site.tables import Column, Table, column
 
 CSV_NAME = "thu-tuc"
@@ -94,21 +96,21 @@ def _rows(catalog: Catalog) -> list[list[Any]]:
     ]
 
 
-def feeds(catalog: Catalog) -> list[Feed]:
+def feeds(catalog: Catalog, dataset: AnyDataset) -> list[Feed]:
     """New and changed procedures: the whole catalogue (linked from the home page and the catalogue) and
     each sector (linked from its page)."""
     agency = catalog.agency.ten_co_quan
     every = Feed(
         FEED_PATH,
         f"Thủ tục hành chính mới và thay đổi — {agency}",
-        partial(_entries, catalog, None),
+        partial(_entries, catalog, dataset, None),
         pages=("index.md", "thu-tuc/index.md"),
     )
     sectors = [
         Feed(
             sector_feed_path(s.ma),
             f"Thủ tục hành chính lĩnh vực {s.ten} mới và thay đổi — {agency}",
-            partial(_entries, catalog, s.ma),
+            partial(_entries, catalog, dataset, s.ma),
             pages=(f"linh-vuc/{s.ma}.md",),
         )
         for s in catalog.sectors  # every sector, so that a feed's address stays while it is empty
@@ -116,20 +118,68 @@ def feeds(catalog: Catalog) -> list[Feed]:
     return [every, *sectors]
 
 
-def _entries(catalog: Catalog, sector: str | None) -> list[FeedEntry]:
-    """One entry per procedure with an update date, dated by it: a new version is a new entry."""
+def _entries(catalog: Catalog, dataset: AnyDataset, sector: str | None) -> list[FeedEntry]:
+    """The :data:`~generator.site.feeds.FEED_SIZE` newest procedures, each dated by its update, its
+    latest decision or the last commit of its file (:func:`~generator.site.history.record_day`) and told
+    as news: what changed, read from git for these alone (a new version is a new entry)."""
     procedures = lookup.summaries(catalog) if sector is None else lookup.in_sector(catalog, sector)
+    dated = [(day, p) for p in procedures if (day := record_day(catalog, dataset, p))]
+    dated.sort(key=lambda item: (item[0], item[1].ma_thu_tuc), reverse=True)
     return [
-        FeedEntry(
-            f"thu-tuc/{p.ma_thu_tuc}.md",
-            f"{p.ten_thu_tuc} ({p.ma_thu_tuc})",
-            p.ngay_cap_nhat,
-            f"{catalog.sector(p.linh_vuc).ten}. {STATUSES[p.trang_thai]}. "
-            f"Cập nhật ngày {vdate(p.ngay_cap_nhat)}. Thời hạn: {p.thoi_han}. Phí, lệ phí: {p.phi}.",
-        )
-        for p in procedures
-        if p.ngay_cap_nhat
+        _entry(catalog, p, day, latest_change(catalog, dataset, p.ma_thu_tuc)) for day, p in dated[:FEED_SIZE]
     ]
+
+
+def _entry(catalog: Catalog, p: Summary, day: date, change: Change | None) -> FeedEntry:
+    """A procedure's entry: a headline of what happened to it and a few lines of how (no dump of the
+    record: its page has it)."""
+    decision = p.quyet_dinh_cuoi
+    if change is None and decision and decision.day == day and not p.ngay_cap_nhat:  # dated by it
+        change = Change(day, decision.title, decision.reference)
+    named = p.ten_thu_tuc.lower().startswith("thủ tục")
+    name = f"{p.ten_thu_tuc if named else f'Thủ tục {p.ten_thu_tuc}'} ({p.ma_thu_tuc})"
+    lines = [f"Lĩnh vực {catalog.sector(p.linh_vuc).ten}.", *_what_changed(change)]
+    if p.trang_thai != "hieu_luc":
+        lines.append(f"Tình trạng: {STATUSES[p.trang_thai].lower()}.")
+    lines.append(f"Ngày {vdate(day)}.")
+    return FeedEntry(
+        f"thu-tuc/{p.ma_thu_tuc}.md",
+        headline(name, change),
+        day,
+        " ".join(lines),
+        tag=change.commit if change else "",
+    )
+
+
+def headline(name: str, change: Change | None) -> str:
+    """What happened to the procedure ``name``, in a line: «Thủ tục … được cập nhật: phí, lệ phí,
+    thời hạn giải quyết», «… được đăng lên trang», «…: sửa đổi, bổ sung theo Quyết định …»."""
+    if change is None:
+        return f"{name} được cập nhật"
+    reference = f" theo {change.reference}" if change.reference else ""
+    if change.fields:
+        return f"{name} được cập nhật{reference}: {', '.join(_lower(f.label) for f in change.fields)}"
+    if change.first:
+        return f"{name} được đăng lên trang"
+    return f"{name}: {_lower(change.title)}{reference}"
+
+
+def _what_changed(change: Change | None) -> list[str]:
+    """How each fact changed, briefly: a value from old to new, a list by the items added and removed."""
+    lines = []
+    for f in change.fields if change else ():
+        if f.is_list and len(f.added) == len(f.removed) == 1:  # one item changed: the fee of a channel …
+            lines.append(f"{f.label}: {f.removed[0]} → {f.added[0]}.")
+        elif f.is_list:
+            counts = [f"thêm {len(f.added)}" if f.added else "", f"bỏ {len(f.removed)}" if f.removed else ""]
+            lines.append(f"{f.label}: {', '.join(filter(None, counts)) or 'đổi thứ tự'}.")
+        else:
+            lines.append(f"{f.label}: {f.old or '(không có)'} → {f.new or '(không có)'}.")
+    return lines
+
+
+def _lower(label: str) -> str:
+    return label[:1].lower() + label[1:]
 
 
 def history_fields(p: Procedure) -> dict[str, Value]:
@@ -157,10 +207,7 @@ def history_fields(p: Procedure) -> dict[str, Value]:
 
 def milestones(p: Procedure) -> list[Milestone]:
     """The procedure's publication decisions."""
-    return [
-        Milestone(d.ngay, DECISION_KINDS[d.loai] if d.loai else "Quyết định công bố", f"Quyết định {d.so}")
-        for d in p.quyet_dinh_cong_bo
-    ]
+    return [decision_milestone(d) for d in p.quyet_dinh_cong_bo]
 
 
 def page_dates(catalog: Catalog) -> dict[str, date]:

@@ -10,7 +10,8 @@ from datetime import date
 from typing import NamedTuple
 
 from generator.procedures import facts
-from generator.procedures.model import Procedure
+from generator.procedures.model import DECISION_KINDS, Decision, Procedure
+from generator.site.history import Milestone
 
 
 class Summary(NamedTuple):
@@ -35,6 +36,8 @@ class Summary(NamedTuple):
     """No channel charges anything (:func:`~generator.procedures.facts.is_free`)."""
     tep_mau: tuple[tuple[tuple[str | int, ...], str], ...] = ()
     """The form files of content/mau/ the record names, each with its place in the record."""
+    quyet_dinh_cuoi: Milestone | None = None
+    """The latest publication decision (:func:`latest_decision`)."""
 
 
 def summarise(p: Procedure) -> Summary:
@@ -60,4 +63,16 @@ def summarise(p: Procedure) -> Summary:
             for k, f in enumerate(d.mau)
             if f.local_file
         ),
+        quyet_dinh_cuoi=latest_decision(p),
     )
+
+
+def latest_decision(p: Procedure) -> Milestone | None:
+    """The procedure's latest publication decision: the newest dated one, else the last listed."""
+    decisions = [decision_milestone(d) for d in p.quyet_dinh_cong_bo]
+    return max(reversed(decisions), key=lambda m: m.day or date.min, default=None)
+
+
+def decision_milestone(d: Decision) -> Milestone:
+    """A publication decision as a milestone of the procedure's history."""
+    return Milestone(d.ngay, DECISION_KINDS[d.loai] if d.loai else "Quyết định công bố", f"Quyết định {d.so}")

@@ -97,3 +97,9 @@ def contacts(agency: Agency) -> list[Contact]:
         Contact("Địa chỉ", agency.dia_chi),
         Contact("Bản đồ", "Xem đường đến trụ sở trên bản đồ", agency.ban_do),
     ]
+
+
+def at_address(agency: Agency, url: str | None) -> Agency:
+    """``agency``'s site published at ``url`` (``congkhai build --url``, ``CONGKHAI_URL``: the host gives
+    the address, as GitHub Pages does) instead of its ``url_trang``; as it is without ``url``."""
+    return agency.model_copy(update={"url_trang": url}) if url else agency

@@ -105,6 +105,34 @@ def record_path(history: FolderHistory, dataset: AnyDataset, key: str) -> str | 
     return history.by_stem(f"{dataset.name}/").get(key)
 
 
+def record_day(catalog: Catalog, dataset: AnyDataset, summary: Any) -> date | None:
+    """The date of a record: its own (:meth:`Dataset.updated`), else the day of the last commit that
+    changed its file; ``None`` without either."""
+    day = dataset.updated(summary)
+    history = catalog.site.history
+    if day is not None or history is None:
+        return day
+    path = record_path(history, dataset, dataset.key(summary))
+    revisions = history.revisions(path) if path else []
+    return revisions[0].commit.when.astimezone(UTC).date() if revisions else None
+
+
+def latest_change(catalog: Catalog, dataset: AnyDataset, key: str) -> Change | None:
+    """The newest change of the record ``key``, from its committed versions; ``None`` without git or
+    when its file was never committed (or was deleted). Any process can tell: the record is read from
+    git, not from the records this process holds."""
+    history = catalog.site.history
+    path = record_path(history, dataset, key) if history else None
+    revisions = history.revisions(path) if history and path else []
+    if not revisions or not revisions[0].blob:
+        return None
+    assert history is not None
+    assert path is not None
+    record = _parse(dataset, history, path, revisions[0].blob)
+    changes = record_changes(dataset, record, history) if record is not None else []
+    return changes[0] if changes else None
+
+
 def record_changes(dataset: AnyDataset, record: Any, history: FolderHistory | None) -> list[Change]:
     """The changes of ``record``, newest first (see the module)."""
     milestones = sorted(dataset.milestones(record), key=_milestone_order)

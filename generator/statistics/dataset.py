@@ -89,20 +89,13 @@ class Statistics(Dataset[Period, Period]):
         return render("thong-ke/open-data.md.j2", columns=COLUMN_NAMES) if self.summaries(catalog) else ""
 
     def data_resources(self, catalog: Catalog) -> list[dict[str, Any]]:
-        """The CSVs and the JSON file."""
+        """The CSVs (the site describes the JSON file, as every dataset's)."""
         if not self.summaries(catalog):
             return []
         columns = ["nam", "quy", "tu_ngay", "den_ngay", "linh_vuc", "ten_linh_vuc", *COLUMN_NAMES]
         return [
             _csv("thong-ke-csv", ALL_CSV, columns),
             _csv("thong-ke-ty-le-csv", RATES_CSV, RATE_COLUMNS),
-            {
-                "name": "thong-ke-json",
-                "path": "thong-ke.json",
-                "format": "json",
-                "mediatype": "application/json",
-                "schema": "schema/thong-ke.schema.json",
-            },
         ]
 
     def search_fallback(self, catalog: Catalog) -> list[Link]:
