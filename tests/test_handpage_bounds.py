@@ -31,6 +31,7 @@ from generator.core.mdbounds import (
     TEXTS_MESSAGE,
 )
 from generator.core.notices import take_warnings
+from generator.core.privacy import AllowList
 from generator.site.handpages import load_hand_pages
 
 from .conftest import MakeContent
@@ -46,7 +47,7 @@ INTRO = "# Trang\n\nGiới thiệu.\n\n"
 def page_errors(tmp_path: Path, text: str | bytes) -> list[str]:
     """The errors of reading the hand page ``x.md`` holding ``text``, named relative to its folder."""
     (tmp_path / "x.md").write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
-    _, errors = load_hand_pages(tmp_path)
+    _, errors = load_hand_pages(tmp_path, AllowList())
     take_warnings()
     return [str(e).removeprefix(f"{tmp_path}/") for e in errors]
 
