@@ -79,3 +79,16 @@ def test_a_hand_page_with_personal_data_is_refused(tmp_path: Path, page: str, li
     assert [(e.path.rsplit("/", 1)[-1], e.line, e.key) for e in caught.value.errors] == [
         ("lien-he.md", line, key)
     ]
+
+
+def test_a_form_file_named_with_personal_data_is_refused(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "tests/data/minimal", content)
+    shutil.copy(content / "mau/tp-cc-05.pdf", content / "mau/goi-0912345678.pdf")
+    with pytest.raises(DataErrors) as caught:
+        check(content)
+    assert [str(e) for e in caught.value.errors] == [
+        f"{content / 'mau/goi-0912345678.pdf'}:1: tên tệp có số điện thoại di động (09xxxxx678): thông tin "
+        "cá nhân không được công bố, hãy xoá; nếu là số điện thoại di động đã công bố của cơ quan, thêm vào "
+        "content/cong-khai-duoc-phep.yml"
+    ]

@@ -17,7 +17,7 @@ from pydantic import Discriminator, Field, Tag
 from generator.core.errors import DataError, raise_if_any
 from generator.core.fields import ProcedureCode, Record, Text, no_items
 from generator.core.gitlog import FolderHistory, read_history
-from generator.core.privacy import AllowList, scan_file
+from generator.core.privacy import AllowList, scan_file, scan_text
 from generator.core.records import LoadCache, Loaded, load_all, load_one
 from generator.core.workdays import SWAPS_FILE, DaySwaps, Workdays, check_swaps
 from generator.site.agency import Agency
@@ -229,6 +229,15 @@ def build_catalog(
     return catalog_of(site, datasets, summaries, records)
 
 
+def _form_name_errors(forms: Sequence[FormFile], allowed: AllowList) -> list[DataError]:
+    """Personal data in the name of a form file (the name is published with the link to it)."""
+    return [
+        DataError(form.source, 1, "", f"tên tệp {message}")
+        for form in forms
+        for message in scan_text(form.name, allowed)
+    ]
+
+
 def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Partial, list[DataError]]:
     """Everything of ``content`` but its datasets, and the errors found; makes the datasets' templates
     available for rendering."""
@@ -248,7 +257,7 @@ def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Parti
     workdays = _workdays(content / SWAPS_FILE, allowed, errors)
     settings = {d.name: _settings(content, d, allowed, errors) for d in datasets if d.settings_file}
     forms, problems = load_forms(content / FORMS_DIR)
-    errors += problems
+    errors += problems + _form_name_errors(forms, allowed)
     lexicon, problems = load_lexicon(content / LEXICON_FILE, allowed)
     errors += problems
     if registry is None:
