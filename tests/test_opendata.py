@@ -338,3 +338,65 @@ def test_feeds_date_every_procedure_and_tell_what_changed(
     )
     sector = feedparser.parse(pages["du-lieu/linh-vuc/tro-giup-phap-ly.xml"].text)
     assert [e.title for e in sector.entries] == [every.entries[0].title]
+
+
+def _open_data(site_url: str | None) -> dict[str, str]:
+    """The open data of the minimal content, published at ``site_url``, by docs path."""
+    catalog = pipeline.addressed(pipeline.check(MINIMAL), site_url)
+    return {p.path: p.text for p in generate_pages(catalog) if p.path.startswith("du-lieu/")}
+
+
+def test_with_an_address_the_open_data_carries_each_pages_full_address() -> None:
+    files = _open_data("https://tthc.example.gov.vn/")
+    rows = list(csv.DictReader(files["du-lieu/thu-tuc.csv"].splitlines()))
+    assert [r["dia_chi_trang"] for r in rows] == [
+        f"https://tthc.example.gov.vn/thu-tuc/{r['ma_thu_tuc']}/" for r in rows
+    ]
+    record = json.loads(files["du-lieu/thu-tuc/1.013859.json"])
+    assert record["dia_chi_trang"] == "https://tthc.example.gov.vn/thu-tuc/1.013859/"
+    every = json.loads(files["du-lieu/thu-tuc.json"])
+    assert [r["dia_chi_trang"] for r in every["thu_tuc"]] == [r["dia_chi_trang"] for r in rows]
+    schema = json.loads(files["du-lieu/schema/thu-tuc.schema.json"])
+    assert schema["properties"]["dia_chi_trang"]["description"] == "Địa chỉ đầy đủ của trang bản ghi."
+    jsonschema.Draft202012Validator(schema).validate(record)
+    catalog = pipeline.addressed(pipeline.check(MINIMAL), "https://tthc.example.gov.vn/")
+    (table,) = [r for r in datapackage(catalog)["resources"] if r["name"] == "thu-tuc-csv"]
+    assert table["schema"]["fields"][-2] == {
+        "name": "dia_chi_trang",
+        "type": "string",
+        "description": "Địa chỉ đầy đủ của trang thủ tục.",
+        "constraints": {"required": True},
+    }
+
+
+def test_without_an_address_the_open_data_says_its_page_paths_are_relative() -> None:
+    files = _open_data(None)
+    rows = list(csv.DictReader(files["du-lieu/thu-tuc.csv"].splitlines()))
+    assert [r["dia_chi_trang"] for r in rows] == [f"thu-tuc/{r['ma_thu_tuc']}/" for r in rows]
+    assert json.loads(files["du-lieu/thu-tuc/1.013859.json"])["dia_chi_trang"] == "thu-tuc/1.013859/"
+    relative = (
+        "Đường dẫn tới trang {}, tương đối với địa chỉ gốc của trang web (trang được dựng khi chưa có địa "
+        "chỉ: url_trang trong site.yml hay congkhai build --url)."
+    )
+    schema = json.loads(files["du-lieu/schema/thu-tuc.schema.json"])
+    assert schema["properties"]["dia_chi_trang"]["description"] == relative.format("bản ghi")
+    (table,) = [r for r in datapackage(pipeline.check(MINIMAL))["resources"] if r["name"] == "thu-tuc-csv"]
+    assert table["schema"]["fields"][-2]["description"] == relative.format("thủ tục")
+
+
+def test_feedback_and_plan_csv_give_full_page_addresses_and_titles() -> None:
+    from generator.feedback import opendata as feedback
+    from generator.plan import opendata as plan
+
+    catalog = pipeline.addressed(pipeline.check(REPO / "content"), "https://tthc.example.gov.vn/")
+    items = list(csv.DictReader(feedback.csv_text(catalog).splitlines()))
+    assert items
+    assert all(r["dia_chi_trang"] == f"https://tthc.example.gov.vn/pakn/{r['ma_pakn']}/" for r in items)
+    tasks = list(csv.DictReader(plan.tasks_csv(catalog).splitlines()))
+    assert tasks
+    assert all(r["dia_chi_trang"].startswith("https://tthc.example.gov.vn/ke-hoach/") for r in tasks)
+    resources = datapackage(catalog)["resources"]
+    assert all(r.get("title") for r in resources), [r["name"] for r in resources if not r.get("title")]
+    titles = {r["name"]: r["title"] for r in resources}
+    assert titles["pakn-json"] == "Phản ánh, kiến nghị (JSON, toàn bộ)"
+    assert titles["pakn-csv"] == "Phản ánh, kiến nghị (CSV)"

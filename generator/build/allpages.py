@@ -44,7 +44,7 @@ class SplitPages:
 
 def split_pages(catalog: Catalog, memo: Memo = no_memo) -> SplitPages:
     """Every generated file of the documentation folder, split as :class:`SplitPages` says."""
-    texts = record_texts(catalog.datasets, memo, catalog.site.version)
+    texts = record_texts(catalog.datasets, memo, catalog.site.version, catalog.agency.url_trang)
     every = [
         all_records_page(catalog, d, partial(_one_part, texts[d.name], catalog.records(d.name)))
         for d in catalog.datasets
@@ -99,10 +99,14 @@ def _one_part(texts: RecordTexts, records: Sequence[Any]) -> list[bytes]:
 
 
 def record_texts(
-    datasets: Sequence[AnyDataset], memo: Memo = no_memo, version: ContentVersion | None = None
+    datasets: Sequence[AnyDataset],
+    memo: Memo = no_memo,
+    version: ContentVersion | None = None,
+    site_url: str | None = None,
 ) -> Texts:
-    """A :class:`RecordTexts` for each of ``datasets``, stamped with the content ``version``."""
-    return {d.name: RecordTexts(d, memo, version) for d in datasets}
+    """A :class:`RecordTexts` for each of ``datasets``, stamped with the content ``version`` and each
+    record's page address on a site at ``site_url``."""
+    return {d.name: RecordTexts(d, memo, version, site_url) for d in datasets}
 
 
 def site_pages(catalog: Catalog, memo: Memo = no_memo) -> list[Page]:

@@ -29,12 +29,13 @@ from generator.build.security import CSP
 from generator.build.sharedbuild import jobs_to_share, prepare_shared
 from generator.build.sitemap import write_sitemap
 from generator.core.failures import naming
+from generator.core.notices import warn
 from generator.core.parallel import in_child
 from generator.core.records import LoadCache
 from generator.core.render import Memo, Page, no_memo
 from generator.datasets import DATASETS
 from generator.site.agency import Agency, at_address, contacts
-from generator.site.catalog import Catalog, build_catalog
+from generator.site.catalog import SITE_FILE, Catalog, build_catalog
 from generator.site.dataset import AnyDataset, published
 from generator.site.feeds import head_links
 from generator.site.opendata import all_feeds
@@ -186,8 +187,19 @@ def build(
             with naming(offline_path(out)):
                 offline_zip(out, offline_path(out), made.offline)
             clock.lap("offline")
+    if not made.agency.url_trang:
+        warn(content / SITE_FILE, 1, "url_trang", NO_ADDRESS_WARNING)
     aside = [str(path) for path in (*moved, site_moved) if path is not None]
     return replace(made.report, seconds={**made.seconds, **clock.laps}, version=version, moved_aside=aside)
+
+
+NO_ADDRESS_WARNING = (
+    "trang được dựng khi chưa có địa chỉ: mã QR chỉ ghi đường dẫn, sơ đồ trang (sitemap.xml) không có "
+    "trang nào, nguồn tin và dữ liệu mở không có địa chỉ đầy đủ, các trang không có liên kết chuẩn; "
+    "ghi url_trang vào site.yml hoặc dựng bằng congkhai build --url https://<địa chỉ trang>/ (biến "
+    "CONGKHAI_URL); xem thử trên máy mình thì bỏ qua cảnh báo này"
+)
+"""The warning of a build without the site's address (a local preview may be one)."""
 
 
 def _large(content: Path, datasets: Sequence[AnyDataset], jobs: int) -> bool:

@@ -158,7 +158,8 @@ def _share(site: Partial, files: Files, together: _Together, first: bool) -> Ste
         errors += scan_loaded(dataset, loaded, site.allowed)
         items[dataset.name] = [summarised_item(dataset, item) for item in loaded]
         records[dataset.name] = sorted((item.record for item in loaded), key=dataset.key)
-    texts = record_texts(datasets, version=site.site.version if site.site else None)
+    version, url = (site.site.version, site.site.agency.url_trang) if site.site else (None, None)
+    texts = record_texts(datasets, version=version, site_url=url)
     parts = {d.name: texts[d.name].part(records[d.name]) for d in datasets}
     summaries = yield Loading(items, errors, parts)
     assert site.site is not None  # the catalogue is valid: the team goes on only then

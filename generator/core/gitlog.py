@@ -5,7 +5,8 @@ One ``git log --raw`` over the whole folder lists every commit and the blob of e
 (renames followed with ``-M``); blobs are then read on demand through one ``git cat-file --batch``
 process per build process. Running ``git log --follow`` once per file instead would start thousands of
 processes at 5,000 records. Without git (no repository, git missing, a shallow clone with no history)
-every function answers "nothing known", and the build says less.
+every function answers "nothing known", and the build says less. A shallow clone's history is read
+but marked (:attr:`FolderHistory.shallow`): the site then tells its content version only.
 
 Dulwich and GitPython were not used: GitPython runs the same git commands, and reading the log and the
 blobs this way costs one process each whatever the number of files.
@@ -52,6 +53,9 @@ class FolderHistory:
     """The last commit that changed the folder."""
     dirty: bool = False
     """The folder holds changes not committed."""
+    shallow: bool = False
+    """The repository is a shallow clone: the history stops at its boundary commit, which would look like
+    every file's first version."""
     _reader: _BlobReader | None = field(default=None, repr=False, compare=False)
     _stems: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -108,6 +112,7 @@ def read_history(folder: Path) -> FolderHistory:
                 renamed[paths[0]] = current
     history.files = files
     history.dirty = bool(_git(folder, "status", "--porcelain", "--untracked-files=normal", "--", "."))
+    history.shallow = (_git(folder, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
     return history
 
 

@@ -27,6 +27,8 @@ from multiprocessing.process import BaseProcess
 from types import TracebackType
 from typing import Any, TypeVar
 
+from generator.core.notices import record, take_warnings
+
 R = TypeVar("R")
 
 Steps = Generator[Any, Any, None]
@@ -175,7 +177,8 @@ def in_child(task: Callable[[], R]) -> R:
 
     For work that leaves much memory behind in the process that did it: Python rarely gives freed
     memory back to the system, so the next step (a program of its own, such as Pagefind) would run
-    beside all of it. The child is not a daemon, so that it may fork processes of its own.
+    beside all of it. The child is not a daemon, so that it may fork processes of its own. The warnings
+    it found (:mod:`generator.core.notices`) are recorded here too.
     """
     ours, theirs = multiprocessing.get_context("fork").Pipe(duplex=False)
     process = multiprocessing.get_context("fork").Process(target=_answer, args=(task, theirs))
@@ -190,7 +193,10 @@ def in_child(task: Callable[[], R]) -> R:
         process.join()  # its memory is freed before the next step starts
     if isinstance(answer, _Failed):
         raise answer.error
-    return answer  # type: ignore[no-any-return]
+    result, warnings = answer
+    for warning in warnings:
+        record(warning)
+    return result  # type: ignore[no-any-return]
 
 
 def _answer(task: Callable[[], Any], connection: Connection) -> None:
@@ -200,7 +206,7 @@ def _answer(task: Callable[[], Any], connection: Connection) -> None:
     except BaseException as error:
         _send_failure(connection, error)
     else:
-        connection.send(result)
+        connection.send((result, take_warnings()))
     finally:
         connection.close()
 

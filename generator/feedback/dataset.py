@@ -30,6 +30,7 @@ class FeedbackDataset(Dataset[Feedback, Summary]):
     ``content/pakn/`` exists."""
 
     name = NAME
+    title = "Phản ánh, kiến nghị"
     pattern = "*/*.yml"
     model = Feedback
     templates = Path(__file__).parent / "templates"
@@ -43,6 +44,10 @@ class FeedbackDataset(Dataset[Feedback, Summary]):
     def key(self, item: Feedback | Summary) -> str:
         """The item's code."""
         return item.ma_pakn
+
+    def page_of(self, key: str) -> str | None:
+        """``pakn/<mã>.md``."""
+        return pages.item_path(key)
 
     def summarise(self, record: Feedback) -> Summary:
         """See :func:`~generator.feedback.summary.summarise`."""
@@ -110,7 +115,7 @@ class FeedbackDataset(Dataset[Feedback, Summary]):
 
     def data_resources(self, catalog: Catalog) -> list[dict[str, Any]]:
         """The CSV and the JSON file of every item."""
-        return opendata.data_resources()
+        return opendata.data_resources(catalog.agency.url_trang)
 
     def schemas(self) -> dict[str, type[Any]]:
         """The item and the settings file."""

@@ -13,6 +13,7 @@ from feedgen.feed import FeedGenerator
 from generator.core.render import render
 from generator.feedback.model import CHANNELS, CLASSIFICATIONS, OUTCOMES, STATUSES
 from generator.feedback.summary import Summary, summaries, timings
+from generator.site.agency import address_description, page_address
 from generator.site.catalog import Catalog
 from generator.site.feeds import base_url
 
@@ -68,7 +69,7 @@ def csv_text(catalog: Catalog) -> str:
             ("có" if t.on_time else "không") if t.closed_on else ("không" if t.overdue else ""),
             OUTCOMES[s.ket_qua] if s.ket_qua else "",
             s.van_ban_tra_loi or "",
-            f"pakn/{s.ma_pakn}/",
+            page_address(catalog.agency.url_trang, f"pakn/{s.ma_pakn}.md"),
         ]
         writer.writerow([cell(value) for value in row])
     return out.getvalue()
@@ -107,19 +108,19 @@ def _stamp(s: Summary) -> datetime:
     return datetime.combine(s.ngay_tra_loi, time(), tzinfo=UTC)
 
 
-def data_resources() -> list[dict[str, Any]]:
+def data_resources(site_url: str | None) -> list[dict[str, Any]]:
     """The feedback's CSV in the Frictionless Data Package (the site describes its JSON file, as every
-    dataset's)."""
+    dataset's), for a site at ``site_url``."""
+    fields: list[dict[str, Any]] = [{"name": c, "type": "string"} for c in CSV_COLUMNS]
+    fields[-1]["description"] = address_description(site_url, "phản ánh, kiến nghị")
     return [
         {
             "name": "pakn-csv",
+            "title": "Phản ánh, kiến nghị (CSV)",
             "path": "pakn.csv",
             "format": "csv",
             "mediatype": "text/csv",
-            "schema": {
-                "fields": [{"name": c, "type": "string"} for c in CSV_COLUMNS],
-                "primaryKey": ["ma_pakn"],
-            },
+            "schema": {"fields": fields, "primaryKey": ["ma_pakn"]},
         },
     ]
 

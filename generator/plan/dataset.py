@@ -34,6 +34,7 @@ class Units(Dataset[UnitRegistry, UnitRegistry]):
     """Đơn vị: the one file ``content/don-vi.yml``."""
 
     name = lookup.UNITS_NAME
+    title = "Đơn vị thực hiện kế hoạch kiểm soát TTHC"
     model = UnitRegistry
     json_key = "danh_sach_don_vi"
     noun = "danh sách đơn vị"
@@ -76,6 +77,7 @@ class Plans(Dataset[Plan, Plan]):
     """Kế hoạch: one file per year, ``content/ke-hoach/<năm>.yml``; makes every page of the plan."""
 
     name = lookup.PLAN_NAME
+    title = "Kế hoạch kiểm soát TTHC"
     optional = True
 
     model = Plan
@@ -90,6 +92,10 @@ class Plans(Dataset[Plan, Plan]):
     def key(self, item: Plan) -> str:
         """The year."""
         return str(item.nam)
+
+    def page_of(self, key: str) -> str | None:
+        """``ke-hoach/<năm>/index.md``: the plan's overview."""
+        return f"{lookup.PLAN_NAME}/{key}/index.md"
 
     def summarise(self, record: Plan) -> Plan:
         """The plan itself (its pages read every task)."""
@@ -170,7 +176,7 @@ class Plans(Dataset[Plan, Plan]):
 
     def data_resources(self, catalog: Catalog) -> list[dict[str, Any]]:
         """The CSVs and JSON files of the plan, its reports and its units."""
-        return opendata.data_resources() if self.summaries(catalog) else []
+        return opendata.data_resources(catalog.agency.url_trang) if self.summaries(catalog) else []
 
     def search_fallback(self, catalog: Catalog) -> list[Link]:
         """The list of plans."""
@@ -195,6 +201,7 @@ class Reports(Dataset[Report, Report]):
     """Báo cáo tiến độ: one file per quarter, ``content/ke-hoach/bao-cao/<năm>-q<n>.yml``."""
 
     name = lookup.REPORTS_NAME
+    title = "Báo cáo tiến độ hằng quý của kế hoạch kiểm soát TTHC"
     model = Report
     json_key = "bao_cao"
     noun = "báo cáo"

@@ -12,6 +12,7 @@ from generator.core.csvcells import csv_text
 from generator.plan.model import STATUSES, TIMING_KINDS
 from generator.plan.timing import ROMAN
 from generator.plan.views import plan_views
+from generator.site.agency import address_description, page_address
 from generator.site.catalog import Catalog
 from generator.site.feeds import base_url
 
@@ -70,7 +71,7 @@ def tasks_csv(catalog: Catalog) -> str:
                     "có" if t.state.overdue else "không",
                     " ".join(ROMAN[q] for q in t.state.missing),
                     v.today.isoformat(),
-                    f"ke-hoach/{v.plan.nam}/{t.item.slug}/",
+                    page_address(catalog.agency.url_trang, f"ke-hoach/{v.plan.nam}/{t.item.slug}.md"),
                 ]
             )
     return csv_text(TASK_COLUMNS, rows)
@@ -130,17 +131,18 @@ def _stamp(day: Any) -> datetime:
     return datetime.combine(day, time(), tzinfo=UTC)
 
 
-def data_resources() -> list[dict[str, Any]]:
+def data_resources(site_url: str | None) -> list[dict[str, Any]]:
     """The plan's CSV tables in the data package (the site describes the JSON files of the plans, the
-    reports and the units, as every dataset's)."""
-    return [
-        _csv("ke-hoach-csv", "ke-hoach.csv", TASK_COLUMNS, ["nam", "ma_nhiem_vu"]),
-        _csv("ke-hoach-bao-cao-csv", "ke-hoach-bao-cao.csv", REPORT_COLUMNS, None),
-    ]
+    reports and the units, as every dataset's), for a site at ``site_url``."""
+    tasks = _csv("ke-hoach", "Nhiệm vụ kiểm soát TTHC (CSV)", TASK_COLUMNS, ["nam", "ma_nhiem_vu"])
+    tasks["schema"]["fields"][-1]["description"] = address_description(site_url, "nhiệm vụ")
+    reports = _csv("ke-hoach-bao-cao", "Báo cáo tiến độ hằng quý của kế hoạch (CSV)", REPORT_COLUMNS, None)
+    return [tasks, reports]
 
 
-def _csv(name: str, path: str, columns: list[str], key: list[str] | None) -> dict[str, Any]:
+def _csv(stem: str, title: str, columns: list[str], key: list[str] | None) -> dict[str, Any]:
     schema: dict[str, Any] = {"fields": [{"name": c, "type": "string"} for c in columns]}
     if key:
         schema["primaryKey"] = key
-    return {"name": name, "path": path, "format": "csv", "mediatype": "text/csv", "schema": schema}
+    resource = {"name": f"{stem}-csv", "title": title, "path": f"{stem}.csv", "format": "csv"}
+    return resource | {"mediatype": "text/csv", "schema": schema}

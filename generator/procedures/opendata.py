@@ -13,6 +13,7 @@ from generator.procedures import facts, lookup
 from generator.procedures.model import CHANNELS, ONLINE_LEVELS, STATUSES, Procedure
 from generator.procedures.summary import Summary, decision_milestone
 from generator.site import tables
+from generator.site.agency import ADDRESS_KEY, address_description, page_address
 from generator.site.catalog import Catalog
 from generator.site.dataset import AnyDataset
 from generator.site.feeds import FEED_SIZE, Feed, FeedEntry
@@ -30,8 +31,9 @@ def sector_feed_path(slug: str) -> str:
     return f"du-lieu/linh-vuc/{slug}.xml"
 
 
-def csv_columns() -> tuple[Column, ...]:
-    """The CSV's columns, described by the model's fields (and what the CSV shows of them)."""
+def csv_columns(site_url: str | None = None) -> tuple[Column, ...]:
+    """The CSV's columns, described by the model's fields (and what the CSV shows of them), of a site at
+    ``site_url`` (the page address is absolute only with one)."""
     return (
         column(Procedure, "ma_thu_tuc", required=True),
         column(Procedure, "ten_thu_tuc", required=True),
@@ -56,7 +58,7 @@ def csv_columns() -> tuple[Column, ...]:
         column(Procedure, "dvc_truc_tuyen", note="Trong CSV: tên mức."),
         column(Procedure, "trang_thai", required=True, note="Trong CSV: tên tình trạng."),
         column(Procedure, "ngay_cap_nhat", "date"),
-        Column("dia_chi_trang", "Đường dẫn tương đối tới trang của thủ tục.", required=True),
+        Column(ADDRESS_KEY, address_description(site_url, "thủ tục"), required=True),
     )
 
 
@@ -65,7 +67,7 @@ def table(catalog: Catalog) -> Table:
     return Table(
         CSV_NAME,
         "Danh mục thủ tục hành chính",
-        csv_columns(),
+        csv_columns(catalog.agency.url_trang),
         partial(_rows, catalog),
         primary_key=("ma_thu_tuc",),
     )
@@ -90,7 +92,7 @@ def _rows(catalog: Catalog) -> list[list[Any]]:
             ONLINE_LEVELS[p.dvc_truc_tuyen] if p.dvc_truc_tuyen else None,
             STATUSES[p.trang_thai],
             p.ngay_cap_nhat,
-            f"thu-tuc/{p.ma_thu_tuc}/",
+            page_address(catalog.agency.url_trang, f"thu-tuc/{p.ma_thu_tuc}.md"),
         ]
         for p in lookup.summaries(catalog)
     ]

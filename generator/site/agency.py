@@ -10,6 +10,7 @@ import re
 from typing import ClassVar, NamedTuple
 
 from generator.core.fields import Email, HttpUrl, Record, Text, no_items
+from generator.core.render import page_url
 
 _DIALABLE = re.compile(r"^\+?[0-9][0-9 .()-]{4,}[0-9]$")
 
@@ -103,3 +104,25 @@ def at_address(agency: Agency, url: str | None) -> Agency:
     """``agency``'s site published at ``url`` (``congkhai build --url``, ``CONGKHAI_URL``: the host gives
     the address, as GitHub Pages does) instead of its ``url_trang``; as it is without ``url``."""
     return agency.model_copy(update={"url_trang": url}) if url else agency
+
+
+ADDRESS_KEY = "dia_chi_trang"
+"""The key of a record's page address in its published JSON and the column of it in the CSV files."""
+
+
+def page_address(site_url: str | None, page: str) -> str:
+    """The address of the docs page ``page`` (``thu-tuc/1.000080.md``): absolute under ``site_url``
+    (``https://…/thu-tuc/1.000080/``), else its path from the site's root (``thu-tuc/1.000080/``)."""
+    path = page_url(page)
+    return f"{site_url.rstrip('/')}/{path}" if site_url else path
+
+
+def address_description(site_url: str | None, what: str) -> str:
+    """What :func:`page_address` holds for a site at ``site_url``, of the page of ``what`` («thủ tục»),
+    in the words of a Table Schema or JSON Schema description."""
+    if site_url:
+        return f"Địa chỉ đầy đủ của trang {what}."
+    return (
+        f"Đường dẫn tới trang {what}, tương đối với địa chỉ gốc của trang web (trang được dựng khi chưa có "
+        "địa chỉ: url_trang trong site.yml hay congkhai build --url)."
+    )

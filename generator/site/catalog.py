@@ -17,6 +17,7 @@ from pydantic import Discriminator, Field, Tag
 from generator.core.errors import DataError, raise_if_any
 from generator.core.fields import ProcedureCode, Record, Text, no_items
 from generator.core.gitlog import FolderHistory, read_history
+from generator.core.notices import warn
 from generator.core.privacy import AllowList, scan_file, scan_text
 from generator.core.records import LoadCache, Loaded, load_all, load_one
 from generator.core.workdays import SWAPS_FILE, DaySwaps, Workdays, check_swaps
@@ -266,6 +267,9 @@ def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Parti
     history = read_history(content) if os.environ.get(HISTORY_SWITCH, "1") != "0" else None
     history = history if history and history.last else None
     version = of_commit(history.last, history.dirty) if history else of_commit(None)
+    if history and history.shallow:
+        warn(content, 1, "git", SHALLOW_WARNING)
+        history = None
     site = (
         Site(
             agency.record,
@@ -284,6 +288,14 @@ def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Parti
         else None
     )
     return Partial(site, [s.ma for s in sectors], settings, allowed), errors
+
+
+SHALLOW_WARNING = (
+    "bản sao git chỉ có một phần lịch sử (shallow clone), nên trang chỉ ghi các mốc trong hồ sơ, không có "
+    "«Lịch sử thay đổi» từ git; lấy đủ lịch sử bằng «git fetch --unshallow» (GitHub Actions: "
+    "«fetch-depth: 0» ở bước actions/checkout) rồi dựng lại"
+)
+"""The warning of a build from a shallow clone, whose history would date every record by its boundary."""
 
 
 def scan_loaded(

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.core.render import Memo, Page, front_matter, no_memo, render
-from generator.site.agency import Agency
+from generator.site.agency import ADDRESS_KEY, Agency, address_description, page_address
 from generator.site.catalog import AllowedFile, Catalog
 from generator.site.dataset import AnyDataset
 from generator.site.feeds import Feed, FeedEntry, atom_text, base_url
@@ -72,10 +72,13 @@ def schema_files(datasets: Sequence[AnyDataset]) -> dict[str, str]:
     return {name: to_json(model.model_json_schema()) for name, model in models.items()}
 
 
-def published_schema(model: type[BaseModel]) -> dict[str, Any]:
+def published_schema(model: type[BaseModel], address: str | None = None) -> dict[str, Any]:
     """A dataset's JSON Schema as published with its records: the model's, which also allows the
-    content version (:data:`VERSION_KEY`) every published record carries."""
+    content version (:data:`VERSION_KEY`) every published record carries and, when ``address`` describes
+    it, the address of the record's page (:data:`~generator.site.agency.ADDRESS_KEY`)."""
     schema = model.model_json_schema()
+    if address:
+        schema["properties"][ADDRESS_KEY] = {"description": address, "type": "string"}
     schema["properties"][VERSION_KEY] = {
         "description": "Phiên bản nội dung mà tệp được tạo từ đó: mã commit và ngày của nó (không có khi "
         "trang được dựng không có git).",
@@ -85,13 +88,17 @@ def published_schema(model: type[BaseModel]) -> dict[str, Any]:
     return schema
 
 
-def stamped(text: str, version: dict[str, str]) -> str:
-    """A record's JSON text (an object, indented by two) with the content version as its last key."""
-    if not version:
+def stamped(text: str, version: dict[str, str], address: str | None = None) -> str:
+    """A record's JSON text (an object, indented by two) with the address of its page (when it has one)
+    and the content version as its last keys."""
+    extra: dict[str, Any] = {ADDRESS_KEY: address} if address else {}
+    if version:
+        extra[VERSION_KEY] = version
+    if not extra:
         return text
     body = text.rstrip().removesuffix("}").rstrip()
-    stamp = json.dumps(version, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-    return f'{body},\n  "{VERSION_KEY}": {stamp}\n}}\n'
+    added = json.dumps(extra, ensure_ascii=False, indent=2).removeprefix("{").removesuffix("}").strip()
+    return f"{body},\n  {added}\n}}\n"
 
 
 def all_records_json(
@@ -130,11 +137,16 @@ class RecordTexts:
     all-records file are made of it."""
 
     def __init__(
-        self, dataset: AnyDataset, memo: Memo = no_memo, version: ContentVersion | None = None
+        self,
+        dataset: AnyDataset,
+        memo: Memo = no_memo,
+        version: ContentVersion | None = None,
+        site_url: str | None = None,
     ) -> None:
         self._dataset = dataset
         self._memo = memo
         self._version = version.as_json() if version else {}
+        self._site_url = site_url
         self._texts: dict[str, str] = {}
 
     def text(self, record: Any) -> str:
@@ -143,8 +155,11 @@ class RecordTexts:
         text = self._texts.get(key)
         if text is None:
             path = self._dataset.record_json_path(key)
-            make = partial(_stamped_record, self._dataset, record, self._version)
-            text = self._texts[key] = self._memo(path, (record, tuple(self._version.items())), make)
+            page = self._dataset.page_of(key)
+            address = page_address(self._site_url, page) if page else None
+            make = partial(_stamped_record, self._dataset, record, self._version, address)
+            inputs = (record, tuple(self._version.items()), address)
+            text = self._texts[key] = self._memo(path, inputs, make)
         return text
 
     def part(self, records: Iterable[Any]) -> bytes:
@@ -164,8 +179,8 @@ class RecordTexts:
         ]
 
 
-def _stamped_record(dataset: AnyDataset, record: Any, version: dict[str, str]) -> str:
-    return stamped(dataset.record_json(record), version)
+def _stamped_record(dataset: AnyDataset, record: Any, version: dict[str, str], address: str | None) -> str:
+    return stamped(dataset.record_json(record), version, address)
 
 
 def all_records_page(catalog: Catalog, dataset: AnyDataset, parts: Callable[[], list[bytes]]) -> Page:
@@ -210,10 +225,15 @@ def open_data_pages(catalog: Catalog) -> list[Page]:
     ``robots.txt``; the data package and the open-data page come last (:func:`late_pages`)."""
     models = schemas(catalog.datasets)
     own = {name for d in catalog.datasets for name in d.schemas()}
+    address = address_description(catalog.agency.url_trang, "bản ghi")
+    paged = {d.name for d in catalog.datasets if d.page_of("{}") is not None}
     version = catalog.version
     return [
         *(
-            Page(f"du-lieu/schema/{name}.schema.json", partial(_schema_json, m, name in own))
+            Page(
+                f"du-lieu/schema/{name}.schema.json",
+                partial(_schema_json, m, name in own, address if name in paged else None),
+            )
             for name, m in models.items()
         ),
         *(Page(table.path, partial(_csv, table, version)) for _, table in all_tables(catalog)),
@@ -232,8 +252,8 @@ def late_pages(catalog: Catalog, size_of: Callable[[str], int | None]) -> list[P
     ]
 
 
-def _schema_json(model: type[BaseModel], published: bool) -> str:
-    return to_json(published_schema(model) if published else model.model_json_schema())
+def _schema_json(model: type[BaseModel], published: bool, address: str | None) -> str:
+    return to_json(published_schema(model, address) if published else model.model_json_schema())
 
 
 def _csv(table: Table, version: ContentVersion) -> str:

@@ -27,6 +27,7 @@ class Statistics(Dataset[Period, Period]):
     """Kết quả giải quyết TTHC: one file per quarter."""
 
     name = NAME
+    title = "Kết quả giải quyết TTHC"
     optional = True
     model = Period
     templates = Path(__file__).parent / "templates"
@@ -36,6 +37,10 @@ class Statistics(Dataset[Period, Period]):
     def key(self, item: Period) -> str:
         """``2024-q1``."""
         return f"{item.nam}-q{item.quy}"
+
+    def page_of(self, key: str) -> str | None:
+        """``thong-ke/<năm>-q<quý>.md``: the quarter's page."""
+        return f"{NAME}/{key}.md"
 
     def summarise(self, record: Period) -> Period:
         """The quarter itself."""
@@ -94,8 +99,10 @@ class Statistics(Dataset[Period, Period]):
             return []
         columns = ["nam", "quy", "tu_ngay", "den_ngay", "linh_vuc", "ten_linh_vuc", *COLUMN_NAMES]
         return [
-            _csv("thong-ke-csv", ALL_CSV, columns),
-            _csv("thong-ke-ty-le-csv", RATES_CSV, RATE_COLUMNS),
+            _csv("thong-ke-csv", "Kết quả giải quyết TTHC theo quý và lĩnh vực (CSV)", ALL_CSV, columns),
+            _csv(
+                "thong-ke-ty-le-csv", "Tỷ lệ giải quyết đúng hạn và trực tuyến (CSV)", RATES_CSV, RATE_COLUMNS
+            ),
         ]
 
     def search_fallback(self, catalog: Catalog) -> list[Link]:
@@ -103,9 +110,10 @@ class Statistics(Dataset[Period, Period]):
         return [Link("Kết quả giải quyết thủ tục hành chính", INDEX)] if self.summaries(catalog) else []
 
 
-def _csv(name: str, path: str, columns: list[str]) -> dict[str, Any]:
+def _csv(name: str, title: str, path: str, columns: list[str]) -> dict[str, Any]:
     return {
         "name": name,
+        "title": title,
         "path": path.removeprefix("du-lieu/"),
         "format": "csv",
         "mediatype": "text/csv",
