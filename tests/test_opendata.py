@@ -400,3 +400,39 @@ def test_feedback_and_plan_csv_give_full_page_addresses_and_titles() -> None:
     titles = {r["name"]: r["title"] for r in resources}
     assert titles["pakn-json"] == "Phản ánh, kiến nghị (JSON, toàn bộ)"
     assert titles["pakn-csv"] == "Phản ánh, kiến nghị (CSV)"
+
+
+def test_a_shallow_clone_warns_and_keeps_to_the_milestones(two_decisions: Path, tmp_path: Path) -> None:
+    """The boundary commit of a clone of depth one would look like every record's first version: the
+    build says the history is cut and lists the records' own milestones, as without git."""
+    from generator.core.notices import take_warnings
+
+    clone = tmp_path / "nong"
+    command = ["git", "clone", "-q", "--depth", "1", f"file://{two_decisions}", str(clone)]
+    subprocess.run(command, check=True, capture_output=True)
+    take_warnings()
+    pages = {page.path: page for page in generate_pages(pipeline.check(clone))}
+    assert [str(w) for w in take_warnings()] == [
+        f"{clone}:1: cảnh báo: git: bản sao git chỉ có một phần lịch sử (shallow clone), nên trang chỉ ghi "
+        "các mốc trong hồ sơ, không có «Lịch sử thay đổi» từ git; lấy đủ lịch sử bằng «git fetch "
+        "--unshallow» (GitHub Actions: «fetch-depth: 0» ở bước actions/checkout) rồi dựng lại"
+    ]
+    text = pages["thu-tuc/1.013859.md"].text
+    assert "Đăng lên trang" not in text
+    assert "<strong>30/06/2025</strong>: Công bố mới, theo Quyết định 1859/QĐ-BTP</p>" in text
+    assert "Đăng lên trang" not in pages["du-lieu/thu-tuc.xml"].text
+    assert "được đăng lên trang" not in pages["du-lieu/thu-tuc.xml"].text
+
+
+def test_a_build_without_an_address_says_what_is_missing(tmp_path: Path) -> None:
+    from generator.core.notices import take_warnings
+
+    take_warnings()
+    pipeline.build(MINIMAL, tmp_path / "site", REPO / "mkdocs.yml", tmp_path / "work")
+    assert [str(w) for w in take_warnings()] == [
+        f"{MINIMAL}/site.yml:1: cảnh báo: url_trang: trang được dựng khi chưa có địa chỉ: mã QR chỉ ghi "
+        "đường dẫn, sơ đồ trang (sitemap.xml) không có trang nào, nguồn tin và dữ liệu mở không có địa chỉ "
+        "đầy đủ, các trang không có liên kết chuẩn; ghi url_trang vào site.yml hoặc dựng bằng congkhai "
+        "build --url https://<địa chỉ trang>/ (biến CONGKHAI_URL); xem thử trên máy mình thì bỏ qua cảnh "
+        "báo này"
+    ]
