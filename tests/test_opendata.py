@@ -436,3 +436,26 @@ def test_a_build_without_an_address_says_what_is_missing(tmp_path: Path) -> None
         "build --url https://<địa chỉ trang>/ (biến CONGKHAI_URL); xem thử trên máy mình thì bỏ qua cảnh "
         "báo này"
     ]
+
+
+def test_the_sitemap_dates_a_procedure_as_its_feed_does(
+    two_decisions: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A procedure without ``ngay_cap_nhat`` is dated by the last commit of its own file (not the folder's
+    last commit), in the sitemap as in its feed; its sector's list and the catalogue by the newest listed."""
+    from generator.build.sitemap import page_dates
+
+    record = two_decisions / "thu-tuc" / "2.000829.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("ngay_cap_nhat: 2026-07-01\n", ""), "utf-8")
+    _git(two_decisions, "commit", "-q", "-am", "Bỏ ngày cập nhật", day="2026-08-01T10:00:00+07:00")
+    allowed = two_decisions / "cong-khai-duoc-phep.yml"
+    allowed.write_text("duoc_cong_khai: []\n", encoding="utf-8")
+    _git(two_decisions, "add", "-A")
+    _git(two_decisions, "commit", "-q", "-m", "Danh sách liên hệ", day="2026-09-09T10:00:00+07:00")
+    catalog = pipeline.check(two_decisions)
+    dates = page_dates(catalog)
+    pages = {page.path: page.text for page in generate_pages(catalog)}
+    (entry,) = feedparser.parse(pages["du-lieu/linh-vuc/tro-giup-phap-ly.xml"]).entries
+    assert entry.updated[:10] == dates["thu-tuc/2.000829.md"].isoformat() == "2026-08-01"
+    assert dates["linh-vuc/tro-giup-phap-ly.md"] == date(2026, 8, 1)
+    assert dates["thu-tuc/index.md"] == dates["index.md"] == date(2026, 8, 1)

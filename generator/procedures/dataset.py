@@ -131,7 +131,7 @@ class Procedures(Dataset[Procedure, Summary]):
 
     def page_dates(self, catalog: Catalog) -> dict[str, date]:
         """Procedure pages by their update date; sector lists and the catalogue by their latest."""
-        return opendata.page_dates(catalog)
+        return opendata.page_dates(catalog, self)
 
     def search_filters(self) -> dict[str, str]:
         """Sector, level, subjects, online service and fee."""

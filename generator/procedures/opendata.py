@@ -212,16 +212,17 @@ def milestones(p: Procedure) -> list[Milestone]:
     return [decision_milestone(d) for d in p.quyet_dinh_cong_bo]
 
 
-def page_dates(catalog: Catalog) -> dict[str, date]:
-    """Each procedure's page by its update date, each sector's list and the catalogue by their latest."""
-    procedures = lookup.summaries(catalog)
-    dates = {f"thu-tuc/{p.ma_thu_tuc}.md": p.ngay_cap_nhat for p in procedures if p.ngay_cap_nhat}
+def page_dates(catalog: Catalog, dataset: AnyDataset) -> dict[str, date]:
+    """Each procedure's page by its date (:func:`~generator.site.history.record_day`, as its feed entry),
+    each sector's list and the catalogue by the newest of the procedures they list."""
+    days = {p.ma_thu_tuc: day for p in lookup.summaries(catalog) if (day := record_day(catalog, dataset, p))}
+    dates = {f"thu-tuc/{code}.md": day for code, day in days.items()}
     for s in catalog.sectors:
-        days = [p.ngay_cap_nhat for p in lookup.in_sector(catalog, s.ma) if p.ngay_cap_nhat]
-        if days:
-            dates[f"linh-vuc/{s.ma}.md"] = max(days)
-    if dates:
-        dates["thu-tuc/index.md"] = max(dates.values())
+        listed = [days[p.ma_thu_tuc] for p in lookup.in_sector(catalog, s.ma) if p.ma_thu_tuc in days]
+        if listed:
+            dates[f"linh-vuc/{s.ma}.md"] = max(listed)
+    if days:
+        dates["thu-tuc/index.md"] = max(days.values())
     return dates
 
 
