@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import click
 from pydantic import TypeAdapter, ValidationError
@@ -80,18 +81,31 @@ URL_VARIABLE = "CONGKHAI_URL"
 
 
 def site_address(value: str | None) -> str | None:
-    """``--url``: an absolute ``http(s)://`` address with a host, as ``url_trang`` must be; ``None`` when
-    not given (or given empty)."""
+    """``--url``: an absolute ``https://`` address with a host (``http://`` only for this machine), no
+    query, fragment or file name, ending with ``/`` (added when missing); ``None`` when not given (or
+    given empty)."""
     if not value:
         return None
     try:
-        return str(TypeAdapter(HttpUrl).validate_python(value))
+        address = str(TypeAdapter(HttpUrl).validate_python(value))
     except ValidationError as exc:
         problem = exc.errors()[0]
         message = str(problem["msg"]).removeprefix("Value error, ")
         if problem["type"] == "string_pattern_mismatch":
             message = f"«{value}»: phải là địa chỉ đầy đủ, ví dụ https://tthc.example.gov.vn/"
         raise click.BadParameter(message) from None
+    parts = urlsplit(address)
+    if parts.query or parts.fragment or value.rstrip().endswith(("?", "#")):
+        raise click.BadParameter(f"«{value}»: địa chỉ trang không được có phần «?…» hay «#…»")
+    if "." in parts.path.rsplit("/", 1)[-1]:
+        raise click.BadParameter(f"«{value}»: phải là địa chỉ thư mục của trang, không phải một tệp")
+    if parts.scheme != "https" and parts.hostname not in LOCAL_HOSTS:
+        raise click.BadParameter(f"«{value}»: trang xuất bản phải dùng https:// (http:// chỉ cho máy này)")
+    return address if address.endswith("/") else address + "/"
+
+
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+"""The hosts ``--url`` accepts over plain ``http://``: this machine's own previews."""
 
 
 def _data(text: str) -> str:

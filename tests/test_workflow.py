@@ -266,3 +266,28 @@ def test_a_wrong_address_is_refused_in_one_line() -> None:
         "Lỗi: giá trị không hợp lệ cho --url: «so-tu-phap»: phải là địa chỉ đầy đủ, ví dụ "
         "https://tthc.example.gov.vn/; xem congkhai build --help\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ("https://tthc.example.gov.vn/?trang=1", "địa chỉ trang không được có phần «?…» hay «#…»"),
+        ("https://tthc.example.gov.vn/#dau", "địa chỉ trang không được có phần «?…» hay «#…»"),
+        ("https://tthc.example.gov.vn/index.html", "phải là địa chỉ thư mục của trang, không phải một tệp"),
+        ("http://tthc.example.gov.vn/", "trang xuất bản phải dùng https:// (http:// chỉ cho máy này)"),
+    ],
+)
+def test_an_address_with_a_query_a_file_or_plain_http_is_refused(address: str, problem: str) -> None:
+    result = CliRunner().invoke(main, ["build", "--content", "content", "--url", address])
+    assert result.exit_code == 2
+    assert (
+        result.output
+        == f"Lỗi: giá trị không hợp lệ cho --url: «{address}»: {problem}; xem congkhai build --help\n"
+    )
+
+
+def test_an_address_gets_its_trailing_slash() -> None:
+    from generator.cli import site_address
+
+    assert site_address("https://tthc.example.gov.vn/so-tu-phap") == "https://tthc.example.gov.vn/so-tu-phap/"
+    assert site_address("http://localhost:8000") == "http://localhost:8000/"
