@@ -27,7 +27,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 site: $(VENV)/.installed $(NODE_CMS)
-	$(BIN)/congkhai build --content content --out site
+	$(BIN)/congkhai build --content content --out site $(if $(CMS_REPO),--cms-repo $(CMS_REPO))
 
 check: $(VENV)/.installed
 	$(BIN)/congkhai check --content content
