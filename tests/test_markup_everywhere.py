@@ -59,8 +59,10 @@ def planting(tmp_path_factory: pytest.TempPathFactory) -> Planting:
     markers = Markers()
     # A hand page is Markdown (its emphasis is wanted), and its HTML goes through the sanitiser: no tag.
     hand = [markers("trang").partition("*")[0] for _ in range(3)]
+    title = markers("trang").partition("<")[2].partition("*")[0]  # a link's title, as the theme shows it
+    link = f"[liên kết](https://example.gov.vn/ '<{title}')"
     (content / "trang/moc.md").write_text(
-        f"# Trang {hand[0]}\n\n{hand[1]}\n\n<div>{hand[2]}</div>\n", encoding="utf-8"
+        f"# Trang {hand[0]}\n\n{hand[1]}\n\n<div>{hand[2]}</div>\n\n{link}\n", encoding="utf-8"
     )
     planted = plant(content, markers)
     return Planting(build_site(content, root), planted, markers)
@@ -222,3 +224,29 @@ def test_no_marker_is_live_in_the_header_results(planting: Planting) -> None:
         page.locator("#ck-header-results li").first.wait_for()
         assert page.evaluate(LIVE_IN_PAGE) == 0
         assert "ck-m n=" in page.locator("#ck-header-results").inner_text()
+
+
+def one_page_of_each_kind(site: Path) -> list[str]:
+    """The address of one page of each kind: the first page of each folder depth of each top folder."""
+    kinds: dict[tuple[str, int], str] = {}
+    for path in sorted(site.rglob("index.html")):
+        parts = path.relative_to(site).parent.parts
+        if parts[:1] != ("admin",):
+            kinds.setdefault((parts[0] if parts else "", len(parts)), "/".join(parts) + "/" if parts else "")
+    return sorted(kinds.values())
+
+
+def test_no_marker_is_live_once_the_theme_scripts_ran(planting: Planting) -> None:
+    """The theme's scripts (tooltips, navigation) read titles and attributes when a page loads or a link
+    is hovered: nothing they write is markup, on a page of every kind."""
+    pages = one_page_of_each_kind(planting.site)
+    live = {}
+    with serve_directory(planting.site) as base, chromium() as browser:
+        page = browser.new_page()
+        for path in pages:
+            page.goto(base + path, wait_until="load")
+            for link in page.locator("a[title]:visible").all()[:3]:
+                link.hover(timeout=2000)
+            live[path] = page.evaluate(LIVE_IN_PAGE)
+    assert len(pages) > 15
+    assert {path: n for path, n in live.items() if n} == {}
