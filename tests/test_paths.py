@@ -323,3 +323,20 @@ def test_clean_with_a_missing_config_is_refused(project: Path) -> None:
         result, f"không dùng được «{project / 'khong-co.yml'}» làm tệp cấu hình (--config): {reason}{KEPT}"
     )
     assert digest(project) == before
+
+
+def test_an_offline_copy_does_not_replace_a_users_zip(project: Path) -> None:
+    (project / "site-offline.zip").write_text("USER ZIP", encoding="utf-8")
+    result = run("build", "--offline")
+    zipped = project / "site-offline.zip"
+    reason = "tệp đã có mà không phải bản ngoại tuyến congkhai tạo"
+    assert_refused(result, f"không dùng được «{zipped}» làm bản ngoại tuyến (--offline): {reason}{KEPT}")
+    assert zipped.read_text(encoding="utf-8") == "USER ZIP"
+    assert not (project / "site").exists()
+
+
+def test_clean_refuses_the_root_folder(project: Path) -> None:
+    before = digest(project)
+    result = run("clean", "--out", "/")
+    assert_refused(result, f"không dùng được «/» làm thư mục xuất bản (--out): đó là thư mục gốc{KEPT}")
+    assert digest(project) == before

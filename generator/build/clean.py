@@ -39,6 +39,8 @@ def clean(out: Path, config_file: Path, work: Path) -> Cleaned:
     paths.check_config(config_file)
     result = Cleaned()
     output = Output.at(out)
+    if not output.link.name:
+        raise paths.refuse(output.link, ROLE, "đó là thư mục gốc")
     doomed = _work(paths.located(work), result) + _output(output, result)
     _offline(offline_path(output.link), doomed, result)
     with ExitStack() as locks:

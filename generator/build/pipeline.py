@@ -21,8 +21,8 @@ from generator.build.admin import write_admin
 from generator.build.allpages import generate_pages, split_pages
 from generator.build.docsfolder import BuildReport, Known, write_docs, write_pages
 from generator.build.mkdocsrun import run_mkdocs
-from generator.build.offline import offline_zip
-from generator.build.paths import Places, check_apart, check_work, take_over_work, using_work
+from generator.build.offline import made_offline, offline_zip
+from generator.build.paths import Places, check_apart, check_work, refuse, take_over_work, using_work
 from generator.build.publish import Output
 from generator.build.searchindex import index_site
 from generator.build.security import CSP
@@ -171,6 +171,8 @@ def build(
     work = check_work(work, places, take_over)
     check_apart(output.link, work)
     check_apart(output.versions, work)
+    if offline:
+        check_offline_place(offline_path(output.link))
     with output.lock():
         moved = [take_over_work(work)] if take_over else []
         with using_work(work), output.staging() as staging:
@@ -268,6 +270,15 @@ def write_editor(
         site_url=agency.url_trang,
         local=local,
     )
+
+
+def check_offline_place(zipped: Path) -> None:
+    """Raise :class:`~generator.build.paths.PathError` when ``zipped`` exists and is not an offline copy
+    congkhai wrote: a build replaces only its own."""
+    if os.path.lexists(zipped) and not made_offline(zipped):
+        raise refuse(
+            zipped, "bản ngoại tuyến (--offline)", "tệp đã có mà không phải bản ngoại tuyến congkhai tạo"
+        )
 
 
 def offline_path(out: Path) -> Path:
