@@ -209,6 +209,24 @@ def test_contacts_the_national_record_prints_are_allowed_with_their_procedure(
     assert report.contacts == [("024 3825 3536", "1.013859"), ("vanthu@caa.gov.vn", "1.013859")]
 
 
+def test_a_persons_mobile_or_free_mail_address_is_never_allowed(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    """A mobile number or a free mailbox is a person's, whoever printed it: the record is skipped with the
+    scan's reason, the allow-list stays without them, and what import wrote still passes check."""
+    person = "Liên hệ cán bộ tiếp nhận: 0912 345 678, nguyenvana@gmail.com"
+    content, source = content_with(make_content, tmp_path, yeu_cau_dieu_kien=person)
+    report = import_records([source], content / "thu-tuc")
+    [reason] = reasons(report)
+    assert [part.split(" (")[0] for part in reason.split(": có ")[1:]] == [
+        "địa chỉ thư điện tử",
+        "số điện thoại di động",
+    ]
+    assert report.written == [] and report.contacts == []
+    assert not (content / ALLOWED).exists()
+    assert len(summaries(check(content))) == 3  # the minimal site's own, 1.013859 left as it was
+
+
 def test_without_the_allow_list_check_refuses_what_import_wrote(
     make_content: MakeContent, tmp_path: Path
 ) -> None:

@@ -9,7 +9,9 @@ the allow-list file with the codes of the procedures that print them (``gia_tri`
 each file with the function ``check`` runs (:func:`generator.site.catalog.scan_loaded`) and the
 allow-list ``check`` will read (:func:`generator.site.catalog.allow_list`).
 
-A contact is what the scan itself lets through once allowed: each e-mail address and phone number of a
+A contact is an office's: an address at a free mailbox provider (:data:`FREE_MAIL`) or a mobile number
+is a person's, so it stays refused and the record is skipped with the scan's reason. A contact is what
+the scan itself lets through once allowed: each e-mail address and phone number of a
 text the scan refuses is tried, and kept only when allowing it silences a finding, so the patterns of
 the scan are never written twice. Import only adds to the file (another file may rely on an entry), in
 a fixed order: the file's own items as they are, then the new ones by value; a re-import that finds
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from phonenumbers import Leniency, PhoneNumberMatcher
+from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType, number_type
 from pydantic import BaseModel
 
 from generator.core.errors import DataError
@@ -43,6 +45,13 @@ from generator.site.catalog import (
     load_allowed,
     scan_loaded,
 )
+
+FREE_MAIL = frozenset(
+    ["gmail.com", "googlemail.com", "yahoo.com", "yahoo.com.vn", "hotmail.com", "outlook.com", "live.com"]
+    + ["msn.com", "icloud.com", "me.com", "aol.com", "ymail.com", "protonmail.com", "proton.me", "gmx.com"]
+    + ["mail.com", "zoho.com", "yandex.com", "qq.com", "163.com"]
+)
+"""Free mailbox providers: an address there is a person's, never an office's published contact."""
 
 SCHEMA = "schema/cong-khai-duoc-phep.schema.json"
 """The JSON Schema modeline of ``content/cong-khai-duoc-phep.yml``, relative to the file."""
@@ -153,8 +162,12 @@ def refused_contacts(text: str, allowed: AllowList) -> list[str]:
     if not refused:
         return []
     candidates = [
-        *EMAIL.findall(text),
-        *(m.raw_string for m in PhoneNumberMatcher(text, "VN", Leniency.VALID)),
+        *(address for address in EMAIL.findall(text) if address.rsplit("@", 1)[1].lower() not in FREE_MAIL),
+        *(
+            m.raw_string
+            for m in PhoneNumberMatcher(text, "VN", Leniency.VALID)
+            if number_type(m.number) != PhoneNumberType.MOBILE
+        ),
     ]
     return [c for c in candidates if len(scan_text(text, _union(allowed, AllowList.of([c])))) < refused]
 
