@@ -222,7 +222,7 @@ def test_a_persons_mobile_or_free_mail_address_is_never_allowed(
         "địa chỉ thư điện tử",
         "số điện thoại di động",
     ]
-    assert report.written == [] and report.contacts == []
+    assert (report.written, report.contacts) == ([], [])
     assert not (content / ALLOWED).exists()
     assert len(summaries(check(content))) == 3  # the minimal site's own, 1.013859 left as it was
 

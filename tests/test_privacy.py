@@ -162,6 +162,12 @@ PLATE = "biển số xe"
         ("xe 30E-678.90", refused(PLATE, "30E-xxx.90")),
         ("xe máy 59X1-234.56", refused(PLATE, "59Xx-xxx.56")),
         ("xe 30A-1234", refused(PLATE, "30A-xx34")),
+        ("thư nguyenvana @ gmail . com", refused(EMAIL, "n***@gmail.com", allowable=True)),
+        ("thư nguyenvana@ gmail.com", refused(EMAIL, "n***@gmail.com", allowable=True)),
+        ("CCCD 079 2030 01234", refused(CCCD, "07x xxxx xx234")),
+        ("hộ chiếu C12345678", refused(PASSPORT, "Cxxxxx678")),
+        ("https://x.gov.vn/?sdt=0913111014", refused(MOBILE, "09xxxxx014", allowable=True)),
+        ("https://x.gov.vn/trang#e=a15@gmail.com", refused(EMAIL, "a***@gmail.com", allowable=True)),
     ],
 )
 def test_more_spellings_of_personal_data(text: str, message: str) -> None:

@@ -106,6 +106,8 @@ FOLDED_TITLES = frozenset(fold(title) for title in TITLES)
 TITLE_PHRASES = tuple(
     fold(p) for p in ("công dân", "người gửi", "người phản ánh", "người kiến nghị", "họ tên", "họ và tên")
 )
+HOUSE_NUMBER = re.compile(r"\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*,?")
+"""A house number (``201B``, ``12/3``): a name after it is its street (``số 201B Nguyễn Chí Thanh``)."""
 PLACE_WORDS = frozenset(
     fold(word)
     for word in [
@@ -207,7 +209,7 @@ def names(text: str) -> list[str]:
 def _is_name(parts: list[str], previous: str, before: str) -> bool:
     """Whether ``parts``, after the word ``previous`` and the folded text ``before``, name a person."""
     folded = fold(" ".join(parts))
-    if fold(previous) in PLACE_WORDS or folded.startswith(PUBLIC_NAMES):
+    if fold(previous) in PLACE_WORDS or HOUSE_NUMBER.fullmatch(previous) or folded.startswith(PUBLIC_NAMES):
         return False
     accented = parts[0] in FAMILY_NAMES
     titled = previous.lower() in TITLES or (not _marked(parts) and fold(previous) in FOLDED_TITLES)

@@ -52,6 +52,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
@@ -69,12 +70,13 @@ ALLOWED_FILE_NAME = "content/cong-khai-duoc-phep.yml"
 
 URL = re.compile(r"https?://\S+")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_AT = r"(?:\s*[\[({]\s*(?:at|a còng|@)\s*[\])}]\s*|@)"
-_DOT = r"(?:\s*[\[({]\s*(?:dot|chấm)\s*[\])}]\s*|\.)"
+_AT = r"(?:\s*[\[({]\s*(?:at|a còng|@)\s*[\])}]\s*|\s*@\s*)"
+_DOT = r"(?:\s*[\[({]\s*(?:dot|chấm)\s*[\])}]\s*|\s+\.\s+|\.)"
 LOOSE_EMAIL = re.compile(
     rf"(?i:([a-z0-9._%+-]+){_AT}((?:[a-z0-9-]+{_DOT})+[a-z]{{2,}})(?![a-z0-9-]|\.[a-z0-9]))"
 )
-"""An e-mail address, its «@» and dots possibly spelt out (``a [at] b [dot] vn``, ``a(at)b.vn``)."""
+"""An e-mail address, its «@» and dots possibly spelt out (``a [at] b [dot] vn``, ``a(at)b.vn``) or set
+apart by spaces (``a @ b . vn``; a dot with a space on one side only ends a sentence)."""
 DIGIT_RUN = re.compile(r"\+?\(?\d[\d .\-()]{7,}\d")
 """A run long enough to hold a phone number (how :meth:`AllowList.of` reads the agency's numbers)."""
 LONG_RUN = re.compile(r"\d[\d .\-()]{7,}\d")
@@ -101,9 +103,11 @@ _END = r"(?![\d]|[.,/-]\d)"
 _FIRST = r"(?<![\d.,/-]\d)"
 """Where a number begins, written after its first digit: not after another digit or a separator."""
 CCCD = re.compile(
-    rf"(\d{_FIRST}(?:\d\d([ .-]?)\d{{3}}\2\d{{3}}\2\d{{3}}|\d{{3}}([ .-])\d{{4}}\3\d{{4}})){_END}"
+    rf"(\d{_FIRST}(?:\d\d([ .-]?)\d{{3}}\2\d{{3}}\2\d{{3}}|\d{{3}}([ .-])\d{{4}}\3\d{{4}}"
+    rf"|\d\d([ .-])\d{{4}}\4\d{{5}})){_END}"
 )
-"""Twelve digits, together or in groups of three or four."""
+"""Twelve digits, together or in groups of three or four, or of three, four and five (province, birth,
+serial)."""
 CMND = re.compile(rf"(\d{_FIRST}\d{{8}}|0{_FIRST}\d\d([ .-])\d{{3}}\2\d{{3}}){_END}")
 """Nine digits together, or grouped in threes beginning with 0 (no amount is written so); ``125.000.000``
 alone is an amount of money."""
@@ -124,8 +128,9 @@ ACCOUNT = re.compile(
 up to four words between (``số tài khoản tại Vietcombank: 0123 4567 890``); not an amount of money."""
 PASSPORT = re.compile(r"([A-Z](?<![\w.,/-][A-Z])\d{7})(?![\w]|[.,/-]\d)")
 """A passport number: a capital letter and seven digits."""
-NAMED_PASSPORT = re.compile(r"(?i:(?<![^\W\d_])hộ chiếu(?:\s*số)?[\s:]*)([A-Z] ?\d{7})(?![\w]|[.,/-]\d)")
-"""A passport number after «hộ chiếu», possibly with a space after its letter."""
+NAMED_PASSPORT = re.compile(r"(?i:(?<![^\W\d_])hộ chiếu(?:\s*số)?[\s:]*)([A-Z] ?\d{7,8})(?![\w]|[.,/-]\d)")
+"""A passport number after «hộ chiếu», possibly with a space after its letter (seven digits, or eight in
+the newer books)."""
 PLATE = re.compile(
     r"(?:1[1-9]|[2-9]\d)(?<![\w.,/-]\d\d)[A-Z][A-Z0-9]?(?:[- ]?(?:\d{3}\.\d{2}|\d{5})|-\d{4})"
     r"(?![\w]|[.,/-]\d)"
@@ -251,7 +256,10 @@ def scan_text(text: str, allowed: AllowList) -> list[str]:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)  # full-width digits and «＠» as people type them
     found: list[str] = []
-    rest = URL.sub(" ", text) if "://" in text else text
+    urls = URL.findall(text) if "://" in text else []
+    rest = URL.sub(" ", text) if urls else text
+    for url in urls:
+        _url_values(url, allowed, found)
     if "@" in rest or (("at" in rest or "AT" in rest or "còng" in rest) and SPELT_AT.search(rest)):
         rest = _emails(rest, allowed, found)
     if CANDIDATE.search(rest):
@@ -260,6 +268,19 @@ def scan_text(text: str, allowed: AllowList) -> list[str]:
         found += [_message(ADDRESS, mask_number(a, 0, 0)) for a in house_addresses(text)]
         found += [_message(NAME, mask_name(name)) for name in names(text)]
     return found
+
+
+def _url_values(url: str, allowed: AllowList, found: list[str]) -> None:
+    """The personal data in the values an address carries (``?sdt=0912…&email=…``, its fragment), put in
+    ``found``: its host and path name a page, not a person, but what follows ``?`` or ``#`` may be what a
+    form sent. Only e-mail addresses and phone numbers written as such (``0…``, ``+84…``) count there: a
+    query's other numbers are the portal's identifiers (``?ma_thu_tuc=285123456``)."""
+    parts = urlsplit(url)
+    values = [value for _, value in parse_qsl(parts.query)] + [unquote(parts.fragment)]
+    _emails(" ".join(values), allowed, found)
+    dialled = " ".join(v for v in values if re.match(r"\s*(?:\+84|0)\d", v))
+    if LONG_RUN.search(dialled):
+        _phones(dialled, allowed, found)
 
 
 def scan_lines(text: str, allowed: AllowList, first: int = 1) -> list[tuple[int, str]]:

@@ -47,9 +47,11 @@ from generator.site.catalog import (
 )
 
 FREE_MAIL = frozenset(
-    ["gmail.com", "googlemail.com", "yahoo.com", "yahoo.com.vn", "hotmail.com", "outlook.com", "live.com"]
-    + ["msn.com", "icloud.com", "me.com", "aol.com", "ymail.com", "protonmail.com", "proton.me", "gmx.com"]
-    + ["mail.com", "zoho.com", "yandex.com", "qq.com", "163.com"]
+    [
+        *("gmail.com", "googlemail.com", "yahoo.com", "yahoo.com.vn", "hotmail.com", "outlook.com"),
+        *("live.com", "msn.com", "icloud.com", "me.com", "aol.com", "ymail.com", "protonmail.com"),
+        *("proton.me", "gmx.com", "mail.com", "zoho.com", "yandex.com", "qq.com", "163.com"),
+    ]
 )
 """Free mailbox providers: an address there is a person's, never an office's published contact."""
 
