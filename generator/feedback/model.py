@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StrictInt, StringConstraints
 
 from generator.core.fields import HttpUrl, ProcedureCode, Record, Slug, Text, no_items
 
@@ -145,7 +145,7 @@ class DeadlineRule(Record):
     """Mã quy tắc, ghi ở quy_tac_thoi_han của từng phản ánh, kiến nghị."""
     ten: Text
     """Tên quy tắc, hiện trên trang."""
-    so_ngay_lam_viec: int = Field(ge=1)
+    so_ngay_lam_viec: StrictInt = Field(ge=1)
     """Số ngày làm việc kể từ ngày tiếp nhận."""
     can_cu: Text | None = None
     """Căn cứ (văn bản quy định thời hạn)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictInt, model_validator
 
 from generator.core.fields import FieldProblem, HttpUrl, Record, Slug, Text, no_items
 
@@ -137,7 +137,7 @@ class Part(Record):
 class Plan(Record):
     """Kế hoạch một năm: phụ lục các nhiệm vụ."""
 
-    nam: int = Field(ge=2000)
+    nam: StrictInt = Field(ge=2000)
     """Năm của kế hoạch, trùng tên tệp."""
     ten: Text
     """Tên kế hoạch."""
@@ -147,7 +147,7 @@ class Plan(Record):
     """Ngày ban hành."""
     url_van_ban: HttpUrl | None = None
     """Địa chỉ văn bản kế hoạch (PDF)."""
-    han_bao_cao: int = Field(default=10, ge=1, le=28)
+    han_bao_cao: StrictInt = Field(default=10, ge=1, le=28)
     """Các đơn vị báo cáo trước ngày này của tháng cuối quý (kế hoạch: «trước ngày 10»)."""
     phan: list[Part] = Field(min_length=1)
     """Các phần của phụ lục (A, B)."""
@@ -162,7 +162,7 @@ class Entry(Record):
     """Mã nhiệm vụ: phần, nhóm, số thứ tự nối bằng dấu chấm (ví dụ «A.I.01», «B.05»)."""
     trang_thai: Status
     """chua_bat_dau, dang_thuc_hien, hoan_thanh hoặc khong_ap_dung."""
-    phan_tram: int | None = Field(default=None, ge=0, le=100)
+    phan_tram: StrictInt | None = Field(default=None, ge=0, le=100)
     """Phần trăm khối lượng đã làm (0–100); hoàn thành là 100."""
     ket_qua: Text | None = None
     """Những việc đã làm."""
@@ -183,7 +183,7 @@ class Entry(Record):
 class Report(Record):
     """Báo cáo tiến độ thực hiện kế hoạch một quý."""
 
-    nam: int = Field(ge=2000)
+    nam: StrictInt = Field(ge=2000)
     """Năm của kế hoạch."""
     quy: Quarter
     """Quý (1–4)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictInt, model_validator
 
 from generator.core.fields import FieldProblem, Record, Slug, Text
 
@@ -19,37 +19,37 @@ from generator.core.fields import FieldProblem, Record, Slug, Text
 class Received(Record):
     """Số hồ sơ nhận giải quyết."""
 
-    truc_tuyen: int = Field(ge=0)
+    truc_tuyen: StrictInt = Field(ge=0)
     """Trong đó: trực tuyến."""
-    truc_tiep: int = Field(ge=0)
+    truc_tiep: StrictInt = Field(ge=0)
     """Trong đó: trực tiếp, dịch vụ bưu chính."""
-    ky_truoc: int = Field(ge=0)
+    ky_truoc: StrictInt = Field(ge=0)
     """Trong đó: từ kỳ trước chuyển qua."""
-    tong_so: int | None = Field(default=None, ge=0)
+    tong_so: StrictInt | None = Field(default=None, ge=0)
     """Tổng số, chỉ để đối chiếu khi chép từ biểu của phần mềm một cửa (trang tự tính tổng)."""
 
 
 class Resolved(Record):
     """Số hồ sơ đã giải quyết."""
 
-    truoc_han: int = Field(ge=0)
+    truoc_han: StrictInt = Field(ge=0)
     """Trước hạn."""
-    dung_han: int = Field(ge=0)
+    dung_han: StrictInt = Field(ge=0)
     """Đúng hạn."""
-    qua_han: int = Field(ge=0)
+    qua_han: StrictInt = Field(ge=0)
     """Quá hạn."""
-    tong_so: int | None = Field(default=None, ge=0)
+    tong_so: StrictInt | None = Field(default=None, ge=0)
     """Tổng số, chỉ để đối chiếu (trang tự tính tổng)."""
 
 
 class Pending(Record):
     """Số hồ sơ đang giải quyết."""
 
-    trong_han: int = Field(ge=0)
+    trong_han: StrictInt = Field(ge=0)
     """Trong hạn."""
-    qua_han: int = Field(ge=0)
+    qua_han: StrictInt = Field(ge=0)
     """Quá hạn."""
-    tong_so: int | None = Field(default=None, ge=0)
+    tong_so: StrictInt | None = Field(default=None, ge=0)
     """Tổng số, chỉ để đối chiếu (trang tự tính tổng)."""
 
 
@@ -64,14 +64,14 @@ class Row(Record):
     """Số hồ sơ đã giải quyết."""
     dang_giai_quyet: Pending
     """Số hồ sơ đang giải quyết."""
-    xin_loi: int = Field(default=0, ge=0)
+    xin_loi: StrictInt = Field(default=0, ge=0)
     """Số phiếu xin lỗi và hẹn lại ngày trả kết quả đã gửi (Mẫu 04, Thông tư 01/2018/TT-VPCP)."""
 
 
 class Period(Record):
     """Kết quả giải quyết TTHC một quý (Biểu 06, Thông tư 01/2020/TT-VPCP)."""
 
-    nam: int = Field(ge=2000)
+    nam: StrictInt = Field(ge=2000)
     """Năm."""
     quy: Literal[1, 2, 3, 4]
     """Quý (1–4); tên tệp là <năm>-q<quý>.yml."""
