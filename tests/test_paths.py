@@ -340,3 +340,20 @@ def test_clean_refuses_the_root_folder(project: Path) -> None:
     result = run("clean", "--out", "/")
     assert_refused(result, f"không dùng được «/» làm thư mục xuất bản (--out): đó là thư mục gốc{KEPT}")
     assert digest(project) == before
+
+
+def test_clean_keeps_congkhais_folders_that_hold_the_users_files(project: Path) -> None:
+    build_ok()
+    (project / "site.versions" / "ghi-chu.txt").write_text("của người dùng", encoding="utf-8")
+    (project / "build" / "cua-toi").mkdir()
+    (project / "build" / "cua-toi" / "giu.txt").write_text("của người dùng", encoding="utf-8")
+    before = digest(project)
+    result = run("clean")
+    assert result.exit_code == 0, result.output
+    again = "không do congkhai tạo; chuyển đi rồi chạy lại"
+    assert result.stdout == (
+        "Không có gì do congkhai tạo để xoá.\n"
+        f"Giữ «{project / 'build'}»: có «cua-toi» {again}.\n"
+        f"Giữ «{project / 'site.versions'}»: có «ghi-chu.txt» {again}.\n"
+    )
+    assert digest(project) == before

@@ -13,6 +13,7 @@ folders' locks taken, before anything is removed: a build running there stops th
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from generator.build import paths
 from generator.build.offline import made_offline
 from generator.build.paths import MARKER, WORK_ROLE
 from generator.build.pipeline import offline_path
-from generator.build.publish import ROLE, Output
+from generator.build.publish import PREVIOUS, ROLE, STAGING, SWITCH, Output
 
 
 @dataclass(frozen=True)
@@ -53,14 +54,35 @@ def clean(out: Path, config_file: Path, work: Path) -> Cleaned:
     return result
 
 
+WORK_ENTRIES = re.compile(rf"{re.escape(MARKER)}|{re.escape(paths.LOCK)}|docs")
+"""What congkhai makes at the top of a work folder."""
+VERSIONS_ENTRIES = re.compile(
+    rf"{re.escape(MARKER)}|{re.escape(paths.LOCK)}|{PREVIOUS}|\d{{8}}-\d{{6}}-[0-9a-f]+"
+    rf"|{re.escape(STAGING)}.*|{re.escape(SWITCH)}.*"
+)
+"""What congkhai makes at the top of a versions folder: the marker, the lock, the versions, the link to
+the previous one, a build's staging folder, a new link before it is switched."""
+
+
+def _foreign(folder: Path, ours: re.Pattern[str], result: Cleaned) -> bool:
+    """Whether ``folder`` holds, at its top, a file or folder congkhai does not make there (then it is kept,
+    and the reason noted: a user's notes put beside the versions are not congkhai's to delete)."""
+    others = sorted(entry.name for entry in folder.iterdir() if not ours.fullmatch(entry.name))
+    if others:
+        shown = ", ".join(f"«{name}»" for name in others[:3]) + (" …" if len(others) > 3 else "")
+        _keep(folder, f"có {shown} không do congkhai tạo; chuyển đi rồi chạy lại", result)
+    return bool(others)
+
+
 def _work(work: Path, result: Cleaned) -> list[Path]:
-    """The work folder, to remove when marked (and apart from every output's versions)."""
+    """The work folder, to remove when marked (and apart from every output's versions) and holding only
+    what congkhai makes there."""
     if not paths.marked(work):
         _keep(work, f"không do congkhai tạo (thiếu tệp {MARKER})", result)
         return []
     paths.check_apart_from_others(work, WORK_ROLE)
     paths.check_holds_no_versions(work, WORK_ROLE)
-    return [work]
+    return [] if _foreign(work, WORK_ENTRIES, result) else [work]
 
 
 def _output(output: Output, result: Cleaned) -> list[Path]:
@@ -69,6 +91,8 @@ def _output(output: Output, result: Cleaned) -> list[Path]:
     versions_ours = paths.marked(output.versions)
     if versions_ours:
         paths.check_apart_from_others(output.versions, ROLE, itself=False)
+        if _foreign(output.versions, VERSIONS_ENTRIES, result):
+            return []
     if versions_ours and output.live() is not None:
         return [output.link, output.versions]
     if versions_ours and not os.path.lexists(output.link):
