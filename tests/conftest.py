@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import pipeline as site
+from generator.core.notices import take_warnings
 
 # The tests' content lives in this repository: its git history would change their pages. Tests of the
 # history make a repository of their own and turn it back on.
@@ -29,6 +30,13 @@ def need_shared() -> Path:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{DVCQG} is missing; CI must run the tests that need ../shared")
     pytest.skip(f"{DVCQG} is absent (a user's clone): real-data tests skipped")
+
+
+@pytest.fixture(autouse=True)
+def no_earlier_warnings() -> None:
+    """Each test starts with no warning left by an earlier one (a site built by a fixture warns, for
+    one, when it has no address), so that a test of what a command prints sees its own lines only."""
+    take_warnings()
 
 
 @pytest.fixture

@@ -275,8 +275,12 @@ def _url_values(url: str, allowed: AllowList, found: list[str]) -> None:
     ``found``: its host and path name a page, not a person, but what follows ``?`` or ``#`` may be what a
     form sent. Only e-mail addresses and phone numbers written as such (``0…``, ``+84…``) count there: a
     query's other numbers are the portal's identifiers (``?ma_thu_tuc=285123456``)."""
-    parts = urlsplit(url)
-    values = [value for _, value in parse_qsl(parts.query)] + [unquote(parts.fragment)]
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # not an address after all (``http://[…``): the text is scanned as it is
+        values = [url.split("://", 1)[1]]
+    else:
+        values = [value for _, value in parse_qsl(parts.query)] + [unquote(parts.fragment)]
     _emails(" ".join(values), allowed, found)
     dialled = " ".join(v for v in values if re.match(r"\s*(?:\+84|0)\d", v))
     if LONG_RUN.search(dialled):
