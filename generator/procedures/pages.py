@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -10,7 +9,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.core.qrcode import qr_svg
 from generator.core.render import Memo, Page, front_matter, no_memo, relative_link, render, root_link
 from generator.procedures import facts, lookup
 from generator.procedures.model import (
@@ -25,6 +23,7 @@ from generator.procedures.model import (
     Document,
     Procedure,
 )
+from generator.procedures.notice import notice
 from generator.procedures.search import procedure_fields
 from generator.procedures.summary import Summary
 from generator.site.agency import contacts
@@ -212,33 +211,9 @@ def procedure_page(catalog: Catalog, p: Procedure, changes: Sequence[Change] = (
         changes=changes,
         has_history=catalog.site.history is not None,
         link=partial(relative_link, f"thu-tuc/{p.ma_thu_tuc}.md"),
-        printed=print_notice(catalog, p),
+        notice=notice(catalog, p),
         **LABELS,
     )
-
-
-def page_address(catalog: Catalog, p: Procedure) -> str:
-    """The public address of ``p``'s page: ``url_trang`` of ``site.yml`` and the page's path; without
-    ``url_trang``, the path from the site's root (``/thu-tuc/<mã>/``), which a reader can type after the
-    site's address but a phone cannot open by itself."""
-    path = f"thu-tuc/{p.ma_thu_tuc}/"
-    base = catalog.agency.url_trang
-    return f"{str(base).rstrip('/')}/{path}" if base else f"/{path}"
-
-
-def content_version(p: Procedure) -> str:
-    """A short fingerprint of the record (eight hex digits of the SHA-256 of its JSON): two printed
-    notices with the same version say the same."""
-    return hashlib.sha256(p.model_dump_json().encode()).hexdigest()[:8]
-
-
-def print_notice(catalog: Catalog, p: Procedure) -> dict[str, Any]:
-    """What only the printed page shows: a QR code (inline SVG made by ``segno``) to the page's address,
-    the address, and the content version."""
-    address = page_address(catalog, p)
-    title = f"Mã QR: {address}"
-    svg = qr_svg(address, svgclass="ck-qr", lineclass=None, omitsize=True, border=2, title=title)
-    return {"qr": Markup(svg), "address": address, "version": content_version(p)}  # segno's own SVG
 
 
 def _columns(p: Procedure) -> dict[str, bool]:
