@@ -29,6 +29,7 @@ from generator.procedures.summary import Summary
 from generator.site.agency import contacts
 from generator.site.catalog import Catalog
 from generator.site.dataset import related_links
+from generator.site.forms import address_format
 from generator.site.history import Change
 from generator.site.paging import Pager, paged, pager_html
 from generator.site.search import fields_html
@@ -192,7 +193,7 @@ def procedure_page(catalog: Catalog, p: Procedure, changes: Sequence[Change] = (
         replacement=lookup.procedure(catalog, p.ma_thay_the) if p.ma_thay_the else None,
         related=[lookup.procedure(catalog, code) for code in p.thu_tuc_lien_quan],
         others=related_links(catalog, lookup.NAME, p.ma_thu_tuc),
-        forms_elsewhere=bool(p.url_dvcqg) and _has_unlinked_forms(p),
+        address_format=address_format,
         where=facts.where_to_apply(p, catalog.agency.ten_co_quan),
         how=facts.how_to_apply(p),
         columns=_columns(p),
@@ -234,10 +235,6 @@ def _columns(p: Procedure) -> dict[str, bool]:
 def case_columns(case: Case) -> dict[str, bool]:
     """Which optional columns of one case's document table have a value in at least one row."""
     return {"forms": any(d.mau for d in case.giay_to), "copies": any(copies(d) for d in case.giay_to)}
-
-
-def _has_unlinked_forms(p: Procedure) -> bool:
-    return any(f.tep is None for case in p.thanh_phan_ho_so for d in case.giay_to for f in d.mau)
 
 
 def listing_row(p: Summary) -> dict[str, str]:
