@@ -5,6 +5,7 @@ so a new dataset's pages are checked as soon as they are built."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -104,3 +105,23 @@ def test_codes_dates_and_file_names_in_a_cell_stay_whole() -> None:
         '<span class="ck-nowrap">&lt;năm&gt;-q&lt;quý&gt;.csv</span> '
         '<a href="https://x-y.vn/a-b">https://x-y.vn/a-b</a> Hành chính - tư pháp</td></tr></table>'
     )
+
+
+def _sector_names(html: str, pattern: str) -> list[str]:
+    return re.findall(pattern, html)
+
+
+def test_sectors_follow_one_stated_order_everywhere(default_site: Path) -> None:
+    index = (default_site / "thu-tuc" / "index.html").read_text(encoding="utf-8")
+    home = (default_site / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<td><a href="\.\./linh-vuc/[^"]+/">([^<]+)</a></td>\s*<td[^>]*>(\d+)</td>', index)
+    counts = [int(n) for _, n in rows]
+    assert counts == sorted(counts, reverse=True)
+    assert rows[0][0] == "Hộ tịch"
+    listed = re.findall(r'<li><a href="linh-vuc/[^"]+/">([^<]+)</a>: \d+ thủ tục</li>', home)
+    assert listed == [name for name, _ in rows]
+    nav = re.findall(
+        r'<a href="linh-vuc/[^"]+/" class="md-nav__link">\s*<span class="md-ellipsis">\s*([^<]+?)\s*<', home
+    )
+    assert nav == listed
+    assert "lĩnh vực có nhiều thủ tục đứng trước" in index
