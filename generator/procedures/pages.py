@@ -278,7 +278,7 @@ def index_rows(catalog: Catalog) -> list[tuple[Sector, int, int]]:
         current = [p for p in procedures if p.trang_thai == "hieu_luc"]
         online = [p for p in current if p.dvc_truc_tuyen in ("toan_trinh", "mot_phan")]
         rows.append((sector, len(current), len(online)))
-    return rows
+    return lookup.by_size(rows)
 
 
 def _every_index_row(catalog: Catalog) -> list[tuple[Sector, int, int]]:
