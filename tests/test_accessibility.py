@@ -163,6 +163,8 @@ def test_keyboard_only_from_home_to_a_form_download_on_a_phone(served: tuple[str
         focus_walk(page, "Mẫu TP-CC-05")
     assert download.value.suggested_filename == "tp-cc-05.pdf"
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
+    focus_walk(page, "nơi nộp hồ sơ")  # a form with no file: where it is obtained
+    assert page.evaluate("location.hash") == "#noi-nop"
 
 
 def test_the_phone_menu_opens_and_closes_with_the_keyboard(served: tuple[str, Any]) -> None:

@@ -127,6 +127,19 @@ def test_the_lookup_by_code(feedback_site: Path) -> None:
         assert page.locator(".ck-badge").inner_text() == "Trễ hạn 2 ngày làm việc"
 
 
+@pytest.mark.parametrize("typed", ["pakn2025002", "PAKN-2025-2", "pakn 2025 2", "2025-002", "Pakn.2025.02"])
+def test_the_lookup_accepts_the_code_however_it_is_typed(feedback_site: Path, typed: str) -> None:
+    with serve_directory(feedback_site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 360, "height": 800})
+        page.goto(base + "pakn/tra-cuu/")
+        box = page.get_by_label("Mã phản ánh, kiến nghị")
+        label = page.locator("label[for=ck-pakn-code]")
+        assert box.bounding_box()["x"] == label.bounding_box()["x"]  # the box is not indented from its label
+        box.fill(typed)
+        page.locator("#ck-pakn-lookup button").click()
+        page.wait_for_url("**/pakn/PAKN-2025-002/")
+
+
 def first_cells(rows: Locator) -> list[str]:
     """The code in the first cell of each row."""
     return [row.locator("td").first.inner_text() for row in rows.all()]

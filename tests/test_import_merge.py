@@ -168,3 +168,25 @@ def test_level_filter_keeps_records_whose_level_is_not_known(tmp_path: Path) -> 
     source = write_record(tmp_path / "src", cap_thuc_hien="Cấp bộ")
     report = import_records([source], tmp_path / "other", cap="xa", registry=REGISTRY)
     assert (report.written, report.skipped) == ([], ["1.013859"])
+
+
+def test_a_form_file_staff_gave_is_kept_on_reimport(tmp_path: Path) -> None:
+    out = tmp_path / "thu-tuc"
+    import_records([write_record(tmp_path / "src")], out, registry=REGISTRY)
+    path = out / "1.013859.yml"
+    record = load(path)
+    case = record.thanh_phan_ho_so[0]
+    document = case.giay_to[0]
+    form = document.mau[0].model_copy(update={"tep": "tp-cc-05.docx"})
+    filed = case.model_copy(update={"giay_to": [document.model_copy(update={"mau": [form]})]})
+    path.write_text(render(record.model_copy(update={"thanh_phan_ho_so": [filed]})), encoding="utf-8")
+
+    renamed = "--Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị cấp thẻ (sửa đổi)Mẫu TP-CC-05.docx1 bản chính"
+    report = import_records(
+        [write_record(tmp_path / "src", thanh_phan_ho_so=renamed)], out, registry=REGISTRY
+    )
+    merged = load(path).thanh_phan_ho_so[0].giay_to[0]
+
+    assert report.written == ["1.013859"]
+    assert merged.ten == "Đơn đề nghị cấp thẻ (sửa đổi)"
+    assert [(f.ten, f.tep) for f in merged.mau] == [("Mẫu TP-CC-05.docx", "tp-cc-05.docx")]

@@ -299,3 +299,29 @@ def test_a_missing_level_comes_from_the_agency_name_or_stays_not_given() -> None
         "cap_thuc_hien: nguồn không ghi cấp thực hiện, tên cơ quan không cho biết cấp; "
         "ghi «Không có thông tin»"
     ]
+
+
+BASEL = "http://www.basel.int/Portals/4/Basel%20Convention/docs/techmatters/forms-notif-mov/vCOP8.doc"
+
+
+def test_a_form_files_address_in_the_text_is_a_form_with_that_address() -> None:
+    segment = (
+        "- Thông báo vận chuyển thực hiện theo mẫu quy định của Công ước Basel tại địa chỉ: "
+        f"{BASEL}Mẫu to khai van chuyen CTNH sua.docx"
+    )
+    document = parse_documents(f"--{DOCS}{segment}1 bản chính").cases[0]["giay_to"][0]
+    assert document == {
+        "ten": f"Thông báo vận chuyển thực hiện theo mẫu quy định của Công ước Basel tại địa chỉ: {BASEL}",
+        "mau": [{"ten": "vCOP8.doc", "tep": BASEL}, {"ten": "Mẫu to khai van chuyen CTNH sua.docx"}],
+        "ban_chinh": 1,
+    }
+
+
+def test_a_form_files_address_at_the_end_of_the_text_is_not_split_as_a_file_name() -> None:
+    address = "https://example.gov.vn/tai-lieu/2025/TP-LS-05.pdf"
+    document = parse_documents(f"--{DOCS}Đơn theo mẫu tại {address}1 bản chính").cases[0]["giay_to"][0]
+    assert document == {
+        "ten": f"Đơn theo mẫu tại {address}",
+        "mau": [{"ten": "TP-LS-05.pdf", "tep": address}],
+        "ban_chinh": 1,
+    }

@@ -12,9 +12,10 @@ the end, with one core idle). ``tests/test_site.py`` checks that the result is b
 build in one process.
 
 Every build converts its pages with one Markdown converter (:mod:`generator.build.onemarkdown`) and
-gets four plugins of ours: :class:`_SharedLayout` (the theme renders the layout around the pages outside
+gets five plugins of ours: :class:`_SharedLayout` (the theme renders the layout around the pages outside
 the navigation once per folder), :class:`_ExternalLinks` (links to other sites marked
-``rel="noopener"``), :class:`_EscapedTitles` (titles escaped once wherever the theme prints them) and
+``rel="noopener"``), :class:`_EscapedTitles` (titles escaped once wherever the theme prints them),
+:class:`_WholeCodes` (codes and dates in tables never cut at a line's end) and
 :class:`_LinkedCopies` (open data hard-linked into the site, not copied). Build
 with ``congkhai build``: ``theme/`` needs them.
 
@@ -48,6 +49,7 @@ from mkdocs.structure.pages import Page
 from generator.build.onemarkdown import one_markdown
 from generator.build.security import mark_external_links
 from generator.build.toolmessages import mkdocs_message
+from generator.build.wholecodes import keep_codes_whole
 from generator.core.errors import BuildError
 from generator.core.parallel import fork_map, jobs_for
 
@@ -90,6 +92,7 @@ def configured(config_file: Path, options: dict[str, Any], *, strict: bool) -> A
     config.plugins["congkhai-links"] = _LinkedCopies()
     config.plugins["congkhai-external"] = _ExternalLinks()
     config.plugins["congkhai-escaped-titles"] = _EscapedTitles()
+    config.plugins["congkhai-whole-codes"] = _WholeCodes()
     return config
 
 
@@ -217,6 +220,15 @@ class _EscapedTitles(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = Markup(page.meta["title"])
         return html
+
+
+class _WholeCodes(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Keeps each dashed code, date or file name of a table cell on one line
+    (:func:`generator.build.wholecodes.keep_codes_whole`)."""
+
+    def on_page_content(self, html: str, /, *, page: Page, config: Any, files: Files) -> str:
+        """The page's HTML with the codes of its tables kept whole."""
+        return keep_codes_whole(html)
 
 
 def _walk(items: list[Any]) -> Iterator[Any]:

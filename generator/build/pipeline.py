@@ -176,7 +176,7 @@ def build(
     with output.lock():
         moved = [take_over_work(work)] if take_over else []
         with using_work(work), output.staging() as staging:
-            make = partial(_make_site, content, work, staging, config_file, jobs, datasets, offline, site_url)
+            make = partial(_make_site, content, work, staging, config_file, jobs, datasets, site_url)
             made = in_child(make) if _large(content, datasets, jobs) else make()
             os.environ["SOURCE_DATE_EPOCH"] = made.epoch
             clock = _Clock()
@@ -187,7 +187,7 @@ def build(
             version, site_moved = output.publish(staging)
         if offline:
             with naming(offline_path(out)):
-                offline_zip(out, offline_path(out), made.offline)
+                offline_zip(out, offline_path(out), made.agency)
             clock.lap("offline")
     if not made.agency.url_trang:
         warn(content / SITE_FILE, 1, "url_trang", NO_ADDRESS_WARNING)
@@ -216,13 +216,12 @@ def _large(content: Path, datasets: Sequence[AnyDataset], jobs: int) -> bool:
 @dataclass(frozen=True)
 class _Made:
     """What :func:`_make_site` sends back from its process: the docs folder's report, the stages' seconds,
-    the date of the build (``SOURCE_DATE_EPOCH``), the agency and the offline copy's entries."""
+    the date of the build (``SOURCE_DATE_EPOCH``) and the agency."""
 
     report: BuildReport
     seconds: dict[str, float]
     epoch: str
     agency: Agency
-    offline: list[tuple[str, str, str]]
 
 
 def _make_site(
@@ -232,7 +231,6 @@ def _make_site(
     config_file: Path,
     jobs: int,
     datasets: Sequence[AnyDataset],
-    offline: bool,
     site_url: str | None,
 ) -> _Made:
     """Validate the content, write the docs folder and build the site into ``staging`` with MkDocs (all
@@ -246,7 +244,7 @@ def _make_site(
         run_mkdocs(config_file, mkdocs_options(catalog, work / DOCS, staging), jobs=jobs)
         write_sitemap(staging, work / DOCS, catalog)
     clock.lap("mkdocs")
-    return _Made(report, clock.laps, epoch, catalog.agency, _offline_entries(catalog) if offline else [])
+    return _Made(report, clock.laps, epoch, catalog.agency)
 
 
 def write_editor(
@@ -284,19 +282,6 @@ def check_offline_place(zipped: Path) -> None:
 def offline_path(out: Path) -> Path:
     """Where ``congkhai build --offline`` writes the offline copy: ``<out>-offline.zip`` beside ``out``."""
     return out.with_name(f"{out.name}-offline.zip")
-
-
-def _offline_entries(catalog: Catalog) -> list[tuple[str, str, str]]:
-    """(id, title, page) of every record that has a page, of every dataset, for the offline copy's
-    search (names and ids only)."""
-    entries = []
-    for dataset in catalog.datasets:
-        for summary in catalog.summaries(dataset.name):
-            key = dataset.key(summary)
-            if (page := dataset.page_of(key)) is not None:
-                title = dataset.title_of(summary).removesuffix(f" ({key})")  # the search shows the id itself
-                entries.append((key, title, page.removesuffix(".md") + "/index.html"))
-    return entries
 
 
 class _Clock:

@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.core.render import Memo, Page, front_matter, no_memo, render, root_link
+from generator.feedback.codes import code_shape
 from generator.feedback.model import CHANNELS, CLASSIFICATIONS, OUTCOMES, PUBLISH_FORMS, STATUSES, Feedback
 from generator.feedback.summary import NAME, Summary, Timing, as_of, settings, summaries, summarise, timings
 from generator.site.catalog import Catalog
@@ -229,13 +230,15 @@ def overdue_page(catalog: Catalog, pager: Pager, items: Sequence[Summary]) -> st
 
 def lookup_page(catalog: Catalog) -> str:
     """The lookup by feedback code."""
-    examples = [s.ma_pakn for s in summaries(catalog)[-1:]]
+    items = summaries(catalog)
+    examples = [s.ma_pakn for s in items[-1:]]
     return render(
         "pakn/lookup.md.j2",
         front_matter=front_matter(
             "Tra cứu phản ánh, kiến nghị", "Tra cứu tình trạng xử lý theo mã phản ánh, kiến nghị"
         ),
         examples=examples,
+        shape=code_shape(s.ma_pakn for s in items),
         **_common(catalog, LOOKUP_PATH),
     )
 

@@ -2,7 +2,8 @@
 
 Staff own: ``url_nop_truc_tuyen``, ``tu_khoa`` (national keywords are added), ``ghi_chu``, ``noi_tiep_nhan``,
 ``dvc_truc_tuyen``, ``ngay_cap_nhat``, ``thu_tuc_lien_quan``, ``trang_thai``/``ma_thay_the``, local decisions
-in ``quyet_dinh_cong_bo`` (those not from the national record), fees marked ``dia_phuong: true``, a
+in ``quyet_dinh_cong_bo`` (those not from the national record), fees marked ``dia_phuong: true``, the file
+or address (``tep``) of a form the national record names without one (matched by the form's name), a
 more specific agency name (``Sở Tư pháp tỉnh Bình Phước`` where the national record says ``Sở Tư pháp``),
 and the levels when the national record gives none (the importer inferred them or wrote «Không có thông tin»).
 """
@@ -13,7 +14,7 @@ from typing import Any
 
 from generator.core.fields import fold
 from generator.importer.report import Issue
-from generator.procedures.model import Agencies, Decision, Method, Procedure
+from generator.procedures.model import Agencies, Case, Decision, Form, Method, Procedure
 
 STAFF_FIELDS = (
     "url_nop_truc_tuyen",
@@ -41,12 +42,32 @@ def merge(
     update["co_quan"] = _agencies(national.co_quan, existing.co_quan)
     update["quyet_dinh_cong_bo"] = _decisions(national.quyet_dinh_cong_bo, existing.quyet_dinh_cong_bo)
     update["cach_thuc"] = _methods(national.cach_thuc, existing.cach_thuc, issues)
+    update["thanh_phan_ho_so"] = _form_files(national.thanh_phan_ho_so, existing.thanh_phan_ho_so)
     merged = national.model_copy(update=update)
     return Procedure.model_validate(merged.model_dump()), issues
 
 
 LEVEL_FIELDS = ("cap_thuc_hien", "cap_thuc_hien_mo_ta")
 """Kept from the existing file when the national record gives no level."""
+
+
+def _form_files(national: list[Case], existing: list[Case]) -> list[Case]:
+    """The national cases, each form the national record gives no file keeping the ``tep`` staff gave a
+    form of the same name."""
+    files = {fold(f.ten): f.tep for case in existing for d in case.giay_to for f in d.mau if f.tep}
+
+    def filed(form: Form) -> Form:
+        tep = form.tep or files.get(fold(form.ten))
+        return form.model_copy(update={"tep": tep})
+
+    return [
+        case.model_copy(
+            update={
+                "giay_to": [d.model_copy(update={"mau": [filed(f) for f in d.mau]}) for d in case.giay_to]
+            }
+        )
+        for case in national
+    ]
 
 
 def _union(first: list[str], second: list[str]) -> list[str]:

@@ -2,7 +2,9 @@
 
 Example: ``* Giấy tờ phải nộp:Tên giấy tờMẫu đơn, tờ khaiSố lượng- Tờ khai …Mẫu TP-CC-05.docx1 bản chính* Giấy
 tờ phải xuất trình:Tên giấy tờ…``. The text before a table header is the case heading («--» when unnamed);
-each document ends with its quantity cell («1 bản chính» or «0 bản chính,1 bản sao»).
+each document ends with its quantity cell («1 bản chính» or «0 bản chính,1 bản sao»). The portal gives a
+form's file name only, never where it is; an http(s) address of a form file written in the document's text
+(«theo mẫu … tại địa chỉ: http://…/vCOP8.doc») becomes a form with that address too.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from generator.importer.report import Issue
 from generator.importer.text import NO_INFO, one_line
@@ -19,6 +22,8 @@ HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 QUANTITY = re.compile(r"(\d) bản chính(?:,(\d) bản sao)?(?![\s)\]])")
 """A quantity cell. Mentions in the text («(01 bản chính)», «01 bản chính hoặc …») end in a space or ``)``."""
 FORM_FILE = re.compile(r"\.(?:docx?|pdf|xlsx?|rtf|odt|DOCX?|PDF|XLSX?)(?![0-9a-z])")
+FORM_ADDRESS = re.compile(r"https?://[^\s<>\"'`]+?" + FORM_FILE.pattern)
+"""An http(s) address of a form file, as the text writes it: glued text after it starts with a capital."""
 FORM_NAME_CHARS = set("ẫốđĐ")
 """Besides ASCII, the characters seen in form file names («Mẫu số 01-PLIII-ĐGTS.docx», «Mẫu số 6 sđ.docx»)."""
 FORM_WORD = re.compile(r"M[ẫa]u")
@@ -111,19 +116,35 @@ def _document(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _name_and_forms(segment: str) -> dict[str, Any]:
-    """Split ``Tên giấy tờ`` from the form files that follow it («…luật sưMẫu TP-LS-05-sđ.docx»)."""
+    """Split ``Tên giấy tờ`` from the form files that follow it («…luật sưMẫu TP-LS-05-sđ.docx»); a form
+    file's address in the text stays in the name and is a form of its own, with the address as its file."""
     segment = segment.rstrip()
+    addresses = list(FORM_ADDRESS.finditer(segment))
+    cut = addresses[-1].end() if addresses else 0
+    text, files = _form_files(segment[cut:])
+    linked = [{"ten": _address_name(address[0]), "tep": address[0]} for address in addresses]
+    return {
+        "ten": _name(segment[:cut] + text) or (files[0] if files else ""),
+        "mau": linked + [{"ten": name} for name in files],
+    }
+
+
+def _address_name(address: str) -> str:
+    """The file name an address ends with («vCOP8.doc»)."""
+    return unquote(urlsplit(address).path).rsplit("/", 1)[-1]
+
+
+def _form_files(segment: str) -> tuple[str, list[str]]:
+    """The text before the form file names glued at the end of ``segment``, and those names."""
     ends = [m.end() for m in FORM_FILE.finditer(segment)]
     if not ends or ends[-1] != len(segment):
-        return {"ten": _name(segment), "mau": []}
+        return segment, []
     first_stem = segment[: ends[0]]
     start = _form_start(first_stem[: FORM_FILE.search(first_stem).start()])  # type: ignore[union-attr]
     if start is None:
-        return {"ten": _name(segment), "mau": []}
+        return segment, []
     bounds = [start, *ends]
-    forms = [one_line(segment[a:b]) for a, b in itertools.pairwise(bounds)]
-    name = _name(segment[:start]) or forms[0]
-    return {"ten": name, "mau": [{"ten": form} for form in forms]}
+    return segment[:start], [one_line(segment[a:b]) for a, b in itertools.pairwise(bounds)]
 
 
 def _form_start(prefix: str) -> int | None:

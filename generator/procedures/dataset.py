@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from generator.core.errors import DataError
 from generator.core.records import Loaded
@@ -87,7 +86,7 @@ class Procedures(Dataset[Procedure, Summary]):
 
     def nav(self, catalog: Catalog) -> list[NavEntry]:
         """The catalogue index and each sector that has procedures (unless there are too many)."""
-        sectors = self._sectors_with_procedures(catalog)
+        sectors = [s for s, _ in lookup.by_size(_listed_counts(catalog))]
         if len(sectors) > NAV_SECTORS_MAX:
             sectors = []
         entries = [{html.escape(s.ten): f"linh-vuc/{s.ma}.md"} for s in sectors]
@@ -144,7 +143,7 @@ class Procedures(Dataset[Procedure, Summary]):
     def search_fallback(self, catalog: Catalog) -> list[Link]:
         """The sector lists (the :data:`NAV_SECTORS_MAX` largest and the catalogue index, when there are
         more)."""
-        counts = [(s, n) for s, n in sector_counts(catalog, current=False) if n]
+        counts = _listed_counts(catalog)
         links = [Link(s.ten, f"linh-vuc/{s.ma}.md") for s, _ in largest(counts)]
         if len(counts) > NAV_SECTORS_MAX:
             links.append(Link("Tất cả lĩnh vực", "thu-tuc/index.md"))
@@ -166,10 +165,6 @@ class Procedures(Dataset[Procedure, Summary]):
         """Every procedure's name."""
         return [p.ten_thu_tuc for p in lookup.summaries(catalog)]
 
-    @staticmethod
-    def _sectors_with_procedures(catalog: Catalog) -> list[Any]:
-        return [s for s in catalog.sectors if lookup.in_sector(catalog, s.ma)]
-
 
 def sector_counts(catalog: Catalog, current: bool = True) -> list[tuple[Sector, int]]:
     """Each sector with its number of procedures (in force only, with ``current``), in registry order."""
@@ -179,11 +174,17 @@ def sector_counts(catalog: Catalog, current: bool = True) -> list[tuple[Sector, 
     ]
 
 
+def _listed_counts(catalog: Catalog) -> list[tuple[Sector, int]]:
+    """Each sector that has procedures (in force or not), with its number in force, in registry order."""
+    every = sector_counts(catalog, current=False)
+    return [(s, n) for (s, n), (_, all_) in zip(sector_counts(catalog), every, strict=True) if all_]
+
+
 def largest(counts: list[tuple[Sector, int]]) -> list[tuple[Sector, int]]:
-    """The :data:`NAV_SECTORS_MAX` sectors of ``counts`` with the most procedures, in registry order: a
-    page that lists sectors stays the same size however many the catalogue has."""
-    kept = {s.ma for s, _ in sorted(counts, key=lambda c: -c[1])[:NAV_SECTORS_MAX]}
-    return [(s, n) for s, n in counts if s.ma in kept]
+    """The :data:`NAV_SECTORS_MAX` sectors of ``counts`` with the most procedures, most first
+    (:func:`~generator.procedures.lookup.by_size`): a page that lists sectors stays the same size however
+    many the catalogue has."""
+    return lookup.by_size(counts)[:NAV_SECTORS_MAX]
 
 
 def key_figures(catalog: Catalog) -> dict[str, int]:

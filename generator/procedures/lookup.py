@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from generator.procedures.model import Procedure
 from generator.procedures.summary import Summary
 from generator.site.catalog import Catalog
 
+SectorCount = TypeVar("SectorCount", bound=tuple[Any, ...])
 NAME = "thu-tuc"
 """The dataset's name: content in ``content/thu-tuc/``, pages under ``thu-tuc/``."""
 
@@ -43,3 +46,10 @@ def _by_sector(catalog: Catalog) -> dict[str, list[Summary]]:
     for p in summaries(catalog):
         index.setdefault(p.linh_vuc, []).append(p)
     return index
+
+
+def by_size(counts: list[SectorCount]) -> list[SectorCount]:
+    """``counts`` (tuples of a sector and its number of procedures in force, then anything) in the one
+    order every list of sectors follows: the most procedures first, equal numbers in the registry's
+    order."""
+    return sorted(counts, key=lambda c: -c[1])

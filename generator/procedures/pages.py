@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -10,7 +9,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.core.qrcode import qr_svg
 from generator.core.render import Memo, Page, front_matter, no_memo, relative_link, render, root_link
 from generator.procedures import facts, lookup
 from generator.procedures.model import (
@@ -25,11 +23,13 @@ from generator.procedures.model import (
     Document,
     Procedure,
 )
+from generator.procedures.notice import notice
 from generator.procedures.search import procedure_fields
 from generator.procedures.summary import Summary
 from generator.site.agency import contacts
 from generator.site.catalog import Catalog
 from generator.site.dataset import related_links
+from generator.site.forms import address_format
 from generator.site.history import Change
 from generator.site.paging import Pager, paged, pager_html
 from generator.site.search import fields_html
@@ -193,7 +193,7 @@ def procedure_page(catalog: Catalog, p: Procedure, changes: Sequence[Change] = (
         replacement=lookup.procedure(catalog, p.ma_thay_the) if p.ma_thay_the else None,
         related=[lookup.procedure(catalog, code) for code in p.thu_tuc_lien_quan],
         others=related_links(catalog, lookup.NAME, p.ma_thu_tuc),
-        forms_elsewhere=bool(p.url_dvcqg) and _has_unlinked_forms(p),
+        address_format=address_format,
         where=facts.where_to_apply(p, catalog.agency.ten_co_quan),
         how=facts.how_to_apply(p),
         columns=_columns(p),
@@ -212,33 +212,9 @@ def procedure_page(catalog: Catalog, p: Procedure, changes: Sequence[Change] = (
         changes=changes,
         has_history=catalog.site.history is not None,
         link=partial(relative_link, f"thu-tuc/{p.ma_thu_tuc}.md"),
-        printed=print_notice(catalog, p),
+        notice=notice(catalog, p),
         **LABELS,
     )
-
-
-def page_address(catalog: Catalog, p: Procedure) -> str:
-    """The public address of ``p``'s page: ``url_trang`` of ``site.yml`` and the page's path; without
-    ``url_trang``, the path from the site's root (``/thu-tuc/<mã>/``), which a reader can type after the
-    site's address but a phone cannot open by itself."""
-    path = f"thu-tuc/{p.ma_thu_tuc}/"
-    base = catalog.agency.url_trang
-    return f"{str(base).rstrip('/')}/{path}" if base else f"/{path}"
-
-
-def content_version(p: Procedure) -> str:
-    """A short fingerprint of the record (eight hex digits of the SHA-256 of its JSON): two printed
-    notices with the same version say the same."""
-    return hashlib.sha256(p.model_dump_json().encode()).hexdigest()[:8]
-
-
-def print_notice(catalog: Catalog, p: Procedure) -> dict[str, Any]:
-    """What only the printed page shows: a QR code (inline SVG made by ``segno``) to the page's address,
-    the address, and the content version."""
-    address = page_address(catalog, p)
-    title = f"Mã QR: {address}"
-    svg = qr_svg(address, svgclass="ck-qr", lineclass=None, omitsize=True, border=2, title=title)
-    return {"qr": Markup(svg), "address": address, "version": content_version(p)}  # segno's own SVG
 
 
 def _columns(p: Procedure) -> dict[str, bool]:
@@ -259,10 +235,6 @@ def _columns(p: Procedure) -> dict[str, bool]:
 def case_columns(case: Case) -> dict[str, bool]:
     """Which optional columns of one case's document table have a value in at least one row."""
     return {"forms": any(d.mau for d in case.giay_to), "copies": any(copies(d) for d in case.giay_to)}
-
-
-def _has_unlinked_forms(p: Procedure) -> bool:
-    return any(f.tep is None for case in p.thanh_phan_ho_so for d in case.giay_to for f in d.mau)
 
 
 def listing_row(p: Summary) -> dict[str, str]:
@@ -306,7 +278,7 @@ def index_rows(catalog: Catalog) -> list[tuple[Sector, int, int]]:
         current = [p for p in procedures if p.trang_thai == "hieu_luc"]
         online = [p for p in current if p.dvc_truc_tuyen in ("toan_trinh", "mot_phan")]
         rows.append((sector, len(current), len(online)))
-    return rows
+    return lookup.by_size(rows)
 
 
 def _every_index_row(catalog: Catalog) -> list[tuple[Sector, int, int]]:

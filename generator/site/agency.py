@@ -55,6 +55,9 @@ class Agency(Record):
     """Where citizens send feedback (phản ánh, kiến nghị)."""
     url_trang: HttpUrl | None = None
     """The public address of this site (for feeds and canonical links)."""
+    chinh_thuc: bool = False
+    """true khi đây là trang chính thức của cơ quan (liên hệ, dữ liệu đã là thật): đầu mỗi trang ghi
+    «Trang thông tin chính thức của …». Khi chưa đặt, mỗi trang ghi rõ đây là trang mẫu, dữ liệu minh họa."""
     url_ma_nguon: HttpUrl | None = None
     """The repository of this site's content, for «sửa trang này» links."""
     lien_ket: list[Link] = no_items()

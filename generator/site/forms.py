@@ -1,7 +1,8 @@
 """Form files kept with the content: ``content/mau/<file>``, published under ``mau/`` as downloads.
 
 A procedure's form (``mau[].tep``) names either an http(s) address or one of these files; the pages
-link a file with its format and size (``DOCX, 24 KB``), so citizens know what they download.
+link a file with its format and size (``DOCX, 24 KB``), an address with its format when its extension
+tells it (``DOCX``), so citizens know what they download.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from generator.core.contentfiles import content_files, read_content, refusal
 from generator.core.errors import DataError
@@ -63,6 +65,14 @@ class FormFile:
     def label(self) -> str:
         """``DOCX, 24 KB``."""
         return f"{self.format}, {human_size(self.size)}"
+
+
+def address_format(address: str) -> str | None:
+    """The format of the file an http(s) ``address`` names, by its extension (``DOCX`` for
+    ``https://…/mau-01.docx?v=2``), or ``None`` when its path ends in no form extension (a web page)."""
+    name = unquote(urlsplit(address).path).rsplit("/", 1)[-1]
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return FORMATS.get(extension)
 
 
 def human_size(size: int) -> str:

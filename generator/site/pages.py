@@ -79,7 +79,8 @@ def accessibility_page(catalog: Catalog) -> Page:
 
 
 def accessibility_text(catalog: Catalog) -> str:
-    """The text of :func:`accessibility_page`."""
+    """The text of :func:`accessibility_page`; its keyboard walk ends at a form's download only when the
+    site publishes form files (``content/mau/``), else at where the page says a form is obtained."""
     agency = catalog.agency
     return render(
         "site/accessibility.md.j2",
@@ -89,4 +90,5 @@ def accessibility_text(catalog: Catalog) -> str:
         ),
         agency=agency,
         contacts=contacts(agency),
+        form_files=bool(catalog.forms),
     )

@@ -220,11 +220,41 @@
     }
   }
 
+  // The code as typed, rewritten into the shape of the agency's codes (data-shape, e.g. PAKN-0000-000;
+  // generator/feedback/codes.py): capitals, separators put back, a missing prefix added, two numbers
+  // typed together split at the first one's width, missing leading zeros restored. null: no fit.
+  function shaped(typed, shape) {
+    var parts = shape ? shape.match(/[A-Z]+|0+|[.-]/g) : null;
+    var runs = typed.toUpperCase().match(/[A-Z]+|[0-9]+/g) || [];
+    if (!parts || !runs.length) return null;
+    var fields = parts.filter(function (p) { return p !== "-" && p !== "."; });
+    var letters = function (p) { return /^[A-Z]/.test(p); };
+    if (!letters(runs[0]) && letters(fields[0])) runs.unshift(fields[0]);
+    var out = [], r = 0;
+    for (var f = 0; f < fields.length; f++) {
+      var run = runs[r], width = fields[f].length;
+      if (run === undefined || letters(run) !== letters(fields[f])) return null;
+      if (letters(run)) { out.push(run); r++; continue; }
+      var more = fields.length - f - 1 > runs.length - r - 1;
+      if (more && fields[f + 1] && !letters(fields[f + 1]) && run.length > width) {
+        out.push(run.slice(0, width));
+        runs[r] = run.slice(width);
+        continue;
+      }
+      out.push(run.length < width ? (fields[f] + run).slice(-width) : run);
+      r++;
+    }
+    if (r !== runs.length) return null;
+    var k = 0;
+    return parts.map(function (p) { return p === "-" || p === "." ? p : out[k++]; }).join("");
+  }
+
   function lookup(form) {
     var result = document.getElementById("ck-pakn-result");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var code = form.elements.ma.value.trim().toUpperCase().replace(/\s+/g, "");
+      var typed = form.elements.ma.value;
+      var code = shaped(typed, form.dataset.shape) || typed.trim().toUpperCase().replace(/\s+/g, "");
       if (!/^[A-Z0-9]+([.-][A-Z0-9]+)*$/.test(code)) {
         result.textContent = "Mã không hợp lệ: mã gồm chữ in hoa, chữ số, dấu chấm hoặc gạch ngang, ví dụ PAKN-2025-001.";
         return;

@@ -42,7 +42,13 @@ const RANKED = 16;
 const MAX_QUERIES = 10;
 const SHORTEST = "do_dai_ten"; // generator.site.search.NAME_LENGTH: pages by name length
 const DEBOUNCE_MS = 200;
-const NO_INDEX = "Không tải được chỉ mục tìm kiếm: chỉ tìm được theo tên và mã thủ tục.";
+// The offline copy (generator/build/offline.py) runs this file as a classic script with its files in
+// window.CK_OFFLINE ({files: {path: JSON}}): names and codes only, as Pagefind cannot run from file://.
+const OFFLINE = (typeof window !== "undefined" && window.CK_OFFLINE) || null;
+const NO_INDEX = OFFLINE
+  ? "Bản ngoại tuyến chỉ tìm theo tên và mã thủ tục; tìm trong nội dung các trang cần mở trang trên mạng."
+  : "Không tải được chỉ mục tìm kiếm: chỉ tìm được theo tên và mã thủ tục.";
+const SEARCH_PAGE = OFFLINE ? "tim-kiem/index.html" : "tim-kiem/";
 const FUSION_K = 5;
 const JOINED_WORDS = 8;
 const TYPO_MIN = 5;
@@ -1083,14 +1089,14 @@ class HeaderBox {
       this.list.append(option);
       this.options.push(option);
     });
-    const page = new URL("tim-kiem/", engine.site);
+    const page = new URL(SEARCH_PAGE, engine.site);
     page.searchParams.set("q", typed);
     const all = element("li", "ck-header-results__option ck-header-results__all");
     all.id = `ck-header-option-${shown.length}`;
     all.setAttribute("role", "option");
     all.setAttribute("aria-selected", "false");
     all.dataset.href = page.href;
-    all.textContent = total ? "Xem tất cả kết quả" : `Tìm «${typed}» trong nội dung các trang`;
+    all.textContent = total ? "Xem tất cả kết quả" : OFFLINE ? "Mở trang tìm kiếm" : `Tìm «${typed}» trong nội dung các trang`;
     all.addEventListener("click", () => location.assign(page.href));
     this.list.append(all);
     this.options.push(all);
@@ -1101,7 +1107,7 @@ class HeaderBox {
     const nearby = named && total > named ? `, ${total - named} thủ tục có tên gần khớp` : "";
     const head = total
       ? `${namesSaid(found, typed)}${nearby}.`
-      : `Không tên thủ tục nào khớp với «${typed}». Nhấn Enter để tìm trong nội dung các trang.`;
+      : `Không tên thủ tục nào khớp với «${typed}». ${OFFLINE ? NO_INDEX : "Nhấn Enter để tìm trong nội dung các trang."}`;
     const mean = fix ? ` Có phải bạn muốn tìm: «${shown[0].data.meta.title}»?` : "";
     this.live.textContent = `${head}${mean}${note ? ` ${note}` : ""}`;
     if (fix || note) {
@@ -1158,10 +1164,13 @@ class HeaderBox {
  */
 async function loadEngine(site, eager) {
   const json = (path, otherwise) =>
-    fetch(new URL(path, site))
-      .then((response) => (response.ok ? response.arrayBuffer().then(inflated).then(JSON.parse) : otherwise))
-      .catch(() => otherwise);
-  const script = () => import(new URL("pagefind/pagefind.js", site).href);
+    OFFLINE
+      ? Promise.resolve(OFFLINE.files[path] || otherwise)
+      : fetch(new URL(path, site))
+          .then((response) => (response.ok ? response.arrayBuffer().then(inflated).then(JSON.parse) : otherwise))
+          .catch(() => otherwise);
+  const script = () =>
+    OFFLINE ? Promise.reject(new Error(NO_INDEX)) : import(new URL("pagefind/pagefind.js", site).href);
   const early = eager ? script() : null;
   if (early) early.catch(() => undefined); // reported by the search that needs it
   const loading = json("tim-kiem/ten.json.gz", null);
@@ -1198,6 +1207,7 @@ async function main() {
   };
   const load = () => quick().then((engine) => engine.start());
   window.ckSearchEngine = load;
+  window.ckNamesEngine = quick; // the header's engine (names only): what the offline copy runs too
   const form = document.querySelector(".ck-header-search");
   if (form && form.querySelector("#ck-header-results")) new HeaderBox(form, quick).start();
   if (root) await new SearchPage(root, await quick(), site).start();
