@@ -37,6 +37,6 @@ def test_procedure_page_fits_a_phone(minimal_site: Path) -> None:
     with serve_directory(minimal_site) as base, chromium() as browser:
         page = browser.new_page(viewport={"width": 360, "height": 740})
         page.goto(base + "thu-tuc/1.013859/")
-        assert page.get_by_text("100.000 đồng/hồ sơ").first.is_visible()
+        assert page.get_by_text("100.000 đồng/hồ sơ").locator("visible=true").first.is_visible()
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360
