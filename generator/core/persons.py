@@ -192,9 +192,26 @@ def house_addresses(text: str) -> list[str]:
     return found + ([m[0] for m in SLASHED_HOUSE.finditer(text)] if "/" in text else [])
 
 
+_TITLED = sorted(
+    TITLES | FOLDED_TITLES | set(TITLE_PHRASES) | {p.lower() for p in ("công dân", "người gửi", "họ tên")},
+    key=len,
+    reverse=True,
+)
+_LOWER_FAMILY = sorted(
+    {n.lower() for n in FAMILY_NAMES} | {fold(n) for n in FAMILY_NAMES}, key=len, reverse=True
+)
+LOWER_NAME = re.compile(
+    rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, _TITLED))}):?\s+"
+    rf"((?:{'|'.join(map(re.escape, _LOWER_FAMILY))})\s+(?:văn|thị|van|thi)\s+{_WORD}+(?:\s+{_WORD}+)?)"
+    rf"(?!{_WORD})"
+)
+"""A name written in lower case after a courtesy title or «người gửi» (``ông nguyễn văn an``, ``người gửi
+nguyen van binh``): a family name, «văn» or «thị» and a given name."""
+
+
 def names(text: str) -> list[str]:
     """The personal names in ``text`` (see the module's docstring for the rules)."""
-    found: list[str] = []
+    found = [m[1] for m in LOWER_NAME.finditer(text) if m[1] == m[1].lower()]
     for m in CAPITALISED.finditer(text):
         parts = _same_case(m[0].split(" "))
         if len(parts) < 2:
