@@ -171,8 +171,9 @@ def build(
     work = check_work(work, places, take_over)
     check_apart(output.link, work)
     check_apart(output.versions, work)
+    zipped = offline_path(output.link)
     if offline:
-        check_offline_place(offline_path(output.link))
+        check_offline_place(zipped)
     with output.lock():
         moved = [take_over_work(work)] if take_over else []
         with using_work(work), output.staging() as staging:
@@ -186,8 +187,8 @@ def build(
                 write_editor(staging, made.agency, content, config_file, datasets, cms_repo, cms_local)
             version, site_moved = output.publish(staging)
         if offline:
-            with naming(offline_path(out)):
-                offline_zip(out, offline_path(out), made.agency)
+            with naming(zipped):
+                offline_zip(out, zipped, made.agency)
             clock.lap("offline")
     if not made.agency.url_trang:
         warn(content / SITE_FILE, 1, "url_trang", NO_ADDRESS_WARNING)
