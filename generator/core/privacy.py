@@ -277,7 +277,7 @@ def _url_values(url: str, allowed: AllowList, found: list[str]) -> None:
     query's other numbers are the portal's identifiers (``?ma_thu_tuc=285123456``)."""
     try:
         parts = urlsplit(url)
-    except ValueError:  # not an address after all (``http://[…``): the text is scanned as it is
+    except ValueError:  # not an address after all (``http://[…``): all after the scheme counts as a value
         values = [url.split("://", 1)[1]]
     else:
         values = [value for _, value in parse_qsl(parts.query)] + [unquote(parts.fragment)]
