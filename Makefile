@@ -57,8 +57,10 @@ cms: $(VENV)/.installed $(NODE_CMS)
 	BIND_HOST=127.0.0.1 MODE=git cms/node_modules/.bin/decap-server & pid=$$!; trap 'kill $$pid' EXIT; \
 		$(BIN)/python -m http.server --bind 127.0.0.1 --directory site-local 8000
 
+# TEST_WORKERS=0 runs the tests in one process; by default one per core, each test file in one of them.
+TEST_WORKERS ?= auto
 test: lint $(NODE_TEST) $(NODE_CMS)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 # make bench [SIZES=1000,5000] [REPEAT=3] [BASELINE=<git ref>]: BASELINE builds the same content with that
 # ref's generator and with this tree, alternating, and prints them side by side (bench/README.md).

@@ -68,15 +68,65 @@ def serve_directory(root: Path) -> Iterator[str]:
         server.server_close()
 
 
+class _SharedBrowser:
+    """One Chromium per test process, lent to each ``with chromium()`` block: pages and contexts it
+    opens are closed when the block ends, so a block sees a browser with nothing left by another."""
+
+    def __init__(self, browser: Any) -> None:
+        self._browser = browser
+        self._contexts: list[Any] = []
+
+    def new_context(self, **options: Any) -> Any:
+        """A new isolated context (cookies, storage, viewport), closed when the block ends."""
+        context = self._browser.new_context(**options)
+        self._contexts.append(context)
+        return context
+
+    def new_page(self, **options: Any) -> Any:
+        """A page in a context of its own, as ``Browser.new_page`` gives."""
+        return self.new_context(**options).new_page()
+
+    def close_all(self) -> None:
+        """Close what this block opened."""
+        for context in self._contexts:
+            context.close()
+        self._contexts.clear()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._browser, name)
+
+
+_LAUNCHED: list[Any] = []
+"""The process's Playwright and Chromium, launched on first use and stopped at exit."""
+
+
+def _browser() -> Any:
+    if not _LAUNCHED:
+        import atexit
+
+        from playwright.sync_api import sync_playwright
+
+        executable = chromium_path()
+        playwright = sync_playwright().start()
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        _LAUNCHED.extend([playwright, browser])
+        atexit.register(_stop)
+    elif not _LAUNCHED[1].is_connected():
+        _LAUNCHED[1] = _LAUNCHED[0].chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    return _LAUNCHED[1]
+
+
+def _stop() -> None:
+    playwright, browser = _LAUNCHED
+    browser.close()
+    playwright.stop()
+
+
 @contextmanager
 def chromium() -> Iterator[Any]:
-    """A headless Chromium browser."""
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_path()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    """A headless Chromium browser (the process's one, shared between tests: see ``_SharedBrowser``)."""
+    shared = _SharedBrowser(_browser())
+    try:
+        yield shared
+    finally:
+        shared.close_all()
