@@ -19,6 +19,7 @@ import copy
 import datetime
 import decimal
 import enum
+import functools
 import re
 import shutil
 import types
@@ -153,7 +154,10 @@ def plant(content: Path, make: Make) -> Planted:
     for path, model, data in files:
         changes[path], refused[path] = _valid_changes(model, data, changes[path])
     while errors := _write(files, changes, content):
-        guilty = {(path, id(change)): (path, change) for e in errors for path, change in _guilty(e, changes)}
+        quotes = _Quotes(changes)
+        guilty = {
+            (path, id(change)): (path, change) for e in errors for path, change in _guilty(e, changes, quotes)
+        }
         for path, change in guilty.values():
             changes[path].remove(change)
             refused[path].append(change)
@@ -164,12 +168,53 @@ def plant(content: Path, make: Make) -> Planted:
     return planted
 
 
-def _guilty(error: DataError, changes: dict[Path, list[_Change]]) -> list[tuple[Path, _Change]]:
+class _Quotes:
+    """Finds the changes whose planted text an error message quotes, in time proportional to the
+    message's length (not to the number of changes: a whole-content check refuses thousands).
+
+    Each planted text is filed under its rarest window of ``WIDTH`` characters (texts shorter than that
+    are tried one by one); a message is looked up at each of its windows and each text found is then
+    checked whole."""
+
+    WIDTH = 8
+
+    def __init__(self, changes: dict[Path, list[_Change]]) -> None:
+        self.owners: dict[str, list[tuple[Path, _Change]]] = {}
+        for path, listed in changes.items():
+            for change in listed:
+                for mark in change.marks:
+                    self.owners.setdefault(mark, []).append((path, change))
+        windows: dict[str, int] = {}
+        for mark in self.owners:
+            for window in self._windows(mark):
+                windows[window] = windows.get(window, 0) + 1
+        self.short = [mark for mark in self.owners if len(mark) < self.WIDTH]
+        self.by_window: dict[str, list[str]] = {}
+        for mark in self.owners:
+            if len(mark) >= self.WIDTH:
+                rarest = min(self._windows(mark), key=lambda w: (windows[w], w))
+                self.by_window.setdefault(rarest, []).append(mark)
+
+    def _windows(self, text: str) -> set[str]:
+        return {text[i : i + self.WIDTH] for i in range(len(text) - self.WIDTH + 1)}
+
+    def quoted_by(self, message: str) -> list[tuple[Path, _Change]]:
+        """The changes (with their files) holding a text that ``message`` contains."""
+        candidates = {m for w in self._windows(message) for m in self.by_window.get(w, ())}
+        found = [m for m in sorted(candidates | set(self.short)) if m in message]
+        unique = {(path, id(change)): (path, change) for m in found for path, change in self.owners[m]}
+        return list(unique.values())
+
+
+def _guilty(
+    error: DataError, changes: dict[Path, list[_Change]], quotes: _Quotes
+) -> list[tuple[Path, _Change]]:
     """The changes an error of the check comes from: those whose planted value it quotes (a code used
     in another file), else those at its key in its file, else every change of its file."""
-    quoted = [(p, c) for p, cs in changes.items() for c in cs if any(m in error.message for m in c.marks)]
+    quoted = quotes.quoted_by(error.message)
     own = changes.get(Path(error.path), [])
-    at_key = [(Path(error.path), c) for c in own if _related(c.path, _loc(error.key))]
+    loc = _loc(error.key)
+    at_key = [(Path(error.path), c) for c in own if _related(c.path, loc)]
     guilty = quoted or at_key or [(Path(error.path), c) for c in own]
     if not guilty:
         raise AssertionError(f"the sample data itself fails the check: {error}")
@@ -250,8 +295,13 @@ def _valid_changes(
 def _related(path: Path_, loc: tuple[Any, ...]) -> bool:
     """Whether the error at ``loc`` may come from the change at ``path`` (at it, inside it, or from a
     rule of a group that holds it). pydantic adds union tags to a location; they are skipped."""
-    plain = tuple(p for p in loc if isinstance(p, int) or not _is_tag(p))
+    plain = _plain(loc)
     return plain[: len(path)] == path or path[: len(plain)] == plain
+
+
+@functools.lru_cache(maxsize=None)
+def _plain(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(p for p in loc if isinstance(p, int) or not _is_tag(p))
 
 
 def _is_tag(part: str) -> bool:
