@@ -299,7 +299,7 @@ def _related(path: Path_, loc: tuple[Any, ...]) -> bool:
     return plain[: len(path)] == path or path[: len(plain)] == plain
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _plain(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(p for p in loc if isinstance(p, int) or not _is_tag(p))
 
