@@ -7,6 +7,7 @@ no sector listed without a procedure, and each procedure page says where and how
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import get_args
@@ -20,7 +21,7 @@ from generator.feedback.summary import summaries as feedback_summaries
 from generator.procedures.lookup import summaries
 from generator.statistics.views import year_views
 
-from .conftest import REPO, build_site
+from .conftest import MINIMAL, REPO, build_site
 
 CONTENT = REPO / "content"
 
@@ -190,3 +191,25 @@ def test_hand_pages_name_only_controls_the_site_has(pages: dict[str, str]) -> No
     }
     assert named  # the guide names the controls it points to
     assert [(path, name) for path, name in sorted(named) if name not in shown] == []
+
+
+SAMPLE_BANNER = "<strong>Trang mẫu, dữ liệu minh họa:</strong> đây không phải trang chính thức của"
+OFFICIAL_LINE = "Trang thông tin chính thức của"
+
+
+def test_every_page_of_the_sample_site_says_it_is_a_sample(pages: dict[str, str]) -> None:
+    assert "chinh_thuc" not in (CONTENT / "site.yml").read_text(encoding="utf-8")
+    public = {path: html for path, html in pages.items() if not path.startswith("admin/")}  # the editor
+    assert [path for path, html in public.items() if SAMPLE_BANNER not in html] == []
+    assert [path for path, html in public.items() if OFFICIAL_LINE in html] == []
+
+
+def test_only_a_site_that_says_it_is_real_calls_itself_official(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    with (content / "site.yml").open("a", encoding="utf-8") as f:
+        f.write("chinh_thuc: true\n")
+    site = build_site(content, tmp_path)
+    built = {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+    assert [path for path, html in built.items() if OFFICIAL_LINE not in html] == ["admin/index.html"]
+    assert [path for path, html in built.items() if SAMPLE_BANNER in html] == []
