@@ -112,3 +112,11 @@ def test_a_timing_kind_needs_its_own_fields(make_content: MakeContent) -> None:
         "ke-hoach/2025.yml:16: phan[0].nhom[0].nhiem_vu[0].thoi_gian.den_ngay: "
         "loại «han» cần ngày hạn «den_ngay»"
     ]
+
+
+def test_a_document_number_needs_its_number(make_content: MakeContent) -> None:
+    plan = (CONTENT / "ke-hoach" / "2025.yml").read_text(encoding="utf-8").replace("01/KH-STP", "/KH-STP")
+    assert plan_errors(make_content, {"ke-hoach/2025.yml": plan}) == [
+        "ke-hoach/2025.yml:3: so_hieu: «/KH-STP»: số, ký hiệu văn bản phải bắt đầu bằng số (ví dụ: "
+        "12/KH-STP); văn bản chưa rõ số thì bỏ trường này"
+    ]

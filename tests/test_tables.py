@@ -125,3 +125,26 @@ def test_sectors_follow_one_stated_order_everywhere(default_site: Path) -> None:
     )
     assert nav == listed
     assert "lĩnh vực có nhiều thủ tục đứng trước" in index
+
+
+def test_the_search_count_says_what_it_counts(browser: tuple[str, Any]) -> None:
+    base, opened = browser
+    page = opened.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(base + "tim-kiem/?q=" + "công chứng")
+    page.wait_for_function(
+        "() => /^(Tìm thấy|Không tìm thấy)/.test(document.getElementById('ck-search-status').textContent)"
+    )
+    status = page.locator("#ck-search-status").inner_text()
+    found = re.match(r"Tìm thấy (\d+) kết quả cho «công chứng»: (\d+) (\S[^;]*); (\d+) ([^.]*)\.", status)
+    assert found, status
+    assert int(found[1]) == int(found[2]) + int(found[4])
+    assert {found[3], found[5]} == {"thủ tục hành chính", "phản ánh, kiến nghị"}
+    said = page.evaluate(
+        """async () => {
+          const m = await import('./../assets/ck-search.js');
+          return [m.countSaid(3, {loai_trang: {"Thủ tục hành chính": 3}}), m.countSaid(5, {}),
+                  m.countSaid(5, {loai_trang: {"Thủ tục hành chính": 3, "Phản ánh, kiến nghị": 1}})];
+        }"""
+    )
+    assert said == ["3 thủ tục hành chính", "5 kết quả", "5 kết quả"]
+    page.close()

@@ -79,12 +79,10 @@ def mkdocs_options(catalog: Catalog, docs: Path, site: Path) -> dict[str, Any]:
 
 
 def source_date_epoch(catalog: Catalog) -> str:
-    """``SOURCE_DATE_EPOCH`` if set, else the latest update date in the content (never "now")."""
+    """``SOURCE_DATE_EPOCH`` as the build states it: the catalog's one date (:attr:`Catalog.as_of`)."""
     if "SOURCE_DATE_EPOCH" in os.environ:
         return os.environ["SOURCE_DATE_EPOCH"]
-    dates = [day for d in catalog.datasets for s in catalog.summaries(d.name) if (day := d.updated(s))]
-    latest = datetime.combine(max(dates), time(), tzinfo=UTC) if dates else None
-    return str(int(latest.timestamp())) if latest else "0"
+    return str(int(datetime.combine(catalog.as_of, time(), tzinfo=UTC).timestamp()))
 
 
 def check(content: Path, datasets: Sequence[AnyDataset] = DATASETS, jobs: int = 0) -> Catalog:

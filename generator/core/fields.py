@@ -15,6 +15,7 @@ URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
 FORM_FILE_PATTERN = r"^[a-z0-9]+([._-][a-z0-9]+)*\.(pdf|docx|doc|odt|xlsx|xls|ods|rtf)$"
+DOC_NUMBER_PATTERN = r"^[0-9][^/\s]*/\S(.*\S)?$"
 FORM_PATTERN = r"^(https?://[^\s<>\"'`]+|[a-z0-9]+([._-][a-z0-9]+)*\.(pdf|docx|doc|odt|xlsx|xls|ods|rtf))$"
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -46,6 +47,9 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
 """An e-mail address."""
 
+DocNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=DOC_NUMBER_PATTERN)]
+"""A document's number and symbol, such as ``12/KH-STP``: never the symbol alone (``/KH-STP``)."""
+
 FormRef = Annotated[str, StringConstraints(strip_whitespace=True, pattern=FORM_PATTERN)]
 """Where a form is: an http(s) address, or the name of a file in the content's ``mau/`` folder
 (lower-case ASCII, a document extension: ``tp-cc-05.docx``)."""
@@ -66,6 +70,8 @@ PATTERN_MESSAGES = {
     URL_PATTERN: "phải là địa chỉ bắt đầu bằng http:// hoặc https://, không có dấu cách",
     SLUG_PATTERN: "chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: cong-chung)",
     EMAIL_PATTERN: "phải là một địa chỉ thư điện tử (ví dụ: stp@tinh.gov.vn)",
+    DOC_NUMBER_PATTERN: "số, ký hiệu văn bản phải bắt đầu bằng số (ví dụ: 12/KH-STP); văn bản chưa rõ số "
+    "thì bỏ trường này",
     FORM_PATTERN: "phải là địa chỉ http(s):// hoặc tên một tệp trong thư mục content/mau/: chữ thường "
     "không dấu, chữ số, dấu chấm hoặc gạch, đuôi pdf, docx, doc, odt, xlsx, xls, ods hoặc rtf "
     "(ví dụ: tp-cc-05.docx)",

@@ -106,8 +106,12 @@ class FeedbackDataset(Dataset[Feedback, Summary]):
 
     def home_section(self, catalog: Catalog) -> str:
         """The key figures."""
-        figures = pages.period_figures(summaries(catalog), timings(catalog))
-        return render("pakn/home.md.j2", figures=figures, sample=settings(catalog).du_lieu_mau)
+        items = summaries(catalog)
+        figures = pages.period_figures(items, timings(catalog))
+        by_class = [(label, count) for _, label, count in pages.by_classification(items) if count]
+        return render(
+            "pakn/home.md.j2", figures=figures, by_class=by_class, sample=settings(catalog).du_lieu_mau
+        )
 
     def open_data_section(self, catalog: Catalog) -> str:
         """The feedback's files."""

@@ -194,7 +194,7 @@ def list_page(catalog: Catalog, title: str, year: int | None, pager: Pager, item
     """One page of the list of every item (or of one ``year``'s), with the pager and the filters (year,
     status, classification, sector, overdue) that ``ck-pakn.js`` applies to the whole set."""
     years, overdue = _list_facts(catalog)
-    description = "Phản ánh, kiến nghị về quy định hành chính và kết quả xử lý"
+    description = "Phản ánh, kiến nghị về quy định, về hành vi của cơ quan, cán bộ và kết quả xử lý"
     return render(
         "pakn/list.md.j2",
         front_matter=front_matter(pager.title(title), description),
@@ -249,9 +249,7 @@ def stats_page(catalog: Catalog) -> str:
     items = summaries(catalog)
     found = timings(catalog)
     by_status = [(key, label, sum(s.status == key for s in items)) for key, label in STATUSES.items()]
-    by_class = [
-        (key, label, sum(s.phan_loai == key for s in items)) for key, label in CLASSIFICATIONS.items()
-    ]
+    by_class = [(key, CLASSIFICATIONS[key], count) for key, _, count in by_classification(items)]
     periods = []
     for year in sorted({s.ngay_tiep_nhan.year for s in items}, reverse=True):
         of_year = [s for s in items if s.ngay_tiep_nhan.year == year]
@@ -278,6 +276,15 @@ def stats_page(catalog: Catalog) -> str:
         figures=period_figures(items, found),
         **_common(catalog, STATS_PATH),
     )
+
+
+def by_classification(items: Sequence[Summary]) -> list[tuple[str, str, int]]:
+    """How many of ``items`` are of each classification: (key, label as counted, count)."""
+    return [(key, label, sum(s.phan_loai == key for s in items)) for key, label in COUNTED.items()]
+
+
+COUNTED = {"ve_quy_dinh": "về quy định hành chính", "ve_hanh_vi": "về hành vi của cơ quan, cán bộ"}
+"""Each classification (:data:`CLASSIFICATIONS`) as a count names it («12 về quy định hành chính»)."""
 
 
 def period_figures(items: Sequence[Summary], found: dict[str, Timing]) -> dict[str, Any]:

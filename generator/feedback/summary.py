@@ -3,9 +3,8 @@ working days (deadline, lateness) from it."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import NamedTuple
 
 from generator.core.workdays import Workdays
@@ -118,13 +117,8 @@ def timing(item: Summary | Feedback, settings: Settings, workdays: Workdays, as_
 
 
 def as_of(catalog: Catalog) -> date:
-    """The build date lateness is counted to: ``SOURCE_DATE_EPOCH`` when set (``make`` sets it to the
-    content's last commit), else the latest date any record gives; never the clock, so that the same
-    content builds the same site."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), UTC).date()
-    dates = [day for d in catalog.datasets for s in catalog.summaries(d.name) if (day := d.updated(s))]
-    return max(dates) if dates else date(1970, 1, 1)
+    """The date lateness is counted to: the site's one stated date (:attr:`Catalog.as_of`)."""
+    return catalog.as_of
 
 
 def settings(catalog: Catalog) -> Settings:

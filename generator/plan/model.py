@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field, StrictInt, model_validator
 
-from generator.core.fields import FieldProblem, HttpUrl, Record, Slug, Text, no_items
+from generator.core.fields import DocNumber, FieldProblem, HttpUrl, Record, Slug, Text, no_items
 
 TIMING_KINDS = {
     "han": "Hoàn thành trước một hạn",
@@ -141,7 +141,7 @@ class Plan(Record):
     """Năm của kế hoạch, trùng tên tệp."""
     ten: Text
     """Tên kế hoạch."""
-    so_hieu: Text | None = None
+    so_hieu: DocNumber | None = None
     """Số, ký hiệu văn bản (ví dụ «12/KH-STP»)."""
     ngay_ban_hanh: date | None = None
     """Ngày ban hành."""

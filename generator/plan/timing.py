@@ -1,7 +1,7 @@
 """When a task is due and what is missing, computed from its timing, its reports and the build date.
 
 Nothing here is typed by staff: the plan gives each task a kind of timing, the quarterly reports give
-dated statuses, and the build date (``SOURCE_DATE_EPOCH``, else the content's latest date) says how far
+dated statuses, and the build date (the site's one stated date, ``Catalog.as_of``) says how far
 the year has gone. The rules, by kind of timing:
 
 * ``han`` (due by ``den_ngay``): overdue from the day after ``den_ngay`` while its status is neither
@@ -19,7 +19,7 @@ the build date are not counted yet.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from generator.plan.model import Timing
 
@@ -113,11 +113,3 @@ def state(timing: Timing, year: int, reports: list[Dated], today: date, day: int
     else:
         overdue = bool(missing)
     return State(status, percent, overdue, missing, done_late, history)
-
-
-def build_date(epoch: str | None, latest: date | None) -> date:
-    """The day the site describes: ``SOURCE_DATE_EPOCH`` when set, else the content's latest date (never
-    "now", so that a build is reproducible)."""
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    return latest or date(1970, 1, 1)

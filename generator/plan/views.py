@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +9,7 @@ from datetime import date
 from generator.plan import lookup
 from generator.plan.lookup import PlanTask
 from generator.plan.model import STATUSES, Plan, Report, Unit
-from generator.plan.timing import ROMAN, State, build_date, state
+from generator.plan.timing import ROMAN, State, state
 from generator.site.catalog import Catalog
 
 
@@ -94,9 +93,8 @@ class PlanView:
 
 
 def today(catalog: Catalog) -> str:
-    """The build date (ISO): ``SOURCE_DATE_EPOCH``, else the content's latest date."""
-    dates = [day for d in catalog.datasets for s in catalog.summaries(d.name) if (day := d.updated(s))]
-    return build_date(os.environ.get("SOURCE_DATE_EPOCH"), max(dates) if dates else None).isoformat()
+    """The date the plan's state is told at (ISO): the site's one stated date (:attr:`Catalog.as_of`)."""
+    return catalog.as_of.isoformat()
 
 
 def plan_views(catalog: Catalog) -> list[PlanView]:

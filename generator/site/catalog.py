@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -128,10 +129,21 @@ class Catalog:
         return self.site.agency
 
     @property
+    def as_of(self) -> date:
+        """The one date the site states («tính đến ngày», the footer's version, lateness, the plan's
+        state): ``SOURCE_DATE_EPOCH`` when set, else the content version's date (the last commit of the
+        content folder; without git, the latest update of the records); never the clock, so that the same
+        content builds the same site, with ``make site`` or ``congkhai build`` alike."""
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch:
+            return datetime.fromtimestamp(int(epoch), UTC).date()
+        day: date | None = self.site.version.day or self.index("version-day", self._latest_update)
+        return day or date(1970, 1, 1)
+
+    @property
     def version(self) -> ContentVersion:
-        """The content version; without git, dated by the latest update of the records (the date
-        ``SOURCE_DATE_EPOCH`` defaults to; the variable itself is not read: a build sets it)."""
-        return self.site.version.with_day(self.index("version-day", self._latest_update))
+        """The content version, dated by :attr:`as_of` (the date it is stated at)."""
+        return self.site.version.dated(self.as_of)
 
     def _latest_update(self) -> Any:
         days = [day for d in self.datasets for s in self.summaries(d.name) if (day := d.updated(s))]

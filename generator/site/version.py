@@ -54,9 +54,9 @@ class ContentVersion:
             {"chua_commit": "có"} if self.dirty else {}
         )
 
-    def with_day(self, day: date | None) -> ContentVersion:
-        """This version, dated ``day`` when it has no date of its own."""
-        return self if self.day else ContentVersion(self.commit, day, self.dirty)
+    def dated(self, day: date) -> ContentVersion:
+        """This version as stated on ``day`` (the build's one date, which a commit's date defaults to)."""
+        return ContentVersion(self.commit, day, self.dirty)
 
 
 def of_commit(commit: Commit | None, dirty: bool = False) -> ContentVersion:

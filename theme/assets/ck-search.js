@@ -680,6 +680,17 @@ export class Engine {
   }
 }
 
+/** ``total`` results (for ``what``, « cho «…»») said by what they are, from the page-type counts when
+ * they add up to it: «6 kết quả cho «x»: 3 thủ tục hành chính; 3 phản ánh, kiến nghị», «3 thủ tục hành
+ * chính cho «x»»; else «6 kết quả cho «x»». */
+export function countSaid(total, counts, what = "") {
+  const kinds = Object.entries((counts || {}).loai_trang || {}).filter(([, n]) => n > 0);
+  if (!kinds.length || kinds.reduce((sum, [, n]) => sum + n, 0) !== total) return `${total} kết quả${what}`;
+  kinds.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "vi"));
+  const said = kinds.map(([kind, n]) => `${n} ${kind.toLowerCase()}`);
+  return kinds.length === 1 ? `${said[0]}${what}` : `${total} kết quả${what}: ${said.join("; ")}`;
+}
+
 /** What the names' answer (Engine.quick) to ``typed`` holds, said: its code matches (a code was
  * typed), its name matches, or (none) its nearest names. */
 function namesSaid(found, typed) {
@@ -970,8 +981,8 @@ class SearchPage {
     const what = typed ? ` cho «${typed}»` : "";
     const note = typed ? notes(info) : "";
     this.status.textContent = results.length
-      ? `Tìm thấy ${total} thủ tục${what}.${note ? ` ${note}` : ""}`
-      : `Không tìm thấy thủ tục nào${what}.${note ? ` ${note}` : ""}`;
+      ? `Tìm thấy ${countSaid(total, counts, what)}.${note ? ` ${note}` : ""}`
+      : `Không tìm thấy kết quả nào${what}.${note ? ` ${note}` : ""}`;
     if (results.length && typed && changed(info, ranked[0] && ranked[0].data)) {
       this.extra.append(suggestion(ranked[0].data));
     }
