@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -42,6 +43,34 @@ HttpUrl = Annotated[str, StringConstraints(pattern=URL_PATTERN), AfterValidator(
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 """Lower-case ASCII words joined by hyphens, used in addresses."""
+
+
+@dataclass(frozen=True)
+class Refers:
+    """What a code field names: an item of a list in a content file (``linh-vuc.yml``: ``linh_vuc``, by
+    ``ma``, named ``ten``) or a record of another dataset (``collection``). Validation ignores it; the
+    web editor makes the field a picker that shows the name and stores the code."""
+
+    value: str
+    """The key of the code in each item (``ma``; a record's code field, ``ma_thu_tuc``)."""
+    label: str
+    """The key of the name shown beside it."""
+    file: str = ""
+    """The content file holding the list (relative to the content folder), for a registry or settings."""
+    items: str = ""
+    """The key of the list in that file (``linh_vuc``)."""
+    collection: str = ""
+    """The dataset whose records are named (``thu-tuc``, ``don-vi``)."""
+
+
+SECTOR = Refers("ma", "ten", file="linh-vuc.yml", items="linh_vuc")
+SectorSlug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), SECTOR]
+"""The code of a sector in ``content/linh-vuc.yml``."""
+ProcedureRef = Annotated[
+    str, StringConstraints(pattern=CODE_PATTERN), Refers("ma_thu_tuc", "ten_thu_tuc", collection="thu-tuc")
+]
+"""The code of a procedure in ``content/thu-tuc/``."""
+
 
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
 """An e-mail address."""

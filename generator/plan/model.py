@@ -11,11 +11,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt, model_validator
 
-from generator.core.fields import FieldProblem, HttpUrl, Record, Slug, Text, no_items
+from generator.core.fields import FieldProblem, HttpUrl, Record, Refers, Slug, Text, no_items
 
 TIMING_KINDS = {
     "han": "Hoàn thành trước một hạn",
@@ -41,6 +41,8 @@ STATUSES = {
 TimingKind = Literal["han", "dinh_ky", "thuong_xuyen", "khi_co_yeu_cau", "theo_trieu_tap", "theo_quy_dinh"]
 Status = Literal["chua_bat_dau", "dang_thuc_hien", "hoan_thanh", "khong_ap_dung"]
 Quarter = Literal[1, 2, 3, 4]
+UnitCode = Annotated[Slug, Refers("ma", "ten", collection="don-vi", items="don_vi")]
+"""The code of a unit in ``content/don-vi.yml``."""
 
 
 class Unit(Record):
@@ -92,11 +94,11 @@ class Task(Record):
     """Số thứ tự như trong kế hoạch («01», «1»)."""
     noi_dung: Text
     """Nội dung công việc."""
-    chu_tri: list[Slug] = Field(min_length=1)
+    chu_tri: list[UnitCode] = Field(min_length=1)
     """Mã các đơn vị chủ trì (trong content/don-vi.yml)."""
     chu_tri_nguyen_van: Text | None = None
     """Nguyên văn cột «Đơn vị chủ trì» khi khác tên các đơn vị nối bằng dấu phẩy."""
-    phoi_hop: list[Slug] = no_items()
+    phoi_hop: list[UnitCode] = no_items()
     """Mã các đơn vị phối hợp."""
     phoi_hop_nguyen_van: Text | None = None
     """Nguyên văn cột «Đơn vị phối hợp» khi khác tên các đơn vị nối bằng dấu phẩy."""

@@ -16,8 +16,9 @@ from generator.core.fields import (
     FormRef,
     HttpUrl,
     ProcedureCode,
+    ProcedureRef,
     Record,
-    Slug,
+    SectorSlug,
     Text,
     no_items,
 )
@@ -287,7 +288,7 @@ class Procedure(Record):
     """Mã thủ tục on the national database, always in quotes: "1.013859"."""
     ten_thu_tuc: Text
     """Tên thủ tục."""
-    linh_vuc: Slug
+    linh_vuc: SectorSlug
     """Lĩnh vực: the slug of a sector listed in content/linh-vuc.yml (for example «cong-chung»)."""
     cap_thuc_hien: list[Level] = no_items()
     """Cấp thực hiện: một hoặc nhiều cấp bo, tinh, huyen, xa, co_quan_khac. Chỉ để trống khi có
@@ -335,7 +336,7 @@ class Procedure(Record):
     """Codes of related procedures published on this site."""
     trang_thai: Status = "hieu_luc"
     """hieu_luc, bai_bo or thay_the."""
-    ma_thay_the: ProcedureCode | None = None
+    ma_thay_the: ProcedureRef | None = None
     """With trang_thai: thay_the, the code of the procedure that replaces this one."""
     tu_khoa: list[Text] = no_items()
     """Từ khóa: other words citizens use for this procedure."""
