@@ -387,7 +387,16 @@
         if (!filled(value[name])) errors.push([keyOf(group.path.concat([name])), R.missing]);
       });
     });
-    if (rules.messages.needs_answer) answerRules(data, rules.messages, errors);
+    var M = rules.messages;
+    if (M.needs_answer) answerRules(data, M, errors);
+    if (M.needs_level && !filled(data.cap_thuc_hien) && !filled(data.cap_thuc_hien_mo_ta)) {
+      errors.push(["cap_thuc_hien", M.needs_level]);
+    }
+    if (M.groups_or_tasks) {
+      (data.phan || []).forEach(function (part, i) {
+        if (part && filled(part.nhom) === filled(part.nhiem_vu)) errors.push(["phan[" + i + "].nhom", M.groups_or_tasks]);
+      });
+    }
     texts(data, [], []).forEach(function (pair) {
       scanText(pair[1], rules.scanNames).forEach(function (m) {
         errors.push([keyOf(pair[0]), m]);
@@ -457,4 +466,6 @@
       return implementation;
     };
   });
+
+  CMS.init();
 })();

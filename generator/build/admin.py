@@ -49,8 +49,13 @@ CMS_SOURCE = CMS_DIST.parents[2]
 PHONES = CMS_SOURCE / "node_modules" / "libphonenumber-js" / "bundle" / "libphonenumber-max.js"
 """libphonenumber-js for the browser, with the metadata that tells mobile from landline numbers."""
 
-EDITOR_SCRIPTS = ("libphonenumber-max.js", "congkhai-rules.js", "congkhai.js")
-"""The scripts loaded after Decap CMS: phone numbers, the rules of ``check``, what applies them."""
+BEFORE_CMS = ("congkhai-rules.js", "libphonenumber-max.js")
+"""The scripts loaded before Decap CMS: the rules of ``check`` (which also stop Decap from starting by
+itself, ``CMS_MANUAL_INIT``), phone numbers."""
+
+AFTER_CMS = ("congkhai.js",)
+"""The script loaded after Decap CMS: it applies the rules, then starts the editor (``CMS.init()``), so
+that a cached configuration cannot make the editor's backend before the rules wrap it."""
 
 SCRIPT = "decap-cms.js"
 """The bundle's entry point; it loads its numbered chunks and WebAssembly files from beside itself."""
@@ -235,19 +240,20 @@ class _Form:
 
     def widget(self, node: dict[str, Any], path: Path_, optional: bool = False) -> dict[str, Any]:
         """The widget settings of one schema node (``$ref`` followed, ``X | None`` read as ``X``)."""
+        node = _resolve(node, self.defs)
         ref = self.refs.get(path)
         if ref is not None:
-            picker = self.picker(ref, many=_resolve(node, self.defs).get("type") == "array")
+            picker = self.picker(ref, many=node.get("type") == "array")
             if picker is not None:
-                return picker
-        node = _resolve(node, self.defs)
+                return {**picker, **({"min": node["minItems"]} if "minItems" in node else {})}
         options = [n for n in node.get("anyOf", []) if n.get("type") != "null"]
         if options:
             kinds = [_resolve(n, self.defs) for n in options]
             number = next((n for n in kinds if n.get("type") in ("number", "integer")), None)
             node = number if number is not None else kinds[0]  # a Decimal is «number or numeric string»
-        if "enum" in node:
-            return {"widget": "select", "options": list(node["enum"])}
+        if "enum" in node:  # numbers as labelled options: Decap's select filters its options as text
+            options = [v if isinstance(v, str) else {"label": str(v), "value": v} for v in node["enum"]]
+            return {"widget": "select", "options": options}
         kind = node.get("type")
         if kind == "object" or "properties" in node:
             return {
@@ -256,7 +262,10 @@ class _Form:
                 "fields": self.object_fields(node, path, optional),
             }
         if kind == "array":
-            return self.list_widget(node.get("items", {}), path)
+            at_least = {"min": node["minItems"]} if "minItems" in node else {}
+            # starts empty: Decap would otherwise add an item holding its fields' defaults, whose
+            # required fields then block saving a record that has none
+            return {**self.list_widget(node.get("items", {}), path), **at_least, "default": []}
         if kind in ("number", "integer"):
             result: dict[str, Any] = {
                 "widget": "number",
@@ -406,7 +415,7 @@ def write_admin(
         (folder / "congkhai-rules.js").write_text(rules_script(rules), encoding="utf-8")
         shutil.copyfile(PHONES, folder / "libphonenumber-max.js")
         shutil.copyfile(CMS_SOURCE / "congkhai.js", folder / "congkhai.js")
-        body = "\n".join(f'<script src="{name}"></script>' for name in (SCRIPT, *EDITOR_SCRIPTS))
+        body = "\n".join(f'<script src="{name}"></script>' for name in (*BEFORE_CMS, SCRIPT, *AFTER_CMS))
     page = INDEX_HTML.format(
         title=html.escape(title), body=body, csp=html.escape(admin_csp(local), quote=False)
     )

@@ -297,4 +297,5 @@ def rules_script(rules: Mapping[str, Any]) -> str:
     return (
         "// Tạo tự động từ quy tắc của congkhai check (generator/build/editor.py): đừng sửa tay.\n"
         f"window.CONGKHAI_RULES = {text};\n"
+        "window.CMS_MANUAL_INIT = true; // congkhai.js starts the editor once its rules are in place\n"
     )

@@ -41,6 +41,8 @@ STATUSES = {
 TimingKind = Literal["han", "dinh_ky", "thuong_xuyen", "khi_co_yeu_cau", "theo_trieu_tap", "theo_quy_dinh"]
 Status = Literal["chua_bat_dau", "dang_thuc_hien", "hoan_thanh", "khong_ap_dung"]
 Quarter = Literal[1, 2, 3, 4]
+GROUPS_OR_TASKS = "mỗi phần có hoặc «nhom», hoặc «nhiem_vu» (một trong hai)"
+"""A part with both groups and tasks, or neither (also refused by the web editor before saving)."""
 UnitCode = Annotated[Slug, Refers("ma", "ten", collection="don-vi", items="don_vi")]
 """The code of a unit in ``content/don-vi.yml``."""
 
@@ -132,7 +134,7 @@ class Part(Record):
     @model_validator(mode="after")
     def _groups_or_tasks(self) -> Part:
         if bool(self.nhom) == bool(self.nhiem_vu):
-            raise FieldProblem("nhom", "mỗi phần có hoặc «nhom», hoặc «nhiem_vu» (một trong hai)")
+            raise FieldProblem("nhom", GROUPS_OR_TASKS)
         return self
 
 

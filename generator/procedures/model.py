@@ -109,6 +109,12 @@ LEVEL_GIVEN: list[JsonValue] = [
 """The published schema's form of ``Procedure._level``: a level, or the level as the source writes it."""
 
 
+NEEDS_LEVEL = (
+    "cần ít nhất một cấp thực hiện; nếu nguồn không ghi cấp, ghi «cap_thuc_hien_mo_ta: Không có thông tin»"
+)
+"""A procedure with no level and no word about it (also refused by the web editor before saving)."""
+
+
 class Agencies(Record):
     """The agencies involved in a procedure."""
 
@@ -348,11 +354,7 @@ class Procedure(Record):
     @model_validator(mode="after")
     def _level(self) -> Procedure:
         if not self.cap_thuc_hien and self.cap_thuc_hien_mo_ta is None:
-            raise FieldProblem(
-                "cap_thuc_hien",
-                "cần ít nhất một cấp thực hiện; nếu nguồn không ghi cấp, ghi "
-                "«cap_thuc_hien_mo_ta: Không có thông tin»",
-            )
+            raise FieldProblem("cap_thuc_hien", NEEDS_LEVEL)
         return self
 
     @model_validator(mode="after")
