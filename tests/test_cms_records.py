@@ -16,12 +16,14 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+import tests.test_privacy as privacy_cases
 from generator.build.admin import CMS_DIST, write_admin
 from generator.build.editor import choices, file_template
 from generator.cli import main
 from generator.core.fields import CODE_PATTERN, SLUG_PATTERN, URL_PATTERN
-from generator.core.privacy import AllowList
+from generator.core.privacy import AllowList, scan_text
 from generator.datasets import DATASETS
+from generator.feedback.checks import ANSWER_TOO_EARLY
 from generator.feedback.model import FEEDBACK_CODE
 from generator.plan import lookup
 from generator.plan.model import GROUPS_OR_TASKS, Plan
@@ -268,3 +270,71 @@ def _stem(template: str, collection: str) -> str:
     values.update({k: str(v) for k, v in OVERRIDES.get(collection, {}).items()})
     values["ngay_tiep_nhan"] = "2030-01-15"
     return re.sub(r"\{(\w+)(\|year)?\}", lambda m: values[m[1]][:4] if m[2] else values[m[1]], template)
+
+
+def test_personal_data_and_an_early_answer_are_refused_and_nothing_is_committed(tmp_path: Path) -> None:
+    """A summary with a name and a mobile number, then an answer while the item is only received: each
+    refused with ``check``'s message (the number masked); no draft branch, no commit."""
+    _need_editor()
+    repo = _repository(tmp_path)
+    personal = "Ông Nguyễn Văn An gọi 0912 345 678"
+    expected = [f"tom_tat: {m}" for m in scan_text(personal, AllowList().with_names())]
+    assert len(expected) == 2
+    assert "09xx xxx 678" in expected[0]
+    with decap_server(repo) as api:
+        config = _admin(repo, tmp_path / "site", api)
+        pakn = next(c for c in config["collections"] if c["name"] == "pakn")
+        refs = _branches(repo)
+        with serve_directory(tmp_path / "site") as base, chromium() as browser:
+            page = browser.new_page()
+            _login(page, base)
+            page.goto(f"{base}admin/#/collections/pakn/new")
+            page.reload()
+            page.locator("[id*='-field-']").first.wait_for()
+            _Filler(page, {"tom_tat": personal}).fill(pakn["fields"])
+            _save(page)
+            for message in expected:
+                page.get_by_text(message, exact=False).first.wait_for()
+            assert SAVED not in page.locator("body").inner_text()
+            assert _branches(repo) == refs
+
+            page.locator("[id^='tom_tat-field-']").fill("Công dân phản ánh thủ tục còn rườm rà.")
+            page.locator("[id^='tra_loi-field-']").fill("Đã hướng dẫn công dân.")
+            _save(page)
+            early = "tra_loi: " + ANSWER_TOO_EARLY.format(status="da_tiep_nhan")
+            page.get_by_text(early, exact=False).first.wait_for()
+            assert _branches(repo) == refs
+
+            page.locator("[id^='tra_loi-field-']").fill("")
+            _save(page)
+            _saved(page, "pakn")
+    assert _branches(repo) != refs  # the clean item is a draft now
+
+
+def test_the_editors_scan_finds_what_check_finds(tmp_path: Path) -> None:
+    """The privacy scan ported to the editor's script (rules exported from the Python source) gives the
+    same messages as ``scan_text`` for every text of the scan's own tests, refused or not, with and without
+    names, and lets the agency's own numbers and addresses pass."""
+    _need_editor()
+    texts: list[str] = []
+    for test in (
+        privacy_cases.test_more_spellings_of_personal_data,
+        privacy_cases.test_names_and_house_addresses_in_every_spelling_where_none_is_expected,
+    ):
+        texts += [case[0] for case in test.pytestmark[0].args[1]]
+    texts += privacy_cases.NOT_PERSONAL
+    texts += ["Số 333-335-337 (gọi 912-345-678)", "gọi 0271 3879 456 hoặc 0912 345 678, stp@binhphuoc.gov.vn"]
+    allowed = AllowList.of(["0271 3879 456", "stp@binhphuoc.gov.vn"])
+    write_admin(tmp_path / "site", DATASETS, "Thử", allowed=allowed)
+    with serve_directory(tmp_path / "site") as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base + "admin/")
+        page.wait_for_function("window.congkhaiScanText !== undefined")
+        found = page.evaluate(
+            "texts => texts.map(t => [window.congkhaiScanText(t, true), window.congkhaiScanText(t, false)])",
+            texts,
+        )
+    expected = [[scan_text(t, allowed.with_names()), scan_text(t, allowed)] for t in texts]
+    assert len(texts) > 60
+    assert sum(bool(e[0]) for e in expected) > 40
+    assert dict(zip(texts, found, strict=True)) == dict(zip(texts, expected, strict=True))
