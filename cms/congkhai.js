@@ -467,5 +467,78 @@
     };
   });
 
+  // ---- the preview: the record as a page of the site, in the site's own styles ----
+
+  (R.styles || []).forEach(function (href) {
+    CMS.registerPreviewStyle(href);
+  });
+  var h = window.h;
+  function shown(value, field) {
+    if (value === null || value === undefined || value === "") return null;
+    if (Array.isArray(value)) {
+      var items = value
+        .map(function (item, i) {
+          var inner = shown(item, field && (field.field || field));
+          return inner === null ? null : h("li", { key: i }, inner);
+        })
+        .filter(Boolean);
+      return items.length ? h("ul", null, items) : null;
+    }
+    if (typeof value === "object") return rows(value, (field && field.fields) || []);
+    if (field && field.options) {
+      var option = field.options.filter(function (o) {
+        return o && typeof o === "object" && o.value === value;
+      })[0];
+      if (option) return option.label;
+    }
+    if (typeof value === "boolean") return value ? "Có" : "Không";
+    if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) return showDay(value);
+    return String(value);
+  }
+  function rows(data, fields) {
+    var known = fields.map(function (f) {
+      return f.name;
+    });
+    var names = known.concat(
+      Object.keys(data).filter(function (k) {
+        return known.indexOf(k) < 0;
+      }),
+    );
+    var cells = [];
+    names.forEach(function (name) {
+      var field = fields.filter(function (f) {
+        return f.name === name;
+      })[0];
+      var inner = shown(data[name], field);
+      if (inner === null) return;
+      cells.push(h("dt", { key: name + "-t" }, h("strong", null, field ? field.label : name)));
+      cells.push(h("dd", { key: name + "-d" }, inner));
+    });
+    return cells.length ? h("dl", null, cells) : null;
+  }
+  function preview(collection) {
+    return function (props) {
+      var data = props.entry.get("data").toJS();
+      var fields = props.fields.toJS();
+      var rules = R.collections[collection] || {};
+      var title = (rules.title || []).map(function (k) {
+        return data[k];
+      }).filter(Boolean).join(" — ");
+      return h(
+        "div",
+        { className: "md-main" },
+        h(
+          "article",
+          { className: "md-content__inner md-typeset" },
+          h("h1", null, title || collection),
+          rows(data, fields),
+        ),
+      );
+    };
+  }
+  Object.keys(R.collections).forEach(function (name) {
+    CMS.registerPreviewTemplate(name, preview(name));
+  });
+
   CMS.init();
 })();

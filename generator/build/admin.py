@@ -385,6 +385,11 @@ MISSING = (
 )
 
 
+def site_styles(site: Path) -> list[Path]:
+    """The built site's style sheets (Material's, then the theme's), which the editor's preview uses."""
+    return sorted(site.glob("assets/stylesheets/*.min.css")) + sorted(site.glob("assets/congkhai*.css"))
+
+
 def write_admin(
     site: Path,
     datasets: Sequence[AnyDataset],
@@ -412,6 +417,10 @@ def write_admin(
     body = MISSING
     if bundle:
         rules = editor_rules(datasets, content_dir, allowed or AllowList())
+        for item in config["collections"]:  # the preview's heading: what the list shows of a record
+            summary = item.get("summary", "")
+            rules["collections"][item["name"]]["title"] = re.findall(r"\{\{(\w+)\}\}", summary)
+        rules["styles"] = [f"../{p.relative_to(site).as_posix()}" for p in site_styles(site)]
         (folder / "congkhai-rules.js").write_text(rules_script(rules), encoding="utf-8")
         shutil.copyfile(PHONES, folder / "libphonenumber-max.js")
         shutil.copyfile(CMS_SOURCE / "congkhai.js", folder / "congkhai.js")
