@@ -338,3 +338,51 @@ def test_the_editors_scan_finds_what_check_finds(tmp_path: Path) -> None:
     assert len(texts) > 60
     assert sum(bool(e[0]) for e in expected) > 40
     assert dict(zip(texts, found, strict=True)) == dict(zip(texts, expected, strict=True))
+
+
+def test_pickers_groups_and_file_names_follow_the_models() -> None:
+    """Every field whose type names a registry item or a record is a picker that shows names and stores
+    codes; optional groups require nothing in the form; a new record's file is named by the dataset's
+    own rule (the one ``check`` applies), with its year folder."""
+    from generator.build.admin import cms_config
+    from generator.build.editor import editor_rules, references
+
+    picked = choices(ROOT / "content", DATASETS)
+    config = cms_config(DATASETS, choices=picked)
+    fields = {c["name"]: c.get("fields") or c["files"][0]["fields"] for c in config["collections"]}
+    refs = [(d.name, ".".join(path)) for d in DATASETS for path, _ in references(d.model)]
+    assert len(refs) >= 7
+    for name, path in refs:
+        field = _config_field(fields[name], path)
+        assert field["widget"] in ("select", "relation"), (name, path)
+    sector = _config_field(fields["pakn"], "linh_vuc")
+    assert {"label": "Công chứng (cong-chung)", "value": "cong-chung"} in sector["options"]
+    assert _config_field(fields["pakn"], "thu_tuc") == {
+        **_config_field(fields["pakn"], "thu_tuc"),
+        "widget": "relation",
+        "collection": "thu-tuc",
+        "value_field": "ma_thu_tuc",
+        "multiple": True,
+    }
+    lead = _config_field(fields["ke-hoach"], "phan.nhiem_vu.chu_tri")
+    assert (lead["collection"], lead["file"], lead["value_field"], lead["min"]) == (
+        "don-vi",
+        "don-vi",
+        "don_vi.*.ma",
+        1,
+    )
+    answer = _config_field(fields["pakn"], "van_ban_tra_loi")
+    assert answer["required"] is False
+    assert all(f.get("required") is False for f in answer["fields"])
+    rules = editor_rules(DATASETS, "content", AllowList())
+    assert rules["collections"]["pakn"]["groups"] == [
+        {"path": ["van_ban_tra_loi"], "required": ["so", "ngay"]}
+    ]
+    assert {n: c["file"] for n, c in rules["collections"].items()} == {
+        "thu-tuc": "{ma_thu_tuc}",
+        "pakn": "{ngay_tiep_nhan|year}/{ma_pakn}",
+        "don-vi": "don-vi",
+        "ke-hoach": "{nam}",
+        "ke-hoach-bao-cao": "{nam}-q{quy}",
+        "thong-ke": "{nam}-q{quy}",
+    }
