@@ -313,6 +313,17 @@
     });
     return true;
   }
+  // every object reached by following ``names`` from ``value`` (lists crossed), with its path
+  function objectsAt(value, names, path) {
+    if (Array.isArray(value)) {
+      return value.reduce(function (all, item, i) {
+        return all.concat(objectsAt(item, names, path.concat([i])));
+      }, []);
+    }
+    if (!value || typeof value !== "object") return [];
+    if (!names.length) return [[value, path]];
+    return objectsAt(value[names[0]], names.slice(1), path.concat([names[0]]));
+  }
   function get(data, path) {
     return path.reduce(function (v, k) {
       return v && typeof v === "object" ? v[k] : undefined;
@@ -387,6 +398,16 @@
         if (!filled(value[name])) errors.push([keyOf(group.path.concat([name])), R.missing]);
       });
     });
+    rules.depends.forEach(function (rule) {
+      objectsAt(data, rule.path, []).forEach(function (found) {
+        var object = found[0];
+        var present = filled(object[rule.field]);
+        var chosen = rule.values.indexOf(object[rule.on]) >= 0;
+        if (rule.needed ? chosen && !present : present && !chosen) {
+          errors.push([keyOf(found[1].concat([rule.field])), rule.message]);
+        }
+      });
+    });
     var M = rules.messages;
     if (M.needs_answer) answerRules(data, M, errors);
     if (M.needs_level && !filled(data.cap_thuc_hien) && !filled(data.cap_thuc_hien_mo_ta)) {
@@ -453,7 +474,8 @@
       var persist = implementation.persistEntry.bind(implementation);
       implementation.persistEntry = function (entry, options) {
         var data = pending[options.collectionName];
-        if (options.newEntry && data && R.collections[options.collectionName]) {
+        var rules = R.collections[options.collectionName];
+        if (options.newEntry && data && rules && rules.file) {
           var path = recordPath(options.collectionName, data);
           entry = Object.assign({}, entry, {
             dataFiles: entry.dataFiles.map(function (file) {

@@ -29,7 +29,7 @@ import yaml
 from pydantic import BaseModel
 
 from generator.core import persons, privacy
-from generator.core.fields import Refers
+from generator.core.fields import Depends, Refers
 from generator.core.privacy import AllowList
 from generator.core.validation import _FIXED
 from generator.site.dataset import AnyDataset
@@ -47,10 +47,14 @@ class _Probe(str):
 
 def file_template(dataset: AnyDataset) -> str:
     """A new record's file name (in the dataset's folder, without extension) as a template over its
-    fields: the dataset's :meth:`file_stem` of a record whose every field holds ``{field}``."""
+    fields: the dataset's :meth:`file_stem` of a record whose every field holds ``{field}``; empty when
+    the rule computes more than it reads (the editor then keeps Decap's own name)."""
     names = dataset.model.model_fields
     probe = dataset.model.model_construct(None, **{name: _Probe("{" + name + "}") for name in names})
-    return str(dataset.file_stem(probe))
+    try:
+        return str(dataset.file_stem(probe))
+    except Exception:  # a rule that computes (int(), arithmetic …) cannot be written as a template
+        return ""
 
 
 def references(model: type[BaseModel], prefix: Path_ = ()) -> Iterator[tuple[Path_, Refers]]:
@@ -63,6 +67,17 @@ def references(model: type[BaseModel], prefix: Path_ = ()) -> Iterator[tuple[Pat
             yield path, found
         for nested in _models(field.annotation):
             yield from references(nested, path)
+
+
+def dependencies(model: type[BaseModel], prefix: Path_ = ()) -> Iterator[tuple[Path_, Depends]]:
+    """The rules of fields that make sense only with some values of another
+    (:class:`~generator.core.fields.Depends`) of ``model`` and its nested models, with the path of field
+    names of the object they apply to (lists crossed)."""
+    for rule in getattr(model, "depends", ()):
+        yield prefix, rule
+    for name, field in model.model_fields.items():
+        for nested in _models(field.annotation):
+            yield from dependencies(nested, (*prefix, name))
 
 
 def _parts(annotation: Any) -> Iterator[Any]:
@@ -282,6 +297,17 @@ def editor_rules(datasets: Sequence[AnyDataset], content_dir: str, allowed: Allo
                     for path, fields in optional_groups(d.model.model_json_schema())
                 ],
                 "messages": d.form_messages(),
+                "depends": [
+                    {
+                        "path": list(path),
+                        "field": rule.field,
+                        "on": rule.on,
+                        "values": list(rule.values),
+                        "needed": rule.needed,
+                        "message": rule.message,
+                    }
+                    for path, rule in dependencies(d.model)
+                ],
                 "scanNames": d.scan_names,
             }
             for d in datasets

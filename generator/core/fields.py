@@ -169,3 +169,30 @@ class FieldProblem(ValueError):
     def __init__(self, key: str, message: str) -> None:
         super().__init__(message)
         self.key = key
+
+
+@dataclass(frozen=True)
+class Depends:
+    """A field that makes sense only with some values of another field of the same object: ``needed``,
+    it must be there with them (``den_ngay`` with ``loai: han``); otherwise it must be absent without
+    them. ``check`` (:func:`first_broken`, in the model's validator) and the web editor, before saving,
+    apply the same rules, with the same message."""
+
+    field: str
+    on: str
+    values: tuple[str, ...]
+    needed: bool
+    message: str
+
+    def broken(self, record: BaseModel) -> bool:
+        """Whether ``record`` breaks this rule."""
+        present = getattr(record, self.field) is not None
+        chosen = getattr(record, self.on) in self.values
+        return chosen and not present if self.needed else present and not chosen
+
+
+def first_broken(record: BaseModel, rules: tuple[Depends, ...]) -> None:
+    """Raise :class:`FieldProblem` for the first of ``rules`` that ``record`` breaks."""
+    for rule in rules:
+        if rule.broken(record):
+            raise FieldProblem(rule.field, rule.message)

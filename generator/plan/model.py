@@ -11,11 +11,21 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StrictInt, model_validator
 
-from generator.core.fields import FieldProblem, HttpUrl, Record, Refers, Slug, Text, no_items
+from generator.core.fields import (
+    Depends,
+    FieldProblem,
+    HttpUrl,
+    Record,
+    Refers,
+    Slug,
+    Text,
+    first_broken,
+    no_items,
+)
 
 TIMING_KINDS = {
     "han": "Hoàn thành trước một hạn",
@@ -76,16 +86,16 @@ class Timing(Record):
     chu_ky: Literal["quy", "sau_thang", "nam"] | None = None
     """Chu kỳ báo cáo, chỉ với loai: dinh_ky: quy, sau_thang hoặc nam."""
 
+    depends: ClassVar[tuple[Depends, ...]] = (
+        Depends("den_ngay", "loai", ("han",), True, "loại «han» cần ngày hạn «den_ngay»"),
+        Depends("den_ngay", "loai", ("han",), False, "chỉ loại «han» mới có «den_ngay»"),
+        Depends("chu_ky", "loai", ("dinh_ky",), True, "loại «dinh_ky» cần «chu_ky»: quy, sau_thang hoặc nam"),
+        Depends("chu_ky", "loai", ("dinh_ky",), False, "chỉ loại «dinh_ky» mới có «chu_ky»"),
+    )
+
     @model_validator(mode="after")
     def _fields_of_kind(self) -> Timing:
-        if self.loai == "han" and self.den_ngay is None:
-            raise FieldProblem("den_ngay", "loại «han» cần ngày hạn «den_ngay»")
-        if self.loai != "han" and self.den_ngay is not None:
-            raise FieldProblem("den_ngay", "chỉ loại «han» mới có «den_ngay»")
-        if self.loai == "dinh_ky" and self.chu_ky is None:
-            raise FieldProblem("chu_ky", "loại «dinh_ky» cần «chu_ky»: quy, sau_thang hoặc nam")
-        if self.loai != "dinh_ky" and self.chu_ky is not None:
-            raise FieldProblem("chu_ky", "chỉ loại «dinh_ky» mới có «chu_ky»")
+        first_broken(self, self.depends)
         return self
 
 

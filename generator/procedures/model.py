@@ -6,12 +6,13 @@ Fields follow NĐ 63/2010 Điều 8 and the national portal (Cổng Dịch vụ 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, JsonValue, model_validator
 
 from generator.core.fields import (
     Amount,
+    Depends,
     FieldProblem,
     FormRef,
     HttpUrl,
@@ -20,6 +21,7 @@ from generator.core.fields import (
     Record,
     SectorSlug,
     Text,
+    first_broken,
     no_items,
 )
 
@@ -351,6 +353,17 @@ class Procedure(Record):
     ngay_cap_nhat: date | None = None
     """Ngày cập nhật: when the agency last changed this record."""
 
+    depends: ClassVar[tuple[Depends, ...]] = (
+        Depends(
+            "ma_thay_the",
+            "trang_thai",
+            ("thay_the",),
+            True,
+            "thủ tục đã được thay thế phải ghi mã thủ tục thay thế",
+        ),
+        Depends("ma_thay_the", "trang_thai", ("thay_the",), False, "chỉ ghi khi «trang_thai» là thay_the"),
+    )
+
     @model_validator(mode="after")
     def _level(self) -> Procedure:
         if not self.cap_thuc_hien and self.cap_thuc_hien_mo_ta is None:
@@ -359,10 +372,7 @@ class Procedure(Record):
 
     @model_validator(mode="after")
     def _replacement(self) -> Procedure:
-        if self.trang_thai == "thay_the" and self.ma_thay_the is None:
-            raise FieldProblem("ma_thay_the", "thủ tục đã được thay thế phải ghi mã thủ tục thay thế")
-        if self.trang_thai != "thay_the" and self.ma_thay_the is not None:
-            raise FieldProblem("ma_thay_the", "chỉ ghi khi «trang_thai» là thay_the")
+        first_broken(self, self.depends)
         if self.ma_thay_the == self.ma_thu_tuc:
             raise FieldProblem("ma_thay_the", "không được trùng với chính mã thủ tục này")
         return self
