@@ -33,6 +33,7 @@ from tests.test_cms import _git, _wait_for, decap_server
 
 ROOT = Path(__file__).resolve().parents[1]
 SAVED = "Mục đã được lưu"
+MISSING = "thiếu trường bắt buộc"
 
 SAMPLES = {
     CODE_PATTERN: "1.999901",
@@ -310,10 +311,21 @@ def test_personal_data_and_an_early_answer_are_refused_and_nothing_is_committed(
             page.get_by_text(early, exact=False).first.wait_for()
             assert _branches(repo) == refs
 
+            # An optional group is optional; once begun, it needs its required fields.
             page.locator("[id^='tra_loi-field-']").fill("")
+            page.locator("[id^='so-field-']").fill("125/STP-VP")
+            _save(page)
+            page.get_by_text(f"van_ban_tra_loi.ngay: {MISSING}", exact=False).first.wait_for()
+            assert _branches(repo) == refs
+            page.locator("[id^='so-field-']").fill("")
             _save(page)
             _saved(page, "pakn")
     assert _branches(repo) != refs  # the clean item is a draft now
+    branches = _git(repo, "branch", "--list", "--format=%(refname:short)").split()
+    draft = next(b for b in branches if b.startswith("cms/"))
+    saved = yaml.safe_load(_git(repo, "show", f"{draft}:content/pakn/2030/PAKN-2030-001.yml"))
+    assert "van_ban_tra_loi" not in saved
+    assert saved["tom_tat"] == "Công dân phản ánh thủ tục còn rườm rà."
 
 
 def test_the_editors_scan_finds_what_check_finds(tmp_path: Path) -> None:
