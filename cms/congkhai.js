@@ -401,6 +401,14 @@
     rules.depends.forEach(function (rule) {
       objectsAt(data, rule.path, []).forEach(function (found) {
         var object = found[0];
+        if (rule.anyOf) {
+          if (!rule.anyOf.some(function (name) {
+            return filled(object[name]);
+          })) {
+            errors.push([keyOf(found[1].concat([rule.field])), rule.message]);
+          }
+          return;
+        }
         var present = filled(object[rule.field]);
         var chosen = rule.values.indexOf(object[rule.on]) >= 0;
         if (rule.needed ? chosen && !present : present && !chosen) {

@@ -403,3 +403,12 @@ def test_pickers_groups_and_file_names_follow_the_models() -> None:
         "ke-hoach-bao-cao": "{nam}-q{quy}",
         "thong-ke": "{nam}-q{quy}",
     }
+    fee = {
+        "path": ["cach_thuc", "phi_le_phi"],
+        "field": "so_tien",
+        "message": "cần «so_tien» (số tiền, 0 nếu miễn phí) hoặc «mo_ta»",
+        "anyOf": ["so_tien", "mo_ta"],
+    }
+    assert fee in rules["collections"]["thu-tuc"]["depends"]
+    kinds = [r for r in rules["collections"]["ke-hoach"]["depends"] if r["path"][-1] == "thoi_gian"]
+    assert len(kinds) == 8  # deadline and cycle, needed and refused, for tasks in and out of groups

@@ -29,7 +29,7 @@ import yaml
 from pydantic import BaseModel
 
 from generator.core import persons, privacy
-from generator.core.fields import Depends, Refers
+from generator.core.fields import AnyOf, FieldRule, Refers
 from generator.core.privacy import AllowList
 from generator.core.validation import _FIXED
 from generator.site.dataset import AnyDataset
@@ -69,7 +69,7 @@ def references(model: type[BaseModel], prefix: Path_ = ()) -> Iterator[tuple[Pat
             yield from references(nested, path)
 
 
-def dependencies(model: type[BaseModel], prefix: Path_ = ()) -> Iterator[tuple[Path_, Depends]]:
+def dependencies(model: type[BaseModel], prefix: Path_ = ()) -> Iterator[tuple[Path_, FieldRule]]:
     """The rules of fields that make sense only with some values of another
     (:class:`~generator.core.fields.Depends`) of ``model`` and its nested models, with the path of field
     names of the object they apply to (lists crossed)."""
@@ -78,6 +78,14 @@ def dependencies(model: type[BaseModel], prefix: Path_ = ()) -> Iterator[tuple[P
     for name, field in model.model_fields.items():
         for nested in _models(field.annotation):
             yield from dependencies(nested, (*prefix, name))
+
+
+def rule_json(path: Path_, rule: FieldRule) -> dict[str, Any]:
+    """A field rule for the editor's script: where it applies and what it says."""
+    base = {"path": list(path), "field": rule.field, "message": rule.message}
+    if isinstance(rule, AnyOf):
+        return {**base, "anyOf": list(rule.fields)}
+    return {**base, "on": rule.on, "values": list(rule.values), "needed": rule.needed}
 
 
 def _parts(annotation: Any) -> Iterator[Any]:
@@ -297,17 +305,7 @@ def editor_rules(datasets: Sequence[AnyDataset], content_dir: str, allowed: Allo
                     for path, fields in optional_groups(d.model.model_json_schema())
                 ],
                 "messages": d.form_messages(),
-                "depends": [
-                    {
-                        "path": list(path),
-                        "field": rule.field,
-                        "on": rule.on,
-                        "values": list(rule.values),
-                        "needed": rule.needed,
-                        "message": rule.message,
-                    }
-                    for path, rule in dependencies(d.model)
-                ],
+                "depends": [rule_json(path, rule) for path, rule in dependencies(d.model)],
                 "scanNames": d.scan_names,
             }
             for d in datasets

@@ -191,7 +191,29 @@ class Depends:
         return chosen and not present if self.needed else present and not chosen
 
 
-def first_broken(record: BaseModel, rules: tuple[Depends, ...]) -> None:
+@dataclass(frozen=True)
+class AnyOf:
+    """An object that must say something in one of ``fields`` at least (a duration's number or its
+    description), reported at the first; applied by ``check`` and the web editor alike."""
+
+    fields: tuple[str, ...]
+    message: str
+
+    @property
+    def field(self) -> str:
+        """Where the problem is reported."""
+        return self.fields[0]
+
+    def broken(self, record: BaseModel) -> bool:
+        """Whether ``record`` has none of the fields."""
+        return all(getattr(record, name) is None for name in self.fields)
+
+
+FieldRule = Depends | AnyOf
+"""A rule between the fields of one object, declared in its model's ``depends``."""
+
+
+def first_broken(record: BaseModel, rules: tuple[FieldRule, ...]) -> None:
     """Raise :class:`FieldProblem` for the first of ``rules`` that ``record`` breaks."""
     for rule in rules:
         if rule.broken(record):

@@ -18,6 +18,7 @@ from pydantic import Field, StrictInt, model_validator
 from generator.core.fields import (
     Depends,
     FieldProblem,
+    FieldRule,
     HttpUrl,
     Record,
     Refers,
@@ -86,7 +87,7 @@ class Timing(Record):
     chu_ky: Literal["quy", "sau_thang", "nam"] | None = None
     """Chu kỳ báo cáo, chỉ với loai: dinh_ky: quy, sau_thang hoặc nam."""
 
-    depends: ClassVar[tuple[Depends, ...]] = (
+    depends: ClassVar[tuple[FieldRule, ...]] = (
         Depends("den_ngay", "loai", ("han",), True, "loại «han» cần ngày hạn «den_ngay»"),
         Depends("den_ngay", "loai", ("han",), False, "chỉ loại «han» mới có «den_ngay»"),
         Depends("chu_ky", "loai", ("dinh_ky",), True, "loại «dinh_ky» cần «chu_ky»: quy, sau_thang hoặc nam"),

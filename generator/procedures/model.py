@@ -12,8 +12,10 @@ from pydantic import ConfigDict, Field, JsonValue, model_validator
 
 from generator.core.fields import (
     Amount,
+    AnyOf,
     Depends,
     FieldProblem,
+    FieldRule,
     FormRef,
     HttpUrl,
     ProcedureCode,
@@ -162,10 +164,13 @@ class Duration(Record):
     mo_ta: Text | None = None
     """Free text as published (for example «kể từ ngày nhận đủ hồ sơ hợp lệ»)."""
 
+    depends: ClassVar[tuple[FieldRule, ...]] = (
+        AnyOf(("so", "mo_ta"), "cần «so» (số) hoặc «mo_ta» (mô tả thời hạn)"),
+    )
+
     @model_validator(mode="after")
     def _says_something(self) -> Duration:
-        if self.so is None and self.mo_ta is None:
-            raise FieldProblem("so", "cần «so» (số) hoặc «mo_ta» (mô tả thời hạn)")
+        first_broken(self, self.depends)
         if self.don_vi is not None and self.so is None:
             raise FieldProblem("so", "có «don_vi» thì phải có «so»")
         return self
@@ -193,10 +198,13 @@ class Fee(Record):
     dia_phuong: bool = False
     """The province set this amount; kept on re-import."""
 
+    depends: ClassVar[tuple[FieldRule, ...]] = (
+        AnyOf(("so_tien", "mo_ta"), "cần «so_tien» (số tiền, 0 nếu miễn phí) hoặc «mo_ta»"),
+    )
+
     @model_validator(mode="after")
     def _consistent(self) -> Fee:
-        if self.so_tien is None and self.mo_ta is None:
-            raise FieldProblem("so_tien", "cần «so_tien» (số tiền, 0 nếu miễn phí) hoặc «mo_ta»")
+        first_broken(self, self.depends)
         if self.hieu_luc_tu and self.hieu_luc_den and self.hieu_luc_den < self.hieu_luc_tu:
             raise FieldProblem("hieu_luc_den", "phải sau hoặc bằng «hieu_luc_tu»")
         return self
@@ -353,7 +361,7 @@ class Procedure(Record):
     ngay_cap_nhat: date | None = None
     """Ngày cập nhật: when the agency last changed this record."""
 
-    depends: ClassVar[tuple[Depends, ...]] = (
+    depends: ClassVar[tuple[FieldRule, ...]] = (
         Depends(
             "ma_thay_the",
             "trang_thai",
