@@ -25,14 +25,16 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.build.editor import Path_, editor_rules, references, rules_script
 from generator.build.security import admin_csp
-from generator.core.fields import PATTERN_MESSAGES
+from generator.core.fields import PATTERN_MESSAGES, Refers
+from generator.core.privacy import AllowList
 from generator.site.dataset import AnyDataset
 
 ADMIN = "admin"
@@ -40,6 +42,20 @@ ADMIN = "admin"
 
 CMS_DIST = Path(__file__).resolve().parents[2] / "cms" / "node_modules" / "decap-cms" / "dist"
 """Where ``npm ci --prefix cms`` puts Decap CMS's browser bundle."""
+
+CMS_SOURCE = CMS_DIST.parents[2]
+"""The ``cms/`` folder: the editor's own script (``congkhai.js``) and its ``node_modules``."""
+
+PHONES = CMS_SOURCE / "node_modules" / "libphonenumber-js" / "bundle" / "libphonenumber-max.js"
+"""libphonenumber-js for the browser, with the metadata that tells mobile from landline numbers."""
+
+BEFORE_CMS = ("congkhai-rules.js", "libphonenumber-max.js")
+"""The scripts loaded before Decap CMS: the rules of ``check`` (which also stop Decap from starting by
+itself, ``CMS_MANUAL_INIT``), phone numbers."""
+
+AFTER_CMS = ("congkhai.js",)
+"""The script loaded after Decap CMS: it applies the rules, then starts the editor (``CMS.init()``), so
+that a cached configuration cannot make the editor's backend before the rules wrap it."""
 
 SCRIPT = "decap-cms.js"
 """The bundle's entry point; it loads its numbered chunks and WebAssembly files from beside itself."""
@@ -73,10 +89,12 @@ def cms_config(
     branch: str = "main",
     site_url: str | None = None,
     local: bool = False,
+    choices: Mapping[str, Sequence[tuple[str, str]]] | None = None,
 ) -> dict[str, Any]:
     """Decap CMS's configuration for ``datasets``, whose content folder is ``content_dir`` (relative to
     the repository's root); with ``local``, for a build on one's own machine that edits through
-    ``decap-server`` (:data:`LOCAL_API`)."""
+    ``decap-server`` (:data:`LOCAL_API`); ``choices``: the items of the registries and settings the
+    pickers offer, by file (:func:`generator.build.editor.choices`)."""
     config: dict[str, Any] = {
         "backend": {
             "name": "github",
@@ -95,7 +113,7 @@ def cms_config(
         "media_folder": f"{content_dir}/mau",
         "public_folder": "/mau",
         "omit_empty_optional_fields": True,
-        "collections": [collection(d, content_dir) for d in datasets],
+        "collections": [collection(d, content_dir, choices or {}) for d in datasets],
     }
     if local:
         config["local_backend"] = {"url": LOCAL_API}
@@ -105,10 +123,13 @@ def cms_config(
     return config
 
 
-def collection(dataset: AnyDataset, content_dir: str) -> dict[str, Any]:
+def collection(
+    dataset: AnyDataset, content_dir: str, choices: Mapping[str, Sequence[tuple[str, str]]] | None = None
+) -> dict[str, Any]:
     """One dataset's collection: a folder of records, or the one file it keeps."""
     schema = dataset.model.model_json_schema()
-    fields = object_fields(schema, schema.get("$defs", {}))
+    form = _Form(schema.get("$defs", {}), dict(references(dataset.model)), choices or {})
+    fields = form.object_fields(schema, ())
     label = f"{dataset.noun[:1].upper()}{dataset.noun[1:]} ({dataset.name})"
     base: dict[str, Any] = {"name": dataset.name, "label": label, "label_singular": dataset.noun}
     single = single_file(dataset)
@@ -127,7 +148,7 @@ def collection(dataset: AnyDataset, content_dir: str) -> dict[str, Any]:
         "delete": False,
         "identifier_field": re.findall(r"\{\{(\w+)\}\}", slug)[0],
         "slug": slug,
-        "summary": slug,
+        "summary": summary_template(dataset, slug),
         "fields": fields,
     }
     if depth:  # records in year folders: <năm>/<mã>.yml, a new one filed under the current year
@@ -163,29 +184,150 @@ def slug_template(dataset: AnyDataset) -> str:
         return "{{" + (required or list(names))[0] + "}}"
 
 
-def object_fields(schema: dict[str, Any], defs: dict[str, Any]) -> list[dict[str, Any]]:
-    """The form fields of an object schema, in the model's order."""
-    required = set(schema.get("required", []))
-    return [
-        field_config(name, node, defs, name in required)
-        for name, node in schema.get("properties", {}).items()
-    ]
+def summary_template(dataset: AnyDataset, slug: str) -> str:
+    """What the collection's list shows of each record: its title when the dataset gives records one
+    from their fields (:meth:`title_of`: «Tên thủ tục (1.000080)»), else its code and its name or
+    title field (``ten…``, ``tieu_de``) when it has one («PAKN-2025-001 — Tiêu đề»)."""
+    names = dataset.model.model_fields
+    probe = dataset.model.model_construct(None, **{name: "{{" + name + "}}" for name in names})
+    try:
+        title = str(dataset.title_of(probe))
+    except Exception:
+        title = slug
+    if title != slug and "{{" in title:
+        return title if slug in title else f"{slug} — {title}"
+    named = [n for n, f in names.items() if f.is_required() and (n.startswith("ten") or n == "tieu_de")]
+    return f"{slug} — {{{{{named[0]}}}}}" if named and "{{" in slug else slug
 
 
-def field_config(name: str, node: dict[str, Any], defs: dict[str, Any], required: bool) -> dict[str, Any]:
-    """One form field: its widget from the schema's type, its label and hint from the description."""
-    description = str(node.get("description", "")).strip()
-    field: dict[str, Any] = {"name": name, "label": label_of(name, description)}
-    if description:
-        field["hint"] = description
-    if not required:
-        field["required"] = False
-    field.update(widget(node, defs))
-    default = node.get("default")
-    plain = field["widget"] in ("select", "boolean", "number", "string")
-    if isinstance(default, (str, int, float, bool)) and plain and not required:
-        field["default"] = default
-    return field
+class _Form:
+    """The form fields of one dataset's model: its schema's definitions, the fields that name registry
+    items or other records (:func:`generator.build.editor.references`) and the items offered."""
+
+    def __init__(
+        self,
+        defs: dict[str, Any],
+        refs: Mapping[Path_, Refers],
+        choices: Mapping[str, Sequence[tuple[str, str]]],
+    ) -> None:
+        self.defs, self.refs, self.choices = defs, refs, choices
+
+    def object_fields(
+        self, schema: dict[str, Any], path: Path_, optional: bool = False
+    ) -> list[dict[str, Any]]:
+        """The form fields of an object schema, in the model's order; in an ``optional`` group none is
+        required by the form (the editor's script requires them once the group is filled)."""
+        required = set(schema.get("required", [])) if not optional else set()
+        return [
+            self.field_config(name, node, (*path, name), name in required)
+            for name, node in schema.get("properties", {}).items()
+        ]
+
+    def field_config(self, name: str, node: dict[str, Any], path: Path_, required: bool) -> dict[str, Any]:
+        """One form field: its widget from the schema's type, its label and hint from the description."""
+        description = str(node.get("description", "")).strip()
+        field: dict[str, Any] = {"name": name, "label": label_of(name, description)}
+        if description:
+            field["hint"] = description
+        if not required:
+            field["required"] = False
+        field.update(self.widget(node, path, optional=not required))
+        default = node.get("default")
+        plain = field["widget"] in ("select", "boolean", "number", "string")
+        if isinstance(default, (str, int, float, bool)) and plain and not required:
+            field["default"] = default
+        return field
+
+    def widget(self, node: dict[str, Any], path: Path_, optional: bool = False) -> dict[str, Any]:
+        """The widget settings of one schema node (``$ref`` followed, ``X | None`` read as ``X``)."""
+        node = _resolve(node, self.defs)
+        ref = self.refs.get(path)
+        if ref is not None:
+            picker = self.picker(ref, many=node.get("type") == "array")
+            if picker is not None:
+                return {**picker, **({"min": node["minItems"]} if "minItems" in node else {})}
+        options = [n for n in node.get("anyOf", []) if n.get("type") != "null"]
+        if options:
+            kinds = [_resolve(n, self.defs) for n in options]
+            number = next((n for n in kinds if n.get("type") in ("number", "integer")), None)
+            node = number if number is not None else kinds[0]  # a Decimal is «number or numeric string»
+        if "enum" in node:  # numbers as labelled options: Decap's select filters its options as text
+            options = [v if isinstance(v, str) else {"label": str(v), "value": v} for v in node["enum"]]
+            return {"widget": "select", "options": options}
+        kind = node.get("type")
+        if kind == "object" or "properties" in node:
+            return {
+                "widget": "object",
+                "collapsed": False,
+                "fields": self.object_fields(node, path, optional),
+            }
+        if kind == "array":
+            at_least = {"min": node["minItems"]} if "minItems" in node else {}
+            # starts empty: Decap would otherwise add an item holding its fields' defaults, whose
+            # required fields then block saving a record that has none
+            return {**self.list_widget(node.get("items", {}), path), **at_least, "default": []}
+        if kind in ("number", "integer"):
+            result: dict[str, Any] = {
+                "widget": "number",
+                "value_type": "int" if kind == "integer" else "float",
+            }
+            for key, setting in (("minimum", "min"), ("maximum", "max")):
+                if key in node:
+                    result[setting] = node[key]
+            return result
+        if kind == "boolean":
+            return {"widget": "boolean"}
+        if node.get("format") == "date":
+            return {
+                "widget": "datetime",
+                "format": "YYYY-MM-DD",
+                "date_format": "DD/MM/YYYY",
+                "time_format": False,
+            }
+        if node.get("format") == "date-time":
+            return {"widget": "datetime"}
+        if "pattern" in node:
+            hint = PATTERN_MESSAGES.get(node["pattern"], OTHER_PATTERN_HINT)
+            return {"widget": "string", "pattern": [node["pattern"], f"Không hợp lệ: {hint}"]}
+        return {"widget": "text"}
+
+    def picker(self, ref: Refers, many: bool) -> dict[str, Any] | None:
+        """A field naming registry items or records: a choice that shows names and stores codes (a
+        relation to another collection; a select over a content file's items, when they are known)."""
+        if ref.collection:
+            if ref.items:  # a list kept in one file (don-vi.yml)
+                value, label = f"{ref.items}.*.{ref.value}", f"{ref.items}.*.{ref.label}"
+                where = {"collection": ref.collection, "file": ref.collection}
+            else:
+                value, label = ref.value, ref.label
+                where = {"collection": ref.collection}
+            return {
+                "widget": "relation",
+                **where,
+                "value_field": value,
+                "search_fields": [label, value],
+                "display_fields": [value, label],
+                "options_length": 50,
+                **({"multiple": True} if many else {}),
+            }
+        items = self.choices.get(ref.file)
+        if items is None:
+            return None
+        return {
+            "widget": "select",
+            "options": [{"label": f"{name} ({code})", "value": code} for code, name in items],
+            **({"multiple": True} if many else {}),
+        }
+
+    def list_widget(self, items: dict[str, Any], path: Path_) -> dict[str, Any]:
+        """A list: of objects (one sub-form per item), or of plain values (one field per item)."""
+        resolved = _resolve(items, self.defs)
+        if resolved.get("type") == "object" or "properties" in resolved:
+            return {"widget": "list", "collapsed": False, "fields": self.object_fields(resolved, path)}
+        item = {"name": "muc", "label": "Mục", **self.widget(items, path)}
+        if item["widget"] == "text":
+            item["widget"] = "string"
+        return {"widget": "list", "field": item}
 
 
 def label_of(name: str, description: str) -> str:
@@ -195,55 +337,6 @@ def label_of(name: str, description: str) -> str:
     if match and not match.group(1).strip().isascii():
         return f"{match.group(1).strip()} ({name})"
     return name
-
-
-def widget(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
-    """The widget settings of one schema node (``$ref`` followed, ``X | None`` read as ``X``)."""
-    node = _resolve(node, defs)
-    options = [n for n in node.get("anyOf", []) if n.get("type") != "null"]
-    if options:
-        kinds = [_resolve(n, defs) for n in options]
-        number = next((n for n in kinds if n.get("type") in ("number", "integer")), None)
-        node = number if number is not None else kinds[0]  # a Decimal is «number or numeric string»
-    if "enum" in node:
-        return {"widget": "select", "options": list(node["enum"])}
-    kind = node.get("type")
-    if kind == "object" or "properties" in node:
-        return {"widget": "object", "collapsed": False, "fields": object_fields(node, defs)}
-    if kind == "array":
-        return _list_widget(node.get("items", {}), defs)
-    if kind in ("number", "integer"):
-        result: dict[str, Any] = {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
-        for key, setting in (("minimum", "min"), ("maximum", "max")):
-            if key in node:
-                result[setting] = node[key]
-        return result
-    if kind == "boolean":
-        return {"widget": "boolean"}
-    if node.get("format") == "date":
-        return {
-            "widget": "datetime",
-            "format": "YYYY-MM-DD",
-            "date_format": "DD/MM/YYYY",
-            "time_format": False,
-        }
-    if node.get("format") == "date-time":
-        return {"widget": "datetime"}
-    if "pattern" in node:
-        hint = PATTERN_MESSAGES.get(node["pattern"], OTHER_PATTERN_HINT)
-        return {"widget": "string", "pattern": [node["pattern"], f"Không hợp lệ: {hint}"]}
-    return {"widget": "text"}
-
-
-def _list_widget(items: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
-    """A list: of objects (one sub-form per item), or of plain values (one field per item)."""
-    resolved = _resolve(items, defs)
-    if resolved.get("type") == "object" or "properties" in resolved:
-        return {"widget": "list", "collapsed": False, "fields": object_fields(resolved, defs)}
-    item = {"name": "muc", "label": "Mục", **widget(items, defs)}
-    if item["widget"] == "text":
-        item["widget"] = "string"
-    return {"widget": "list", "field": item}
 
 
 def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
@@ -292,6 +385,11 @@ MISSING = (
 )
 
 
+def site_styles(site: Path) -> list[Path]:
+    """The built site's style sheets (Material's, then the theme's), which the editor's preview uses."""
+    return sorted(site.glob("assets/stylesheets/*.min.css")) + sorted(site.glob("assets/congkhai*.css"))
+
+
 def write_admin(
     site: Path,
     datasets: Sequence[AnyDataset],
@@ -301,20 +399,32 @@ def write_admin(
     site_url: str | None = None,
     dist: Path = CMS_DIST,
     local: bool = False,
+    choices: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    allowed: AllowList | None = None,
 ) -> Path:
     """Write ``admin/`` into the built ``site``: the page, the generated configuration (``local``: for
     ``decap-server`` on this machine, :func:`cms_config`) and Decap CMS's bundle (only a notice when the
     bundle is not installed)."""
     folder = site / ADMIN
     folder.mkdir(parents=True, exist_ok=True)
-    config = cms_config(datasets, content_dir, repo, site_url=site_url, local=local)
+    config = cms_config(datasets, content_dir, repo, site_url=site_url, local=local, choices=choices)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
     header = "# Tạo tự động từ các mô hình dữ liệu (generator/build/admin.py): đừng sửa tay.\n"
     (folder / "config.yml").write_text(header + text, encoding="utf-8")
     bundle = sorted(p for p in dist.iterdir() if _BUNDLE_FILE.match(p.name)) if dist.is_dir() else []
     for path in bundle:
         shutil.copyfile(path, folder / path.name)
-    body = f'<script src="{SCRIPT}"></script>' if bundle else MISSING
+    body = MISSING
+    if bundle:
+        rules = editor_rules(datasets, content_dir, allowed or AllowList())
+        for item in config["collections"]:  # the preview's heading: what the list shows of a record
+            summary = item.get("summary", "")
+            rules["collections"][item["name"]]["title"] = re.findall(r"\{\{(\w+)\}\}", summary)
+        rules["styles"] = [f"../{p.relative_to(site).as_posix()}" for p in site_styles(site)]
+        (folder / "congkhai-rules.js").write_text(rules_script(rules), encoding="utf-8")
+        shutil.copyfile(PHONES, folder / "libphonenumber-max.js")
+        shutil.copyfile(CMS_SOURCE / "congkhai.js", folder / "congkhai.js")
+        body = "\n".join(f'<script src="{name}"></script>' for name in (*BEFORE_CMS, SCRIPT, *AFTER_CMS))
     page = INDEX_HTML.format(
         title=html.escape(title), body=body, csp=html.escape(admin_csp(local), quote=False)
     )

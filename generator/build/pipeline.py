@@ -20,6 +20,7 @@ from generator.build.admin import cms_repo as admin_repo
 from generator.build.admin import write_admin
 from generator.build.allpages import generate_pages, split_pages
 from generator.build.docsfolder import BuildReport, Known, write_docs, write_pages
+from generator.build.editor import choices as editor_choices
 from generator.build.mkdocsrun import run_mkdocs
 from generator.build.offline import made_offline, offline_zip
 from generator.build.paths import Places, check_apart, check_work, refuse, take_over_work, using_work
@@ -35,7 +36,7 @@ from generator.core.records import LoadCache
 from generator.core.render import Memo, Page, no_memo
 from generator.datasets import DATASETS
 from generator.site.agency import Agency, at_address, contacts
-from generator.site.catalog import SITE_FILE, Catalog, build_catalog
+from generator.site.catalog import ALLOWED_FILE, SITE_FILE, Catalog, allow_list, build_catalog, load_allowed
 from generator.site.dataset import AnyDataset, published
 from generator.site.feeds import head_links
 from generator.site.opendata import all_feeds
@@ -266,6 +267,8 @@ def write_editor(
         repo=admin_repo(cms_repo),
         site_url=agency.url_trang,
         local=local,
+        choices=editor_choices(content, datasets),
+        allowed=allow_list(agency, load_allowed(content / ALLOWED_FILE)[0]),
     )
 
 

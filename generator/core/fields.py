@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -43,6 +44,34 @@ HttpUrl = Annotated[str, StringConstraints(pattern=URL_PATTERN), AfterValidator(
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 """Lower-case ASCII words joined by hyphens, used in addresses."""
+
+
+@dataclass(frozen=True)
+class Refers:
+    """What a code field names: an item of a list in a content file (``linh-vuc.yml``: ``linh_vuc``, by
+    ``ma``, named ``ten``) or a record of another dataset (``collection``). Validation ignores it; the
+    web editor makes the field a picker that shows the name and stores the code."""
+
+    value: str
+    """The key of the code in each item (``ma``; a record's code field, ``ma_thu_tuc``)."""
+    label: str
+    """The key of the name shown beside it."""
+    file: str = ""
+    """The content file holding the list (relative to the content folder), for a registry or settings."""
+    items: str = ""
+    """The key of the list in that file (``linh_vuc``)."""
+    collection: str = ""
+    """The dataset whose records are named (``thu-tuc``, ``don-vi``)."""
+
+
+SECTOR = Refers("ma", "ten", file="linh-vuc.yml", items="linh_vuc")
+SectorSlug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), SECTOR]
+"""The code of a sector in ``content/linh-vuc.yml``."""
+ProcedureRef = Annotated[
+    str, StringConstraints(pattern=CODE_PATTERN), Refers("ma_thu_tuc", "ten_thu_tuc", collection="thu-tuc")
+]
+"""The code of a procedure in ``content/thu-tuc/``."""
+
 
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
 """An e-mail address."""
@@ -146,3 +175,52 @@ class FieldProblem(ValueError):
     def __init__(self, key: str, message: str) -> None:
         super().__init__(message)
         self.key = key
+
+
+@dataclass(frozen=True)
+class Depends:
+    """A field that makes sense only with some values of another field of the same object: ``needed``,
+    it must be there with them (``den_ngay`` with ``loai: han``); otherwise it must be absent without
+    them. ``check`` (:func:`first_broken`, in the model's validator) and the web editor, before saving,
+    apply the same rules, with the same message."""
+
+    field: str
+    on: str
+    values: tuple[str, ...]
+    needed: bool
+    message: str
+
+    def broken(self, record: BaseModel) -> bool:
+        """Whether ``record`` breaks this rule."""
+        present = getattr(record, self.field) is not None
+        chosen = getattr(record, self.on) in self.values
+        return chosen and not present if self.needed else present and not chosen
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """An object that must say something in one of ``fields`` at least (a duration's number or its
+    description), reported at the first; applied by ``check`` and the web editor alike."""
+
+    fields: tuple[str, ...]
+    message: str
+
+    @property
+    def field(self) -> str:
+        """Where the problem is reported."""
+        return self.fields[0]
+
+    def broken(self, record: BaseModel) -> bool:
+        """Whether ``record`` has none of the fields."""
+        return all(getattr(record, name) is None for name in self.fields)
+
+
+FieldRule = Depends | AnyOf
+"""A rule between the fields of one object, declared in its model's ``depends``."""
+
+
+def first_broken(record: BaseModel, rules: tuple[FieldRule, ...]) -> None:
+    """Raise :class:`FieldProblem` for the first of ``rules`` that ``record`` breaks."""
+    for rule in rules:
+        if rule.broken(record):
+            raise FieldProblem(rule.field, rule.message)

@@ -11,11 +11,33 @@ from datetime import date
 from generator.core.errors import DataError
 from generator.core.records import Loaded
 from generator.core.validation import one_of_message
-from generator.feedback.model import NEXT, STATUSES, Settings
+from generator.feedback.model import NEXT, STATUSES, Feedback, Settings
 from generator.feedback.summary import Summary
 
 Items = list[Loaded[Summary]]
 SETTINGS_PATH = "content/pakn/cau-hinh.yml"
+
+NEEDS_ANSWER = "«da_xu_ly» cần câu trả lời: thiếu {missing}"
+ANSWER_DAY = "{answered} phải trùng ngày của bước «da_xu_ly» ({day})"
+ANSWER_TOO_EARLY = "có câu trả lời nhưng trạng thái là «{status}»: thêm bước «da_xu_ly» vào trang_thai"
+ANSWER_WITHOUT_DOCUMENT = "có câu trả lời nhưng thiếu van_ban_tra_loi (so, ngay, url của văn bản trả lời)"
+NEEDS_PUBLISH_FORM = (
+    "«da_cong_khai» cần hinh_thuc_cong_khai: "
+    "cong_thong_tin, phuong_tien_thong_tin, van_ban_gui_nguoi_phan_anh, hinh_thuc_khac"
+)
+FORM_MESSAGES = {
+    "needs_answer": NEEDS_ANSWER,
+    "answer_day": ANSWER_DAY,
+    "answer_too_early": ANSWER_TOO_EARLY,
+    "answer_without_document": ANSWER_WITHOUT_DOCUMENT,
+    "needs_publish_form": NEEDS_PUBLISH_FORM,
+}
+"""The answer's rules, as the web editor also applies them before saving (``{…}``: filled in)."""
+
+
+def file_stem(item: Feedback | Summary) -> str:
+    """Where an item's file is, in the dataset's folder, without its extension: ``<năm>/<mã>``."""
+    return f"{item.ngay_tiep_nhan.year}/{item.ma_pakn}"
 
 
 def check_feedback(
@@ -35,10 +57,10 @@ def check_feedback(
 
 def _file_names(items: Items) -> Iterable[DataError]:
     for item in items:
-        code, name = item.record.ma_pakn, os.path.basename(item.path)
+        year, code = file_stem(item.record).split("/")
+        name = os.path.basename(item.path)
         if os.path.splitext(name)[0] != code:
             yield item.doc.error(("ma_pakn",), f"tên tệp «{name}» phải trùng mã: đổi tên thành «{code}.yml»")
-        year = str(item.record.ngay_tiep_nhan.year)
         if os.path.basename(os.path.dirname(item.path)) != year:
             message = f"tiếp nhận năm {year}: đặt tệp trong thư mục content/pakn/{year}/"
             yield item.doc.error(("ngay_tiep_nhan",), message)
@@ -121,25 +143,19 @@ def _answer(item: Loaded[Summary]) -> Iterable[DataError]:
             if not present and not (key == "van_ban_tra_loi" and s.tra_loi)
         ]
         if missing:
-            message = f"«da_xu_ly» cần câu trả lời: thiếu {', '.join(missing)}"
+            message = NEEDS_ANSWER.format(missing=", ".join(missing))
             yield item.doc.error(("trang_thai", i, "trang_thai"), message)
         if s.ngay_tra_loi is not None and s.ngay_tra_loi != day:
-            message = f"{_show(s.ngay_tra_loi)} phải trùng ngày của bước «da_xu_ly» ({_show(day)})"
+            message = ANSWER_DAY.format(answered=_show(s.ngay_tra_loi), day=_show(day))
             yield item.doc.error(("ngay_tra_loi",), message)
     elif has_answer:
-        message = f"có câu trả lời nhưng trạng thái là «{s.status}»: thêm bước «da_xu_ly» vào trang_thai"
+        message = ANSWER_TOO_EARLY.format(status=s.status)
         yield item.doc.error((_first_answer_key(s),), message)
     if s.tra_loi and not s.van_ban_tra_loi:
-        yield item.doc.error(
-            ("tra_loi",), "có câu trả lời nhưng thiếu van_ban_tra_loi (so, ngay, url của văn bản trả lời)"
-        )
+        yield item.doc.error(("tra_loi",), ANSWER_WITHOUT_DOCUMENT)
     published = [i for i, (status, _) in enumerate(s.trang_thai) if status == "da_cong_khai"]
     if published and not s.hinh_thuc_cong_khai:
-        message = (
-            "«da_cong_khai» cần hinh_thuc_cong_khai: "
-            "cong_thong_tin, phuong_tien_thong_tin, van_ban_gui_nguoi_phan_anh, hinh_thuc_khac"
-        )
-        yield item.doc.error(("trang_thai", published[0], "trang_thai"), message)
+        yield item.doc.error(("trang_thai", published[0], "trang_thai"), NEEDS_PUBLISH_FORM)
 
 
 def _first_answer_key(s: Summary) -> str:

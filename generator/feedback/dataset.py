@@ -12,7 +12,7 @@ from generator.core.errors import DataError
 from generator.core.records import Loaded
 from generator.core.render import Memo, Page, no_memo, render
 from generator.feedback import opendata, pages
-from generator.feedback.checks import check_feedback
+from generator.feedback.checks import FORM_MESSAGES, check_feedback, file_stem
 from generator.feedback.model import Feedback, Settings
 from generator.feedback.summary import NAME, Summary, settings, summaries, summarise, timings
 from generator.site.catalog import Catalog
@@ -44,6 +44,14 @@ class FeedbackDataset(Dataset[Feedback, Summary]):
     def key(self, item: Feedback | Summary) -> str:
         """The item's code."""
         return item.ma_pakn
+
+    def file_stem(self, item: Feedback | Summary) -> str:
+        """``<năm tiếp nhận>/<mã>``."""
+        return file_stem(item)
+
+    def form_messages(self) -> dict[str, str]:
+        """The answer's rules."""
+        return FORM_MESSAGES
 
     def page_of(self, key: str) -> str | None:
         """``pakn/<mã>.md``."""

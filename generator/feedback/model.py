@@ -15,9 +15,11 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt, StringConstraints
 
-from generator.core.fields import HttpUrl, ProcedureCode, Record, Slug, Text, no_items
+from generator.core.fields import HttpUrl, ProcedureRef, Record, Refers, SectorSlug, Slug, Text, no_items
 
 FEEDBACK_CODE = r"^[A-Z0-9]+(?:[.-][A-Z0-9]+)*$"
+RuleCode = Annotated[Slug, Refers("ma", "ten", file="pakn/cau-hinh.yml", items="thoi_han")]
+"""The code of a deadline rule in ``content/pakn/cau-hinh.yml``."""
 FeedbackCode = Annotated[str, StringConstraints(pattern=FEEDBACK_CODE)]
 """A feedback code such as ``PAKN-2025-001``: capitals, digits, dots and hyphens."""
 
@@ -116,15 +118,15 @@ class Feedback(Record):
     """Kênh tiếp nhận."""
     phan_loai: Classification
     """ve_hanh_vi (về hành vi của cơ quan, cán bộ) hoặc ve_quy_dinh (về quy định hành chính)."""
-    linh_vuc: Slug
+    linh_vuc: SectorSlug
     """Mã lĩnh vực trong content/linh-vuc.yml."""
-    thu_tuc: list[ProcedureCode] = no_items()
+    thu_tuc: list[ProcedureRef] = no_items()
     """Mã các thủ tục hành chính liên quan (trong content/thu-tuc/)."""
     tom_tat: Text
     """Tóm tắt nội dung đã ẩn danh: không tên, điện thoại, thư điện tử, địa chỉ, số giấy tờ."""
     trang_thai: list[Transition] = no_items()
     """Các bước sau khi tiếp nhận, theo thứ tự thời gian; trống là «Đã tiếp nhận»."""
-    quy_tac_thoi_han: Slug
+    quy_tac_thoi_han: RuleCode
     """Mã quy tắc thời hạn trong content/pakn/cau-hinh.yml."""
     ngay_tra_loi: date | None = None
     """Ngày trả lời: trùng ngày của bước da_xu_ly."""

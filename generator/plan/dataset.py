@@ -20,7 +20,7 @@ from generator.core.records import Loaded
 from generator.core.render import Memo, Page, no_memo, render
 from generator.core.validation import one_of_message
 from generator.plan import lookup, opendata
-from generator.plan.model import Plan, Report, UnitRegistry
+from generator.plan.model import GROUPS_OR_TASKS, Plan, Report, UnitRegistry
 from generator.plan.pages import INDEX, plan_pages
 from generator.plan.views import plan_views
 from generator.site.catalog import Catalog
@@ -85,6 +85,10 @@ class Plans(Dataset[Plan, Plan]):
     json_key = "ke_hoach"
     noun = "kế hoạch"
 
+    def form_messages(self) -> dict[str, str]:
+        """Each part has groups or tasks."""
+        return {"groups_or_tasks": GROUPS_OR_TASKS}
+
     def other_entries(self) -> set[str]:
         """The reports' folder, ``bao-cao/``."""
         return {"bao-cao"}
@@ -112,7 +116,7 @@ class Plans(Dataset[Plan, Plan]):
         errors: list[DataError] = []
         for item in items:
             plan = item.record
-            if Path(item.path).stem != str(plan.nam):
+            if Path(item.path).stem != self.file_stem(plan):
                 errors.append(
                     item.doc.error(("nam",), f"tệp kế hoạch năm {plan.nam} phải tên là {plan.nam}.yml")
                 )
@@ -235,7 +239,7 @@ class Reports(Dataset[Report, Report]):
         errors: list[DataError] = []
         for item in items:
             report = item.record
-            if Path(item.path).stem != self.key(report):
+            if Path(item.path).stem != self.file_stem(report):
                 errors.append(
                     item.doc.error(
                         ("quy",),

@@ -11,11 +11,23 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StrictInt, model_validator
 
-from generator.core.fields import DocNumber, FieldProblem, HttpUrl, Record, Slug, Text, no_items
+from generator.core.fields import (
+    Depends,
+    DocNumber,
+    FieldProblem,
+    FieldRule,
+    HttpUrl,
+    Record,
+    Refers,
+    Slug,
+    Text,
+    first_broken,
+    no_items,
+)
 
 TIMING_KINDS = {
     "han": "Hoàn thành trước một hạn",
@@ -41,6 +53,10 @@ STATUSES = {
 TimingKind = Literal["han", "dinh_ky", "thuong_xuyen", "khi_co_yeu_cau", "theo_trieu_tap", "theo_quy_dinh"]
 Status = Literal["chua_bat_dau", "dang_thuc_hien", "hoan_thanh", "khong_ap_dung"]
 Quarter = Literal[1, 2, 3, 4]
+GROUPS_OR_TASKS = "mỗi phần có hoặc «nhom», hoặc «nhiem_vu» (một trong hai)"
+"""A part with both groups and tasks, or neither (also refused by the web editor before saving)."""
+UnitCode = Annotated[Slug, Refers("ma", "ten", collection="don-vi", items="don_vi")]
+"""The code of a unit in ``content/don-vi.yml``."""
 
 
 class Unit(Record):
@@ -72,16 +88,16 @@ class Timing(Record):
     chu_ky: Literal["quy", "sau_thang", "nam"] | None = None
     """Chu kỳ báo cáo, chỉ với loai: dinh_ky: quy, sau_thang hoặc nam."""
 
+    depends: ClassVar[tuple[FieldRule, ...]] = (
+        Depends("den_ngay", "loai", ("han",), True, "loại «han» cần ngày hạn «den_ngay»"),
+        Depends("den_ngay", "loai", ("han",), False, "chỉ loại «han» mới có «den_ngay»"),
+        Depends("chu_ky", "loai", ("dinh_ky",), True, "loại «dinh_ky» cần «chu_ky»: quy, sau_thang hoặc nam"),
+        Depends("chu_ky", "loai", ("dinh_ky",), False, "chỉ loại «dinh_ky» mới có «chu_ky»"),
+    )
+
     @model_validator(mode="after")
     def _fields_of_kind(self) -> Timing:
-        if self.loai == "han" and self.den_ngay is None:
-            raise FieldProblem("den_ngay", "loại «han» cần ngày hạn «den_ngay»")
-        if self.loai != "han" and self.den_ngay is not None:
-            raise FieldProblem("den_ngay", "chỉ loại «han» mới có «den_ngay»")
-        if self.loai == "dinh_ky" and self.chu_ky is None:
-            raise FieldProblem("chu_ky", "loại «dinh_ky» cần «chu_ky»: quy, sau_thang hoặc nam")
-        if self.loai != "dinh_ky" and self.chu_ky is not None:
-            raise FieldProblem("chu_ky", "chỉ loại «dinh_ky» mới có «chu_ky»")
+        first_broken(self, self.depends)
         return self
 
 
@@ -92,11 +108,11 @@ class Task(Record):
     """Số thứ tự như trong kế hoạch («01», «1»)."""
     noi_dung: Text
     """Nội dung công việc."""
-    chu_tri: list[Slug] = Field(min_length=1)
+    chu_tri: list[UnitCode] = Field(min_length=1)
     """Mã các đơn vị chủ trì (trong content/don-vi.yml)."""
     chu_tri_nguyen_van: Text | None = None
     """Nguyên văn cột «Đơn vị chủ trì» khi khác tên các đơn vị nối bằng dấu phẩy."""
-    phoi_hop: list[Slug] = no_items()
+    phoi_hop: list[UnitCode] = no_items()
     """Mã các đơn vị phối hợp."""
     phoi_hop_nguyen_van: Text | None = None
     """Nguyên văn cột «Đơn vị phối hợp» khi khác tên các đơn vị nối bằng dấu phẩy."""
@@ -130,7 +146,7 @@ class Part(Record):
     @model_validator(mode="after")
     def _groups_or_tasks(self) -> Part:
         if bool(self.nhom) == bool(self.nhiem_vu):
-            raise FieldProblem("nhom", "mỗi phần có hoặc «nhom», hoặc «nhiem_vu» (một trong hai)")
+            raise FieldProblem("nhom", GROUPS_OR_TASKS)
         return self
 
 

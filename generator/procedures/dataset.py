@@ -13,7 +13,7 @@ from generator.core.records import Loaded
 from generator.core.render import Memo, Page, no_memo, render
 from generator.procedures import lookup, opendata, search
 from generator.procedures.checks import check_procedures
-from generator.procedures.model import Procedure
+from generator.procedures.model import NEEDS_LEVEL, Procedure
 from generator.procedures.pages import catalogue_pages, procedure_pages
 from generator.procedures.summary import Summary, summarise
 from generator.site.catalog import Catalog
@@ -37,6 +37,10 @@ class Procedures(Dataset[Procedure, Summary]):
     json_key = "thu_tuc"
     noun = "thủ tục"
     title = "Thủ tục hành chính"
+
+    def form_messages(self) -> dict[str, str]:
+        """A level, or a word that the source gives none."""
+        return {"needs_level": NEEDS_LEVEL}
 
     def key(self, item: Procedure | Summary) -> str:
         """The procedure's code."""

@@ -6,19 +6,24 @@ Fields follow NĐ 63/2010 Điều 8 and the national portal (Cổng Dịch vụ 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, JsonValue, model_validator
 
 from generator.core.fields import (
     Amount,
+    AnyOf,
+    Depends,
     FieldProblem,
+    FieldRule,
     FormRef,
     HttpUrl,
     ProcedureCode,
+    ProcedureRef,
     Record,
-    Slug,
+    SectorSlug,
     Text,
+    first_broken,
     no_items,
 )
 
@@ -108,6 +113,12 @@ LEVEL_GIVEN: list[JsonValue] = [
 """The published schema's form of ``Procedure._level``: a level, or the level as the source writes it."""
 
 
+NEEDS_LEVEL = (
+    "cần ít nhất một cấp thực hiện; nếu nguồn không ghi cấp, ghi «cap_thuc_hien_mo_ta: Không có thông tin»"
+)
+"""A procedure with no level and no word about it (also refused by the web editor before saving)."""
+
+
 class Agencies(Record):
     """The agencies involved in a procedure."""
 
@@ -153,10 +164,13 @@ class Duration(Record):
     mo_ta: Text | None = None
     """Free text as published (for example «kể từ ngày nhận đủ hồ sơ hợp lệ»)."""
 
+    depends: ClassVar[tuple[FieldRule, ...]] = (
+        AnyOf(("so", "mo_ta"), "cần «so» (số) hoặc «mo_ta» (mô tả thời hạn)"),
+    )
+
     @model_validator(mode="after")
     def _says_something(self) -> Duration:
-        if self.so is None and self.mo_ta is None:
-            raise FieldProblem("so", "cần «so» (số) hoặc «mo_ta» (mô tả thời hạn)")
+        first_broken(self, self.depends)
         if self.don_vi is not None and self.so is None:
             raise FieldProblem("so", "có «don_vi» thì phải có «so»")
         return self
@@ -184,10 +198,13 @@ class Fee(Record):
     dia_phuong: bool = False
     """The province set this amount; kept on re-import."""
 
+    depends: ClassVar[tuple[FieldRule, ...]] = (
+        AnyOf(("so_tien", "mo_ta"), "cần «so_tien» (số tiền, 0 nếu miễn phí) hoặc «mo_ta»"),
+    )
+
     @model_validator(mode="after")
     def _consistent(self) -> Fee:
-        if self.so_tien is None and self.mo_ta is None:
-            raise FieldProblem("so_tien", "cần «so_tien» (số tiền, 0 nếu miễn phí) hoặc «mo_ta»")
+        first_broken(self, self.depends)
         if self.hieu_luc_tu and self.hieu_luc_den and self.hieu_luc_den < self.hieu_luc_tu:
             raise FieldProblem("hieu_luc_den", "phải sau hoặc bằng «hieu_luc_tu»")
         return self
@@ -287,7 +304,7 @@ class Procedure(Record):
     """Mã thủ tục on the national database, always in quotes: "1.013859"."""
     ten_thu_tuc: Text
     """Tên thủ tục."""
-    linh_vuc: Slug
+    linh_vuc: SectorSlug
     """Lĩnh vực: the slug of a sector listed in content/linh-vuc.yml (for example «cong-chung»)."""
     cap_thuc_hien: list[Level] = no_items()
     """Cấp thực hiện: một hoặc nhiều cấp bo, tinh, huyen, xa, co_quan_khac. Chỉ để trống khi có
@@ -335,7 +352,7 @@ class Procedure(Record):
     """Codes of related procedures published on this site."""
     trang_thai: Status = "hieu_luc"
     """hieu_luc, bai_bo or thay_the."""
-    ma_thay_the: ProcedureCode | None = None
+    ma_thay_the: ProcedureRef | None = None
     """With trang_thai: thay_the, the code of the procedure that replaces this one."""
     tu_khoa: list[Text] = no_items()
     """Từ khóa: other words citizens use for this procedure."""
@@ -344,22 +361,26 @@ class Procedure(Record):
     ngay_cap_nhat: date | None = None
     """Ngày cập nhật: when the agency last changed this record."""
 
+    depends: ClassVar[tuple[FieldRule, ...]] = (
+        Depends(
+            "ma_thay_the",
+            "trang_thai",
+            ("thay_the",),
+            True,
+            "thủ tục đã được thay thế phải ghi mã thủ tục thay thế",
+        ),
+        Depends("ma_thay_the", "trang_thai", ("thay_the",), False, "chỉ ghi khi «trang_thai» là thay_the"),
+    )
+
     @model_validator(mode="after")
     def _level(self) -> Procedure:
         if not self.cap_thuc_hien and self.cap_thuc_hien_mo_ta is None:
-            raise FieldProblem(
-                "cap_thuc_hien",
-                "cần ít nhất một cấp thực hiện; nếu nguồn không ghi cấp, ghi "
-                "«cap_thuc_hien_mo_ta: Không có thông tin»",
-            )
+            raise FieldProblem("cap_thuc_hien", NEEDS_LEVEL)
         return self
 
     @model_validator(mode="after")
     def _replacement(self) -> Procedure:
-        if self.trang_thai == "thay_the" and self.ma_thay_the is None:
-            raise FieldProblem("ma_thay_the", "thủ tục đã được thay thế phải ghi mã thủ tục thay thế")
-        if self.trang_thai != "thay_the" and self.ma_thay_the is not None:
-            raise FieldProblem("ma_thay_the", "chỉ ghi khi «trang_thai» là thay_the")
+        first_broken(self, self.depends)
         if self.ma_thay_the == self.ma_thu_tuc:
             raise FieldProblem("ma_thay_the", "không được trùng với chính mã thủ tục này")
         return self

@@ -108,6 +108,16 @@ class Dataset(ABC, Generic[R, S]):
     def key(self, item: R | S) -> str:
         """The id of a record or of its summary; records are ordered by it."""
 
+    def file_stem(self, item: R | S) -> str:
+        """Where a record's file is in the dataset's folder, without its extension: what ``check``
+        requires and what the web editor names a new record's file; by default its key."""
+        return self.key(item)
+
+    def form_messages(self) -> dict[str, str]:
+        """The messages of the cross-field rules the web editor applies before saving (``{…}``: filled
+        in), by rule name; the same ``check`` reports."""
+        return {}
+
     @abstractmethod
     def summarise(self, record: R) -> S:
         """What the catalogue-wide pages and the other datasets need of one record."""

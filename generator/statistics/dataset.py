@@ -55,7 +55,7 @@ class Statistics(Dataset[Period, Period]):
         «từ kỳ trước» equal to what the quarter before left pending."""
         errors: list[DataError] = []
         for item in items:
-            errors += _check_one(item, self.key(item.record), context.sectors)
+            errors += _check_one(item, self.file_stem(item.record), context.sectors)
         errors += _check_carried_over(items)
         return errors
 

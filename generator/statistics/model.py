@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, StrictInt, model_validator
 
-from generator.core.fields import FieldProblem, Record, Slug, Text
+from generator.core.fields import FieldProblem, Record, SectorSlug, Text
 
 
 class Received(Record):
@@ -56,7 +56,7 @@ class Pending(Record):
 class Row(Record):
     """Một dòng của biểu: một lĩnh vực."""
 
-    linh_vuc: Slug
+    linh_vuc: SectorSlug
     """Mã lĩnh vực trong content/linh-vuc.yml."""
     tiep_nhan: Received
     """Số hồ sơ nhận giải quyết."""

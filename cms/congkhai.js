@@ -1,0 +1,574 @@
+// The web editor's own rules, applied before Decap CMS saves a record: copied into admin/ beside
+// decap-cms.js. Its data, admin/congkhai-rules.js (window.CONGKHAI_RULES), is generated from the rules
+// `congkhai check` applies (generator/build/editor.py), so the form refuses what check refuses, with the
+// same Vietnamese words:
+// - a new record's file is named by the dataset's own rule (Decap's slugs are lower case);
+// - an optional group left empty is dropped, a filled one needs its required fields;
+// - the datasets' cross-field rules (feedback: an answer only with the status «da_xu_ly" …);
+// - no personal data: the privacy scan of generator/core/privacy.py and persons.py, ported, with
+//   libphonenumber-js (window.libphonenumber) for phone numbers as phonenumbers finds them.
+(function () {
+  "use strict";
+  var R = window.CONGKHAI_RULES;
+  var CMS = window.CMS;
+  var P = R.privacy;
+
+  function re(name, flags) {
+    return new RegExp(P.patterns[name], flags || "u");
+  }
+  function rx(source, flags) {
+    return new RegExp(source, flags || "u");
+  }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) {
+      return key in values ? values[key] : "{" + key + "}";
+    });
+  }
+
+  // ---- the privacy scan (generator/core/privacy.py) ----
+
+  var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+  function fold(text) {
+    return text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(MARKS, "");
+  }
+  function digits(text) {
+    var found = text.replace(/\D/g, "");
+    if (/^\s*\+84/.test(text) || (found.indexOf("84") === 0 && found.length === 11)) {
+      found = "0" + found.slice(2);
+    }
+    return found;
+  }
+  function maskNumber(text, first, last) {
+    if (first === undefined) first = 2;
+    if (last === undefined) last = 3;
+    var total = (text.match(/\d/g) || []).length;
+    var seen = 0;
+    return Array.from(text)
+      .map(function (c) {
+        if (!/\d/.test(c)) return c;
+        seen += 1;
+        return seen <= first || seen > total - last ? c : "x";
+      })
+      .join("");
+  }
+  function maskEmail(text) {
+    var at = text.indexOf("@");
+    return text.slice(0, 1) + "***@" + text.slice(at + 1);
+  }
+  function maskName(text) {
+    return text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(function (w) {
+        return Array.from(w)[0] + ".";
+      })
+      .join(" ");
+  }
+  function message(kind, shown, allowable) {
+    var text = P.message.split("{kind}").join(kind).split("{shown}").join(shown) + (P.hints[kind] || "");
+    if (allowable) text += P.allowedSuffix.split("{kind}").join(kind);
+    return text;
+  }
+  var allowedNumbers = new Set(P.allowed.numbers);
+  var allowedEmails = new Set(P.allowed.emails);
+
+  function emails(text, found) {
+    var dot = rx(P.patterns.dot, "gu");
+    return text.replace(re("looseEmail", "gu"), function (_, local, domain) {
+      var address = local + "@" + domain.replace(dot, ".");
+      if (!allowedEmails.has(address.toLowerCase())) {
+        found.push(message(P.email, maskEmail(address), true));
+      }
+      return " ";
+    });
+  }
+
+  function phones(text, found) {
+    var lib = window.libphonenumber;
+    var matches = lib.findPhoneNumbersInText(text, { defaultCountry: "VN", v2: true });
+    matches.forEach(function (m) {
+      var raw = text.slice(m.startsAt, m.endsAt);
+      var kind = P.phoneKinds[m.number.getType()];
+      var shown = raw;
+      if ((shown.match(/\(/g) || []).length > (shown.match(/\)/g) || []).length) {
+        shown = shown.replace("(", "");
+      }
+      if (kind && !allowedNumbers.has(digits(shown))) found.push(message(kind, maskNumber(shown), true));
+    });
+    matches
+      .slice()
+      .reverse()
+      .forEach(function (m) {
+        text = text.slice(0, m.startsAt) + " " + text.slice(m.endsAt);
+      });
+    return text;
+  }
+
+  function blank(name, text, found) {
+    var kind = P.kinds[name];
+    if (kind.words && !rx(kind.words).test(text.toLowerCase())) return text;
+    return text.replace(rx(kind.pattern, "gu"), function () {
+      var groups = Array.prototype.slice.call(arguments, 0, -2);
+      var value = null;
+      kind.groups.forEach(function (g) {
+        if (value === null && groups[g]) value = groups[g];
+      });
+      if (value === null) return " ";
+      var keep = !kind.province || (function (d) {
+        var n = parseInt(d.slice(0, 3), 10);
+        return n >= 1 && n <= 96;
+      })(digits(value));
+      if (keep && !allowedNumbers.has(digits(value))) {
+        found.push(message(kind.name, maskNumber(value, kind.first, kind.last), kind.allowable));
+      }
+      return " ";
+    });
+  }
+
+  function unlessHouses(match) {
+    var numbers = match.split(/\s*[-–]\s*/).map(function (n) {
+      return parseInt(n.replace(/\D/g, ""), 10);
+    });
+    for (var i = 1; i < numbers.length; i++) {
+      var step = numbers[i] - numbers[i - 1];
+      if (step < 0 || step > P.houseStep) return match;
+    }
+    return " ";
+  }
+
+  function numbers(text, found) {
+    var rest = text;
+    P.numbersBefore.forEach(function (name) {
+      rest = blank(name, rest, found);
+    });
+    if (re("longRun").test(rest) || re("slashed").test(rest)) {
+      rest = phones(rest.replace(re("houseList", "gu"), unlessHouses), found);
+    }
+    P.numbersAfter.forEach(function (name) {
+      rest = blank(name, rest, found);
+    });
+  }
+
+  function urlValues(url, found) {
+    var values;
+    try {
+      var parts = new URL(url);
+      values = [];
+      parts.searchParams.forEach(function (value) {
+        if (value) values.push(value);
+      });
+      values.push(decodeURIComponent(parts.hash.replace(/^#/, "")));
+    } catch (e) {
+      values = [url.split("://").slice(1).join("://")];
+    }
+    emails(values.join(" "), found);
+    var dialled = values
+      .filter(function (v) {
+        return /^\s*(?:\+84|0)\d/.test(v);
+      })
+      .join(" ");
+    if (re("longRun").test(dialled)) phones(dialled, found);
+  }
+
+  // ---- names and house addresses (generator/core/persons.py) ----
+
+  var N = P.persons;
+  var FAMILY = new Set(N.familyNames);
+  var RARE = new Set(N.rareWords);
+  var MIDDLE = new Set(N.middleNames);
+  var PLAIN_MIDDLE = new Set(N.plainMiddleNames);
+  var TITLES = new Set(N.titles);
+  var FOLDED_TITLES = new Set(N.foldedTitles);
+  var PLACES = new Set(N.placeWords);
+
+  function isUpper(w) {
+    return w === w.toUpperCase() && w !== w.toLowerCase();
+  }
+  function isLower(w) {
+    return w === w.toLowerCase() && w !== w.toUpperCase();
+  }
+  function capitalised(w) {
+    var chars = Array.from(w);
+    return isUpper(chars[0]) && isLower(chars.slice(1).join(""));
+  }
+  function sameCase(parts) {
+    var style = isUpper(parts[0]) ? isUpper : capitalised;
+    var kept = [];
+    for (var i = 0; i < parts.length; i++) {
+      if (!style(parts[i])) break;
+      kept.push(parts[i]);
+    }
+    return kept;
+  }
+  function marked(parts) {
+    return parts.some(function (p) {
+      return fold(p) !== p.toLowerCase();
+    });
+  }
+  function isName(parts, previous, before) {
+    var folded = fold(parts.join(" "));
+    var houseNumber = rx("^(?:" + P.patterns.houseNumber + ")$");
+    if (
+      PLACES.has(fold(previous)) ||
+      houseNumber.test(previous) ||
+      N.publicNames.some(function (n) {
+        return folded.indexOf(n) === 0;
+      })
+    ) {
+      return false;
+    }
+    var accented = FAMILY.has(parts[0]);
+    var titled = TITLES.has(previous.toLowerCase()) || (!marked(parts) && FOLDED_TITLES.has(fold(previous)));
+    var middle = MIDDLE.has(parts[1]) || (!marked(parts) && PLAIN_MIDDLE.has(parts[1].toLowerCase()));
+    var phrase = N.titlePhrases.some(function (p) {
+      return before.slice(-p.length) === p;
+    });
+    if (titled || middle || phrase) return true;
+    return parts.length >= 3 && (accented || RARE.has(fold(parts[0])));
+  }
+  function names(text) {
+    var found = [];
+    var m;
+    var lower = re("lowerName", "gu");
+    while ((m = lower.exec(text))) {
+      if (m[1] === m[1].toLowerCase()) found.push(m[1]);
+    }
+    var capital = re("capitalised", "gu");
+    while ((m = capital.exec(text))) {
+      var parts = sameCase(m[0].split(" "));
+      if (parts.length < 2) continue;
+      var before = text.slice(0, m.index).replace(/[ :]+$/, "");
+      var words = before.trim() ? before.trim().split(/\s+/) : [""];
+      var previous = words[words.length - 1].replace(/\.+$/, "");
+      if (isName(parts, previous, fold(before))) found.push(parts.join(" "));
+    }
+    return found;
+  }
+  function houseAddresses(text) {
+    var found = [];
+    if (re("houseWords").test(text.toLowerCase())) {
+      found = text.match(re("house", "gu")) || [];
+      text = text.replace(re("house", "gu"), " ");
+    }
+    return found.concat(text.indexOf("/") >= 0 ? text.match(re("slashedHouse", "gu")) || [] : []);
+  }
+
+  // scan_text
+  function scanText(text, withNames) {
+    if (!/^[\x00-\x7f]*$/.test(text)) text = text.normalize("NFKC");
+    var found = [];
+    var urls = text.indexOf("://") >= 0 ? text.match(re("url", "gu")) || [] : [];
+    var rest = urls.length ? text.replace(re("url", "gu"), " ") : text;
+    urls.forEach(function (url) {
+      urlValues(url, found);
+    });
+    if (
+      rest.indexOf("@") >= 0 ||
+      ((rest.indexOf("at") >= 0 || rest.indexOf("AT") >= 0 || rest.indexOf("còng") >= 0) &&
+        re("speltAt").test(rest))
+    ) {
+      rest = emails(rest, found);
+    }
+    if (re("candidate").test(rest)) numbers(rest, found);
+    if (withNames) {
+      houseAddresses(text).forEach(function (a) {
+        found.push(message(P.address, maskNumber(a, 0, 0)));
+      });
+      names(text).forEach(function (n) {
+        found.push(message(P.name, maskName(n)));
+      });
+    }
+    return found;
+  }
+  window.congkhaiScanText = scanText;
+
+  // ---- what a record's values are, and where ----
+
+  function keyOf(path) {
+    return path
+      .map(function (p, i) {
+        return typeof p === "number" ? "[" + p + "]" : (i ? "." : "") + p;
+      })
+      .join("");
+  }
+  function texts(value, path, out) {
+    if (typeof value === "string") {
+      if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(value)) out.push([path, value]);
+    } else if (Array.isArray(value)) {
+      value.forEach(function (item, i) {
+        texts(item, path.concat([i]), out);
+      });
+    } else if (value && typeof value === "object") {
+      Object.keys(value).forEach(function (k) {
+        texts(value[k], path.concat([k]), out);
+      });
+    }
+    return out;
+  }
+  function filled(value) {
+    if (value === null || value === undefined || value === "") return false;
+    if (Array.isArray(value)) return value.some(filled);
+    if (typeof value === "object") return Object.keys(value).some(function (k) {
+      return filled(value[k]);
+    });
+    return true;
+  }
+  // every object reached by following ``names`` from ``value`` (lists crossed), with its path
+  function objectsAt(value, names, path) {
+    if (Array.isArray(value)) {
+      return value.reduce(function (all, item, i) {
+        return all.concat(objectsAt(item, names, path.concat([i])));
+      }, []);
+    }
+    if (!value || typeof value !== "object") return [];
+    if (!names.length) return [[value, path]];
+    return objectsAt(value[names[0]], names.slice(1), path.concat([names[0]]));
+  }
+  function get(data, path) {
+    return path.reduce(function (v, k) {
+      return v && typeof v === "object" ? v[k] : undefined;
+    }, data);
+  }
+
+  // ---- cross-field rules (the datasets' check, by message) ----
+
+  function showDay(day) {
+    var p = String(day).slice(0, 10).split("-");
+    return p[2] + "/" + p[1] + "/" + p[0];
+  }
+  function answerRules(data, M, errors) {
+    var steps = data.trang_thai || [];
+    var answered = -1;
+    steps.forEach(function (s, i) {
+      if (answered < 0 && s && s.trang_thai === "da_xu_ly") answered = i;
+    });
+    var document = filled(data.van_ban_tra_loi);
+    var hasAnswer = filled(data.tra_loi) || filled(data.ngay_tra_loi) || filled(data.ket_qua) || document;
+    if (answered >= 0) {
+      var missing = [
+        ["ngay_tra_loi", filled(data.ngay_tra_loi)],
+        ["tra_loi", filled(data.tra_loi)],
+        ["ket_qua", filled(data.ket_qua)],
+        ["van_ban_tra_loi", document || filled(data.tra_loi)],
+      ]
+        .filter(function (p) {
+          return !p[1];
+        })
+        .map(function (p) {
+          return p[0];
+        });
+      var at = "trang_thai[" + answered + "].trang_thai";
+      if (missing.length) errors.push([at, fill(M.needs_answer, { missing: missing.join(", ") })]);
+      var day = steps[answered].ngay;
+      if (filled(data.ngay_tra_loi) && day && String(data.ngay_tra_loi).slice(0, 10) !== String(day).slice(0, 10)) {
+        errors.push(["ngay_tra_loi", fill(M.answer_day, { answered: showDay(data.ngay_tra_loi), day: showDay(day) })]);
+      }
+    } else if (hasAnswer) {
+      var status = steps.length && steps[steps.length - 1] ? steps[steps.length - 1].trang_thai : "da_tiep_nhan";
+      var key = filled(data.tra_loi)
+        ? "tra_loi"
+        : filled(data.ngay_tra_loi)
+          ? "ngay_tra_loi"
+          : filled(data.ket_qua)
+            ? "ket_qua"
+            : "van_ban_tra_loi";
+      errors.push([key, fill(M.answer_too_early, { status: status })]);
+    }
+    if (filled(data.tra_loi) && !document) errors.push(["tra_loi", M.answer_without_document]);
+    var published = -1;
+    steps.forEach(function (s, i) {
+      if (published < 0 && s && s.trang_thai === "da_cong_khai") published = i;
+    });
+    if (published >= 0 && !filled(data.hinh_thuc_cong_khai)) {
+      errors.push(["trang_thai[" + published + "].trang_thai", M.needs_publish_form]);
+    }
+  }
+
+  // ---- before saving ----
+
+  var pending = {};
+  function problems(collection, data) {
+    var rules = R.collections[collection];
+    var errors = [];
+    if (!rules) return errors;
+    rules.groups.forEach(function (group) {
+      var value = get(data, group.path);
+      if (!filled(value)) return;
+      group.required.forEach(function (name) {
+        if (!filled(value[name])) errors.push([keyOf(group.path.concat([name])), R.missing]);
+      });
+    });
+    rules.depends.forEach(function (rule) {
+      objectsAt(data, rule.path, []).forEach(function (found) {
+        var object = found[0];
+        if (rule.anyOf) {
+          if (!rule.anyOf.some(function (name) {
+            return filled(object[name]);
+          })) {
+            errors.push([keyOf(found[1].concat([rule.field])), rule.message]);
+          }
+          return;
+        }
+        var present = filled(object[rule.field]);
+        var chosen = rule.values.indexOf(object[rule.on]) >= 0;
+        if (rule.needed ? chosen && !present : present && !chosen) {
+          errors.push([keyOf(found[1].concat([rule.field])), rule.message]);
+        }
+      });
+    });
+    var M = rules.messages;
+    if (M.needs_answer) answerRules(data, M, errors);
+    if (M.needs_level && !filled(data.cap_thuc_hien) && !filled(data.cap_thuc_hien_mo_ta)) {
+      errors.push(["cap_thuc_hien", M.needs_level]);
+    }
+    if (M.groups_or_tasks) {
+      (data.phan || []).forEach(function (part, i) {
+        if (part && filled(part.nhom) === filled(part.nhiem_vu)) errors.push(["phan[" + i + "].nhom", M.groups_or_tasks]);
+      });
+    }
+    texts(data, [], []).forEach(function (pair) {
+      scanText(pair[1], rules.scanNames).forEach(function (m) {
+        errors.push([keyOf(pair[0]), m]);
+      });
+    });
+    return errors;
+  }
+  window.congkhaiProblems = problems;
+
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: function (event) {
+      var entry = event.entry;
+      var collection = entry.get("collection");
+      var map = entry.get("data");
+      var rules = R.collections[collection];
+      if (rules) {
+        rules.groups.forEach(function (group) {
+          if (map.hasIn(group.path) && !filled(get(map.toJS(), group.path))) map = map.deleteIn(group.path);
+        });
+      }
+      var data = map.toJS();
+      var errors = problems(collection, data);
+      if (errors.length) {
+        throw new Error(
+          errors
+            .map(function (e) {
+              return e[0] + ": " + e[1];
+            })
+            .join("\n"),
+        );
+      }
+      pending[collection] = data;
+      return map;
+    },
+  });
+
+  // ---- a new record's file, named by the dataset's rule ----
+
+  function recordPath(collection, data) {
+    var rules = R.collections[collection];
+    var stem = rules.file.replace(/\{(\w+)(\|year)?\}/g, function (_, key, year) {
+      var value = data[key] === undefined || data[key] === null ? "" : String(data[key]);
+      return year ? value.slice(0, 4) : value;
+    });
+    return rules.folder + "/" + stem + ".yml";
+  }
+  ["proxy", "github"].forEach(function (name) {
+    var backend = CMS.getBackend(name);
+    if (!backend) return;
+    var init = backend.init;
+    backend.init = function () {
+      var implementation = init.apply(null, arguments);
+      var persist = implementation.persistEntry.bind(implementation);
+      implementation.persistEntry = function (entry, options) {
+        var data = pending[options.collectionName];
+        var rules = R.collections[options.collectionName];
+        if (options.newEntry && data && rules && rules.file) {
+          var path = recordPath(options.collectionName, data);
+          entry = Object.assign({}, entry, {
+            dataFiles: entry.dataFiles.map(function (file) {
+              return Object.assign({}, file, { path: path });
+            }),
+          });
+        }
+        return persist(entry, options);
+      };
+      return implementation;
+    };
+  });
+
+  // ---- the preview: the record as a page of the site, in the site's own styles ----
+
+  (R.styles || []).forEach(function (href) {
+    CMS.registerPreviewStyle(href);
+  });
+  var h = window.h;
+  function shown(value, field) {
+    if (value === null || value === undefined || value === "") return null;
+    if (Array.isArray(value)) {
+      var items = value
+        .map(function (item, i) {
+          var inner = shown(item, field && (field.field || field));
+          return inner === null ? null : h("li", { key: i }, inner);
+        })
+        .filter(Boolean);
+      return items.length ? h("ul", null, items) : null;
+    }
+    if (typeof value === "object") return rows(value, (field && field.fields) || []);
+    if (field && field.options) {
+      var option = field.options.filter(function (o) {
+        return o && typeof o === "object" && o.value === value;
+      })[0];
+      if (option) return option.label;
+    }
+    if (typeof value === "boolean") return value ? "Có" : "Không";
+    if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) return showDay(value);
+    return String(value);
+  }
+  function rows(data, fields) {
+    var known = fields.map(function (f) {
+      return f.name;
+    });
+    var names = known.concat(
+      Object.keys(data).filter(function (k) {
+        return known.indexOf(k) < 0;
+      }),
+    );
+    var cells = [];
+    names.forEach(function (name) {
+      var field = fields.filter(function (f) {
+        return f.name === name;
+      })[0];
+      var inner = shown(data[name], field);
+      if (inner === null) return;
+      cells.push(h("dt", { key: name + "-t" }, h("strong", null, field ? field.label : name)));
+      cells.push(h("dd", { key: name + "-d" }, inner));
+    });
+    return cells.length ? h("dl", null, cells) : null;
+  }
+  function preview(collection) {
+    return function (props) {
+      var data = props.entry.get("data").toJS();
+      var fields = props.fields.toJS();
+      var rules = R.collections[collection] || {};
+      var title = (rules.title || []).map(function (k) {
+        return data[k];
+      }).filter(Boolean).join(" — ");
+      return h(
+        "div",
+        { className: "md-main" },
+        h(
+          "article",
+          { className: "md-content__inner md-typeset" },
+          h("h1", null, title || collection),
+          rows(data, fields),
+        ),
+      );
+    };
+  }
+  Object.keys(R.collections).forEach(function (name) {
+    CMS.registerPreviewTemplate(name, preview(name));
+  });
+
+  CMS.init();
+})();

@@ -1,0 +1,414 @@
+"""The web editor makes valid, private records: for every collection of the generated configuration, a
+new record made from an empty form in Chromium, saved, reviewed and published through ``decap-server``
+passes ``congkhai check`` with no edit outside the editor; personal data and an answer before its status
+are refused with ``check``'s own words, and nothing is committed. The privacy scan ported to the
+editor's script finds what the Python scan finds, text for text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+import tests.test_privacy as privacy_cases
+from generator.build.admin import CMS_DIST, write_admin
+from generator.build.editor import choices, file_template
+from generator.cli import main
+from generator.core.fields import CODE_PATTERN, SLUG_PATTERN, URL_PATTERN
+from generator.core.privacy import AllowList, scan_text
+from generator.datasets import DATASETS
+from generator.feedback.checks import ANSWER_TOO_EARLY
+from generator.feedback.model import FEEDBACK_CODE
+from generator.plan import lookup
+from generator.plan.model import GROUPS_OR_TASKS, Plan, Timing
+from generator.procedures.model import NEEDS_LEVEL
+from tests.browser import chromium, serve_directory
+from tests.test_cms import _git, _wait_for, decap_server
+
+ROOT = Path(__file__).resolve().parents[1]
+SAVED = "Mục đã được lưu"
+MISSING = "thiếu trường bắt buộc"
+
+SAMPLES = {
+    CODE_PATTERN: "1.999901",
+    FEEDBACK_CODE: "PAKN-2030-001",
+    SLUG_PATTERN: "thu-nghiem",
+    URL_PATTERN: "https://example.gov.vn/thu-nghiem",
+}
+"""A valid value of each pattern a required field may have."""
+
+
+def _first_task() -> str:
+    """A task of the 2023 plan, which a new report names (a report names tasks of its year's plan)."""
+    plan = Plan.model_validate(
+        yaml.safe_load((ROOT / "content/ke-hoach/2023.yml").read_text(encoding="utf-8"))
+    )
+    return next(t.id for t in lookup.tasks(plan))
+
+
+OVERRIDES = {"ke-hoach-bao-cao": {"nam": 2023}}
+"""Values a record must take from the content already there: a report is of a year with a plan (its
+first quarter is taken out of the repository first, :func:`_repository`); its tasks are the plan's."""
+
+
+FIXES = {
+    "thu-tuc": [("cap_thuc_hien", NEEDS_LEVEL)],
+    "ke-hoach": [
+        ("phan.nhiem_vu", GROUPS_OR_TASKS),
+        ("phan.nhiem_vu.thoi_gian.den_ngay", Timing.depends[0].message),  # a task «han» needs its day
+    ],
+}
+"""What the form refuses once its required fields are filled, in ``check``'s words, and the field staff
+then fill (a level; a part's tasks; the deadline of a task whose kind, the first offered, has one)."""
+
+
+def _config_field(fields: list[dict[str, Any]], path: str) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for name in path.split("."):
+        found = next(f for f in fields if f["name"] == name)
+        fields = found.get("fields", [])
+    return found
+
+
+def _repository(tmp_path: Path) -> Path:
+    """A git repository holding the content, with the 2023 plan's first report taken out (so that the
+    editor can make it anew)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "content", repo / "content")
+    (repo / "content/ke-hoach/bao-cao/2023-q1.yml").unlink()
+    _git(tmp_path, "init", "-q", "-b", "main", str(repo))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "Nội dung")
+    return repo
+
+
+def _admin(repo: Path, site: Path, api: str) -> dict[str, Any]:
+    """The editor as ``congkhai build --cms-local`` writes it for ``repo``'s content, pointed at ``api``;
+    its configuration."""
+    content = repo / "content"
+    folder = write_admin(
+        site, DATASETS, "Thử", local=True, choices=choices(content, DATASETS), allowed=AllowList.of([])
+    )
+    config: dict[str, Any] = yaml.safe_load((folder / "config.yml").read_text(encoding="utf-8"))
+    config["local_backend"] = {"url": api}
+    (folder / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return config
+
+
+def _required(fields: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    return (f for f in fields if f.get("required", True) is not False)
+
+
+class _Filler:
+    """Fills a form's required fields as staff would, from the configuration's widgets."""
+
+    def __init__(self, page: Any, overrides: dict[str, Any]) -> None:
+        self.page, self.overrides, self.day = page, overrides, 14
+
+    def fill(self, fields: list[dict[str, Any]], prefix: str = "") -> None:
+        for field in _required(fields):
+            self.field(field, prefix + field["name"])
+
+    def control(self, name: str) -> Any:
+        """The first control of that field still empty (names repeat: ``qua_han`` of two groups)."""
+        found = self.page.evaluate(
+            """name => {
+                const all = [...document.querySelectorAll(`[id^='${name}-field-']`)];
+                const empty = all.filter(e => {
+                    const box = e.closest("[class*='-container']");
+                    const chosen = "[class*='singleValue'], [class*='multiValue']";
+                    if (box && box.querySelector(chosen)) return false;
+                    return !e.value;
+                });
+                return (empty[0] || all[all.length - 1]).id;
+            }""",
+            name,
+        )
+        return self.page.locator(f"[id='{found}']")
+
+    def field(self, field: dict[str, Any], path: str) -> None:
+        kind, name = field["widget"], field["name"]
+        if kind == "list":
+            label = self.page.locator(f"label[for^='{name}-field-']").last
+            label.locator("xpath=ancestor::*[.//button][1]").get_by_role(
+                "button", name=re.compile("^(Add|Thêm)")
+            ).first.click()
+            if "fields" in field:
+                self.fill(field["fields"], path + ".")
+            else:
+                self.field(field["field"], path)
+            return
+        if kind == "object":
+            self.fill(field["fields"], path + ".")
+            return
+        value = self.overrides.get(path)
+        control = self.control(name)
+        if kind in ("select", "relation"):
+            control.click()
+            if value is not None:
+                self.page.keyboard.type(str(value))
+            try:
+                self.page.locator("[class*='-option']").first.wait_for(timeout=10000)
+            except Exception:
+                self.page.screenshot(path="/tmp/ed/option.png")
+                raise AssertionError(f"no option for {path}") from None
+            self.page.keyboard.press("Enter")
+            self.page.keyboard.press("Escape")
+        elif kind == "datetime":
+            self.day += 1
+            control.fill(value or f"2030-01-{self.day}")
+        elif kind == "number":
+            control.fill(str(value if value is not None else field.get("min", 0)))
+        elif kind == "string" and "pattern" in field:
+            control.fill(value or SAMPLES[field["pattern"][0]])
+        else:
+            control.fill(value or "Thử nghiệm biểu mẫu")
+
+
+def _save(page: Any) -> None:
+    page.get_by_role("button", name="Lưu").click()
+
+
+def _saved(page: Any, name: str) -> None:
+    """Wait for «Mục đã được lưu»; fail with what the editor says instead."""
+    try:
+        page.get_by_text(SAVED).first.wait_for(timeout=15000)
+    except Exception:
+        page.screenshot(path=f"/tmp/ed/{name}.png", full_page=True)
+        shown = page.evaluate(
+            "() => [...document.querySelectorAll('[class*=ControlErrorsList], [class*=toast], "
+            "[class*=notif]')].map(e => e.textContent)"
+        )
+        raise AssertionError(f"{name}: {shown}") from None
+
+
+def _publish(page: Any) -> None:
+    """Reviewed and published: «Sẵn sàng», then «Công bố ngay»."""
+    page.get_by_role("button", name=re.compile("^Trạng")).click()
+    page.get_by_text("Sẵn sàng", exact=True).first.click()
+    page.get_by_role("button", name=re.compile("Sẵn sàng")).wait_for()
+    page.get_by_role("button", name="Công bố", exact=True).click()
+    page.get_by_role("menuitem", name="Công bố ngay").click()
+
+
+def _login(page: Any, base: str) -> None:
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(base + "admin/")
+    page.get_by_role("button").first.click()  # «Đăng nhập»: the local backend needs no account
+    page.wait_for_url("**/#/collections/**")
+
+
+def _branches(repo: Path) -> str:
+    return _git(repo, "for-each-ref", "--format=%(refname) %(objectname)")
+
+
+def _need_editor() -> None:
+    if not CMS_DIST.is_dir():
+        pytest.skip("Decap CMS is not installed (npm ci --prefix cms)")
+
+
+def test_a_new_record_of_every_collection_passes_check(tmp_path: Path) -> None:
+    _need_editor()
+    repo = _repository(tmp_path)
+    made: list[str] = []
+    with decap_server(repo) as api:
+        config = _admin(repo, tmp_path / "site", api)
+        task = _first_task()
+        with serve_directory(tmp_path / "site") as base, chromium() as browser:
+            page = browser.new_page()
+            _login(page, base)
+            for collection in config["collections"]:
+                name = collection["name"]
+                overrides = {"nam": 2030, **OVERRIDES.get(name, {}), "ket_qua.nhiem_vu": task}
+                before = _git(repo, "rev-parse", "main").strip()
+                if "folder" in collection:
+                    page.goto(f"{base}admin/#/collections/{name}/new")
+                    page.reload()  # a fresh editor: none of the last record's draft left
+                    try:
+                        page.locator("[id*='-field-']").first.wait_for()
+                    except Exception:
+                        page.screenshot(path=f"/tmp/ed/{name}-open.png")
+                        raise
+                    filler = _Filler(page, overrides)
+                    filler.fill(collection["fields"])
+                    for path, words in FIXES.get(name, []):  # refused with check's words; not saved
+                        _save(page)
+                        page.get_by_text(words, exact=False).first.wait_for()
+                        assert "cms/" not in _git(repo, "branch", "--list")
+                        filler.field(_config_field(collection["fields"], path), path)
+                else:  # a registry kept in one file: one more item
+                    entry = collection["files"][0]
+                    page.goto(f"{base}admin/#/collections/{name}/entries/{entry['name']}")
+                    page.reload()
+                    page.locator("[id*='-field-']").first.wait_for()
+                    listed = next(_required(entry["fields"]))
+                    _Filler(page, overrides).field(listed, listed["name"])
+                _save(page)
+                _saved(page, name)
+                _publish(page)
+                _wait_for(lambda before=before: _git(repo, "rev-parse", "main").strip() != before)
+                changed = _git(repo, "diff", "--name-only", before, "main").split()
+                made += changed
+                page.get_by_role("button", name=re.compile("Công bố|Sẵn sàng")).first.wait_for(
+                    state="detached"
+                )
+    dataset = {d.name: d for d in DATASETS}
+    folders = [c for c in config["collections"] if "folder" in c]
+    expected = [f"{c['folder']}/{_stem(file_template(dataset[c['name']]), c['name'])}.yml" for c in folders]
+    assert sorted(set(expected) - set(made)) == [], made
+    result = CliRunner().invoke(main, ["check", "--content", str(repo / "content")])
+    assert result.exit_code == 0, result.output
+
+
+def _stem(template: str, collection: str) -> str:
+    values = {
+        "ma_thu_tuc": SAMPLES[CODE_PATTERN],
+        "ma_pakn": SAMPLES[FEEDBACK_CODE],
+        "nam": "2030",
+        "quy": "1",
+    }
+    values.update({k: str(v) for k, v in OVERRIDES.get(collection, {}).items()})
+    values["ngay_tiep_nhan"] = "2030-01-15"
+    return re.sub(r"\{(\w+)(\|year)?\}", lambda m: values[m[1]][:4] if m[2] else values[m[1]], template)
+
+
+def test_personal_data_and_an_early_answer_are_refused_and_nothing_is_committed(tmp_path: Path) -> None:
+    """A summary with a name and a mobile number, then an answer while the item is only received: each
+    refused with ``check``'s message (the number masked); no draft branch, no commit."""
+    _need_editor()
+    repo = _repository(tmp_path)
+    personal = "Ông Nguyễn Văn An gọi 0912 345 678"
+    expected = [f"tom_tat: {m}" for m in scan_text(personal, AllowList().with_names())]
+    assert len(expected) == 2
+    assert "09xx xxx 678" in expected[0]
+    with decap_server(repo) as api:
+        config = _admin(repo, tmp_path / "site", api)
+        pakn = next(c for c in config["collections"] if c["name"] == "pakn")
+        refs = _branches(repo)
+        with serve_directory(tmp_path / "site") as base, chromium() as browser:
+            page = browser.new_page()
+            _login(page, base)
+            page.goto(f"{base}admin/#/collections/pakn/new")
+            page.reload()
+            page.locator("[id*='-field-']").first.wait_for()
+            _Filler(page, {"tom_tat": personal}).fill(pakn["fields"])
+            _save(page)
+            for message in expected:
+                page.get_by_text(message, exact=False).first.wait_for()
+            assert SAVED not in page.locator("body").inner_text()
+            assert _branches(repo) == refs
+
+            page.locator("[id^='tom_tat-field-']").fill("Công dân phản ánh thủ tục còn rườm rà.")
+            page.locator("[id^='tra_loi-field-']").fill("Đã hướng dẫn công dân.")
+            _save(page)
+            early = "tra_loi: " + ANSWER_TOO_EARLY.format(status="da_tiep_nhan")
+            page.get_by_text(early, exact=False).first.wait_for()
+            assert _branches(repo) == refs
+
+            # An optional group is optional; once begun, it needs its required fields.
+            page.locator("[id^='tra_loi-field-']").fill("")
+            page.locator("[id^='so-field-']").fill("125/STP-VP")
+            _save(page)
+            page.get_by_text(f"van_ban_tra_loi.ngay: {MISSING}", exact=False).first.wait_for()
+            assert _branches(repo) == refs
+            page.locator("[id^='so-field-']").fill("")
+            _save(page)
+            _saved(page, "pakn")
+    assert _branches(repo) != refs  # the clean item is a draft now
+    branches = _git(repo, "branch", "--list", "--format=%(refname:short)").split()
+    draft = next(b for b in branches if b.startswith("cms/"))
+    saved = yaml.safe_load(_git(repo, "show", f"{draft}:content/pakn/2030/PAKN-2030-001.yml"))
+    assert "van_ban_tra_loi" not in saved
+    assert saved["tom_tat"] == "Công dân phản ánh thủ tục còn rườm rà."
+
+
+def test_the_editors_scan_finds_what_check_finds(tmp_path: Path) -> None:
+    """The privacy scan ported to the editor's script (rules exported from the Python source) gives the
+    same messages as ``scan_text`` for every text of the scan's own tests, refused or not, with and without
+    names, and lets the agency's own numbers and addresses pass."""
+    _need_editor()
+    texts: list[str] = []
+    for test in (
+        privacy_cases.test_more_spellings_of_personal_data,
+        privacy_cases.test_names_and_house_addresses_in_every_spelling_where_none_is_expected,
+    ):
+        texts += [case[0] for case in test.pytestmark[0].args[1]]
+    texts += privacy_cases.NOT_PERSONAL
+    texts += ["Số 333-335-337 (gọi 912-345-678)", "gọi 0271 3879 456 hoặc 0912 345 678, stp@binhphuoc.gov.vn"]
+    allowed = AllowList.of(["0271 3879 456", "stp@binhphuoc.gov.vn"])
+    write_admin(tmp_path / "site", DATASETS, "Thử", allowed=allowed)
+    with serve_directory(tmp_path / "site") as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base + "admin/")
+        page.wait_for_function("window.congkhaiScanText !== undefined")
+        found = page.evaluate(
+            "texts => texts.map(t => [window.congkhaiScanText(t, true), window.congkhaiScanText(t, false)])",
+            texts,
+        )
+    expected = [[scan_text(t, allowed.with_names()), scan_text(t, allowed)] for t in texts]
+    assert len(texts) > 60
+    assert sum(bool(e[0]) for e in expected) > 40
+    assert dict(zip(texts, found, strict=True)) == dict(zip(texts, expected, strict=True))
+
+
+def test_pickers_groups_and_file_names_follow_the_models() -> None:
+    """Every field whose type names a registry item or a record is a picker that shows names and stores
+    codes; optional groups require nothing in the form; a new record's file is named by the dataset's
+    own rule (the one ``check`` applies), with its year folder."""
+    from generator.build.admin import cms_config
+    from generator.build.editor import editor_rules, references
+
+    picked = choices(ROOT / "content", DATASETS)
+    config = cms_config(DATASETS, choices=picked)
+    fields = {c["name"]: c.get("fields") or c["files"][0]["fields"] for c in config["collections"]}
+    refs = [(d.name, ".".join(path)) for d in DATASETS for path, _ in references(d.model)]
+    assert len(refs) >= 7
+    for name, path in refs:
+        field = _config_field(fields[name], path)
+        assert field["widget"] in ("select", "relation"), (name, path)
+    sector = _config_field(fields["pakn"], "linh_vuc")
+    assert {"label": "Công chứng (cong-chung)", "value": "cong-chung"} in sector["options"]
+    assert _config_field(fields["pakn"], "thu_tuc") == {
+        **_config_field(fields["pakn"], "thu_tuc"),
+        "widget": "relation",
+        "collection": "thu-tuc",
+        "value_field": "ma_thu_tuc",
+        "multiple": True,
+    }
+    lead = _config_field(fields["ke-hoach"], "phan.nhiem_vu.chu_tri")
+    assert (lead["collection"], lead["file"], lead["value_field"], lead["min"]) == (
+        "don-vi",
+        "don-vi",
+        "don_vi.*.ma",
+        1,
+    )
+    answer = _config_field(fields["pakn"], "van_ban_tra_loi")
+    assert answer["required"] is False
+    assert all(f.get("required") is False for f in answer["fields"])
+    rules = editor_rules(DATASETS, "content", AllowList())
+    assert rules["collections"]["pakn"]["groups"] == [
+        {"path": ["van_ban_tra_loi"], "required": ["so", "ngay"]}
+    ]
+    assert {n: c["file"] for n, c in rules["collections"].items()} == {
+        "thu-tuc": "{ma_thu_tuc}",
+        "pakn": "{ngay_tiep_nhan|year}/{ma_pakn}",
+        "don-vi": "don-vi",
+        "ke-hoach": "{nam}",
+        "ke-hoach-bao-cao": "{nam}-q{quy}",
+        "thong-ke": "{nam}-q{quy}",
+    }
+    fee = {
+        "path": ["cach_thuc", "phi_le_phi"],
+        "field": "so_tien",
+        "message": "cần «so_tien» (số tiền, 0 nếu miễn phí) hoặc «mo_ta»",
+        "anyOf": ["so_tien", "mo_ta"],
+    }
+    assert fee in rules["collections"]["thu-tuc"]["depends"]
+    kinds = [r for r in rules["collections"]["ke-hoach"]["depends"] if r["path"][-1] == "thoi_gian"]
+    assert len(kinds) == 8  # deadline and cycle, needed and refused, for tasks in and out of groups
