@@ -87,7 +87,16 @@ def test_widgets_follow_the_models() -> None:
     assert code["pattern"] == [CODE_PATTERN, f"Không hợp lệ: {PATTERN_MESSAGES[CODE_PATTERN]}"]
     assert "required" not in code
     channel = _field(config, "thu-tuc", "cach_thuc", "hinh_thuc")
-    assert channel == {**channel, "widget": "select", "options": ["truc_tiep", "truc_tuyen", "buu_chinh"]}
+    assert channel == {
+        **channel,
+        "label": "Hình thức nộp",
+        "widget": "select",
+        "options": [
+            {"label": "Trực tiếp", "value": "truc_tiep"},
+            {"label": "Trực tuyến", "value": "truc_tuyen"},
+            {"label": "Dịch vụ bưu chính", "value": "buu_chinh"},
+        ],
+    }
     fee = _field(config, "thu-tuc", "cach_thuc", "phi_le_phi", "so_tien")
     assert fee == {**fee, "widget": "number", "value_type": "float", "min": 0.0, "required": False}
     assert _field(config, "thu-tuc", "cach_thuc", "phi_le_phi")["widget"] == "list"
@@ -95,8 +104,8 @@ def test_widgets_follow_the_models() -> None:
     assert day == {**day, "widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
     assert _field(config, "thu-tuc", "ten_thu_tuc") == {
         "name": "ten_thu_tuc",
-        "label": "Tên thủ tục (ten_thu_tuc)",
-        "hint": "Tên thủ tục.",
+        "label": "Tên thủ tục",
+        "hint": "Tên đầy đủ như đã công bố.",
         "widget": "text",
     }
     pakn = next(c for c in config["collections"] if c["name"] == "pakn")

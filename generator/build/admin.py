@@ -10,7 +10,9 @@ from each dataset's pydantic model through its JSON Schema, so the form cannot d
 - ``select`` for closed lists (``Literal`` values), ``string`` with ``pattern`` and a Vietnamese hint for
   codes, addresses and slugs, ``number``, ``boolean``, ``datetime`` (date only) for dates, ``list`` and
   ``object`` for nested models, ``text`` for free text;
-- labels and hints from the fields' docstrings (``use_attribute_docstrings``);
+- labels, hints and the closed lists' options (``{label, value}``) in Vietnamese, from the models
+  (:mod:`generator.core.labels`, through the schema's ``title``, ``description`` and
+  ``enumDescriptions``);
 - ``publish_mode: editorial_workflow``: a change is a draft, then a pull request to review, then merged;
 - backend ``github`` (``congkhai build --cms-repo OWNER/NAME``, or ``$GITHUB_REPOSITORY`` in GitHub
   Actions); ``local_backend`` (:data:`LOCAL_API`, the ``decap-server`` of ``make cms`` editing a working
@@ -33,6 +35,7 @@ import yaml
 
 from generator.build.security import admin_csp
 from generator.core.fields import PATTERN_MESSAGES
+from generator.core.labels import ENUM_LABELS
 from generator.site.dataset import AnyDataset
 
 ADMIN = "admin"
@@ -55,9 +58,6 @@ PLACEHOLDER_REPO = "chua-cau-hinh/kho-noi-dung"
 
 OTHER_PATTERN_HINT = "giá trị không đúng dạng quy định"
 """The hint for a pattern that :data:`~generator.core.fields.PATTERN_MESSAGES` does not describe."""
-
-_SHORT_LABEL = re.compile(r"^([^:.;(«]{2,48})[:.;(]")
-"""A docstring's leading words, when short, make the field's label («Cơ quan thực hiện: who …»)."""
 
 
 def cms_repo(option: str | None) -> str:
@@ -109,7 +109,7 @@ def collection(dataset: AnyDataset, content_dir: str) -> dict[str, Any]:
     """One dataset's collection: a folder of records, or the one file it keeps."""
     schema = dataset.model.model_json_schema()
     fields = object_fields(schema, schema.get("$defs", {}))
-    label = f"{dataset.noun[:1].upper()}{dataset.noun[1:]} ({dataset.name})"
+    label = f"{dataset.noun[:1].upper()}{dataset.noun[1:]}"
     base: dict[str, Any] = {"name": dataset.name, "label": label, "label_singular": dataset.noun}
     single = single_file(dataset)
     if single is not None:  # one file in the content folder itself (don-vi.yml)
@@ -173,11 +173,12 @@ def object_fields(schema: dict[str, Any], defs: dict[str, Any]) -> list[dict[str
 
 
 def field_config(name: str, node: dict[str, Any], defs: dict[str, Any], required: bool) -> dict[str, Any]:
-    """One form field: its widget from the schema's type, its label and hint from the description."""
-    description = str(node.get("description", "")).strip()
-    field: dict[str, Any] = {"name": name, "label": label_of(name, description)}
-    if description:
-        field["hint"] = description
+    """One form field: its widget from the schema's type, its label and hint from the model's
+    (:mod:`generator.core.labels`: the schema's ``title`` and ``description``)."""
+    hint = str(node.get("description", "")).strip()
+    field: dict[str, Any] = {"name": name, "label": str(node.get("title") or name)}
+    if hint:
+        field["hint"] = hint
     if not required:
         field["required"] = False
     field.update(widget(node, defs))
@@ -186,15 +187,6 @@ def field_config(name: str, node: dict[str, Any], defs: dict[str, Any], required
     if isinstance(default, (str, int, float, bool)) and plain and not required:
         field["default"] = default
     return field
-
-
-def label_of(name: str, description: str) -> str:
-    """The label: the description's leading words when short («Cơ quan thực hiện»), with the YAML key
-    that ``congkhai check`` names in its messages."""
-    match = _SHORT_LABEL.match(description)
-    if match and not match.group(1).strip().isascii():
-        return f"{match.group(1).strip()} ({name})"
-    return name
 
 
 def widget(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
@@ -206,7 +198,7 @@ def widget(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
         number = next((n for n in kinds if n.get("type") in ("number", "integer")), None)
         node = number if number is not None else kinds[0]  # a Decimal is «number or numeric string»
     if "enum" in node:
-        return {"widget": "select", "options": list(node["enum"])}
+        return {"widget": "select", "options": select_options(node)}
     kind = node.get("type")
     if kind == "object" or "properties" in node:
         return {"widget": "object", "collapsed": False, "fields": object_fields(node, defs)}
@@ -233,6 +225,13 @@ def widget(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
         hint = PATTERN_MESSAGES.get(node["pattern"], OTHER_PATTERN_HINT)
         return {"widget": "string", "pattern": [node["pattern"], f"Không hợp lệ: {hint}"]}
     return {"widget": "text"}
+
+
+def select_options(node: dict[str, Any]) -> list[dict[str, Any]]:
+    """A closed list's options: each value with its Vietnamese label (the value itself when it has none)."""
+    values = list(node["enum"])
+    labels = list(node.get(ENUM_LABELS, values))
+    return [{"label": str(label), "value": value} for label, value in zip(labels, values, strict=True)]
 
 
 def _list_widget(items: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
