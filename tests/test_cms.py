@@ -29,6 +29,7 @@ from generator.core.fields import CODE_PATTERN, PATTERN_MESSAGES
 from generator.datasets import DATASETS
 from tests.browser import chromium, serve_directory
 from tests.conftest import MINIMAL
+from tests.test_labels import english_words
 
 ROOT = Path(__file__).resolve().parents[1]
 DECAP_SERVER = ROOT / "cms" / "node_modules" / ".bin" / "decap-server"
@@ -288,6 +289,9 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
             page.goto(base + "admin/")
             page.get_by_role("button").first.click()  # «Đăng nhập»: the local backend needs no account
             page.wait_for_url("**/#/collections/**")
+            page.goto(base + "admin/#/collections/thu-tuc/entries/1.002099")
+            page.locator("input[id^='ngay_cap_nhat-field-']").wait_for()
+            _assert_vietnamese(page)
             page.goto(base + "admin/#/collections/thu-tuc/entries/1.000080")
             fee = page.locator("input[id^='so_tien-field-']").first
             fee.wait_for()
@@ -309,9 +313,11 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
             assert _published(repo, record) == before
 
             # Reviewed and published: merged into main.
-            page.get_by_role("button", name="Trạng: Bản nháp").click()
+            status = page.get_by_role("button", name="Trạng thái: Bản nháp")
+            assert status.evaluate("e => e.scrollWidth <= e.clientWidth")  # not cut short
+            status.click()
             page.get_by_text("Sẵn sàng", exact=True).first.click()
-            page.get_by_role("button", name="Trạng: Sẵn sàng").wait_for()
+            page.get_by_role("button", name="Trạng thái: Sẵn sàng").wait_for()
             page.get_by_role("button", name="Công bố", exact=True).click()
             page.get_by_role("menuitem", name="Công bố ngay").click()
             _wait_for(lambda: _published(repo, record) != before)
@@ -327,6 +333,30 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
     assert list(saved) == list(expected)
     result = CliRunner().invoke(main, ["check", "--content", str(repo / "content")])
     assert result.exit_code == 0, result.output
+
+
+LOCALE_KEYS = """() => {
+  const keys = (o, p) => Object.entries(o).flatMap(([k, v]) =>
+    v && typeof v === "object" ? keys(v, p + k + ".") : [[p + k, v]]);
+  const vi = Object.fromEntries(keys(CMS.getLocale("vi"), ""));
+  return keys(CMS.getLocale("en"), "").filter(([k, v]) => !(k in vi) || (vi[k] === v && /[a-z]{3}/.test(v)))
+    .map(([k]) => k);
+}"""
+"""The interface strings of Decap CMS's English locale that its «vi» one lacks or leaves in English."""
+
+
+def _assert_vietnamese(page: Any) -> None:
+    """The open entry speaks Vietnamese: every interface string translated, every visible field label
+    and hint Vietnamese and never a YAML key, dates written DD/MM/YYYY."""
+    assert page.evaluate(LOCALE_KEYS) == []
+    texts = page.locator("label, p").all_inner_texts()
+    names = {path[-1] for path in config_names(cms_config(DATASETS))}
+    labels = [t.strip() for t in page.locator("label").all_inner_texts() if t.strip()]
+    assert len(labels) > 40
+    assert [t for t in labels if t in names or (t.upper() == t and "_" in t)] == []
+    assert [(t, w) for t in texts if (w := english_words(t))] == []
+    day = page.locator("input[id^='ngay_cap_nhat-field-']")
+    assert re.fullmatch(r"\d\d/\d\d/\d{4}", day.input_value())
 
 
 def _published(repo: Path, path: str) -> str:

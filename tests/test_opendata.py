@@ -200,7 +200,10 @@ def test_the_open_data_page_lists_every_download_and_the_dictionary(built: tuple
         assert f'href="{name}"' in page
     size = (out / "du-lieu" / "thu-tuc.csv").stat().st_size
     assert f'<td style="text-align: right;">{size} B</td>' in page
-    assert "Mã thủ tục on the national database" in page  # the model's own description
+    # the model's own label and hint
+    assert (
+        "<td><code>ma_thu_tuc</code></td>\n<td>Mã thủ tục</td>\n<td>văn bản</td>\n<td>Mã trên Cơ sở" in page
+    )
     assert "Ngày trả lời" in page
 
 
@@ -365,6 +368,7 @@ def test_with_an_address_the_open_data_carries_each_pages_full_address() -> None
         "name": "dia_chi_trang",
         "type": "string",
         "description": "Địa chỉ đầy đủ của trang thủ tục.",
+        "title": "Địa chỉ trang",
         "constraints": {"required": True},
     }
 
@@ -375,8 +379,8 @@ def test_without_an_address_the_open_data_says_its_page_paths_are_relative() -> 
     assert [r["dia_chi_trang"] for r in rows] == [f"thu-tuc/{r['ma_thu_tuc']}/" for r in rows]
     assert json.loads(files["du-lieu/thu-tuc/1.013859.json"])["dia_chi_trang"] == "thu-tuc/1.013859/"
     relative = (
-        "Đường dẫn tới trang {}, tương đối với địa chỉ gốc của trang web (trang được dựng khi chưa có địa "
-        "chỉ: url_trang trong site.yml hay congkhai build --url)."
+        "Đường dẫn tới trang {}, tương đối với địa chỉ gốc của trang web (trang được dựng khi chưa ghi "
+        "«Địa chỉ trang» trong site.yml hay tùy chọn --url)."
     )
     schema = json.loads(files["du-lieu/schema/thu-tuc.schema.json"])
     assert schema["properties"]["dia_chi_trang"]["description"] == relative.format("bản ghi")
