@@ -147,7 +147,7 @@ window.CK_VI = {
     },
   },
   workflow: {
-    workflowCard: {
+    workflow: {
       dateFormat: "DD/MM/YYYY",
     },
   },
