@@ -22,7 +22,9 @@ from generator.build.allpages import generate_pages
 from generator.datasets import DATASETS
 from generator.site.opendata import datapackage
 
+from .browser import chromium, serve_directory
 from .conftest import MINIMAL, REPO, MakeContent
+from .test_labels import english_words, mechanical, raw_names
 from .toy.dataset import QUESTIONS
 
 WITH_TOY = (*DATASETS, QUESTIONS)
@@ -463,3 +465,22 @@ def test_the_sitemap_dates_a_procedure_as_its_feed_does(
     assert entry.updated[:10] == dates["thu-tuc/2.000829.md"].isoformat() == "2026-08-01"
     assert dates["linh-vuc/tro-giup-phap-ly.md"] == date(2026, 8, 1)
     assert dates["thu-tuc/index.md"] == dates["index.md"] == date(2026, 8, 1)
+
+
+def test_the_data_dictionary_names_fields_in_vietnamese(built: tuple[Path, Path]) -> None:
+    """«Dữ liệu mở» as a citizen reads it in Chromium: every field of the data dictionary has a Vietnamese
+    name (never its key) and a Vietnamese explanation, with no English word."""
+    _, out = built
+    with serve_directory(out) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base + "du-lieu/")
+        rows = page.locator("table").filter(has_text="Ý nghĩa").locator("tbody tr")
+        cells = [row.locator("td").all_inner_texts() for row in rows.all()]
+    assert len(cells) > 40
+    assert all(len(row) == 4 for row in cells)
+    problems = [
+        (key, label, kind, hint)
+        for key, label, kind, hint in cells
+        if not label or mechanical(key, label) or raw_names(label) or english_words(f"{label} {kind} {hint}")
+    ]
+    assert problems == []
