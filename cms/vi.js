@@ -1,7 +1,9 @@
 /* The web editor's interface in Vietnamese: Decap CMS's own «vi» locale completed (the strings it lacks
- * would show in English) and corrected («Trạng thái», dates as DD/MM/YYYY). Loaded before Decap CMS,
- * which then waits (CMS_MANUAL_INIT) until this has registered the locale. Copied into admin/ by
- * generator/build/admin.py; tests/test_cms.py checks in Chromium that no English string is left. */
+ * would show in English) and corrected («Trạng thái», dates as DD/MM/YYYY), and the «ngay» widget: a date
+ * typed and shown as DD/MM/YYYY (a browser's own date field follows the browser's language), kept in
+ * the file as YYYY-MM-DD. Loaded before Decap CMS, which then waits (CMS_MANUAL_INIT) until this has
+ * registered them. Copied into admin/ by generator/build/admin.py; tests/test_cms.py checks in Chromium
+ * that no English string is left and that a date typed DD/MM/YYYY is saved YYYY-MM-DD. */
 "use strict";
 
 window.CMS_MANUAL_INIT = true;
@@ -153,6 +155,63 @@ window.CK_VI = {
   },
 };
 
+var ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+var TYPED = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/;
+var pad = function (n) {
+  return (n < 10 ? "0" : "") + n;
+};
+/* «07/12/2026» for «2026-12-07»; anything else as it is. */
+var shown = function (value) {
+  var m = ISO.exec(value || "");
+  return m ? m[3] + "/" + m[2] + "/" + m[1] : value || "";
+};
+/* «2026-12-07» for a real day typed «7/12/2026», else null. */
+var stored = function (text) {
+  var m = TYPED.exec(text);
+  if (!m) return null;
+  var day = new Date(Date.UTC(+m[3], +m[2] - 1, +m[1]));
+  if (day.getUTCFullYear() !== +m[3] || day.getUTCMonth() !== +m[2] - 1 || day.getUTCDate() !== +m[1]) {
+    return null;
+  }
+  return m[3] + "-" + pad(+m[2]) + "-" + pad(+m[1]);
+};
+
+var dateWidget = function () {
+  var h = window.h;
+  var control = window.createClass({
+    getInitialState: function () {
+      return { text: shown(this.props.value) };
+    },
+    isValid: function () {
+      var value = this.props.value;
+      if (!value || ISO.test(value)) return true;
+      return { error: { message: "Ngày viết theo dạng ngày/tháng/năm, ví dụ 07/12/2026" } };
+    },
+    handleChange: function (event) {
+      var text = event.target.value;
+      this.setState({ text: text });
+      this.props.onChange(text.trim() === "" ? "" : stored(text) || text);
+    },
+    render: function () {
+      return h("input", {
+        id: this.props.forID,
+        className: this.props.classNameWrapper,
+        type: "text",
+        inputMode: "numeric",
+        placeholder: "ngày/tháng/năm",
+        value: this.state.text,
+        onChange: this.handleChange,
+        onFocus: this.props.setActiveStyle,
+        onBlur: this.props.setInactiveStyle,
+      });
+    },
+  });
+  var preview = function (props) {
+    return h("div", null, shown(props.value));
+  };
+  return [control, preview];
+};
+
 document.addEventListener("DOMContentLoaded", function () {
   var merge = function (base, extra) {
     var out = Object.assign({}, base);
@@ -163,5 +222,7 @@ document.addEventListener("DOMContentLoaded", function () {
     return out;
   };
   window.CMS.registerLocale("vi", merge(window.CMS.getLocale("vi") || {}, window.CK_VI));
+  var widget = dateWidget();
+  window.CMS.registerWidget("ngay", widget[0], widget[1]);
   window.CMS.init();
 });

@@ -14,6 +14,7 @@ import typing
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +103,7 @@ def test_widgets_follow_the_models() -> None:
     assert fee == {**fee, "widget": "number", "value_type": "float", "min": 0.0, "required": False}
     assert _field(config, "thu-tuc", "cach_thuc", "phi_le_phi")["widget"] == "list"
     day = _field(config, "thu-tuc", "cach_thuc", "phi_le_phi", "hieu_luc_tu")
-    assert day == {**day, "widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
+    assert day == {**day, "widget": "ngay", "required": False}
     assert _field(config, "thu-tuc", "ten_thu_tuc") == {
         "name": "ten_thu_tuc",
         "label": "Tên thủ tục",
@@ -303,6 +304,14 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
             assert "cms/" not in _git(repo, "branch", "--list")
             _replace(page, code, "1.000080")
 
+            # A date is typed DD/MM/YYYY; a day that does not exist is refused in the form.
+            day = page.locator("input[id^='ngay_cap_nhat-field-']")
+            _replace(page, day, "31/02/2026")
+            page.get_by_role("button", name="Lưu").click()
+            page.get_by_text("Ngày viết theo dạng ngày/tháng/năm", exact=False).first.wait_for()
+            assert "cms/" not in _git(repo, "branch", "--list")
+            _replace(page, day, "7/12/2026")
+
             # Saved: a draft on its own branch; the published file is unchanged.
             _replace(page, fee, "25000")
             page.get_by_role("button", name="Lưu").click()
@@ -333,6 +342,7 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
     saved = yaml.safe_load(_published(repo, record))
     expected = yaml.safe_load(before)
     expected["cach_thuc"][0]["phi_le_phi"][0]["so_tien"] = 25000
+    expected["ngay_cap_nhat"] = date(2026, 12, 7)  # typed 7/12/2026
     assert saved == expected  # every other value as it was (Decap rewrites the layout and drops comments)
     assert list(saved) == list(expected)
     result = CliRunner().invoke(main, ["check", "--content", str(repo / "content")])

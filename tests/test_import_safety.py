@@ -297,7 +297,8 @@ def test_a_broken_allow_list_stops_the_run_before_writing(make_content: MakeCont
     with pytest.raises(ImportErrors) as caught:
         import_records([source], content / "thu-tuc")
     assert caught.value.problems == [
-        f"{content / ALLOWED}:1: duoc_cong_khai: phải là danh sách (mỗi mục một dòng bắt đầu bằng «- »), "
+        f"{content / ALLOWED}:1: duoc_cong_khai (Liên hệ được công khai): phải là danh sách (mỗi mục một "
+        "dòng bắt đầu bằng «- »), "
         "không phải «5»"
     ]
     assert (content / "thu-tuc" / "1.013859.yml").read_bytes() == before

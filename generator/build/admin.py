@@ -8,7 +8,7 @@ from each dataset's pydantic model through its JSON Schema, so the form cannot d
 - one folder collection per dataset, one file per record (the unit registry, a single file, is a file
   collection; feedback, ``pakn/<năm>/<mã>.yml``, is one collection whose ``path`` keeps the year folder);
 - ``select`` for closed lists (``Literal`` values), ``string`` with ``pattern`` and a Vietnamese hint for
-  codes, addresses and slugs, ``number``, ``boolean``, ``datetime`` (date only) for dates, ``list`` and
+  codes, addresses and slugs, ``number``, ``boolean``, ``ngay`` for dates (:data:`DATE_WIDGET`), ``list`` and
   ``object`` for nested models, ``text`` for free text;
 - labels, hints and the closed lists' options (``{label, value}``) in Vietnamese, from the models
   (:mod:`generator.core.labels`, through the schema's ``title``, ``description`` and
@@ -53,6 +53,9 @@ LOCALE = Path(__file__).resolve().parents[2] / "cms" / "vi.js"
 
 _BUNDLE_FILE = re.compile(r"^(decap-cms\.js|\d+\.decap-cms\.js|[0-9a-f]+\.wasm|decap-cms\.js\.LICENSE\.txt)$")
 """The bundle's files copied into the site (not the source maps: 25 MB no visitor needs)."""
+
+DATE_WIDGET = "ngay"
+"""The widget of a date (``cms/vi.js``): typed and shown DD/MM/YYYY, written YYYY-MM-DD."""
 
 LOCAL_API = "http://127.0.0.1:8081/api/v1"
 """Where a local build's editor finds ``decap-server`` (``make cms`` binds it to this machine alone)."""
@@ -217,12 +220,7 @@ def widget(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     if kind == "boolean":
         return {"widget": "boolean"}
     if node.get("format") == "date":
-        return {
-            "widget": "datetime",
-            "format": "YYYY-MM-DD",
-            "date_format": "DD/MM/YYYY",
-            "time_format": False,
-        }
+        return {"widget": DATE_WIDGET}
     if node.get("format") == "date-time":
         return {"widget": "datetime"}
     if "pattern" in node:
