@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.core.labels import ENUM_LABELS
 from generator.core.render import Memo, Page, front_matter, no_memo, render
 from generator.site.agency import ADDRESS_KEY, Agency, address_description, page_address
 from generator.site.catalog import AllowedFile, Catalog
@@ -404,9 +405,19 @@ def _record_fields(model: type[BaseModel]) -> list[tuple[str, str, str, str]]:
     """Each top-level field of a record: its name, Vietnamese label, type and hint."""
     schema = model.model_json_schema()
     return [
-        (name, prop.get("title", ""), _json_type(prop), prop.get("description", ""))
+        (name, prop.get("title", ""), _json_type(prop), _with_choices(prop.get("description", ""), prop))
         for name, prop in schema.get("properties", {}).items()
     ]
+
+
+def _with_choices(hint: str, prop: dict[str, Any]) -> str:
+    """``hint``, then the codes of a closed list with what each means (``truc_tiep`` (Trực tiếp) …)."""
+    for node in (prop, prop.get("items", {}), *prop.get("anyOf", [])):
+        if "enum" in node:
+            names = node.get(ENUM_LABELS, node["enum"])
+            codes = "; ".join(f"{code} ({name})" for code, name in zip(node["enum"], names, strict=True))
+            return f"{hint} Mã: {codes}.".strip()
+    return hint
 
 
 def _json_type(prop: dict[str, Any]) -> str:
