@@ -325,7 +325,7 @@ def test_a_contact_without_its_procedures_is_refused_by_check(make_content: Make
     with pytest.raises(DataErrors) as caught:
         check(content)
     assert [str(e) for e in caught.value.errors] == [
-        f"{content / ALLOWED}:3: duoc_cong_khai[1].nguon: thiếu trường bắt buộc"
+        f"{content / ALLOWED}:3: duoc_cong_khai[1].nguon (Thủ tục in liên hệ này): thiếu trường bắt buộc"
     ]
 
 
