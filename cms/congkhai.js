@@ -570,5 +570,9 @@
     CMS.registerPreviewTemplate(name, preview(name));
   });
 
-  CMS.init();
+  // started once the page has loaded: after cms/vi.js (loaded first) has registered the Vietnamese
+  // locale and the date widget on the same event
+  document.addEventListener("DOMContentLoaded", function () {
+    CMS.init();
+  });
 })();

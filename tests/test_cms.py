@@ -14,6 +14,7 @@ import typing
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from generator.core.fields import CODE_PATTERN, PATTERN_MESSAGES
 from generator.datasets import DATASETS
 from tests.browser import chromium, serve_directory
 from tests.conftest import MINIMAL
+from tests.test_labels import english_words
 
 ROOT = Path(__file__).resolve().parents[1]
 DECAP_SERVER = ROOT / "cms" / "node_modules" / ".bin" / "decap-server"
@@ -87,16 +89,25 @@ def test_widgets_follow_the_models() -> None:
     assert code["pattern"] == [CODE_PATTERN, f"Không hợp lệ: {PATTERN_MESSAGES[CODE_PATTERN]}"]
     assert "required" not in code
     channel = _field(config, "thu-tuc", "cach_thuc", "hinh_thuc")
-    assert channel == {**channel, "widget": "select", "options": ["truc_tiep", "truc_tuyen", "buu_chinh"]}
+    assert channel == {
+        **channel,
+        "label": "Hình thức nộp",
+        "widget": "select",
+        "options": [
+            {"label": "Trực tiếp", "value": "truc_tiep"},
+            {"label": "Trực tuyến", "value": "truc_tuyen"},
+            {"label": "Dịch vụ bưu chính", "value": "buu_chinh"},
+        ],
+    }
     fee = _field(config, "thu-tuc", "cach_thuc", "phi_le_phi", "so_tien")
     assert fee == {**fee, "widget": "number", "value_type": "float", "min": 0.0, "required": False}
     assert _field(config, "thu-tuc", "cach_thuc", "phi_le_phi")["widget"] == "list"
     day = _field(config, "thu-tuc", "cach_thuc", "phi_le_phi", "hieu_luc_tu")
-    assert day == {**day, "widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
+    assert day == {**day, "widget": "ngay", "required": False}
     assert _field(config, "thu-tuc", "ten_thu_tuc") == {
         "name": "ten_thu_tuc",
-        "label": "Tên thủ tục (ten_thu_tuc)",
-        "hint": "Tên thủ tục.",
+        "label": "Tên thủ tục",
+        "hint": "Tên đầy đủ như đã công bố.",
         "widget": "text",
     }
     pakn = next(c for c in config["collections"] if c["name"] == "pakn")
@@ -283,14 +294,23 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
             fee = page.locator("input[id^='so_tien-field-']").first
             fee.wait_for()
             assert fee.input_value() == "0"
+            _assert_vietnamese(page)
+            code = page.locator("input[id^='ma_thu_tuc-field-']")
 
             # A code the schema refuses is refused in the form: nothing is saved.
-            code = page.locator("input[id^='ma_thu_tuc-field-']")
             _replace(page, code, "1.23")
             page.get_by_role("button", name="Lưu").click()
             page.get_by_text(PATTERN_MESSAGES[CODE_PATTERN], exact=False).first.wait_for()
             assert "cms/" not in _git(repo, "branch", "--list")
             _replace(page, code, "1.000080")
+
+            # A date is typed DD/MM/YYYY; a day that does not exist is refused in the form.
+            day = page.locator("input[id^='ngay_cap_nhat-field-']")
+            _replace(page, day, "31/02/2026")
+            page.get_by_role("button", name="Lưu").click()
+            page.get_by_text("Ngày viết theo dạng ngày/tháng/năm", exact=False).first.wait_for()
+            assert "cms/" not in _git(repo, "branch", "--list")
+            _replace(page, day, "7/12/2026")
 
             # Saved: a draft on its own branch; the published file is unchanged.
             _replace(page, fee, "25000")
@@ -299,10 +319,18 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
             assert "cms/thu-tuc/1.000080" in _git(repo, "branch", "--list")
             assert _published(repo, record) == before
 
+            # The draft on the workflow board, dated DD/MM/YYYY (not «7 December»).
+            page.goto(base + "admin/#/workflow")
+            page.get_by_text(re.compile(r"^\d\d/\d\d/\d{4}")).first.wait_for()
+            page.goto(base + "admin/#/collections/thu-tuc/entries/1.000080")
+            _wait_for(lambda: code.count() == 1 and code.input_value() == "1.000080")
+
             # Reviewed and published: merged into main.
-            page.get_by_role("button", name="Trạng: Bản nháp").click()
+            status = page.get_by_role("button", name="Trạng thái: Bản nháp")
+            assert status.evaluate("e => e.scrollWidth <= e.clientWidth")  # not cut short
+            status.click()
             page.get_by_text("Sẵn sàng", exact=True).first.click()
-            page.get_by_role("button", name="Trạng: Sẵn sàng").wait_for()
+            page.get_by_role("button", name="Trạng thái: Sẵn sàng").wait_for()
             page.get_by_role("button", name="Công bố", exact=True).click()
             page.get_by_role("menuitem", name="Công bố ngay").click()
             _wait_for(lambda: _published(repo, record) != before)
@@ -314,10 +342,34 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
     saved = yaml.safe_load(_published(repo, record))
     expected = yaml.safe_load(before)
     expected["cach_thuc"][0]["phi_le_phi"][0]["so_tien"] = 25000
+    expected["ngay_cap_nhat"] = date(2026, 12, 7)  # typed 7/12/2026
     assert saved == expected  # every other value as it was (Decap rewrites the layout and drops comments)
     assert list(saved) == list(expected)
     result = CliRunner().invoke(main, ["check", "--content", str(repo / "content")])
     assert result.exit_code == 0, result.output
+
+
+LOCALE_KEYS = r"""() => {
+  const keys = (o, p) => Object.entries(o).flatMap(([k, v]) =>
+    v && typeof v === "object" ? keys(v, p + k + ".") : [[p + k, v]]);
+  const vi = Object.fromEntries(keys(CMS.getLocale("vi"), ""));
+  const english = (v) => /[a-z]{3}/.test(v.replace(/%\{\w+\}/g, ""));
+  return keys(CMS.getLocale("en"), "").filter(([k, v]) => !(k in vi) || (vi[k] === v && english(v)))
+    .map(([k]) => k);
+}"""
+"""The interface strings of Decap CMS's English locale that its «vi» one lacks or leaves in English."""
+
+
+def _assert_vietnamese(page: Any) -> None:
+    """The open entry speaks Vietnamese: every interface string translated, every visible field label
+    and hint Vietnamese and never a YAML key."""
+    assert page.evaluate(LOCALE_KEYS) == []
+    texts = page.locator("label, p").all_inner_texts()
+    names = {path[-1] for path in config_names(cms_config(DATASETS))}
+    labels = [t.strip() for t in page.locator("label").all_inner_texts() if t.strip()]
+    assert len(labels) > 40
+    assert [t for t in labels if t in names or (t.upper() == t and "_" in t)] == []
+    assert [(t, w) for t in texts if (w := english_words(t))] == []
 
 
 def _published(repo: Path, path: str) -> str:

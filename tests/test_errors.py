@@ -19,7 +19,7 @@ CHANNEL = "cach_thuc:\n  - hinh_thuc: truc_tiep\n"
 CASES = {
     "wrong type": (
         HEAD + "cach_thuc:\n  - hinh_thuc: truc_tiep\n    thoi_han:\n      so: năm\n",
-        "thu-tuc/1.000001.yml:8: cach_thuc[0].thoi_han.so: phải là số, không phải «năm»",
+        "thu-tuc/1.000001.yml:8: cach_thuc[0].thoi_han.so (Số): phải là số, không phải «năm»",
     ),
     "unknown key with suggestion": (
         HEAD + CHANNEL + "    phi_le_phi:\n      - so_tien: 0\n        tien_tee: VND\n",
@@ -32,12 +32,13 @@ CASES = {
     ),
     "unquoted code": (
         HEAD.replace('"1.000001"', "1.000001") + CHANNEL,
-        'thu-tuc/1.000001.yml:1: ma_thu_tuc: giá trị 1.000001 phải viết trong dấu nháy kép: "1.000001" '
-        "(không có dấu nháy, YAML đọc nó thành số 1.000001)",
+        "thu-tuc/1.000001.yml:1: ma_thu_tuc (Mã thủ tục): giá trị 1.000001 phải viết trong dấu nháy kép: "
+        '"1.000001" (không có dấu nháy, YAML đọc nó thành số 1.000001)',
     ),
     "bad enum with suggestion": (
         HEAD + "cach_thuc:\n  - hinh_thuc: truc_tuyenn\n",
-        "thu-tuc/1.000001.yml:6: cach_thuc[0].hinh_thuc: «truc_tuyenn» không thuộc danh sách cho phép: "
+        "thu-tuc/1.000001.yml:6: cach_thuc[0].hinh_thuc (Hình thức nộp): «truc_tuyenn» không thuộc danh "
+        "sách cho phép: "
         "truc_tiep, truc_tuyen, buu_chinh. Có phải ý bạn là «truc_tuyen»?",
     ),
     "unknown sector with suggestion": (
@@ -51,7 +52,8 @@ CASES = {
     ),
     "replacement without code": (
         HEAD + CHANNEL + "trang_thai: thay_the\n",
-        "thu-tuc/1.000001.yml:1: ma_thay_the: thủ tục đã được thay thế phải ghi mã thủ tục thay thế",
+        "thu-tuc/1.000001.yml:1: ma_thay_the (Mã thủ tục thay thế): thủ tục đã được thay thế phải ghi mã "
+        "thủ tục thay thế",
     ),
     "file name differs from code": (
         HEAD.replace('"1.000001"', '"1.000009"') + CHANNEL,
@@ -60,31 +62,36 @@ CASES = {
     ),
     "bad code pattern": (
         HEAD.replace('"1.000001"', '"1.0001"') + CHANNEL,
-        "thu-tuc/1.000001.yml:1: ma_thu_tuc: «1.0001»: mã thủ tục phải có dạng 1.234567 (một chữ số từ 1 "
+        "thu-tuc/1.000001.yml:1: ma_thu_tuc (Mã thủ tục): «1.0001»: mã thủ tục phải có dạng 1.234567 (một "
+        "chữ số từ 1 "
         "đến 6, dấu chấm, sáu chữ số; có thể thêm hậu tố địa phương như 2.000815.01)",
     ),
     "javascript link": (
         HEAD + CHANNEL + "url_nop_truc_tuyen: javascript:alert(1)\n",
-        "thu-tuc/1.000001.yml:7: url_nop_truc_tuyen: «javascript:alert(1)»: phải là địa chỉ bắt đầu bằng "
+        "thu-tuc/1.000001.yml:7: url_nop_truc_tuyen (Địa chỉ nộp trực tuyến): «javascript:alert(1)»: phải "
+        "là địa chỉ bắt đầu bằng "
         "http:// hoặc https://, không có dấu cách",
     ),
     "missing field": (
         HEAD,
-        "thu-tuc/1.000001.yml:1: cach_thuc: thiếu trường bắt buộc",
+        "thu-tuc/1.000001.yml:1: cach_thuc (Cách thức thực hiện): thiếu trường bắt buộc",
     ),
     "no level, and not said that the source gives none": (
         HEAD.replace("cap_thuc_hien: [tinh]", "cap_thuc_hien: []") + CHANNEL,
-        "thu-tuc/1.000001.yml:4: cap_thuc_hien: cần ít nhất một cấp thực hiện; nếu nguồn không ghi cấp, ghi "
+        "thu-tuc/1.000001.yml:4: cap_thuc_hien (Cấp thực hiện): cần ít nhất một cấp thực hiện; nếu nguồn "
+        "không ghi cấp, ghi "
         "«cap_thuc_hien_mo_ta: Không có thông tin»",
     ),
     "no level key at all": (
         HEAD.replace("cap_thuc_hien: [tinh]\n", "") + CHANNEL,
-        "thu-tuc/1.000001.yml:1: cap_thuc_hien: cần ít nhất một cấp thực hiện; nếu nguồn không ghi cấp, ghi "
+        "thu-tuc/1.000001.yml:1: cap_thuc_hien (Cấp thực hiện): cần ít nhất một cấp thực hiện; nếu nguồn "
+        "không ghi cấp, ghi "
         "«cap_thuc_hien_mo_ta: Không có thông tin»",
     ),
     "bad date": (
         HEAD + CHANNEL + "ngay_cap_nhat: 2024-13-45\n",
-        "thu-tuc/1.000001.yml:7: ngay_cap_nhat: phải là ngày dạng YYYY-MM-DD, không phải «2024-13-45»",
+        "thu-tuc/1.000001.yml:7: ngay_cap_nhat (Ngày cập nhật): phải là ngày dạng YYYY-MM-DD, không phải "
+        "«2024-13-45»",
     ),
     "control character in a name": (
         HEAD.replace("Thủ tục thử", '"Thủ tục\\e[31m thử"') + CHANNEL,
@@ -98,13 +105,15 @@ CASES = {
     ),
     "long value shortened": (
         HEAD + "cach_thuc:\n  - hinh_thuc: " + "x" * 5000 + "\n",
-        "thu-tuc/1.000001.yml:6: cach_thuc[0].hinh_thuc: «" + "x" * 59 + "…» không thuộc danh sách cho phép: "
+        "thu-tuc/1.000001.yml:6: cach_thuc[0].hinh_thuc (Hình thức nộp): «"
+        + "x" * 59
+        + "…» không thuộc danh sách cho phép: "
         "truc_tiep, truc_tuyen, buu_chinh",
     ),
     "newline in a value escaped": (
         HEAD.replace("cong-chung", '"cong\\nchung"') + CHANNEL,
-        "thu-tuc/1.000001.yml:3: linh_vuc: «cong\\nchung»: chỉ dùng chữ thường không dấu, chữ số và dấu "
-        "gạch ngang (ví dụ: cong-chung)",
+        "thu-tuc/1.000001.yml:3: linh_vuc (Lĩnh vực): «cong\\nchung»: chỉ dùng chữ thường không dấu, chữ số "
+        "và dấu gạch ngang (ví dụ: cong-chung)",
     ),
     "yaml syntax": (
         HEAD + "cach_thuc: [truc_tiep\n",
@@ -155,7 +164,8 @@ def test_a_url_that_does_not_parse(make_content: MakeContent) -> None:
     content = make_content({"site.yml": site_yml.replace("url_pakn: https://", 'url_pakn: "https://[x" #')})
     line = next(i for i, text in enumerate(site_yml.splitlines(), 1) if text.startswith("url_pakn:"))
     assert errors_for(content) == [
-        f"site.yml:{line}: url_pakn: «https://[x»: địa chỉ không hợp lệ (kiểm tra phần tên máy chủ và cổng)"
+        f"site.yml:{line}: url_pakn (Địa chỉ gửi phản ánh, kiến nghị): «https://[x»: địa chỉ không hợp lệ "
+        "(kiểm tra phần tên máy chủ và cổng)"
     ]
 
 
@@ -171,9 +181,11 @@ def test_missing_contact_facts_say_what_they_are_for(make_content: MakeContent) 
         line for line in site.splitlines(keepends=True) if not line.startswith(("duong_day_nong", "email"))
     )
     assert errors_for(make_content({"site.yml": site + "email: stp tinh\n"})) == [
-        "site.yml:3: duong_day_nong: thiếu trường bắt buộc: số đường dây nóng về thủ tục hành chính, hiện "
+        "site.yml:3: duong_day_nong (Đường dây nóng): thiếu trường bắt buộc: số đường dây nóng về thủ tục "
+        "hành chính, hiện "
         "ở chân mỗi trang và trên trang mỗi thủ tục",
-        "site.yml:26: email: «stp tinh»: phải là một địa chỉ thư điện tử (ví dụ: stp@tinh.gov.vn)",
+        "site.yml:26: email (Thư điện tử): «stp tinh»: phải là một địa chỉ thư điện tử (ví dụ: "
+        "stp@tinh.gov.vn)",
     ]
 
 
@@ -194,7 +206,8 @@ def test_form_files_are_checked(make_content: MakeContent) -> None:
         "pdf, docx, doc, odt, xlsx, xls, ods, rtf (ví dụ: tp-cc-05.docx)",
         "thu-tuc/1.000001.yml:12: thanh_phan_ho_so[0].giay_to[0].mau[0].tep: không có tệp «mau-01.docx» "
         "trong thư mục content/mau/: đặt tệp mẫu vào đó, hoặc ghi địa chỉ http(s)://",
-        "thu-tuc/1.000002.yml:12: thanh_phan_ho_so[0].giay_to[0].mau[0].tep: «Mẫu 01.docx»: phải là địa "
+        "thu-tuc/1.000002.yml:12: thanh_phan_ho_so[0].giay_to[0].mau[0].tep (Tệp mẫu): «Mẫu 01.docx»: phải "
+        "là địa "
         "chỉ http(s):// hoặc tên một tệp trong thư mục content/mau/: chữ thường không dấu, chữ số, dấu "
         "chấm hoặc gạch, đuôi pdf, docx, doc, odt, xlsx, xls, ods hoặc rtf (ví dụ: tp-cc-05.docx)",
     ]

@@ -297,7 +297,8 @@ def test_a_broken_allow_list_stops_the_run_before_writing(make_content: MakeCont
     with pytest.raises(ImportErrors) as caught:
         import_records([source], content / "thu-tuc")
     assert caught.value.problems == [
-        f"{content / ALLOWED}:1: duoc_cong_khai: phải là danh sách (mỗi mục một dòng bắt đầu bằng «- »), "
+        f"{content / ALLOWED}:1: duoc_cong_khai (Liên hệ được công khai): phải là danh sách (mỗi mục một "
+        "dòng bắt đầu bằng «- »), "
         "không phải «5»"
     ]
     assert (content / "thu-tuc" / "1.013859.yml").read_bytes() == before
@@ -324,7 +325,7 @@ def test_a_contact_without_its_procedures_is_refused_by_check(make_content: Make
     with pytest.raises(DataErrors) as caught:
         check(content)
     assert [str(e) for e in caught.value.errors] == [
-        f"{content / ALLOWED}:3: duoc_cong_khai[1].nguon: thiếu trường bắt buộc"
+        f"{content / ALLOWED}:3: duoc_cong_khai[1].nguon (Thủ tục in liên hệ này): thiếu trường bắt buộc"
     ]
 
 

@@ -22,7 +22,9 @@ from generator.build.allpages import generate_pages
 from generator.datasets import DATASETS
 from generator.site.opendata import datapackage
 
+from .browser import chromium, serve_directory
 from .conftest import MINIMAL, REPO, MakeContent
+from .test_labels import english_words, mechanical, raw_names
 from .toy.dataset import QUESTIONS
 
 WITH_TOY = (*DATASETS, QUESTIONS)
@@ -200,7 +202,10 @@ def test_the_open_data_page_lists_every_download_and_the_dictionary(built: tuple
         assert f'href="{name}"' in page
     size = (out / "du-lieu" / "thu-tuc.csv").stat().st_size
     assert f'<td style="text-align: right;">{size} B</td>' in page
-    assert "Mã thủ tục on the national database" in page  # the model's own description
+    # the model's own label and hint
+    assert (
+        "<td><code>ma_thu_tuc</code></td>\n<td>Mã thủ tục</td>\n<td>văn bản</td>\n<td>Mã trên Cơ sở" in page
+    )
     assert "Ngày trả lời" in page
 
 
@@ -365,6 +370,7 @@ def test_with_an_address_the_open_data_carries_each_pages_full_address() -> None
         "name": "dia_chi_trang",
         "type": "string",
         "description": "Địa chỉ đầy đủ của trang thủ tục.",
+        "title": "Địa chỉ trang",
         "constraints": {"required": True},
     }
 
@@ -375,8 +381,8 @@ def test_without_an_address_the_open_data_says_its_page_paths_are_relative() -> 
     assert [r["dia_chi_trang"] for r in rows] == [f"thu-tuc/{r['ma_thu_tuc']}/" for r in rows]
     assert json.loads(files["du-lieu/thu-tuc/1.013859.json"])["dia_chi_trang"] == "thu-tuc/1.013859/"
     relative = (
-        "Đường dẫn tới trang {}, tương đối với địa chỉ gốc của trang web (trang được dựng khi chưa có địa "
-        "chỉ: url_trang trong site.yml hay congkhai build --url)."
+        "Đường dẫn tới trang {}, tương đối với địa chỉ gốc của trang web (trang được dựng khi chưa ghi "
+        "«Địa chỉ trang» trong site.yml hay tùy chọn --url)."
     )
     schema = json.loads(files["du-lieu/schema/thu-tuc.schema.json"])
     assert schema["properties"]["dia_chi_trang"]["description"] == relative.format("bản ghi")
@@ -459,3 +465,22 @@ def test_the_sitemap_dates_a_procedure_as_its_feed_does(
     assert entry.updated[:10] == dates["thu-tuc/2.000829.md"].isoformat() == "2026-08-01"
     assert dates["linh-vuc/tro-giup-phap-ly.md"] == date(2026, 8, 1)
     assert dates["thu-tuc/index.md"] == dates["index.md"] == date(2026, 8, 1)
+
+
+def test_the_data_dictionary_names_fields_in_vietnamese(built: tuple[Path, Path]) -> None:
+    """«Dữ liệu mở» as a citizen reads it in Chromium: every field of the data dictionary has a Vietnamese
+    name (never its key) and a Vietnamese explanation, with no English word."""
+    _, out = built
+    with serve_directory(out) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base + "du-lieu/")
+        rows = page.locator("table").filter(has_text="Ý nghĩa").locator("tbody tr")
+        cells = [row.locator("td").all_inner_texts() for row in rows.all()]
+    assert len(cells) > 40
+    assert all(len(row) == 4 for row in cells)
+    problems = [
+        (key, label, kind, hint)
+        for key, label, kind, hint in cells
+        if not label or mechanical(key, label) or raw_names(label) or english_words(f"{label} {kind} {hint}")
+    ]
+    assert problems == []

@@ -109,7 +109,7 @@ def test_a_timing_kind_needs_its_own_fields(make_content: MakeContent) -> None:
         (CONTENT / "ke-hoach" / "2025.yml").read_text(encoding="utf-8").replace(", den_ngay: 2025-03-31", "")
     )
     assert plan_errors(make_content, {"ke-hoach/2025.yml": plan}) == [
-        "ke-hoach/2025.yml:16: phan[0].nhom[0].nhiem_vu[0].thoi_gian.den_ngay: "
+        "ke-hoach/2025.yml:16: phan[0].nhom[0].nhiem_vu[0].thoi_gian.den_ngay (Hạn hoàn thành): "
         "loại «han» cần ngày hạn «den_ngay»"
     ]
 

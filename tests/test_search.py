@@ -172,7 +172,7 @@ def test_settings_list_facets_ranking_and_synonyms() -> None:
 SYNONYM_ERRORS = {
     "group of one": (
         "nhom:\n  - [CCCD, căn cước công dân]\n  - [LLTP]\n",
-        "tu-dong-nghia.yml:3: nhom[1]: cần ít nhất 2 mục",
+        "tu-dong-nghia.yml:3: nhom[1] (Nhóm từ đồng nghĩa): cần ít nhất 2 mục",
     ),
     "same term twice, folded": (
         "nhom:\n  - [CCV, công chứng viên]\n  - [Cong chung vien, công chứng viên hợp danh]\n",
@@ -189,12 +189,12 @@ SYNONYM_ERRORS = {
     ),
     "not a list": (
         "nhom: DN, doanh nghiệp\n",
-        "tu-dong-nghia.yml:1: nhom: phải là danh sách (mỗi mục một dòng bắt đầu bằng «- »), "
-        "không phải «DN, doanh nghiệp»",
+        "tu-dong-nghia.yml:1: nhom (Nhóm từ đồng nghĩa): phải là danh sách (mỗi mục một dòng bắt đầu bằng "
+        "«- »), không phải «DN, doanh nghiệp»",
     ),
     "empty term": (
         "nhom:\n  - [DN, '']\n",
-        "tu-dong-nghia.yml:2: nhom[0][1]: không được để trống",
+        "tu-dong-nghia.yml:2: nhom[0][1] (Nhóm từ đồng nghĩa): không được để trống",
     ),
 }
 
@@ -395,11 +395,11 @@ LEXICON_ERRORS = {
     ),
     "no source": (
         "nhom:\n  - tu: [sổ đỏ, giấy chứng nhận quyền sử dụng đất]\n",
-        "tu-dien.yml:2: nhom[0].nguon: thiếu trường bắt buộc",
+        "tu-dien.yml:2: nhom[0].nguon (Nguồn): thiếu trường bắt buộc",
     ),
     "group of one": (
         "nhom:\n  - tu: [sổ đỏ]\n    nguon: Luật Đất đai 2024\n",
-        "tu-dien.yml:2: nhom[0].tu: cần ít nhất 2 mục",
+        "tu-dien.yml:2: nhom[0].tu (Các cách gọi): cần ít nhất 2 mục",
     ),
 }
 

@@ -282,9 +282,12 @@ def test_cli_reports_all_errors_and_exits_1(make_content: MakeContent) -> None:
     result = CliRunner().invoke(main, ["check", "--content", str(content)])
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert f"{content}/thu-tuc/1.000001.yml:1: cach_thuc: thiếu trường bắt buộc" in lines
+    assert (
+        f"{content}/thu-tuc/1.000001.yml:1: cach_thuc (Cách thức thực hiện): thiếu trường bắt buộc" in lines
+    )
     assert any(
-        line.startswith(f"{content}/thu-tuc/1.000001.yml:1: ma_thu_tuc: giá trị 1.000001") for line in lines
+        line.startswith(f"{content}/thu-tuc/1.000001.yml:1: ma_thu_tuc (Mã thủ tục): giá trị 1.000001")
+        for line in lines
     )
     assert lines[-1] == f"{len(lines) - 1} lỗi; chưa xuất bản gì, trang hiện có được giữ nguyên."
     assert any("1.000002.yml:2: ten: trường «ten» không có trong mẫu hồ sơ" in line for line in lines)

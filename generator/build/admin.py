@@ -8,9 +8,11 @@ from each dataset's pydantic model through its JSON Schema, so the form cannot d
 - one folder collection per dataset, one file per record (the unit registry, a single file, is a file
   collection; feedback, ``pakn/<năm>/<mã>.yml``, is one collection whose ``path`` keeps the year folder);
 - ``select`` for closed lists (``Literal`` values), ``string`` with ``pattern`` and a Vietnamese hint for
-  codes, addresses and slugs, ``number``, ``boolean``, ``datetime`` (date only) for dates, ``list`` and
+  codes, addresses and slugs, ``number``, ``boolean``, ``ngay`` for dates (:data:`DATE_WIDGET`), ``list`` and
   ``object`` for nested models, ``text`` for free text;
-- labels and hints from the fields' docstrings (``use_attribute_docstrings``);
+- labels, hints and the closed lists' options (``{label, value}``) in Vietnamese, from the models
+  (:mod:`generator.core.labels`, through the schema's ``title``, ``description`` and
+  ``enumDescriptions``);
 - ``publish_mode: editorial_workflow``: a change is a draft, then a pull request to review, then merged;
 - backend ``github`` (``congkhai build --cms-repo OWNER/NAME``, or ``$GITHUB_REPOSITORY`` in GitHub
   Actions); ``local_backend`` (:data:`LOCAL_API`, the ``decap-server`` of ``make cms`` editing a working
@@ -34,6 +36,7 @@ import yaml
 from generator.build.editor import Path_, editor_rules, references, rules_script
 from generator.build.security import admin_csp
 from generator.core.fields import PATTERN_MESSAGES, Refers
+from generator.core.labels import ENUM_LABELS
 from generator.core.privacy import AllowList
 from generator.site.dataset import AnyDataset
 
@@ -60,8 +63,15 @@ that a cached configuration cannot make the editor's backend before the rules wr
 SCRIPT = "decap-cms.js"
 """The bundle's entry point; it loads its numbered chunks and WebAssembly files from beside itself."""
 
+LOCALE = Path(__file__).resolve().parents[2] / "cms" / "vi.js"
+"""The editor's interface in Vietnamese: Decap CMS's «vi» locale completed and the date widget, loaded
+first; both are registered when the page has loaded, just before ``congkhai.js`` starts the editor."""
+
 _BUNDLE_FILE = re.compile(r"^(decap-cms\.js|\d+\.decap-cms\.js|[0-9a-f]+\.wasm|decap-cms\.js\.LICENSE\.txt)$")
 """The bundle's files copied into the site (not the source maps: 25 MB no visitor needs)."""
+
+DATE_WIDGET = "ngay"
+"""The widget of a date (``cms/vi.js``): typed and shown DD/MM/YYYY, written YYYY-MM-DD."""
 
 LOCAL_API = "http://127.0.0.1:8081/api/v1"
 """Where a local build's editor finds ``decap-server`` (``make cms`` binds it to this machine alone)."""
@@ -71,9 +81,6 @@ PLACEHOLDER_REPO = "chua-cau-hinh/kho-noi-dung"
 
 OTHER_PATTERN_HINT = "giá trị không đúng dạng quy định"
 """The hint for a pattern that :data:`~generator.core.fields.PATTERN_MESSAGES` does not describe."""
-
-_SHORT_LABEL = re.compile(r"^([^:.;(«]{2,48})[:.;(]")
-"""A docstring's leading words, when short, make the field's label («Cơ quan thực hiện: who …»)."""
 
 
 def cms_repo(option: str | None) -> str:
@@ -130,7 +137,7 @@ def collection(
     schema = dataset.model.model_json_schema()
     form = _Form(schema.get("$defs", {}), dict(references(dataset.model)), choices or {})
     fields = form.object_fields(schema, ())
-    label = f"{dataset.noun[:1].upper()}{dataset.noun[1:]} ({dataset.name})"
+    label = f"{dataset.noun[:1].upper()}{dataset.noun[1:]}"
     base: dict[str, Any] = {"name": dataset.name, "label": label, "label_singular": dataset.noun}
     single = single_file(dataset)
     if single is not None:  # one file in the content folder itself (don-vi.yml)
@@ -224,11 +231,12 @@ class _Form:
         ]
 
     def field_config(self, name: str, node: dict[str, Any], path: Path_, required: bool) -> dict[str, Any]:
-        """One form field: its widget from the schema's type, its label and hint from the description."""
-        description = str(node.get("description", "")).strip()
-        field: dict[str, Any] = {"name": name, "label": label_of(name, description)}
-        if description:
-            field["hint"] = description
+        """One form field: its widget from the schema's type, its label and hint from the model's
+        (:mod:`generator.core.labels`: the schema's ``title`` and ``description``)."""
+        hint = str(node.get("description", "")).strip()
+        field: dict[str, Any] = {"name": name, "label": str(node.get("title") or name)}
+        if hint:
+            field["hint"] = hint
         if not required:
             field["required"] = False
         field.update(self.widget(node, path, optional=not required))
@@ -251,9 +259,8 @@ class _Form:
             kinds = [_resolve(n, self.defs) for n in options]
             number = next((n for n in kinds if n.get("type") in ("number", "integer")), None)
             node = number if number is not None else kinds[0]  # a Decimal is «number or numeric string»
-        if "enum" in node:  # numbers as labelled options: Decap's select filters its options as text
-            options = [v if isinstance(v, str) else {"label": str(v), "value": v} for v in node["enum"]]
-            return {"widget": "select", "options": options}
+        if "enum" in node:
+            return {"widget": "select", "options": select_options(node)}
         kind = node.get("type")
         if kind == "object" or "properties" in node:
             return {
@@ -278,12 +285,7 @@ class _Form:
         if kind == "boolean":
             return {"widget": "boolean"}
         if node.get("format") == "date":
-            return {
-                "widget": "datetime",
-                "format": "YYYY-MM-DD",
-                "date_format": "DD/MM/YYYY",
-                "time_format": False,
-            }
+            return {"widget": DATE_WIDGET}
         if node.get("format") == "date-time":
             return {"widget": "datetime"}
         if "pattern" in node:
@@ -330,13 +332,11 @@ class _Form:
         return {"widget": "list", "field": item}
 
 
-def label_of(name: str, description: str) -> str:
-    """The label: the description's leading words when short («Cơ quan thực hiện»), with the YAML key
-    that ``congkhai check`` names in its messages."""
-    match = _SHORT_LABEL.match(description)
-    if match and not match.group(1).strip().isascii():
-        return f"{match.group(1).strip()} ({name})"
-    return name
+def select_options(node: dict[str, Any]) -> list[dict[str, Any]]:
+    """A closed list's options: each value with its Vietnamese label (the value itself when it has none)."""
+    values = list(node["enum"])
+    labels = list(node.get(ENUM_LABELS, values))
+    return [{"label": str(label), "value": value} for label, value in zip(labels, values, strict=True)]
 
 
 def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
@@ -424,7 +424,10 @@ def write_admin(
         (folder / "congkhai-rules.js").write_text(rules_script(rules), encoding="utf-8")
         shutil.copyfile(PHONES, folder / "libphonenumber-max.js")
         shutil.copyfile(CMS_SOURCE / "congkhai.js", folder / "congkhai.js")
-        body = "\n".join(f'<script src="{name}"></script>' for name in (*BEFORE_CMS, SCRIPT, *AFTER_CMS))
+        shutil.copyfile(LOCALE, folder / LOCALE.name)
+        body = "\n".join(
+            f'<script src="{name}"></script>' for name in (LOCALE.name, *BEFORE_CMS, SCRIPT, *AFTER_CMS)
+        )
     page = INDEX_HTML.format(
         title=html.escape(title), body=body, csp=html.escape(admin_csp(local), quote=False)
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import FrozenInstanceError, dataclass
+from dataclasses import FrozenInstanceError, dataclass, field
 from typing import Any
 
 SHOWN_CHARS = 60
@@ -56,6 +56,8 @@ class DataError(CongkhaiError):
     line: int
     key: str
     message: str
+    label: str = field(default="", compare=False)
+    """The Vietnamese label of the field at ``key`` (:mod:`generator.core.labels`), shown beside it."""
 
     def __setattr__(self, name: str, value: Any) -> None:
         """Refuse to change a field; the exception's own attributes (``__traceback__``, ``__notes__`` …)
@@ -68,16 +70,17 @@ class DataError(CongkhaiError):
     def __str__(self) -> str:
         """``path:line: key: message`` on one line, whatever the file held: the last guard for a value
         echoed in full or a control character in a key or a file name."""
-        key = f" {shortened(self.key, KEY_CHARS)}:" if self.key else ""
+        label = f" ({shortened(self.label)})" if self.label and self.key else ""
+        key = f" {shortened(self.key, KEY_CHARS)}{label}:" if self.key else ""
         return f"{escaped(self.path)}:{self.line}:{key} {_message_text(self.message)}"
 
-    def __reduce__(self) -> tuple[type[DataError], tuple[str, int, str, str]]:
-        """Pickle by the four fields (a frozen dataclass exception cannot be pickled otherwise), so that
+    def __reduce__(self) -> tuple[type[DataError], tuple[str, int, str, str, str]]:
+        """Pickle by the fields (a frozen dataclass exception cannot be pickled otherwise), so that
         errors found in a forked process travel back as they are."""
-        return DataError, (self.path, self.line, self.key, self.message)
+        return DataError, (self.path, self.line, self.key, self.message, self.label)
 
 
-_FIELDS = frozenset({"path", "line", "key", "message"})
+_FIELDS = frozenset({"path", "line", "key", "message", "label"})
 
 
 @dataclass(frozen=True, order=True)
@@ -90,6 +93,8 @@ class DataWarning:
     line: int
     key: str
     message: str
+    label: str = field(default="", compare=False)
+    """The Vietnamese label of the field at ``key`` (:mod:`generator.core.labels`), shown beside it."""
 
     def __str__(self) -> str:
         key = f" {self.key}:" if self.key else ""

@@ -6,10 +6,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints
+
+from generator.core.labels import Choices, describe
 
 CODE_PATTERN = r"^[1-6]\.\d{6}(\.[0-9A-Za-z]+)*$"
 URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
@@ -84,6 +86,12 @@ FormRef = Annotated[str, StringConstraints(strip_whitespace=True, pattern=FORM_P
 (lower-case ASCII, a document extension: ``tp-cc-05.docx``)."""
 
 
+QUARTERS = {1: "Quý I", 2: "Quý II", 3: "Quý III", 4: "Quý IV"}
+"""How the site names the quarters."""
+Quarter = Annotated[Literal[1, 2, 3, 4], Choices(QUARTERS)]
+"""A quarter of the year, 1 to 4."""
+
+
 def _plain_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
@@ -119,13 +127,15 @@ def no_items() -> Any:
 
 
 class Record(BaseModel):
-    """Base of every YAML record: unknown keys rejected, immutable, every field documented."""
+    """Base of every YAML record: unknown keys rejected, immutable, every field documented by a
+    docstring ``Nhãn: gợi ý.`` in Vietnamese (:mod:`generator.core.labels`)."""
 
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
         str_strip_whitespace=True,
         use_attribute_docstrings=True,
+        json_schema_extra=describe,
     )
 
     def __reduce__(self) -> tuple[Any, ...]:

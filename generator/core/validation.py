@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.core import labels
 from generator.core.errors import DataError, shortened
 from generator.core.fields import PATTERN_MESSAGES, FieldProblem
 from generator.core.yamlio import Loc, YamlDoc
@@ -80,7 +81,7 @@ def to_data_error(doc: YamlDoc, model: type[BaseModel], err: ErrorDetails) -> Da
     problem = err.get("ctx", {}).get("error")
     if isinstance(problem, FieldProblem):
         loc = (*loc, problem.key)
-    return doc.error(loc, _message(doc, model, loc, err))
+    return doc.error(loc, _message(doc, model, loc, err), _label_at(model, loc))
 
 
 def _is_union_tag(part: Any) -> bool:
@@ -161,6 +162,21 @@ def _missing_hint(model: type[BaseModel], loc: Loc) -> str | None:
     """What a model says a missing field is for (its ``MISSING_HINTS``), at the top level."""
     hints = getattr(model, "MISSING_HINTS", None)
     return hints.get(str(loc[-1])) if isinstance(hints, dict) and len(loc) == 1 else None
+
+
+def _label_at(model: type[BaseModel], loc: Loc) -> str:
+    """The Vietnamese label of the field at ``loc`` (a list item: its list's), ``""`` when it is none."""
+    current: Any = model
+    found = ""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if _is_model(current) else None
+        if info is None:
+            return ""
+        found = labels.label(info)
+        current = _inner_model(info.annotation)
+    return found
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:

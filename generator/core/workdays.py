@@ -30,18 +30,18 @@ class SwapDay(Record):
     """Một ngày nghỉ bù hoặc ngày làm bù do Chính phủ, Ủy ban nhân dân tỉnh thông báo."""
 
     ngay: date
-    """Ngày (YYYY-MM-DD)."""
+    """Ngày: ngày nghỉ hoặc làm bù."""
     ly_do: Text | None = None
-    """Căn cứ, lý do (ví dụ: «Hoán đổi ngày làm việc dịp 2/9/2026, Thông báo số …»)."""
+    """Căn cứ, lý do: ví dụ «Hoán đổi ngày làm việc dịp 2/9/2026, Thông báo số …»."""
 
 
 class DaySwaps(Record):
     """Ngày nghỉ và ngày làm bù trong năm, bổ sung cho lịch nghỉ lễ, Tết (``content/ngay-nghi.yml``)."""
 
     nghi: list[SwapDay] = no_items()
-    """Ngày nghỉ thêm rơi vào ngày làm việc (thứ Hai đến thứ Sáu)."""
+    """Ngày nghỉ thêm: ngày nghỉ rơi vào ngày làm việc, từ thứ Hai đến thứ Sáu."""
     lam_bu: list[SwapDay] = no_items()
-    """Ngày làm bù rơi vào thứ Bảy hoặc Chủ nhật."""
+    """Ngày làm bù: ngày làm bù rơi vào thứ Bảy hoặc Chủ nhật."""
 
 
 @cache

@@ -128,9 +128,10 @@ class YamlDoc:
                 return lines[loc[:end]]
         return 1
 
-    def error(self, loc: Loc, message: str) -> DataError:
-        """A :class:`DataError` about ``loc`` in this file, at its line and named by its key path."""
-        return DataError(self.path, self.line_of(loc), format_loc(loc), message)
+    def error(self, loc: Loc, message: str, label: str = "") -> DataError:
+        """A :class:`DataError` about ``loc`` in this file, at its line and named by its key path (and
+        the field's Vietnamese ``label``)."""
+        return DataError(self.path, self.line_of(loc), format_loc(loc), message, label)
 
 
 def load_yaml(path: Path, display: str) -> YamlDoc:

@@ -16,24 +16,13 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictInt, StringConstraints
 
 from generator.core.fields import HttpUrl, ProcedureRef, Record, Refers, SectorSlug, Slug, Text, no_items
+from generator.core.labels import Choices
 
 FEEDBACK_CODE = r"^[A-Z0-9]+(?:[.-][A-Z0-9]+)*$"
 RuleCode = Annotated[Slug, Refers("ma", "ten", file="pakn/cau-hinh.yml", items="thoi_han")]
 """The code of a deadline rule in ``content/pakn/cau-hinh.yml``."""
 FeedbackCode = Annotated[str, StringConstraints(pattern=FEEDBACK_CODE)]
 """A feedback code such as ``PAKN-2025-001``: capitals, digits, dots and hyphens."""
-
-Channel = Literal[
-    "cong_dvcqg", "cong_tinh", "van_ban", "thu_dien_tu", "dien_thoai", "truc_tiep", "phieu_y_kien"
-]
-Classification = Literal["ve_hanh_vi", "ve_quy_dinh"]
-Status = Literal[
-    "da_tiep_nhan", "khong_tiep_nhan", "da_chuyen_co_quan_khac", "dang_xu_ly", "da_xu_ly", "da_cong_khai"
-]
-Outcome = Literal["sua_doi_bai_bo", "kien_nghi_sua_doi", "ban_hanh_moi", "giu_nguyen", "chan_chinh_hanh_vi"]
-PublishForm = Literal[
-    "cong_thong_tin", "phuong_tien_thong_tin", "van_ban_gui_nguoi_phan_anh", "hinh_thuc_khac"
-]
 
 CHANNELS: dict[str, str] = {
     "cong_dvcqg": "Cổng Dịch vụ công quốc gia",
@@ -82,82 +71,102 @@ PUBLISH_FORMS: dict[str, str] = {
     "hinh_thuc_khac": "Hình thức khác",
 }
 
+Channel = Annotated[
+    Literal["cong_dvcqg", "cong_tinh", "van_ban", "thu_dien_tu", "dien_thoai", "truc_tiep", "phieu_y_kien"],
+    Choices(CHANNELS),
+]
+Classification = Annotated[Literal["ve_hanh_vi", "ve_quy_dinh"], Choices(CLASSIFICATIONS)]
+Status = Annotated[
+    Literal[
+        "da_tiep_nhan", "khong_tiep_nhan", "da_chuyen_co_quan_khac", "dang_xu_ly", "da_xu_ly", "da_cong_khai"
+    ],
+    Choices(STATUSES),
+]
+Outcome = Annotated[
+    Literal["sua_doi_bai_bo", "kien_nghi_sua_doi", "ban_hanh_moi", "giu_nguyen", "chan_chinh_hanh_vi"],
+    Choices(OUTCOMES),
+]
+PublishForm = Annotated[
+    Literal["cong_thong_tin", "phuong_tien_thong_tin", "van_ban_gui_nguoi_phan_anh", "hinh_thuc_khac"],
+    Choices(PUBLISH_FORMS),
+]
+
 
 class Transition(Record):
     """Một bước chuyển trạng thái, sau khi tiếp nhận."""
 
     trang_thai: Status
-    """Trạng thái mới: khong_tiep_nhan, da_chuyen_co_quan_khac, dang_xu_ly, da_xu_ly, da_cong_khai."""
+    """Trạng thái mới: trạng thái sau bước này."""
     ngay: date
-    """Ngày chuyển trạng thái (YYYY-MM-DD)."""
+    """Ngày chuyển: ngày chuyển sang trạng thái này."""
     ghi_chu: Text | None = None
-    """Ghi chú công khai (ví dụ: lý do không tiếp nhận, cơ quan được chuyển đến); không ghi tên người."""
+    """Ghi chú công khai: ví dụ lý do không tiếp nhận, cơ quan được chuyển đến; không ghi tên người."""
 
 
 class AnswerDocument(Record):
     """Văn bản trả lời phản ánh, kiến nghị."""
 
     so: Text
-    """Số, ký hiệu (ví dụ: 125/STP-VP)."""
+    """Số, ký hiệu: ví dụ «125/STP-VP»."""
     ngay: date
-    """Ngày ban hành."""
+    """Ngày ban hành: ngày ký văn bản trả lời."""
     url: HttpUrl | None = None
-    """Đường dẫn tới văn bản đã công bố."""
+    """Đường dẫn: địa chỉ văn bản đã công bố."""
 
 
 class Feedback(Record):
     """Một phản ánh, kiến nghị về quy định hành chính (không có thông tin cá nhân của người gửi)."""
 
     ma_pakn: FeedbackCode
-    """Mã phản ánh, kiến nghị, trùng tên tệp (ví dụ: PAKN-2025-001)."""
+    """Mã phản ánh, kiến nghị: chữ hoa, chữ số, dấu gạch ngang, trùng tên tệp, ví dụ «PAKN-2025-001»."""
     tieu_de: Text
-    """Tiêu đề ngắn."""
+    """Tiêu đề: tiêu đề ngắn."""
     ngay_tiep_nhan: date
-    """Ngày tiếp nhận (YYYY-MM-DD); tệp nằm trong thư mục năm này."""
+    """Ngày tiếp nhận: tệp nằm trong thư mục năm của ngày này."""
     kenh_tiep_nhan: Channel
-    """Kênh tiếp nhận."""
+    """Kênh tiếp nhận: phản ánh, kiến nghị được gửi đến qua đâu."""
     phan_loai: Classification
-    """ve_hanh_vi (về hành vi của cơ quan, cán bộ) hoặc ve_quy_dinh (về quy định hành chính)."""
+    """Phân loại: về hành vi của cơ quan, cán bộ, hay về quy định hành chính."""
     linh_vuc: SectorSlug
-    """Mã lĩnh vực trong content/linh-vuc.yml."""
+    """Lĩnh vực: mã lĩnh vực trong content/linh-vuc.yml."""
     thu_tuc: list[ProcedureRef] = no_items()
-    """Mã các thủ tục hành chính liên quan (trong content/thu-tuc/)."""
+    """Thủ tục liên quan: mã các thủ tục hành chính liên quan, có trong content/thu-tuc/."""
     tom_tat: Text
-    """Tóm tắt nội dung đã ẩn danh: không tên, điện thoại, thư điện tử, địa chỉ, số giấy tờ."""
+    """Tóm tắt: nội dung đã ẩn danh, không tên, điện thoại, thư điện tử, địa chỉ, số giấy tờ."""
     trang_thai: list[Transition] = no_items()
-    """Các bước sau khi tiếp nhận, theo thứ tự thời gian; trống là «Đã tiếp nhận»."""
+    """Các bước xử lý: các bước sau khi tiếp nhận, theo thứ tự thời gian; để trống là «Đã tiếp nhận»."""
     quy_tac_thoi_han: RuleCode
-    """Mã quy tắc thời hạn trong content/pakn/cau-hinh.yml."""
+    """Quy tắc thời hạn: mã quy tắc thời hạn trong content/pakn/cau-hinh.yml."""
     ngay_tra_loi: date | None = None
-    """Ngày trả lời: trùng ngày của bước da_xu_ly."""
+    """Ngày trả lời: trùng ngày của bước «Đã xử lý»."""
     tra_loi: Text | None = None
-    """Nội dung trả lời (tóm tắt kết quả xử lý)."""
+    """Nội dung trả lời: tóm tắt kết quả xử lý."""
     ket_qua: Outcome | None = None
-    """Kết quả xử lý theo Điều 15 Nghị định 20/2008/NĐ-CP."""
+    """Kết quả xử lý: theo Điều 15 Nghị định 20/2008/NĐ-CP."""
     van_ban_tra_loi: AnswerDocument | None = None
     """Văn bản trả lời: số, ngày, đường dẫn."""
     hinh_thuc_cong_khai: list[PublishForm] = no_items()
-    """Hình thức công khai kết quả theo Điều 19 (bắt buộc khi da_cong_khai)."""
+    """Hình thức công khai: hình thức công khai kết quả theo Điều 19; bắt buộc khi đã công khai kết quả."""
 
 
 class DeadlineRule(Record):
     """Một quy tắc thời hạn xử lý."""
 
     ma: Slug
-    """Mã quy tắc, ghi ở quy_tac_thoi_han của từng phản ánh, kiến nghị."""
+    """Mã quy tắc: ghi ở «Quy tắc thời hạn» của từng phản ánh, kiến nghị."""
     ten: Text
-    """Tên quy tắc, hiện trên trang."""
+    """Tên quy tắc: hiện trên trang."""
     so_ngay_lam_viec: StrictInt = Field(ge=1)
-    """Số ngày làm việc kể từ ngày tiếp nhận."""
+    """Số ngày làm việc: kể từ ngày tiếp nhận."""
     can_cu: Text | None = None
-    """Căn cứ (văn bản quy định thời hạn)."""
+    """Căn cứ: văn bản quy định thời hạn."""
 
 
 class Settings(Record):
     """Cấu hình phản ánh, kiến nghị (``content/pakn/cau-hinh.yml``)."""
 
     du_lieu_mau: bool = False
-    """true khi các phản ánh, kiến nghị là dữ liệu mẫu: trang ghi rõ «Dữ liệu mẫu». Đặt false khi đã thay
-    bằng dữ liệu thật."""
+    """Dữ liệu mẫu: bật khi các phản ánh, kiến nghị là dữ liệu mẫu, trang ghi rõ «Dữ liệu mẫu»; tắt khi đã
+    thay bằng dữ liệu thật."""
     thoi_han: list[DeadlineRule] = Field(min_length=1)
-    """Các quy tắc thời hạn xử lý."""
+    """Quy tắc thời hạn: các quy tắc thời hạn xử lý."""

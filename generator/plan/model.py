@@ -21,6 +21,7 @@ from generator.core.fields import (
     FieldProblem,
     FieldRule,
     HttpUrl,
+    Quarter,
     Record,
     Refers,
     Slug,
@@ -28,6 +29,7 @@ from generator.core.fields import (
     first_broken,
     no_items,
 )
+from generator.core.labels import Choices
 
 TIMING_KINDS = {
     "han": "Hoàn thành trước một hạn",
@@ -50,9 +52,16 @@ STATUSES = {
 }
 """A task's status in a report."""
 
-TimingKind = Literal["han", "dinh_ky", "thuong_xuyen", "khi_co_yeu_cau", "theo_trieu_tap", "theo_quy_dinh"]
-Status = Literal["chua_bat_dau", "dang_thuc_hien", "hoan_thanh", "khong_ap_dung"]
-Quarter = Literal[1, 2, 3, 4]
+TimingKind = Annotated[
+    Literal["han", "dinh_ky", "thuong_xuyen", "khi_co_yeu_cau", "theo_trieu_tap", "theo_quy_dinh"],
+    Choices(TIMING_KINDS),
+]
+Period = Annotated[
+    Literal["quy", "sau_thang", "nam"], Choices({k: v.capitalize() for k, v in PERIODS.items()})
+]
+Status = Annotated[
+    Literal["chua_bat_dau", "dang_thuc_hien", "hoan_thanh", "khong_ap_dung"], Choices(STATUSES)
+]
 GROUPS_OR_TASKS = "mỗi phần có hoặc «nhom», hoặc «nhiem_vu» (một trong hai)"
 """A part with both groups and tasks, or neither (also refused by the web editor before saving)."""
 UnitCode = Annotated[Slug, Refers("ma", "ten", collection="don-vi", items="don_vi")]
@@ -63,30 +72,31 @@ class Unit(Record):
     """Một đơn vị thực hiện kế hoạch."""
 
     ma: Slug
-    """Mã đơn vị, dùng trong kế hoạch và trong địa chỉ trang (ví dụ «van-phong»)."""
+    """Mã đơn vị: dùng trong kế hoạch và trong địa chỉ trang, ví dụ «van-phong»."""
     ten: Text
-    """Tên đơn vị như viết trong kế hoạch (ví dụ «Văn phòng Sở»)."""
+    """Tên đơn vị: như viết trong kế hoạch, ví dụ «Văn phòng Sở»."""
 
 
 class UnitRegistry(Record):
     """Danh sách các đơn vị chủ trì, phối hợp thực hiện kế hoạch."""
 
     don_vi: list[Unit] = Field(min_length=1)
-    """Các đơn vị."""
+    """Đơn vị: các đơn vị chủ trì, phối hợp thực hiện kế hoạch."""
 
 
 class Timing(Record):
     """Thời gian thực hiện một nhiệm vụ: loại (để tính quá hạn) và nguyên văn trong kế hoạch."""
 
     loai: TimingKind
-    """han (xong trước den_ngay), dinh_ky (báo cáo theo chu_ky), thuong_xuyen (báo cáo hằng quý),
-    khi_co_yeu_cau, theo_trieu_tap, theo_quy_dinh (không có hạn riêng)."""
+    """Loại thời gian: có hạn hoàn thành, định kỳ, thường xuyên (báo cáo hằng quý), hay không có hạn riêng
+    (khi có yêu cầu, theo văn bản triệu tập, theo quy định)."""
     nguyen_van: Text
-    """Nguyên văn cột «Thời gian thực hiện» của kế hoạch (ví dụ «Quý III»)."""
+    """Nguyên văn: chép đúng cột «Thời gian thực hiện» của kế hoạch, ví dụ «Quý III»."""
     den_ngay: date | None = None
-    """Hạn hoàn thành, chỉ với loai: han (ví dụ «Quý III» là 2023-09-30)."""
-    chu_ky: Literal["quy", "sau_thang", "nam"] | None = None
-    """Chu kỳ báo cáo, chỉ với loai: dinh_ky: quy, sau_thang hoặc nam."""
+    """Hạn hoàn thành: chỉ ghi khi loại thời gian là «Hoàn thành trước một hạn», ví dụ «Quý III» là ngày
+    30/09/2023."""
+    chu_ky: Period | None = None
+    """Chu kỳ báo cáo: chỉ ghi khi loại thời gian là «Định kỳ»."""
 
     depends: ClassVar[tuple[FieldRule, ...]] = (
         Depends("den_ngay", "loai", ("han",), True, "loại «han» cần ngày hạn «den_ngay»"),
@@ -105,43 +115,43 @@ class Task(Record):
     """Một nhiệm vụ (một dòng của phụ lục kế hoạch)."""
 
     stt: Text
-    """Số thứ tự như trong kế hoạch («01», «1»)."""
+    """Số thứ tự: như trong kế hoạch, ví dụ «01»."""
     noi_dung: Text
-    """Nội dung công việc."""
+    """Nội dung công việc: như viết trong kế hoạch."""
     chu_tri: list[UnitCode] = Field(min_length=1)
-    """Mã các đơn vị chủ trì (trong content/don-vi.yml)."""
+    """Đơn vị chủ trì: mã các đơn vị chủ trì, có trong content/don-vi.yml."""
     chu_tri_nguyen_van: Text | None = None
-    """Nguyên văn cột «Đơn vị chủ trì» khi khác tên các đơn vị nối bằng dấu phẩy."""
+    """Đơn vị chủ trì như kế hoạch ghi: nguyên văn, khi khác tên các đơn vị nối bằng dấu phẩy."""
     phoi_hop: list[UnitCode] = no_items()
-    """Mã các đơn vị phối hợp."""
+    """Đơn vị phối hợp: mã các đơn vị phối hợp, có trong content/don-vi.yml."""
     phoi_hop_nguyen_van: Text | None = None
-    """Nguyên văn cột «Đơn vị phối hợp» khi khác tên các đơn vị nối bằng dấu phẩy."""
+    """Đơn vị phối hợp như kế hoạch ghi: nguyên văn, khi khác tên các đơn vị nối bằng dấu phẩy."""
     thoi_gian: Timing
-    """Thời gian thực hiện."""
+    """Thời gian thực hiện: loại thời gian và nguyên văn trong kế hoạch."""
 
 
 class Group(Record):
     """Một nhóm nhiệm vụ (I, II, … của phần A)."""
 
     ma: Text
-    """Số La Mã của nhóm («I»)."""
+    """Số hiệu nhóm: số La Mã của nhóm, ví dụ «I»."""
     ten: Text
-    """Tên nhóm."""
+    """Tên nhóm: như viết trong kế hoạch."""
     nhiem_vu: list[Task] = Field(min_length=1)
-    """Các nhiệm vụ của nhóm."""
+    """Nhiệm vụ: các nhiệm vụ của nhóm."""
 
 
 class Part(Record):
     """Một phần của phụ lục (A, B): có các nhóm, hoặc trực tiếp các nhiệm vụ."""
 
     ma: Text
-    """Chữ cái của phần («A»)."""
+    """Số hiệu phần: chữ cái của phần, ví dụ «A»."""
     ten: Text
-    """Tên phần."""
+    """Tên phần: như viết trong kế hoạch."""
     nhom: list[Group] = no_items()
-    """Các nhóm nhiệm vụ (phần A)."""
+    """Nhóm nhiệm vụ: các nhóm của phần (như phần A); một phần có nhóm hoặc có nhiệm vụ, không có cả hai."""
     nhiem_vu: list[Task] = no_items()
-    """Các nhiệm vụ không chia nhóm (phần B)."""
+    """Nhiệm vụ không chia nhóm: các nhiệm vụ của phần không chia nhóm (như phần B)."""
 
     @model_validator(mode="after")
     def _groups_or_tasks(self) -> Part:
@@ -154,38 +164,40 @@ class Plan(Record):
     """Kế hoạch một năm: phụ lục các nhiệm vụ."""
 
     nam: StrictInt = Field(ge=2000)
-    """Năm của kế hoạch, trùng tên tệp."""
+    """Năm: năm của kế hoạch, trùng tên tệp."""
     ten: Text
-    """Tên kế hoạch."""
+    """Tên kế hoạch: như viết trên văn bản."""
     so_hieu: DocNumber | None = None
-    """Số, ký hiệu văn bản (ví dụ «12/KH-STP»)."""
+    """Số, ký hiệu: số, ký hiệu văn bản kế hoạch, ví dụ «12/KH-STP»."""
     ngay_ban_hanh: date | None = None
-    """Ngày ban hành."""
+    """Ngày ban hành: ngày ký ban hành kế hoạch."""
     url_van_ban: HttpUrl | None = None
-    """Địa chỉ văn bản kế hoạch (PDF)."""
+    """Địa chỉ văn bản: địa chỉ tệp văn bản kế hoạch."""
     han_bao_cao: StrictInt = Field(default=10, ge=1, le=28)
-    """Các đơn vị báo cáo trước ngày này của tháng cuối quý (kế hoạch: «trước ngày 10»)."""
+    """Hạn báo cáo trong tháng: các đơn vị báo cáo trước ngày này của tháng cuối quý (kế hoạch ghi «trước ngày
+    10»)."""
     phan: list[Part] = Field(min_length=1)
-    """Các phần của phụ lục (A, B)."""
+    """Các phần: các phần của phụ lục, ví dụ A, B."""
     du_lieu_mau: bool = False
-    """true: dữ liệu mẫu, trang ghi rõ «Dữ liệu mẫu». Xóa dòng này khi là kế hoạch thật."""
+    """Dữ liệu mẫu: bật khi đây là dữ liệu mẫu, trang ghi rõ «Dữ liệu mẫu»; xóa dòng này khi là kế hoạch
+    thật."""
 
 
 class Entry(Record):
     """Kết quả thực hiện một nhiệm vụ trong quý."""
 
     nhiem_vu: Text
-    """Mã nhiệm vụ: phần, nhóm, số thứ tự nối bằng dấu chấm (ví dụ «A.I.01», «B.05»)."""
+    """Mã nhiệm vụ: phần, nhóm, số thứ tự nối bằng dấu chấm, ví dụ «A.I.01», «B.05»."""
     trang_thai: Status
-    """chua_bat_dau, dang_thuc_hien, hoan_thanh hoặc khong_ap_dung."""
+    """Tình trạng: tình trạng thực hiện nhiệm vụ trong quý."""
     phan_tram: StrictInt | None = Field(default=None, ge=0, le=100)
-    """Phần trăm khối lượng đã làm (0–100); hoàn thành là 100."""
+    """Phần trăm: phần trăm khối lượng đã làm, từ 0 đến 100; hoàn thành là 100."""
     ket_qua: Text | None = None
-    """Những việc đã làm."""
+    """Kết quả: những việc đã làm."""
     minh_chung: list[HttpUrl] = no_items()
-    """Địa chỉ văn bản, trang làm minh chứng."""
+    """Minh chứng: địa chỉ văn bản, trang làm minh chứng."""
     ngay: date | None = None
-    """Ngày đơn vị báo cáo, nếu khác ngày của cả báo cáo."""
+    """Ngày báo cáo: ngày đơn vị báo cáo, nếu khác ngày tổng hợp."""
 
     @model_validator(mode="after")
     def _done_is_whole(self) -> Entry:
@@ -200,12 +212,12 @@ class Report(Record):
     """Báo cáo tiến độ thực hiện kế hoạch một quý."""
 
     nam: StrictInt = Field(ge=2000)
-    """Năm của kế hoạch."""
+    """Năm: năm của kế hoạch."""
     quy: Quarter
-    """Quý (1–4)."""
+    """Quý: quý báo cáo, từ 1 đến 4."""
     ngay: date
-    """Ngày tổng hợp báo cáo."""
+    """Ngày tổng hợp: ngày tổng hợp báo cáo."""
     ket_qua: list[Entry] = Field(min_length=1)
-    """Kết quả từng nhiệm vụ."""
+    """Kết quả từng nhiệm vụ: mỗi nhiệm vụ một mục."""
     du_lieu_mau: bool = False
-    """true: dữ liệu mẫu. Xóa dòng này khi là báo cáo thật."""
+    """Dữ liệu mẫu: bật khi đây là dữ liệu mẫu; xóa dòng này khi là báo cáo thật."""

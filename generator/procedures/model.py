@@ -26,29 +26,7 @@ from generator.core.fields import (
     first_broken,
     no_items,
 )
-
-Level = Literal["bo", "tinh", "huyen", "xa", "co_quan_khac"]
-Kind = Literal["giao_luat", "khong_giao_luat", "loai_khac"]
-Subject = Literal[
-    "cong_dan_viet_nam",
-    "nguoi_viet_nam_dinh_cu_o_nuoc_ngoai",
-    "nguoi_nuoc_ngoai",
-    "can_bo_cong_chuc_vien_chuc",
-    "doanh_nghiep",
-    "doanh_nghiep_viet_nam",
-    "doanh_nghiep_co_von_dau_tu_nuoc_ngoai",
-    "hop_tac_xa",
-    "to_chuc",
-    "to_chuc_nuoc_ngoai",
-    "dang_vien",
-    "to_chuc_dang",
-]
-Channel = Literal["truc_tiep", "truc_tuyen", "buu_chinh"]
-TimeUnit = Literal["ngay_lam_viec", "ngay", "gio_lam_viec", "gio", "thang"]
-Currency = Literal["VND", "USD"]
-DecisionKind = Literal["moi", "sua_doi", "thay_the", "bai_bo"]
-OnlineLevel = Literal["toan_trinh", "mot_phan", "khong"]
-Status = Literal["hieu_luc", "bai_bo", "thay_the"]
+from generator.core.labels import Choices, describe
 
 LEVELS: dict[str, str] = {
     "bo": "Cấp bộ",
@@ -104,6 +82,33 @@ STATUSES: dict[str, str] = {
     "bai_bo": "Đã bãi bỏ",
     "thay_the": "Đã được thay thế",
 }
+CURRENCIES: dict[str, str] = {"VND": "Đồng Việt Nam (VND)", "USD": "Đô la Mỹ (USD)"}
+
+Level = Annotated[Literal["bo", "tinh", "huyen", "xa", "co_quan_khac"], Choices(LEVELS)]
+Kind = Annotated[Literal["giao_luat", "khong_giao_luat", "loai_khac"], Choices(KINDS)]
+Subject = Annotated[
+    Literal[
+        "cong_dan_viet_nam",
+        "nguoi_viet_nam_dinh_cu_o_nuoc_ngoai",
+        "nguoi_nuoc_ngoai",
+        "can_bo_cong_chuc_vien_chuc",
+        "doanh_nghiep",
+        "doanh_nghiep_viet_nam",
+        "doanh_nghiep_co_von_dau_tu_nuoc_ngoai",
+        "hop_tac_xa",
+        "to_chuc",
+        "to_chuc_nuoc_ngoai",
+        "dang_vien",
+        "to_chuc_dang",
+    ],
+    Choices(SUBJECTS),
+]
+Channel = Annotated[Literal["truc_tiep", "truc_tuyen", "buu_chinh"], Choices(CHANNELS)]
+TimeUnit = Annotated[Literal["ngay_lam_viec", "ngay", "gio_lam_viec", "gio", "thang"], Choices(TIME_UNITS)]
+Currency = Annotated[Literal["VND", "USD"], Choices(CURRENCIES)]
+DecisionKind = Annotated[Literal["moi", "sua_doi", "thay_the", "bai_bo"], Choices(DECISION_KINDS)]
+OnlineLevel = Annotated[Literal["toan_trinh", "mot_phan", "khong"], Choices(ONLINE_LEVELS)]
+Status = Annotated[Literal["hieu_luc", "bai_bo", "thay_the"], Choices(STATUSES)]
 
 
 LEVEL_GIVEN: list[JsonValue] = [
@@ -119,50 +124,56 @@ NEEDS_LEVEL = (
 """A procedure with no level and no word about it (also refused by the web editor before saving)."""
 
 
+def _level_given(schema: dict[str, JsonValue], model: type[Record]) -> None:
+    """The procedure's schema: its fields described, and :data:`LEVEL_GIVEN`."""
+    describe(schema, model)
+    schema["anyOf"] = LEVEL_GIVEN
+
+
 class Agencies(Record):
     """The agencies involved in a procedure."""
 
     thuc_hien: list[Text] = no_items()
-    """Cơ quan thực hiện: who receives and handles the dossier (for example «Sở Tư pháp»)."""
+    """Cơ quan thực hiện: cơ quan tiếp nhận và giải quyết hồ sơ, ví dụ «Sở Tư pháp»."""
     tham_quyen: list[Text] = no_items()
-    """Cơ quan có thẩm quyền quyết định."""
+    """Cơ quan có thẩm quyền: cơ quan có thẩm quyền quyết định."""
     duoc_uy_quyen: list[Text] = no_items()
-    """Cơ quan được ủy quyền, if any."""
+    """Cơ quan được ủy quyền: cơ quan được ủy quyền giải quyết, nếu có."""
     phoi_hop: list[Text] = no_items()
-    """Cơ quan phối hợp, if any."""
+    """Cơ quan phối hợp: cơ quan phối hợp giải quyết, nếu có."""
 
 
 class ReceivingPlace(Record):
     """Một nơi tiếp nhận hồ sơ và trả kết quả."""
 
     ten: Text
-    """Tên nơi tiếp nhận (for example «Trung tâm Phục vụ hành chính công tỉnh»)."""
+    """Tên nơi tiếp nhận: ví dụ «Trung tâm Phục vụ hành chính công tỉnh»."""
     dia_chi: Text | None = None
-    """Địa chỉ."""
+    """Địa chỉ: số nhà, đường, phường hoặc xã của nơi tiếp nhận."""
     thoi_gian_lam_viec: Text | None = None
-    """Thời gian tiếp nhận (days and hours)."""
+    """Thời gian tiếp nhận: các ngày và giờ tiếp nhận hồ sơ."""
     dien_thoai: Text | None = None
-    """The place's published telephone number."""
+    """Điện thoại: số điện thoại đã công bố của nơi tiếp nhận."""
 
 
 class Step(Record):
     """Một bước trong trình tự thực hiện."""
 
     ten: Text | None = None
-    """Short title of the step (optional)."""
+    """Tên bước: tên ngắn của bước, có thể để trống."""
     mo_ta: Text
-    """What happens in this step; several lines allowed."""
+    """Nội dung bước: việc thực hiện ở bước này; được viết nhiều dòng."""
 
 
 class Duration(Record):
     """Thời hạn giải quyết of one channel: a number and a unit, with free text."""
 
     so: Amount | None = None
-    """The number (for example 5). Leave empty when the source states none."""
+    """Số: số ngày, giờ hoặc tháng, ví dụ 5; để trống khi nguồn không ghi."""
     don_vi: TimeUnit | None = None
-    """Đơn vị: ngay_lam_viec, ngay, gio_lam_viec, gio or thang. Empty when the source gives a bare number."""
+    """Đơn vị: đơn vị của số; để trống khi nguồn chỉ ghi một con số."""
     mo_ta: Text | None = None
-    """Free text as published (for example «kể từ ngày nhận đủ hồ sơ hợp lệ»)."""
+    """Mô tả thời hạn: nguyên văn như nguồn ghi, ví dụ «kể từ ngày nhận đủ hồ sơ hợp lệ»."""
 
     depends: ClassVar[tuple[FieldRule, ...]] = (
         AnyOf(("so", "mo_ta"), "cần «so» (số) hoặc «mo_ta» (mô tả thời hạn)"),
@@ -180,23 +191,24 @@ class Fee(Record):
     """Một khoản phí hoặc lệ phí. An amount of 0 means free of charge."""
 
     ten: Text | None = None
-    """Tên khoản thu (for example «Lệ phí cấp thẻ»)."""
+    """Tên khoản thu: ví dụ «Lệ phí cấp thẻ»."""
     so_tien: Amount | None = None
-    """Amount; 0 = miễn phí. Empty only when the amount is not fixed (then explain in «mo_ta»)."""
+    """Số tiền: ghi 0 nếu miễn phí; chỉ để trống khi số tiền không cố định (khi đó giải thích ở phần mô tả).
+    Số tiền: ghi 0 nếu miễn phí; chỉ để trống khi số tiền không cố định (khi đó giải thích ở phần mô tả)."""
     don_vi_tinh: Text | None = None
-    """What the amount is charged per (for example «hồ sơ», «trang», «bản»)."""
+    """Đơn vị tính: số tiền tính theo gì, ví dụ «hồ sơ», «trang», «bản»."""
     tien_te: Currency = "VND"
-    """Currency: VND or USD."""
+    """Loại tiền: đồng Việt Nam hoặc đô la Mỹ."""
     mo_ta: Text | None = None
-    """Free text: exemptions, reductions, how it is computed."""
+    """Mô tả: miễn, giảm, cách tính."""
     hieu_luc_tu: date | None = None
-    """First day this amount applies (for temporary rates)."""
+    """Áp dụng từ ngày: ngày đầu tiên áp dụng mức thu này (với mức thu tạm thời)."""
     hieu_luc_den: date | None = None
-    """Last day this amount applies (for temporary rates)."""
+    """Áp dụng đến ngày: ngày cuối cùng áp dụng mức thu này (với mức thu tạm thời)."""
     ap_dung_tai: Text | None = None
-    """Where this amount applies, when it differs by place."""
+    """Nơi áp dụng: nơi áp dụng mức thu này, khi mức thu khác nhau theo nơi."""
     dia_phuong: bool = False
-    """The province set this amount; kept on re-import."""
+    """Mức thu của tỉnh: mức thu do tỉnh quy định; được giữ nguyên khi nhập lại từ Cổng DVCQG."""
 
     depends: ClassVar[tuple[FieldRule, ...]] = (
         AnyOf(("so_tien", "mo_ta"), "cần «so_tien» (số tiền, 0 nếu miễn phí) hoặc «mo_ta»"),
@@ -214,23 +226,23 @@ class Method(Record):
     """Một cách thức thực hiện (kênh nộp hồ sơ) with its own time and fees."""
 
     hinh_thuc: Channel
-    """Hình thức nộp: truc_tiep, truc_tuyen or buu_chinh."""
+    """Hình thức nộp: trực tiếp, trực tuyến hoặc qua dịch vụ bưu chính."""
     thoi_han: Duration | None = None
-    """Thời hạn giải quyết for this channel."""
+    """Thời hạn giải quyết: thời hạn giải quyết khi nộp theo hình thức này."""
     phi_le_phi: list[Fee] = no_items()
-    """Phí, lệ phí. An empty list means the procedure charges nothing through this channel."""
+    """Phí, lệ phí: các khoản thu; để trống nghĩa là không thu gì khi nộp theo hình thức này."""
     mo_ta: Text | None = None
-    """Mô tả: anything else about this channel."""
+    """Mô tả: điều khác về hình thức nộp này."""
 
 
 class Form(Record):
     """Một mẫu đơn, tờ khai."""
 
     ten: Text
-    """The form's name or file name (for example «Mẫu TP-CC-05.docx»)."""
+    """Tên mẫu: tên hoặc tên tệp của mẫu đơn, tờ khai, ví dụ «Mẫu TP-CC-05.docx»."""
     tep: FormRef | None = None
-    """Where to download it: the name of a file in content/mau/ (for example «tp-cc-05.docx»), published
-    with the site, or an http(s) address."""
+    """Tệp mẫu: tên một tệp trong thư mục content/mau/ (ví dụ tp-cc-05.docx), được xuất bản cùng trang, hoặc
+    một địa chỉ bắt đầu bằng https://."""
 
     @property
     def local_file(self) -> str | None:
@@ -242,124 +254,124 @@ class Document(Record):
     """Một giấy tờ trong thành phần hồ sơ."""
 
     ten: Text
-    """Tên giấy tờ."""
+    """Tên giấy tờ: tên giấy tờ phải nộp."""
     ban_chinh: Annotated[int, Field(ge=0)] = 0
-    """Số bản chính."""
+    """Số bản chính: số bản chính phải nộp."""
     ban_sao: Annotated[int, Field(ge=0)] = 0
-    """Số bản sao."""
+    """Số bản sao: số bản sao phải nộp."""
     mau: list[Form] = no_items()
-    """Mẫu đơn, tờ khai for this document."""
+    """Mẫu đơn, tờ khai: các mẫu của giấy tờ này."""
     ghi_chu: Text | None = None
-    """Ghi chú."""
+    """Ghi chú: điều cần lưu ý về giấy tờ này."""
 
 
 class Case(Record):
     """Thành phần hồ sơ for one case («trường hợp»); a single unnamed case when there is only one."""
 
     truong_hop: Text | None = None
-    """The case, as published (for example «Đối với công chứng viên của Phòng công chứng»)."""
+    """Trường hợp: trường hợp áp dụng như nguồn ghi, ví dụ «Đối với công chứng viên của Phòng công chứng»."""
     giay_to: list[Document] = no_items()
-    """The documents to submit in this case."""
+    """Giấy tờ: các giấy tờ phải nộp trong trường hợp này."""
 
 
 class LegalBasis(Record):
     """Một văn bản là căn cứ pháp lý."""
 
     so_hieu: Text | None = None
-    """Số, ký hiệu (for example «46/2024/QH15»)."""
+    """Số, ký hiệu: ví dụ «46/2024/QH15»."""
     ten: Text
-    """Trích yếu (title) of the document."""
+    """Trích yếu: tên văn bản."""
     ngay_ban_hanh: date | None = None
-    """Ngày ban hành."""
+    """Ngày ban hành: ngày ký ban hành văn bản."""
 
 
 class Result(Record):
     """Một kết quả thực hiện."""
 
     ten: Text
-    """Tên kết quả (for example «Thẻ công chứng viên»)."""
+    """Tên kết quả: ví dụ «Thẻ công chứng viên»."""
     ma: Text | None = None
-    """Mã kết quả on the national portal (for example «KQ.G15.000178»)."""
+    """Mã kết quả: mã trên Cổng DVCQG, ví dụ «KQ.G15.000178»."""
 
 
 class Decision(Record):
     """Một quyết định công bố thủ tục."""
 
     so: Text
-    """Số quyết định (for example «1859/QĐ-BTP»)."""
+    """Số quyết định: ví dụ «1859/QĐ-BTP»."""
     ngay: date | None = None
-    """Ngày ký."""
+    """Ngày ký: ngày ký quyết định."""
     loai: DecisionKind | None = None
-    """What the decision did to this procedure: moi, sua_doi, thay_the or bai_bo (empty when not stated)."""
+    """Loại công bố: quyết định này công bố mới, sửa đổi, thay thế hay bãi bỏ thủ tục; để trống khi không ghi.
+    Loại công bố: quyết định này công bố mới, sửa đổi, thay thế hay bãi bỏ thủ tục; để trống khi không ghi."""
     co_quan: Text | None = None
-    """The issuing authority (for example «Bộ Tư pháp», «UBND tỉnh»)."""
+    """Cơ quan ban hành: ví dụ «Bộ Tư pháp», «UBND tỉnh»."""
 
 
 class Procedure(Record):
     """Một thủ tục hành chính, as the agency publishes it."""
 
-    model_config = ConfigDict(json_schema_extra={"anyOf": LEVEL_GIVEN})
+    model_config = ConfigDict(json_schema_extra=lambda schema, model: _level_given(schema, model))
 
     ma_thu_tuc: ProcedureCode
-    """Mã thủ tục on the national database, always in quotes: "1.013859"."""
+    """Mã thủ tục: mã trên Cơ sở dữ liệu quốc gia về TTHC, luôn viết trong dấu nháy kép, ví dụ "1.013859"."""
     ten_thu_tuc: Text
-    """Tên thủ tục."""
+    """Tên thủ tục: tên đầy đủ như đã công bố."""
     linh_vuc: SectorSlug
-    """Lĩnh vực: the slug of a sector listed in content/linh-vuc.yml (for example «cong-chung»)."""
+    """Lĩnh vực: mã một lĩnh vực trong content/linh-vuc.yml, ví dụ «cong-chung»."""
     cap_thuc_hien: list[Level] = no_items()
-    """Cấp thực hiện: một hoặc nhiều cấp bo, tinh, huyen, xa, co_quan_khac. Chỉ để trống khi có
-    «cap_thuc_hien_mo_ta»."""
+    """Cấp thực hiện: một hoặc nhiều cấp; chỉ để trống khi có «Cấp thực hiện như nguồn ghi»."""
     cap_thuc_hien_mo_ta: Text | None = None
-    """Cấp thực hiện như nguồn ghi, giữ nguyên văn, khi không phải các cấp trên (ví dụ «Cấp thôn») hoặc khi
-    nguồn không ghi cấp (trang ghi «Nguồn không ghi cấp thực hiện»)."""
+    """Cấp thực hiện như nguồn ghi: nguyên văn, khi không phải các cấp trên (ví dụ «Cấp thôn») hoặc khi nguồn
+    không ghi cấp (trang ghi «Nguồn không ghi cấp thực hiện»)."""
     loai_thu_tuc: Kind | None = None
-    """Loại thủ tục: giao_luat, khong_giao_luat or loai_khac."""
+    """Loại thủ tục: theo cách phân loại của Cơ sở dữ liệu quốc gia về TTHC."""
     doi_tuong: list[Subject] = no_items()
-    """Đối tượng thực hiện."""
+    """Đối tượng thực hiện: người, tổ chức thực hiện thủ tục."""
     doi_tuong_mo_ta: Text | None = None
-    """Đối tượng thực hiện như nguồn ghi, giữ nguyên văn, khi không phải các đối tượng trên."""
+    """Đối tượng thực hiện như nguồn ghi: nguyên văn, khi không phải các đối tượng trên."""
     co_quan: Agencies = Field(
         default_factory=Agencies, json_schema_extra={"default": Agencies().model_dump(mode="json")}
     )
-    """Cơ quan thực hiện, có thẩm quyền, được ủy quyền, phối hợp."""
+    """Cơ quan: cơ quan thực hiện, có thẩm quyền, được ủy quyền, phối hợp."""
     noi_tiep_nhan: list[ReceivingPlace] = no_items()
-    """Where dossiers are received and results returned."""
+    """Nơi tiếp nhận: nơi tiếp nhận hồ sơ và trả kết quả."""
     trinh_tu: list[Step] = no_items()
-    """Trình tự thực hiện, step by step."""
+    """Trình tự thực hiện: các bước, theo thứ tự."""
     cach_thuc: list[Method]
-    """Cách thức thực hiện: each channel with its time and fees; ``[]`` when the source gives none."""
+    """Cách thức thực hiện: mỗi hình thức nộp cùng thời hạn và phí, lệ phí; để trống khi nguồn không ghi."""
     cach_thuc_mo_ta: Text | None = None
-    """Cách thức thực hiện as published, where it could not be read into channels (kept verbatim)."""
+    """Cách thức thực hiện như nguồn ghi: nguyên văn, phần không tách được thành từng hình thức nộp."""
     thanh_phan_ho_so: list[Case] = no_items()
-    """Thành phần hồ sơ, grouped by case."""
+    """Thành phần hồ sơ: các giấy tờ phải nộp, theo từng trường hợp."""
     so_bo_ho_so: Annotated[int, Field(ge=1)] | None = None
-    """Số lượng bộ hồ sơ."""
+    """Số bộ hồ sơ: số bộ hồ sơ phải nộp."""
     yeu_cau_dieu_kien: Text | None = None
-    """Yêu cầu, điều kiện thực hiện."""
+    """Yêu cầu, điều kiện: yêu cầu, điều kiện thực hiện thủ tục."""
     can_cu_phap_ly: list[LegalBasis] = no_items()
-    """Căn cứ pháp lý."""
+    """Căn cứ pháp lý: các văn bản quy định thủ tục."""
     ket_qua: list[Result] = no_items()
-    """Kết quả thực hiện."""
+    """Kết quả thực hiện: giấy tờ người dân nhận được."""
     quyet_dinh_cong_bo: list[Decision] = no_items()
-    """Quyết định công bố, oldest first."""
+    """Quyết định công bố: các quyết định công bố thủ tục, cũ nhất trước."""
     dvc_truc_tuyen: OnlineLevel | None = None
-    """Mức dịch vụ công trực tuyến: toan_trinh, mot_phan or khong."""
+    """Mức dịch vụ công trực tuyến: toàn trình, một phần hoặc chưa cung cấp."""
     url_nop_truc_tuyen: HttpUrl | None = None
-    """Where citizens apply online; checked by a person."""
+    """Địa chỉ nộp trực tuyến: nơi người dân nộp hồ sơ trực tuyến; cần người kiểm tra."""
     url_dvcqg: HttpUrl | None = None
-    """This procedure's page on the national portal."""
+    """Trang trên Cổng DVCQG: địa chỉ trang của thủ tục này trên Cổng Dịch vụ công quốc gia."""
     thu_tuc_lien_quan: list[ProcedureCode] = no_items()
-    """Codes of related procedures published on this site."""
+    """Thủ tục liên quan: mã các thủ tục liên quan có trên trang này."""
     trang_thai: Status = "hieu_luc"
-    """hieu_luc, bai_bo or thay_the."""
+    """Trạng thái: còn hiệu lực, đã bãi bỏ hay đã được thay thế."""
     ma_thay_the: ProcedureRef | None = None
-    """With trang_thai: thay_the, the code of the procedure that replaces this one."""
+    """Mã thủ tục thay thế: khi thủ tục đã được thay thế, mã thủ tục thay thế nó."""
     tu_khoa: list[Text] = no_items()
-    """Từ khóa: other words citizens use for this procedure."""
+    """Từ khóa: các cách gọi khác mà người dân dùng cho thủ tục này."""
     ghi_chu: Text | None = None
-    """Local notes published with the procedure."""
+    """Ghi chú: ghi chú của cơ quan, được công bố cùng thủ tục."""
     ngay_cap_nhat: date | None = None
-    """Ngày cập nhật: when the agency last changed this record."""
+    """Ngày cập nhật: ngày cơ quan sửa bản ghi này lần cuối."""
 
     depends: ClassVar[tuple[FieldRule, ...]] = (
         Depends(

@@ -38,7 +38,14 @@ def csv_columns(site_url: str | None = None) -> tuple[Column, ...]:
         column(Procedure, "ma_thu_tuc", required=True),
         column(Procedure, "ten_thu_tuc", required=True),
         column(Procedure, "linh_vuc", required=True, note="Trong CSV: tên lĩnh vực."),
-        column(Procedure, "linh_vuc", header="ma_linh_vuc", required=True, note="Trong CSV: mã lĩnh vực."),
+        column(
+            Procedure,
+            "linh_vuc",
+            header="ma_linh_vuc",
+            required=True,
+            note="Trong CSV: mã lĩnh vực.",
+            title="Mã lĩnh vực",
+        ),
         column(
             Procedure,
             "cap_thuc_hien",
@@ -50,15 +57,22 @@ def csv_columns(site_url: str | None = None) -> tuple[Column, ...]:
             Procedure,
             "cach_thuc",
             header="thoi_han_giai_quyet",
+            title="Thời hạn giải quyết",
             note="Trong CSV: thời hạn giải quyết, một giá trị nếu mọi cách nộp như nhau, nếu không thì theo "
             "từng cách nộp.",
         ),
-        column(Procedure, "cach_thuc", header="phi_le_phi", note="Trong CSV: các mức phí, lệ phí khác nhau."),
-        Column("mien_phi", "Không cách nộp nào thu phí, lệ phí.", "boolean", required=True),
+        column(
+            Procedure,
+            "cach_thuc",
+            header="phi_le_phi",
+            note="Trong CSV: các mức phí, lệ phí khác nhau.",
+            title="Phí, lệ phí",
+        ),
+        Column("mien_phi", "Không cách nộp nào thu phí, lệ phí.", "boolean", required=True, title="Miễn phí"),
         column(Procedure, "dvc_truc_tuyen", note="Trong CSV: tên mức."),
         column(Procedure, "trang_thai", required=True, note="Trong CSV: tên tình trạng."),
         column(Procedure, "ngay_cap_nhat", "date"),
-        Column(ADDRESS_KEY, address_description(site_url, "thủ tục"), required=True),
+        Column(ADDRESS_KEY, address_description(site_url, "thủ tục"), required=True, title="Địa chỉ trang"),
     )
 
 

@@ -19,49 +19,50 @@ class Link(Record):
     """Một liên kết hữu ích."""
 
     ten: Text
-    """Text of the link."""
+    """Chữ của liên kết: chữ hiện trên trang."""
     url: HttpUrl
-    """Address of the link."""
+    """Địa chỉ liên kết: bắt đầu bằng https://."""
 
 
 class Agency(Record):
     """Facts about the agency that publishes this site."""
 
     ten_co_quan: Text
-    """Tên cơ quan (for example «Sở Tư pháp tỉnh Bình Phước»)."""
+    """Tên cơ quan: ví dụ «Sở Tư pháp tỉnh Bình Phước»."""
     co_quan_chu_quan: Text | None = None
-    """The body the agency belongs to (for example «Ủy ban nhân dân tỉnh Bình Phước»)."""
+    """Cơ quan chủ quản: ví dụ «Ủy ban nhân dân tỉnh Bình Phước»."""
     ten_trang: Text
-    """Title of the site, shown in the header."""
+    """Tên trang: hiện ở đầu mỗi trang."""
     gioi_thieu: Text | None = None
-    """A short introduction on the home page."""
+    """Giới thiệu: đoạn giới thiệu ngắn trên trang chủ."""
     dia_chi: Text
-    """Địa chỉ trụ sở."""
+    """Địa chỉ trụ sở: số nhà, đường, phường hoặc xã, tỉnh."""
     ban_do: HttpUrl
-    """A map of the address (for example an OpenStreetMap or Google Maps link)."""
+    """Bản đồ: địa chỉ bản đồ của trụ sở, ví dụ một liên kết OpenStreetMap hoặc Google Maps."""
     dien_thoai: Text
-    """Điện thoại."""
+    """Điện thoại: số điện thoại của cơ quan."""
     duong_day_nong: Text
-    """Đường dây nóng về thủ tục hành chính."""
+    """Đường dây nóng: đường dây nóng về thủ tục hành chính."""
     email: Email
-    """Thư điện tử công vụ."""
+    """Thư điện tử: thư điện tử công vụ của cơ quan."""
     gio_lam_viec: Text
-    """Giờ tiếp nhận hồ sơ."""
+    """Giờ làm việc: giờ tiếp nhận hồ sơ."""
     website: HttpUrl | None = None
-    """The agency's own portal."""
+    """Cổng thông tin của cơ quan: địa chỉ cổng thông tin điện tử riêng của cơ quan."""
     url_dich_vu_cong: HttpUrl | None = None
-    """The provincial public-service portal where citizens apply online."""
+    """Cổng dịch vụ công của tỉnh: nơi người dân nộp hồ sơ trực tuyến."""
     url_pakn: HttpUrl | None = None
-    """Where citizens send feedback (phản ánh, kiến nghị)."""
+    """Địa chỉ gửi phản ánh, kiến nghị: nơi người dân gửi phản ánh, kiến nghị."""
     url_trang: HttpUrl | None = None
-    """The public address of this site (for feeds and canonical links)."""
+    """Địa chỉ trang: địa chỉ công khai của chính trang này, dùng cho bản tin và liên kết chuẩn."""
     chinh_thuc: bool = False
-    """true khi đây là trang chính thức của cơ quan (liên hệ, dữ liệu đã là thật): đầu mỗi trang ghi
-    «Trang thông tin chính thức của …». Khi chưa đặt, mỗi trang ghi rõ đây là trang mẫu, dữ liệu minh họa."""
+    """Trang chính thức: bật khi đây là trang chính thức của cơ quan (liên hệ, dữ liệu đã là thật), đầu mỗi
+    trang ghi «Trang thông tin chính thức của …»; khi tắt, mỗi trang ghi rõ đây là trang mẫu, dữ liệu minh
+    họa."""
     url_ma_nguon: HttpUrl | None = None
-    """The repository of this site's content, for «sửa trang này» links."""
+    """Kho nội dung: địa chỉ kho chứa nội dung trang, cho liên kết «sửa trang này»."""
     lien_ket: list[Link] = no_items()
-    """Useful links shown on the home page."""
+    """Liên kết hữu ích: các liên kết hiện trên trang chủ."""
 
     MISSING_HINTS: ClassVar[dict[str, str]] = {
         "dia_chi": "địa chỉ trụ sở, nơi người dân đến nộp hồ sơ",
@@ -126,6 +127,6 @@ def address_description(site_url: str | None, what: str) -> str:
     if site_url:
         return f"Địa chỉ đầy đủ của trang {what}."
     return (
-        f"Đường dẫn tới trang {what}, tương đối với địa chỉ gốc của trang web (trang được dựng khi chưa có "
-        "địa chỉ: url_trang trong site.yml hay congkhai build --url)."
+        f"Đường dẫn tới trang {what}, tương đối với địa chỉ gốc của trang web (trang được dựng khi chưa ghi "
+        "«Địa chỉ trang» trong site.yml hay tùy chọn --url)."
     )

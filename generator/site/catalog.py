@@ -48,9 +48,9 @@ class PublishedContact(Record):
     của cơ quan nhà nước đã công bố. Lệnh ``congkhai import dvcqg`` ghi mục này."""
 
     gia_tri: Text
-    """Số điện thoại hoặc địa chỉ thư điện tử, đúng như bản ghi quốc gia in."""
+    """Số điện thoại hoặc thư điện tử: đúng như bản ghi quốc gia in."""
     nguon: Annotated[list[ProcedureCode], Field(min_length=1)]
-    """Mã các thủ tục mà bản ghi trên CSDL quốc gia in liên hệ này."""
+    """Thủ tục in liên hệ này: mã các thủ tục mà bản ghi trên Cơ sở dữ liệu quốc gia in liên hệ này."""
 
 
 def _item_kind(value: Any) -> str:
@@ -70,8 +70,8 @@ class AllowedFile(Record):
     ``site.yml`` luôn được phép."""
 
     duoc_cong_khai: list[AllowedItem] = no_items()
-    """Mỗi mục một số điện thoại hoặc địa chỉ thư điện tử công khai: một dòng chữ (Sở tự ghi), hoặc
-    ``gia_tri`` và ``nguon`` (liên hệ in trong bản ghi quốc gia, do lệnh nhập ghi, kèm mã thủ tục)."""
+    """Liên hệ được công khai: mỗi mục một số điện thoại hoặc thư điện tử công khai, là một dòng chữ (Sở tự
+    ghi) hoặc một liên hệ in trong bản ghi quốc gia cùng mã các thủ tục in nó (do lệnh nhập ghi)."""
 
     def values(self) -> list[str]:
         """Every number or address of the file, as written."""

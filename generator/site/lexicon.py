@@ -36,18 +36,19 @@ class LexiconGroup(Record):
     """Terms that mean the same thing, and where they come from."""
 
     tu: Annotated[list[Term], Field(min_length=2)]
-    """Các cách gọi: the everyday term or abbreviation first, then the official terms."""
+    """Các cách gọi: cách gọi thông dụng hoặc chữ viết tắt trước, tên chính thức dùng trong tên thủ tục đứng
+    cuối."""
     nguon: Source
-    """Nguồn: the law, the national portal's term or the procedure name the group comes from."""
+    """Nguồn: điều luật, tên trên Cổng DVCQG hoặc tên thủ tục mà nhóm này lấy từ đó."""
 
 
 class Lexicon(Record):
     """The search lexicon of one site: a stop list and groups of equivalent terms."""
 
     tu_bo_qua: list[Term] = no_items()
-    """Từ bỏ qua: filler words and phrases that say nothing about which procedure is wanted."""
+    """Từ bỏ qua: từ đệm, cụm từ không nói gì về thủ tục cần tìm, ví dụ «làm», «ở đâu»."""
     nhom: list[LexiconGroup] = no_items()
-    """Nhóm từ: everyday terms, abbreviations and official terms that mean the same thing."""
+    """Nhóm từ: cách gọi thông dụng, chữ viết tắt và tên chính thức cùng nghĩa."""
 
 
 def check_lexicon(loaded: Loaded[Lexicon]) -> list[DataError]:

@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.core.labels import ENUM_LABELS
 from generator.core.render import Memo, Page, front_matter, no_memo, render
 from generator.site.agency import ADDRESS_KEY, Agency, address_description, page_address
 from generator.site.catalog import AllowedFile, Catalog
@@ -27,7 +28,14 @@ from generator.site.dataset import AnyDataset
 from generator.site.feeds import Feed, FeedEntry, atom_text, base_url
 from generator.site.history import recent_changes
 from generator.site.sectors import SectorRegistry
-from generator.site.tables import LIST_SEPARATOR, VERSION_COLUMN, Table, csv_text, table_resource
+from generator.site.tables import (
+    LIST_SEPARATOR,
+    TYPE_NAMES,
+    VERSION_COLUMN,
+    Table,
+    csv_text,
+    table_resource,
+)
 from generator.site.version import ContentVersion
 
 SITE_SCHEMAS: dict[str, type[BaseModel]] = {
@@ -366,6 +374,7 @@ def _open_data_index(catalog: Catalog, size_of: Callable[[str], int | None]) -> 
         tables=all_tables(catalog),
         separator=LIST_SEPARATOR.strip(),
         version_column=VERSION_COLUMN,
+        type_names=TYPE_NAMES,
         records=[(d, _record_fields(d.model)) for d in catalog.datasets],
     )
 
@@ -392,27 +401,38 @@ def grouped(downloads: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]
     return rows
 
 
-def _record_fields(model: type[BaseModel]) -> list[tuple[str, str, str]]:
-    """Each top-level field of a record: its name, JSON type and description."""
+def _record_fields(model: type[BaseModel]) -> list[tuple[str, str, str, str]]:
+    """Each top-level field of a record: its name, Vietnamese label, type and hint."""
     schema = model.model_json_schema()
     return [
-        (name, _json_type(prop), prop.get("description", ""))
+        (name, prop.get("title", ""), _json_type(prop), _with_choices(prop.get("description", ""), prop))
         for name, prop in schema.get("properties", {}).items()
     ]
 
 
+def _with_choices(hint: str, prop: dict[str, Any]) -> str:
+    """``hint``, then the codes of a closed list with what each means (``truc_tiep`` (Trực tiếp) …)."""
+    for node in (prop, prop.get("items", {}), *prop.get("anyOf", [])):
+        if "enum" in node:
+            names = node.get(ENUM_LABELS, node["enum"])
+            codes = "; ".join(f"{code} ({name})" for code, name in zip(node["enum"], names, strict=True))
+            return f"{hint} Mã: {codes}.".strip()
+    return hint
+
+
 def _json_type(prop: dict[str, Any]) -> str:
+    """The type of a JSON Schema property, in Vietnamese (:data:`TYPE_NAMES`)."""
+    if "enum" in prop or "const" in prop:
+        return "mã chọn sẵn"
     if "type" in prop:
         kind = prop["type"]
         if kind == "array":
             return f"danh sách {_json_type(prop.get('items', {}))}".strip()
-        return str(kind)
+        return TYPE_NAMES.get(str(kind), str(kind))
     if "$ref" in prop:
-        return "đối tượng"
+        return TYPE_NAMES["object"]
     options = [_json_type(p) for p in prop.get("anyOf", []) if p.get("type") != "null"]
-    if "enum" in prop or "const" in prop:
-        return "string"
-    return " hoặc ".join(dict.fromkeys(options)) or "string"
+    return " hoặc ".join(dict.fromkeys(options)) or TYPE_NAMES["string"]
 
 
 def _title(catalog: Catalog, dataset: AnyDataset, key: str) -> str:

@@ -14,18 +14,18 @@ class Sector(Record):
     """Một lĩnh vực the site publishes procedures for."""
 
     ma: Slug
-    """The slug used in addresses and in each procedure's «linh_vuc» (for example «cong-chung»)."""
+    """Mã lĩnh vực: dùng trong địa chỉ trang và ở trường «Lĩnh vực» của mỗi thủ tục, ví dụ «cong-chung»."""
     ten: Text
-    """The sector's name as citizens know it (for example «Công chứng»)."""
+    """Tên lĩnh vực: tên người dân quen gọi, ví dụ «Công chứng»."""
     mo_ta: Text | None = None
-    """One or two sentences introducing the sector."""
+    """Mô tả: một, hai câu giới thiệu lĩnh vực."""
 
 
 class SectorRegistry(Record):
     """The list of sectors, in the order the site shows them."""
 
     linh_vuc: list[Sector]
-    """Các lĩnh vực."""
+    """Các lĩnh vực: theo thứ tự hiện trên trang."""
 
 
 def check_registry(loaded: Loaded[SectorRegistry]) -> list[DataError]:

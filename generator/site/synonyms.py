@@ -26,7 +26,7 @@ class SynonymFile(Record):
     """The synonym groups of one site."""
 
     nhom: list[Annotated[list[Term], Field(min_length=2)]] = no_items()
-    """Nhóm từ đồng nghĩa: each group lists two or more ways to say the same thing, abbreviation first."""
+    """Nhóm từ đồng nghĩa: mỗi nhóm hai cách gọi trở lên cùng nghĩa, chữ viết tắt đứng đầu."""
 
 
 def words(text: str) -> list[str]:

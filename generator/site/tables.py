@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.core import labels
 from generator.core.csvcells import csv_text as csv_cells
 
 LIST_SEPARATOR = "; "
@@ -30,6 +31,16 @@ VERSION_COLUMN = "phien_ban"
 """The column every CSV ends with: the content version (see :mod:`generator.site.version`)."""
 TYPES = ("string", "integer", "number", "boolean", "date")
 """The Table Schema types a column may declare."""
+TYPE_NAMES = {
+    "string": "văn bản",
+    "integer": "số nguyên",
+    "number": "số",
+    "boolean": "đúng/sai",
+    "date": "ngày",
+    "object": "nhóm trường",
+    "array": "danh sách",
+}
+"""How the data dictionary names the Table Schema and JSON Schema types."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,8 @@ class Column:
     """Several values joined by :data:`LIST_SEPARATOR`."""
     required: bool = False
     """Never empty."""
+    title: str = ""
+    """Its Vietnamese label (the data dictionary's «Tên», the Table Schema's ``title``)."""
 
 
 def column(
@@ -57,12 +70,14 @@ def column(
     note: str = "",
     is_list: bool = False,
     required: bool = False,
+    title: str = "",
 ) -> Column:
-    """The column ``header`` (by default ``name``) holding ``model``'s field ``name``, described by the
-    field's own description (and ``note``, what the CSV shows of it when that differs)."""
-    described = model.model_fields[name].description or ""
-    text = " ".join(part for part in (described, note) if part)
-    return Column(header or name, text, type, is_list, required)
+    """The column ``header`` (by default ``name``) holding ``model``'s field ``name``, named by the field's
+    label (or ``title``, when the column holds a part of it) and described by the field's hint (and
+    ``note``, what the CSV shows of it when that differs): :mod:`generator.core.labels`."""
+    label, hint = labels.split(model.model_fields[name].description)
+    text = " ".join(part for part in (hint, note) if part)
+    return Column(header or name, text, type, is_list, required, title or label)
 
 
 @dataclass(frozen=True)
@@ -129,6 +144,8 @@ def _field(column: Column) -> dict[str, Any]:
     if column.type not in TYPES:
         raise ValueError(f"column {column.name}: unknown Table Schema type {column.type!r}")
     field: dict[str, Any] = {"name": column.name, "type": column.type, "description": column.description}
+    if column.title:
+        field["title"] = column.title
     if column.is_list:
         field["description"] += f" Nhiều giá trị được nối bằng «{LIST_SEPARATOR.strip()} »."
     if column.required:

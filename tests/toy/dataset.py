@@ -24,17 +24,17 @@ class Question(Record):
     """Một câu hỏi thường gặp."""
 
     ma: Slug
-    """Mã câu hỏi, trùng tên tệp."""
+    """Mã câu hỏi: trùng tên tệp."""
     cau_hoi: Text
-    """Câu hỏi."""
+    """Câu hỏi: như người dân hỏi."""
     tra_loi: Text
-    """Câu trả lời."""
+    """Câu trả lời: trả lời của cơ quan."""
     chu_de: Text
-    """Chủ đề."""
+    """Chủ đề: chủ đề của câu hỏi."""
     thu_tuc: list[str] = []
-    """Mã các thủ tục liên quan."""
+    """Thủ tục liên quan: mã các thủ tục liên quan."""
     ngay_tra_loi: date | None = None
-    """Ngày trả lời."""
+    """Ngày trả lời: ngày cơ quan trả lời."""
 
 
 class Brief(NamedTuple):
@@ -108,7 +108,7 @@ class Questions(Dataset[Question, Brief]):
             column(Question, "chu_de"),
             column(Question, "thu_tuc", is_list=True),
             column(Question, "ngay_tra_loi", "date"),
-            Column("so_thu_tuc", "Số thủ tục liên quan.", "integer", required=True),
+            Column("so_thu_tuc", "Số thủ tục liên quan.", "integer", required=True, title="Số thủ tục"),
         )
         rows = [
             (b.ma, b.cau_hoi, b.chu_de, b.thu_tuc, b.ngay_tra_loi, len(b.thu_tuc))
