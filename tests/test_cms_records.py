@@ -17,7 +17,7 @@ import yaml
 from click.testing import CliRunner
 
 import tests.test_privacy as privacy_cases
-from generator.build.admin import CMS_DIST, write_admin
+from generator.build.admin import CMS_DIST, DATE_WIDGET, write_admin
 from generator.build.editor import choices, file_template
 from generator.cli import main
 from generator.core.fields import CODE_PATTERN, SLUG_PATTERN, URL_PATTERN
@@ -160,9 +160,9 @@ class _Filler:
                 raise AssertionError(f"no option for {path}") from None
             self.page.keyboard.press("Enter")
             self.page.keyboard.press("Escape")
-        elif kind == "datetime":
+        elif kind == DATE_WIDGET:  # typed as staff do: day/month/year
             self.day += 1
-            control.fill(value or f"2030-01-{self.day}")
+            control.fill(value or f"{self.day}/01/2030")
         elif kind == "number":
             control.fill(str(value if value is not None else field.get("min", 0)))
         elif kind == "string" and "pattern" in field:
