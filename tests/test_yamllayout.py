@@ -142,8 +142,9 @@ def test_one_changed_fee_is_one_changed_line(tmp_path: Path) -> None:
 def test_fmt_check_lists_the_files_and_fmt_rewrites_them(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(REPO / "tests" / "data" / "minimal", content)
-    record = next((content / "thu-tuc").glob("*.yml"))
-    record.write_text(record.read_text(encoding="utf-8").replace("\n  - ", "\n- "), encoding="utf-8")
+    record = content / "thu-tuc" / "1.002010.yml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("ma_thu_tuc: '1.002010'", 'ma_thu_tuc: "1.002010"'), encoding="utf-8")
     runner = CliRunner()
     checked = runner.invoke(main, ["fmt", "--check", "--content", str(content)])
     assert checked.exit_code == 1

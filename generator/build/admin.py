@@ -21,6 +21,7 @@ from each dataset's pydantic model through its JSON Schema, so the form cannot d
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -33,6 +34,7 @@ import yaml
 
 from generator.build.security import admin_csp
 from generator.core.fields import PATTERN_MESSAGES
+from generator.core.yamllayout import model_order
 from generator.site.dataset import AnyDataset
 
 ADMIN = "admin"
@@ -43,6 +45,28 @@ CMS_DIST = Path(__file__).resolve().parents[2] / "cms" / "node_modules" / "decap
 
 SCRIPT = "decap-cms.js"
 """The bundle's entry point; it loads its numbered chunks and WebAssembly files from beside itself."""
+
+CMS_FOLDER = Path(__file__).resolve().parents[2] / "cms"
+"""``cms/``: the editor's own scripts, and the packages ``npm ci --prefix cms`` installs."""
+
+YAML_BROWSER = CMS_FOLDER / "node_modules" / "yaml" / "browser"
+"""npm ``yaml``'s browser build (ES modules), copied to ``admin/yaml/``."""
+
+LAYOUT_SCRIPT = "congkhai-yaml.js"
+"""The editor's YAML writer (``cms/congkhai-yaml.js``): saves a record in the content layout
+(:mod:`generator.core.yamllayout`), changing only the lines of the values that changed."""
+
+FORMATS_SCRIPT = "congkhai-formats.js"
+"""Registers one Decap format per collection (its model's key order), then starts Decap CMS."""
+
+INIT_SCRIPT = "congkhai-init.js"
+"""Run before Decap CMS: it must wait for the formats (``CMS_MANUAL_INIT``)."""
+
+
+def format_name(dataset: AnyDataset) -> str:
+    """The Decap format of a dataset's files: the content layout with its model's key order."""
+    return f"congkhai-{dataset.name}"
+
 
 _BUNDLE_FILE = re.compile(r"^(decap-cms\.js|\d+\.decap-cms\.js|[0-9a-f]+\.wasm|decap-cms\.js\.LICENSE\.txt)$")
 """The bundle's files copied into the site (not the source maps: 25 MB no visitor needs)."""
@@ -114,7 +138,7 @@ def collection(dataset: AnyDataset, content_dir: str) -> dict[str, Any]:
     single = single_file(dataset)
     if single is not None:  # one file in the content folder itself (don-vi.yml)
         entry = {"name": dataset.name, "label": label, "file": f"{content_dir}/{single}", "fields": fields}
-        return {**base, "files": [entry]}
+        return {**base, "format": format_name(dataset), "files": [entry]}
     patterns = (dataset.pattern,) if isinstance(dataset.pattern, str) else dataset.pattern
     depth = max(p.count("/") for p in patterns)
     slug = slug_template(dataset)
@@ -122,7 +146,7 @@ def collection(dataset: AnyDataset, content_dir: str) -> dict[str, Any]:
         **base,
         "folder": f"{content_dir}/{getattr(dataset, 'folder', dataset.name)}",
         "extension": "yml",
-        "format": "yaml",
+        "format": format_name(dataset),
         "create": True,
         "delete": False,
         "identifier_field": re.findall(r"\{\{(\w+)\}\}", slug)[0],
@@ -270,6 +294,32 @@ def config_names(config: dict[str, Any]) -> Iterable[tuple[str, ...]]:
             yield from walk(fields, (item["name"],))
 
 
+def write_layout_scripts(folder: Path, datasets: Sequence[AnyDataset]) -> None:
+    """The editor's YAML writer, npm ``yaml`` beside it, and the formats of ``datasets`` (each with its
+    model's key order, :func:`~generator.core.yamllayout.model_order`)."""
+    target = folder / "yaml"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(YAML_BROWSER, target)
+    shutil.copyfile(CMS_FOLDER / LAYOUT_SCRIPT, folder / LAYOUT_SCRIPT)
+    orders = {format_name(d): model_order(d.model) for d in datasets}
+    (folder / FORMATS_SCRIPT).write_text(
+        "// Tạo tự động (generator/build/admin.py): đừng sửa tay.\n"
+        f"import {{ format }} from './{LAYOUT_SCRIPT}';\n\n"
+        f"const ORDERS = {json.dumps(orders, ensure_ascii=False, sort_keys=True)};\n\n"
+        "for (const [name, order] of Object.entries(ORDERS)) {\n"
+        "  window.CMS.registerCustomFormat(name, 'yml', format(order));\n"
+        "}\n"
+        "window.CMS.init();\n",
+        encoding="utf-8",
+    )
+    (folder / INIT_SCRIPT).write_text(
+        "// Decap CMS waits for congkhai-formats.js, which registers the formats, then starts it.\n"
+        "window.CMS_MANUAL_INIT = true;\n",
+        encoding="utf-8",
+    )
+
+
 INDEX_HTML = """<!doctype html>
 <html lang="vi">
 <head>
@@ -315,6 +365,12 @@ def write_admin(
     for path in bundle:
         shutil.copyfile(path, folder / path.name)
     body = f'<script src="{SCRIPT}"></script>' if bundle else MISSING
+    if bundle and YAML_BROWSER.is_dir():
+        write_layout_scripts(folder, datasets)
+        body = (
+            f'<script src="{INIT_SCRIPT}"></script>\n{body}\n'
+            f'<script type="module" src="{FORMATS_SCRIPT}"></script>'
+        )
     page = INDEX_HTML.format(
         title=html.escape(title), body=body, csp=html.escape(admin_csp(local), quote=False)
     )
