@@ -320,7 +320,8 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
     diff = _git(repo, "diff", "--unified=0", "HEAD~1", "main", "--", record).splitlines()
     changed = [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
     assert changed == ["-      - so_tien: 0", "+      - so_tien: 25000"], diff
-    assert _published(repo, record).startswith("# yaml-language-server: $schema=../schema/thu-tuc.schema.json\n")
+    modeline = "# yaml-language-server: $schema=../schema/thu-tuc.schema.json\n"
+    assert _published(repo, record).startswith(modeline)
     fmt = CliRunner().invoke(main, ["fmt", "--check", "--content", str(repo / "content")])
     assert fmt.exit_code == 0, fmt.output
     result = CliRunner().invoke(main, ["check", "--content", str(repo / "content")])

@@ -52,7 +52,9 @@ SITE_FILES = [
     ),
     (
         "site.yml",
-        replaced(Path("minimal/site.yml"), "gioi_thieu: 'Trang này", "gioi_thieu: 'Gọi 0912 345 678. Trang này"),
+        replaced(
+            Path("minimal/site.yml"), "gioi_thieu: 'Trang này", "gioi_thieu: 'Gọi 0912 345 678. Trang này"
+        ),
         f"content/site.yml:6: gioi_thieu: {PHONE}",
     ),
     (
