@@ -14,6 +14,7 @@ import click
 from pydantic import TypeAdapter, ValidationError
 
 from generator.build import pipeline as site
+from generator.build.changes import report as change_report
 from generator.build.clean import clean as clean_project
 from generator.build.fmt import format_content
 from generator.build.paths import TAKE_OVER, default_work
@@ -230,6 +231,21 @@ def fmt(content: Path, only_check: bool) -> None:
     for path in done.changed:
         click.echo(f"Đã viết lại: {path}")
     click.echo(f"Đã viết lại {len(done.changed)}/{done.total} tệp YAML theo bố cục chuẩn.")
+
+
+@main.command()
+@content_option
+@click.option(
+    "--base",
+    default="origin/main",
+    show_default=True,
+    metavar="NHÁNH",
+    help="Nhánh hoặc commit để so sánh (bản nháp tách ra từ đó).",
+)
+@reports_errors
+def changes(content: Path, base: str) -> None:
+    """In (Markdown) các hồ sơ đã đổi so với NHÁNH, kết quả kiểm tra và các trang công khai bị ảnh hưởng."""
+    click.echo(change_report(content, base, published(DATASETS, content)), nl=False)
 
 
 @main.command()

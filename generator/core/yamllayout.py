@@ -105,7 +105,7 @@ def load(text: str) -> Any:
 def dump(data: Any) -> str:
     """``data`` (round-trip or plain) in the layout: styles normalised, keys in the order they hold."""
     out = io.StringIO()
-    _yaml().dump(_normalised(data, None), out)
+    _yaml().dump(_normalised(data, None, loaded=False), out)
     return out.getvalue()
 
 
@@ -238,9 +238,10 @@ def _quick_scalar(value: Any, indent: int) -> str:
     return f"'{value}'" if quoted else value
 
 
-def _normalised(value: Any, order: Order | None) -> Any:
+def _normalised(value: Any, order: Order | None, loaded: bool = True) -> Any:
     """``value`` with its keys in ``order`` and every text in its layout style (round-trip containers are
-    changed in place, so their comments stay with their keys and items)."""
+    changed in place, so their comments stay with their keys and items); ``loaded``: ``value`` was read
+    from a file, where a plain ``no`` is the content reader's ``false``."""
     if isinstance(value, dict):
         target = value if isinstance(value, CommentedMap) else CommentedMap(value)
         target.fa.set_block_style()
@@ -251,16 +252,16 @@ def _normalised(value: Any, order: Order | None) -> Any:
                 target.move_to_end(key)
         fields = order["fields"] if order is not None else {}
         for key in list(target):  # not ``target[key] =``: that keeps a text's old style
-            ordereddict.__setitem__(target, key, _normalised(target[key], fields.get(key)))
+            ordereddict.__setitem__(target, key, _normalised(target[key], fields.get(key), loaded))
         return target
     if isinstance(value, list):
         items = value if isinstance(value, CommentedSeq) else CommentedSeq(value)
         items.fa.set_block_style()
         for index, item in enumerate(items):
-            list.__setitem__(items, index, _normalised(item, order))
+            list.__setitem__(items, index, _normalised(item, order, loaded))
         return items
     if isinstance(value, str):
-        if type(value) is str and needs_quotes_11(value):  # plain: what the content reader reads
+        if loaded and type(value) is str and needs_quotes_11(value):  # plain in the file: as read
             return yaml.load(value, Loader=_QUICK_LOADER)
         return text_style(str(value))
     return value
