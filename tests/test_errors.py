@@ -173,7 +173,7 @@ def test_missing_contact_facts_say_what_they_are_for(make_content: MakeContent) 
     assert errors_for(make_content({"site.yml": site + "email: stp tinh\n"})) == [
         "site.yml:3: duong_day_nong: thiếu trường bắt buộc: số đường dây nóng về thủ tục hành chính, hiện "
         "ở chân mỗi trang và trên trang mỗi thủ tục",
-        "site.yml:26: email: «stp tinh»: phải là một địa chỉ thư điện tử (ví dụ: stp@tinh.gov.vn)",
+        "site.yml:23: email: «stp tinh»: phải là một địa chỉ thư điện tử (ví dụ: stp@tinh.gov.vn)",
     ]
 
 
