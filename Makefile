@@ -5,7 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test serve cms check lint bench clean
+.PHONY: site test serve cms check fmt lint bench clean
 
 # The JavaScript the browser tests inject (axe-core), pinned exactly by tests/package-lock.json.
 NODE_TEST := tests/node_modules/.installed
@@ -30,6 +30,10 @@ site: $(VENV)/.installed $(NODE_CMS)
 
 check: $(VENV)/.installed
 	$(BIN)/congkhai check --content content
+
+# Every YAML file of content/ in the one layout (key order of the model, lists indented, comments kept).
+fmt: $(VENV)/.installed
+	$(BIN)/congkhai fmt --content content
 
 serve: $(VENV)/.installed
 	$(BIN)/congkhai serve --content content

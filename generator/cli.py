@@ -14,16 +14,19 @@ import click
 from pydantic import TypeAdapter, ValidationError
 
 from generator.build import pipeline as site
+from generator.build.changes import report as change_report
 from generator.build.clean import clean as clean_project
+from generator.build.fmt import format_content
 from generator.build.paths import TAKE_OVER, default_work
 from generator.build.publish import Output, roll_back
 from generator.core.errors import CongkhaiError, DataError, DataErrors
 from generator.core.failures import disk_message, unexpected_message
 from generator.core.fields import HttpUrl
-from generator.core.notices import take_warnings
+from generator.core.notices import take_warnings, warn
 from generator.core.options import path_option
 from generator.core.usage import VERSION_HELP, VERSION_MESSAGE, localise, usage_message
 from generator.datasets import DATASETS
+from generator.site.dataset import published
 from generator.site.opendata import schema_files
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -194,9 +197,55 @@ STAGES = {
 def check(content: Path) -> None:
     """Kiểm tra toàn bộ dữ liệu; in mọi lỗi cùng lúc."""
     catalog = site.check(content)
+    for path in format_content(content, catalog.datasets, write=False).changed:
+        warn(
+            path, 1, "", f"{NOT_IN_LAYOUT}; chạy «congkhai fmt» để sửa (chỉ đổi cách viết, không đổi dữ liệu)"
+        )
     sizes = [(len(catalog.summaries(d.name)), d.noun) for d in catalog.datasets]
     counts = [f"{n} {noun}" for i, (n, noun) in enumerate(sizes) if n or i == 0]  # datasets present
     click.echo(f"Dữ liệu hợp lệ: {', '.join(counts)}, {len(catalog.sectors)} lĩnh vực.")
+
+
+NOT_IN_LAYOUT = "chưa viết theo bố cục chuẩn"
+"""What ``check`` and ``fmt --check`` say of a file that ``congkhai fmt`` would rewrite."""
+
+
+@main.command()
+@content_option
+@click.option(
+    "--check", "only_check", is_flag=True, help="Chỉ liệt kê tệp chưa đúng bố cục (mã thoát 1), không sửa."
+)
+def fmt(content: Path, only_check: bool) -> None:
+    """Viết lại mọi tệp YAML theo bố cục chuẩn (thứ tự trường, thụt lề, dấu nháy), giữ chú thích."""
+    done = format_content(content, published(DATASETS, content), write=not only_check)
+    for path in done.unreadable:
+        click.echo(f"{path}:1: cảnh báo: không đọc được tệp YAML, bỏ qua (chạy «congkhai check» để xem lỗi)")
+    if only_check:
+        for path in done.changed:
+            click.echo(f"{path}:1: {NOT_IN_LAYOUT}")
+        if done.changed:
+            click.echo(f"{len(done.changed)}/{done.total} tệp chưa đúng bố cục; chạy «congkhai fmt» để sửa.")
+            sys.exit(1)
+        click.echo(f"Mọi tệp YAML ({done.total}) đã đúng bố cục chuẩn.")
+        return
+    for path in done.changed:
+        click.echo(f"Đã viết lại: {path}")
+    click.echo(f"Đã viết lại {len(done.changed)}/{done.total} tệp YAML theo bố cục chuẩn.")
+
+
+@main.command()
+@content_option
+@click.option(
+    "--base",
+    default="origin/main",
+    show_default=True,
+    metavar="NHÁNH",
+    help="Nhánh hoặc commit để so sánh (bản nháp tách ra từ đó).",
+)
+@reports_errors
+def changes(content: Path, base: str) -> None:
+    """In (Markdown) các hồ sơ đã đổi so với NHÁNH, kết quả kiểm tra và các trang công khai bị ảnh hưởng."""
+    click.echo(change_report(content, base, published(DATASETS, content)), nl=False)
 
 
 @main.command()

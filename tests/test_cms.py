@@ -136,8 +136,8 @@ def test_admin_page_is_self_hosted(tmp_path: Path) -> None:
     assert not list(folder.glob("*.map"))
     assert yaml.safe_load((folder / "config.yml").read_text(encoding="utf-8")) == cms_config(DATASETS)
     again = write_admin(tmp_path / "again", DATASETS, "Trang <thử>")
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
-        p.name: p.read_bytes() for p in again.iterdir()
+    assert {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()} == {
+        p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()
     }
 
 
@@ -343,8 +343,16 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
     expected = yaml.safe_load(before)
     expected["cach_thuc"][0]["phi_le_phi"][0]["so_tien"] = 25000
     expected["ngay_cap_nhat"] = date(2026, 12, 7)  # typed 7/12/2026
-    assert saved == expected  # every other value as it was (Decap rewrites the layout and drops comments)
+    assert saved == expected  # every other value as it was
     assert list(saved) == list(expected)
+    # Saved in the content layout (admin/congkhai-yaml.js): the fee's line alone changed, comments kept.
+    diff = _git(repo, "diff", "--unified=0", "HEAD~1", "main", "--", record).splitlines()
+    changed = [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert changed == ["-      - so_tien: 0", "+      - so_tien: 25000"], diff
+    modeline = "# yaml-language-server: $schema=../schema/thu-tuc.schema.json\n"
+    assert _published(repo, record).startswith(modeline)
+    fmt = CliRunner().invoke(main, ["fmt", "--check", "--content", str(repo / "content")])
+    assert fmt.exit_code == 0, fmt.output
     result = CliRunner().invoke(main, ["check", "--content", str(repo / "content")])
     assert result.exit_code == 0, result.output
 

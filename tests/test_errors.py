@@ -184,7 +184,7 @@ def test_missing_contact_facts_say_what_they_are_for(make_content: MakeContent) 
         "site.yml:3: duong_day_nong (Đường dây nóng): thiếu trường bắt buộc: số đường dây nóng về thủ tục "
         "hành chính, hiện "
         "ở chân mỗi trang và trên trang mỗi thủ tục",
-        "site.yml:26: email (Thư điện tử): «stp tinh»: phải là một địa chỉ thư điện tử (ví dụ: "
+        "site.yml:23: email (Thư điện tử): «stp tinh»: phải là một địa chỉ thư điện tử (ví dụ: "
         "stp@tinh.gov.vn)",
     ]
 

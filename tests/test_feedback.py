@@ -254,13 +254,13 @@ def test_a_build_refuses_personal_data_in_each_text_field(tmp_path: Path, field:
     path = content / "pakn" / "2025" / "PAKN-2025-001.yml"
     text = path.read_text(encoding="utf-8")
     planted = {
-        "tieu_de": text.replace('tieu_de: "Đề nghị', 'tieu_de: "Gọi 0912 345 678: Đề nghị'),
+        "tieu_de": text.replace("tieu_de: Đề nghị", "tieu_de: Gọi 0912 345 678, Đề nghị"),
         "tom_tat": text.replace("tom_tat: Người", "tom_tat: Liên hệ 0912 345 678. Người"),
         "tra_loi": text.replace("tra_loi: Sở", "tra_loi: Đã gọi 0912 345 678. Sở"),
         "ghi_chu": text.replace(
             "    ngay: 2025-01-21\n", "    ngay: 2025-01-21\n    ghi_chu: Gọi 0912 345 678\n"
         ),
-        "so": text.replace('so: "25/STP-VP"', 'so: "25/STP-VP, 0912 345 678"'),
+        "so": text.replace("so: 25/STP-VP", "so: 25/STP-VP, 0912 345 678"),
     }[field]
     assert planted != text
     path.write_text(planted, encoding="utf-8")

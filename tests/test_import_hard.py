@@ -88,9 +88,9 @@ def test_every_unstructured_cell_is_kept_verbatim(imported: tuple[Path, Result])
     assert "ten: Hồ sơ gồm tờ khai và bản sao giấy chứng nhận đăng ký doanh nghiệp." in text["1.900007"]
     assert "ten: Văn bản hợp nhất về quản lý thuế" in text["1.900012"]
     assert "mo_ta: 1200 VNĐ" in text["2.900003"]
-    assert "cap_thuc_hien:\n- tinh\ncap_thuc_hien_mo_ta: Cấp thôn\n" in text["1.900010"]
-    assert "doi_tuong:\n- doanh_nghiep\ndoi_tuong_mo_ta: Nhà đầu tư nước ngoài\n" in text["1.900010"]
-    assert "cap_thuc_hien:\n- tinh\nloai_thu_tuc" in text["1.900014"]  # «Sở Tài chính» says the level
+    assert "cap_thuc_hien:\n  - tinh\ncap_thuc_hien_mo_ta: Cấp thôn\n" in text["1.900010"]
+    assert "doi_tuong:\n  - doanh_nghiep\ndoi_tuong_mo_ta: Nhà đầu tư nước ngoài\n" in text["1.900010"]
+    assert "cap_thuc_hien:\n  - tinh\nloai_thu_tuc" in text["1.900014"]  # «Sở Tài chính» says the level
     assert "cap_thuc_hien_mo_ta: Không có thông tin\n" in text["1.900015"]  # «Văn phòng …» does not
     assert "cap_thuc_hien:" not in text["1.900015"]
     assert "cap_thuc_hien_mo_ta: Cấp thôn\n" in text["1.900016"]

@@ -199,12 +199,12 @@ def test_contacts_the_national_record_prints_are_allowed_with_their_procedure(
     assert len(summaries(check(content))) == 3
     assert (content / ALLOWED).read_text(encoding="utf-8") == (
         f"{HEADER}duoc_cong_khai:\n"
-        "- gia_tri: 024 3825 3536\n"
-        "  nguon:\n"
-        "  - '1.013859'\n"
-        "- gia_tri: vanthu@caa.gov.vn\n"
-        "  nguon:\n"
-        "  - '1.013859'\n"
+        "  - gia_tri: 024 3825 3536\n"
+        "    nguon:\n"
+        "      - '1.013859'\n"
+        "  - gia_tri: vanthu@caa.gov.vn\n"
+        "    nguon:\n"
+        "      - '1.013859'\n"
     )
     assert report.contacts == [("024 3825 3536", "1.013859"), ("vanthu@caa.gov.vn", "1.013859")]
 
@@ -249,7 +249,9 @@ def test_a_contact_printed_by_several_procedures_names_each_once(
     other.write_bytes(record_bytes(yeu_cau_dieu_kien="Hỏi đáp: VANTHU@caa.gov.vn"))
     import_records([source.parent], content / "thu-tuc")
     text = (content / ALLOWED).read_text(encoding="utf-8")
-    assert text.endswith("- gia_tri: vanthu@caa.gov.vn\n  nguon:\n  - '1.013859'\n  - '2.000001'\n")
+    assert text.endswith(
+        "  - gia_tri: vanthu@caa.gov.vn\n    nguon:\n      - '1.013859'\n      - '2.000001'\n"
+    )
     assert len(summaries(check(content))) == 4
 
 
@@ -268,7 +270,8 @@ def test_the_staffs_own_values_and_the_header_are_kept(make_content: MakeContent
     source = write_record(tmp_path / "src", yeu_cau_dieu_kien=CONTACTS)
     import_records([source], content / "thu-tuc")
     assert (content / ALLOWED).read_text(encoding="utf-8") == (
-        f"{header}duoc_cong_khai:\n- 024 3825 3536\n- gia_tri: vanthu@caa.gov.vn\n  nguon:\n  - '1.013859'\n"
+        f"{header}duoc_cong_khai:\n  - 024 3825 3536\n  - gia_tri: vanthu@caa.gov.vn\n    nguon:\n"
+        "      - '1.013859'\n"
     )
     assert len(summaries(check(content))) == 3
 
@@ -371,10 +374,10 @@ def test_real_records_with_contacts_import_and_pass_check(dvcqg: Path, tmp_path:
     justice, farming, bank = (planted[folder] for folder in PLANTED)
     assert (content / ALLOWED).read_text(encoding="utf-8") == (
         f"{HEADER}duoc_cong_khai:\n"
-        f"- gia_tri: (028) 3829 7100\n  nguon:\n  - '{farming}'\n"
-        f"- gia_tri: 024 3825 3536\n  nguon:\n  - '{justice}'\n  - '{bank}'\n"
-        f"- gia_tri: hotro@xyz.gov.vn\n  nguon:\n  - '{justice}'\n  - '{bank}'\n"
-        f"- gia_tri: phapche@xyz.gov.vn\n  nguon:\n  - '{farming}'\n"
+        f"  - gia_tri: (028) 3829 7100\n    nguon:\n      - '{farming}'\n"
+        f"  - gia_tri: 024 3825 3536\n    nguon:\n      - '{justice}'\n      - '{bank}'\n"
+        f"  - gia_tri: hotro@xyz.gov.vn\n    nguon:\n      - '{justice}'\n      - '{bank}'\n"
+        f"  - gia_tri: phapche@xyz.gov.vn\n    nguon:\n      - '{farming}'\n"
     )
 
 

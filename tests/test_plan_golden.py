@@ -85,10 +85,12 @@ def test_a_unit_not_in_the_registry_is_named_with_a_suggestion(make_content: Mak
     plan = (
         (CONTENT / "ke-hoach" / "2025.yml")
         .read_text(encoding="utf-8")
-        .replace("[to-kiem-soat]", "[to-kiem-sot]")
+        .replace(
+            "- to-kiem-soat\n            chu_tri_nguyen_van", "- to-kiem-sot\n            chu_tri_nguyen_van"
+        )
     )
     assert plan_errors(make_content, {"ke-hoach/2025.yml": plan}) == [
-        "ke-hoach/2025.yml:26: phan[0].nhom[1].nhiem_vu[0].chu_tri[0]: «to-kiem-sot» "
+        "ke-hoach/2025.yml:36: phan[0].nhom[1].nhiem_vu[0].chu_tri[0]: «to-kiem-sot» "
         "không thuộc danh sách cho "
         "phép: van-phong, to-kiem-soat, cac-phong. Có phải ý bạn là «to-kiem-soat»?"
     ]
@@ -106,10 +108,12 @@ def test_a_report_names_tasks_of_its_plan(make_content: MakeContent) -> None:
 
 def test_a_timing_kind_needs_its_own_fields(make_content: MakeContent) -> None:
     plan = (
-        (CONTENT / "ke-hoach" / "2025.yml").read_text(encoding="utf-8").replace(", den_ngay: 2025-03-31", "")
+        (CONTENT / "ke-hoach" / "2025.yml")
+        .read_text(encoding="utf-8")
+        .replace("\n              den_ngay: 2025-03-31", "")
     )
     assert plan_errors(make_content, {"ke-hoach/2025.yml": plan}) == [
-        "ke-hoach/2025.yml:16: phan[0].nhom[0].nhiem_vu[0].thoi_gian.den_ngay (Hạn hoàn thành): "
+        "ke-hoach/2025.yml:19: phan[0].nhom[0].nhiem_vu[0].thoi_gian.den_ngay (Hạn hoàn thành): "
         "loại «han» cần ngày hạn «den_ngay»"
     ]
 

@@ -52,13 +52,15 @@ SITE_FILES = [
     ),
     (
         "site.yml",
-        replaced(Path("minimal/site.yml"), "  Trang này", "  Gọi 0912 345 678. Trang này"),
+        replaced(
+            Path("minimal/site.yml"), "gioi_thieu: 'Trang này", "gioi_thieu: 'Gọi 0912 345 678. Trang này"
+        ),
         f"content/site.yml:6: gioi_thieu: {PHONE}",
     ),
     (
         "site.yml",
         replaced(Path("minimal/site.yml"), "ten: Cổng Dịch vụ công quốc gia", "ten: Bà Lan 0912 345 678"),
-        f"content/site.yml:20: lien_ket[0].ten: {PHONE}",
+        f"content/site.yml:17: lien_ket[0].ten: {PHONE}",
     ),
     (
         "don-vi.yml",

@@ -108,11 +108,12 @@ def test_local_fees_and_local_decisions_are_not_differences(setup: tuple[Path, P
     path = content / "thu-tuc" / "1.013859.yml"
     text = path.read_text(encoding="utf-8")
     text = text.replace(
-        "    don_vi_tinh: hồ sơ\n",
-        "    don_vi_tinh: hồ sơ\n  - so_tien: 20000\n    mo_ta: Phí in thẻ\n    dia_phuong: true\n",
+        "        don_vi_tinh: hồ sơ\n",
+        "        don_vi_tinh: hồ sơ\n"
+        "      - so_tien: 20000\n        mo_ta: Phí in thẻ\n        dia_phuong: true\n",
         1,
     )
-    text = text.replace("  co_quan: Bộ Tư pháp\n", "  co_quan: Bộ Tư pháp\n- so: 12/QĐ-UBND\n", 1)
+    text = text.replace("    co_quan: Bộ Tư pháp\n", "    co_quan: Bộ Tư pháp\n  - so: 12/QĐ-UBND\n", 1)
     assert text.count("dia_phuong: true") == 1
     assert text.count("12/QĐ-UBND") == 1
     path.write_text(text, encoding="utf-8")

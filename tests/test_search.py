@@ -137,7 +137,7 @@ def test_hidden_fields_are_inert_text(make_content: MakeContent) -> None:
     path = content / "thu-tuc" / "1.013859.yml"
     path.write_text(
         path.read_text(encoding="utf-8").replace(
-            "tu_khoa: [thẻ công chứng viên, CCV]", f"tu_khoa: ['{evil}']"
+            "tu_khoa:\n  - thẻ công chứng viên\n  - CCV\n", f"tu_khoa: ['{evil}']\n"
         ),
         encoding="utf-8",
     )

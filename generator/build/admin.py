@@ -23,6 +23,7 @@ from each dataset's pydantic model through its JSON Schema, so the form cannot d
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -38,6 +39,7 @@ from generator.build.security import admin_csp
 from generator.core.fields import PATTERN_MESSAGES, Refers
 from generator.core.labels import ENUM_LABELS
 from generator.core.privacy import AllowList
+from generator.core.yamllayout import model_order
 from generator.site.dataset import AnyDataset
 
 ADMIN = "admin"
@@ -66,6 +68,23 @@ SCRIPT = "decap-cms.js"
 LOCALE = Path(__file__).resolve().parents[2] / "cms" / "vi.js"
 """The editor's interface in Vietnamese: Decap CMS's «vi» locale completed and the date widget, loaded
 first; both are registered when the page has loaded, just before ``congkhai.js`` starts the editor."""
+
+YAML_BROWSER = CMS_SOURCE / "node_modules" / "yaml" / "browser"
+"""npm ``yaml``'s browser build (ES modules), copied to ``admin/yaml/``."""
+
+LAYOUT_SCRIPT = "congkhai-yaml.js"
+"""The editor's YAML writer (``cms/congkhai-yaml.js``): saves a record in the content layout
+(:mod:`generator.core.yamllayout`), changing only the lines of the values that changed."""
+
+FORMATS_SCRIPT = "congkhai-formats.js"
+"""Registers one Decap format per collection (its model's key order); a module, so it runs before the
+page's load event, on which ``congkhai.js`` starts Decap CMS."""
+
+
+def format_name(dataset: AnyDataset) -> str:
+    """The Decap format of a dataset's files: the content layout with its model's key order."""
+    return f"congkhai-{dataset.name}"
+
 
 _BUNDLE_FILE = re.compile(r"^(decap-cms\.js|\d+\.decap-cms\.js|[0-9a-f]+\.wasm|decap-cms\.js\.LICENSE\.txt)$")
 """The bundle's files copied into the site (not the source maps: 25 MB no visitor needs)."""
@@ -142,7 +161,7 @@ def collection(
     single = single_file(dataset)
     if single is not None:  # one file in the content folder itself (don-vi.yml)
         entry = {"name": dataset.name, "label": label, "file": f"{content_dir}/{single}", "fields": fields}
-        return {**base, "files": [entry]}
+        return {**base, "format": format_name(dataset), "files": [entry]}
     patterns = (dataset.pattern,) if isinstance(dataset.pattern, str) else dataset.pattern
     depth = max(p.count("/") for p in patterns)
     slug = slug_template(dataset)
@@ -150,7 +169,7 @@ def collection(
         **base,
         "folder": f"{content_dir}/{getattr(dataset, 'folder', dataset.name)}",
         "extension": "yml",
-        "format": "yaml",
+        "format": format_name(dataset),
         "create": True,
         "delete": False,
         "identifier_field": re.findall(r"\{\{(\w+)\}\}", slug)[0],
@@ -363,6 +382,26 @@ def config_names(config: dict[str, Any]) -> Iterable[tuple[str, ...]]:
             yield from walk(fields, (item["name"],))
 
 
+def write_layout_scripts(folder: Path, datasets: Sequence[AnyDataset]) -> None:
+    """The editor's YAML writer, npm ``yaml`` beside it, and the formats of ``datasets`` (each with its
+    model's key order, :func:`~generator.core.yamllayout.model_order`)."""
+    target = folder / "yaml"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(YAML_BROWSER, target)
+    shutil.copyfile(CMS_SOURCE / LAYOUT_SCRIPT, folder / LAYOUT_SCRIPT)
+    orders = {format_name(d): model_order(d.model) for d in datasets}
+    (folder / FORMATS_SCRIPT).write_text(
+        "// Tạo tự động (generator/build/admin.py): đừng sửa tay.\n"
+        f"import {{ format }} from './{LAYOUT_SCRIPT}';\n\n"
+        f"const ORDERS = {json.dumps(orders, ensure_ascii=False, sort_keys=True)};\n\n"
+        "for (const [name, order] of Object.entries(ORDERS)) {\n"
+        "  window.CMS.registerCustomFormat(name, 'yml', format(order));\n"
+        "}\n",
+        encoding="utf-8",
+    )
+
+
 INDEX_HTML = """<!doctype html>
 <html lang="vi">
 <head>
@@ -425,9 +464,11 @@ def write_admin(
         shutil.copyfile(PHONES, folder / "libphonenumber-max.js")
         shutil.copyfile(CMS_SOURCE / "congkhai.js", folder / "congkhai.js")
         shutil.copyfile(LOCALE, folder / LOCALE.name)
-        body = "\n".join(
+        write_layout_scripts(folder, datasets)
+        scripts = "\n".join(
             f'<script src="{name}"></script>' for name in (LOCALE.name, *BEFORE_CMS, SCRIPT, *AFTER_CMS)
         )
+        body = f'{scripts}\n<script type="module" src="{FORMATS_SCRIPT}"></script>'
     page = INDEX_HTML.format(
         title=html.escape(title), body=body, csp=html.escape(admin_csp(local), quote=False)
     )

@@ -10,7 +10,8 @@ alone reads a file in 0.10 ms, this fast path with its checks in 0.28 ms, the ha
 in 0.16 ms, PyYAML's libyaml loader in 0.55 ms and the full parser in 0.57 ms; the fast path read all 271
 (and 500 synthetic records, and the 28 in ``content/``) with data equal to the full parser's.
 
-This module and :mod:`generator.core.yamlfull` are the only ones that import a YAML parser.
+This module and :mod:`generator.core.yamlfull` are the only ones that read content files;
+:mod:`generator.core.yamllayout` writes them (ruamel.yaml, keeping comments).
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 import yaml_rs
 
+from generator.core import yamllayout
 from generator.core.contentfiles import too_large
 from generator.core.errors import DataError
 from generator.core.yamlfull import CONTROL, MAX_DEPTH, RESOLVERS, Loc, Parsed, Scalar, format_loc, parse
@@ -320,23 +321,10 @@ def _value_starts(text: str, start: int) -> bool:
     return not before or before[-1] in "-?:,[{"
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block style, multi-line text as ``|`` blocks, keys in the order given."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
 def dump_yaml(data: Any, schema: str | None = None) -> str:
-    """Deterministic YAML for a record; ``schema`` adds a yaml-language-server modeline."""
-    text = yaml.dump(
-        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False
-    )
+    """A record's YAML in the content layout (:mod:`generator.core.yamllayout`: keys in the order given,
+    lists indented, texts unfolded); ``schema`` adds a yaml-language-server modeline."""
+    text = yamllayout.dump(data)
     return f"# yaml-language-server: $schema={schema}\n{text}" if schema else text
 
 
