@@ -121,6 +121,6 @@ def test_a_timing_kind_needs_its_own_fields(make_content: MakeContent) -> None:
 def test_a_document_number_needs_its_number(make_content: MakeContent) -> None:
     plan = (CONTENT / "ke-hoach" / "2025.yml").read_text(encoding="utf-8").replace("01/KH-STP", "/KH-STP")
     assert plan_errors(make_content, {"ke-hoach/2025.yml": plan}) == [
-        "ke-hoach/2025.yml:3: so_hieu (Số, ký hiệu): «/KH-STP»: số, ký hiệu văn bản phải bắt đầu bằng số (ví dụ: "
-        "12/KH-STP); văn bản chưa rõ số thì bỏ trường này"
+        "ke-hoach/2025.yml:3: so_hieu (Số, ký hiệu): «/KH-STP»: số, ký hiệu văn bản phải bắt đầu bằng số "
+        "(ví dụ: 12/KH-STP); văn bản chưa rõ số thì bỏ trường này"
     ]
