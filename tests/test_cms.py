@@ -345,10 +345,15 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
     expected["ngay_cap_nhat"] = date(2026, 12, 7)  # typed 7/12/2026
     assert saved == expected  # every other value as it was
     assert list(saved) == list(expected)
-    # Saved in the content layout (admin/congkhai-yaml.js): the fee's line alone changed, comments kept.
+    # Saved in the content layout (admin/congkhai-yaml.js): only the lines of the two values typed
+    # changed (the fee's, and the date added), comments kept.
     diff = _git(repo, "diff", "--unified=0", "HEAD~1", "main", "--", record).splitlines()
     changed = [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
-    assert changed == ["-      - so_tien: 0", "+      - so_tien: 25000"], diff
+    assert sorted(changed) == [
+        "+      - so_tien: 25000",
+        "+ngay_cap_nhat: 2026-12-07",
+        "-      - so_tien: 0",
+    ], diff
     modeline = "# yaml-language-server: $schema=../schema/thu-tuc.schema.json\n"
     assert _published(repo, record).startswith(modeline)
     fmt = CliRunner().invoke(main, ["fmt", "--check", "--content", str(repo / "content")])
