@@ -489,6 +489,219 @@ export class Names {
   }
 }
 
+// ---- The term index (generator/site/termindex.py): records by what they say, not only their names ----
+
+const DIGIT_WORDS = ["khong", "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi"];
+const SHORT_FORMS = { cty: "cong ty", dk: "dang ky", dki: "dang ky", ng: "nguoi", vn: "viet nam", gd: "giay", xn: "xac nhan" };
+// Abbreviations no record spells out (typed on phones; common Vietnamese chat shorthand): «cty», «dk»,
+// «ng», «vn». Initials of multi-word terms («tnhh», «gcn», «tthn») are computed from the names instead.
+const PAIR_FACTOR = 0.5; // a pair of the query's neighbouring words weighs half its IDF (its words count too)
+const STOP_FACTOR = 0.3; // a filler word of the lexicon weighs this share of its IDF
+const SWAP_FACTOR = 0.7; // a word of a lexicon term's official form, found in place of the typed one
+const EXTRA_PENALTY = 0.015; // per word of the name the query does not have: the general procedure first
+const STRONG_MATCH = 0.55; // below this coverage (and without a name match), the matches are said to be weak
+const TERM_ROWS = 16;
+
+/** The 32-bit FNV-1a hash of a folded term (generator/site/termindex.py's fnv1a). */
+export function fnv1a(term) {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(term)) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+  return h;
+}
+
+/** Split «1tv», «2lan» into the number and the letters. */
+function splitDigits(word) {
+  const m = word.match(/^(\d+)([a-z]+)$/) || word.match(/^([a-z]+)(\d+)$/);
+  return m ? [m[1], m[2]] : [word];
+}
+
+/** The records' terms, loaded shard by shard (tim-kiem/tu/<n>.json.gz): each term → [df, record,
+ * weight, record, weight, …]. */
+export class Terms {
+  constructor(config, fetchJson, names) {
+    this.config = config;
+    this.fetchJson = fetchJson;
+    this.names = names;
+    this.shards = new Map();
+    this.loaded = new Map();
+  }
+
+  shardOf(term) {
+    return fnv1a(term) % this.config.shards;
+  }
+
+  async load(terms) {
+    const wanted = new Set(terms.map((t) => this.shardOf(t)));
+    await Promise.all(
+      [...wanted].map((i) => {
+        if (!this.shards.has(i)) {
+          const path = this.config.path.replace("{}", String(i));
+          this.shards.set(i, this.fetchJson(path, {}).then((data) => this.loaded.set(i, data || {})));
+        }
+        return this.shards.get(i);
+      }),
+    );
+  }
+
+  /** A term's postings, null when no record has it, undefined when its shard is not loaded. */
+  get(term) {
+    const shard = this.loaded.get(this.shardOf(term));
+    if (!shard) return undefined;
+    return shard[term] || null;
+  }
+
+  idf(list) {
+    return Math.log(1 + this.config.records / list[0]);
+  }
+
+  /** The words of names whose initials are ``short`` («tthn» → «tinh trang hon nhan»), the most
+   * frequent phrase; null when none. */
+  initials(short) {
+    if (!this.names || short.length < 2 || short.length > 6 || !/^[a-z]+$/.test(short)) return null;
+    const seen = new Map();
+    for (const entry of this.names.entries) {
+      const w = entry.words;
+      for (let i = 0; i + short.length <= w.length; i++) {
+        let ok = true;
+        for (let k = 0; k < short.length && ok; k++) ok = w[i + k][0] === short[k];
+        if (ok) {
+          const phrase = w.slice(i, i + short.length).join(" ");
+          seen.set(phrase, (seen.get(phrase) || 0) + 1);
+        }
+      }
+    }
+    let best = null;
+    for (const [phrase, n] of seen) if (!best || n > best[1]) best = [phrase, n];
+    return best ? best[0] : null;
+  }
+
+  /** The query's concepts: [{alts: [[term words…]…], factor}] from the analysis (before loading). */
+  concepts(analysis) {
+    const stops = new Set(analysis.stops.flatMap((s) => tokens(s).map((t) => t.f)));
+    const core = new Set(analysis.core.map((t) => t.f));
+    const out = [];
+    const seen = new Set();
+    const add = (alts, factor) => {
+      const key = alts.map((a) => a.join(" ")).join("|");
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push({ alts, factor });
+      }
+    };
+    const fixed = new Map(analysis.corrected.map((c) => [words(c.from).join(""), c.to]));
+    for (const token of analysis.all) {
+      for (const part of splitDigits(token.f)) {
+        const alts = [[part]];
+        if (fixed.has(part)) alts.push([fixed.get(part)]);
+        if (/^\d+$/.test(part) && Number(part) <= 10) alts.push([DIGIT_WORDS[Number(part)]]);
+        const digit = DIGIT_WORDS.indexOf(part);
+        if (digit >= 0) alts.push([String(digit)]);
+        if (SHORT_FORMS[part]) alts.push(SHORT_FORMS[part].split(" "));
+        add(alts, stops.has(part) && !core.has(part) ? STOP_FACTOR : 1);
+      }
+    }
+    for (const form of analysis.forms.slice(1)) for (const t of form) if (!core.has(t.f)) add([[t.f]], SWAP_FACTOR);
+    return out;
+  }
+
+  /** Every term a query's concepts need, and the pairs of neighbouring words. */
+  termsOf(concepts) {
+    const list = [];
+    for (const c of concepts) {
+      for (const alt of c.alts) {
+        list.push(...alt);
+        for (let i = 0; i + 1 < alt.length; i++) list.push(`${alt[i]} ${alt[i + 1]}`);
+      }
+    }
+    for (let i = 0; i + 1 < concepts.length; i++) {
+      for (const a of concepts[i].alts) for (const b of concepts[i + 1].alts) list.push(`${a[a.length - 1]} ${b[0]}`);
+    }
+    return list;
+  }
+
+  /** Load what ``analysis`` needs; initials of absent short words are expanded from the names. */
+  async prepare(analysis) {
+    const concepts = this.concepts(analysis);
+    await this.load(this.termsOf(concepts));
+    for (const c of concepts) {
+      const [first] = c.alts;
+      if (first.length === 1 && c.alts.every((alt) => alt.every((t) => !this.get(t)))) {
+        const phrase = this.initials(first[0]);
+        if (phrase) c.alts.push(phrase.split(" "));
+      }
+    }
+    await this.load(this.termsOf(concepts));
+    return concepts;
+  }
+
+  /** Records by IDF-weighted coverage of the concepts: [{index, score}], best first. */
+  score(concepts) {
+    const scores = new Map();
+    let total = 0;
+    const credit = (list, share) => {
+      for (let k = 1; k < list.length; k += 2) {
+        const doc = list[k];
+        const row = scores.get(doc) || new Map();
+        scores.set(doc, row);
+        row.set(share.key, Math.max(row.get(share.key) || 0, share.weight * (list[k + 1] / 10)));
+      }
+    };
+    const unit = (alt) => {
+      // one word, or a phrase: its words and pairs, the phrase's weight their mean
+      if (alt.length === 1) return [[this.get(alt[0]), 1]];
+      const parts = alt.map((t) => [this.get(t), 1 / alt.length]);
+      return parts;
+    };
+    concepts.forEach((c, i) => {
+      let weight = 0;
+      for (const alt of c.alts) {
+        for (const [list] of unit(alt)) if (list) weight = Math.max(weight, this.idf(list));
+      }
+      if (!weight) return; // a word no record has: a typo or noise, not counted
+      weight *= c.factor;
+      total += weight;
+      c.alts.forEach((alt) => {
+        for (const [list, part] of unit(alt)) if (list) credit(list, { key: `c${i}`, weight: weight * part * (alt.length > 1 ? 1 : 1) });
+      });
+    });
+    for (let i = 0; i + 1 < concepts.length; i++) {
+      let best = null;
+      for (const a of concepts[i].alts) {
+        for (const b of concepts[i + 1].alts) {
+          const list = this.get(`${a[a.length - 1]} ${b[0]}`);
+          if (list && (!best || list[0] < best[0])) best = list;
+        }
+      }
+      if (!best) continue;
+      const weight = PAIR_FACTOR * this.idf(best) * Math.min(concepts[i].factor, concepts[i + 1].factor);
+      total += weight;
+      credit(best, { key: `p${i}`, weight });
+    }
+    if (!total) return [];
+    const asked = new Set(concepts.flatMap((c) => c.alts.flat()));
+    const out = [];
+    for (const [doc, row] of scores) {
+      let sum = 0;
+      for (const v of row.values()) sum += v;
+      const entry = this.names && this.names.entries[doc];
+      const extra = entry ? entry.words.filter((w) => !asked.has(w)).length : 0;
+      out.push({ index: doc, score: sum / total - EXTRA_PENALTY * Math.min(extra, 10) });
+    }
+    return out.sort((a, b) => b.score - a.score || a.index - b.index);
+  }
+}
+
+/** The topic of another agency that the query names (settings.elsewhere), or null. */
+export function elsewhereOf(analysis, topics) {
+  const query = ` ${analysis.all.map((t) => t.f).join(" ")} `;
+  for (const topic of topics || []) {
+    for (const term of topic.tu) {
+      if (query.includes(` ${words(term).join(" ")} `)) return topic;
+    }
+  }
+  return null;
+}
+
 /** A procedure code without its dots («1.013859» → «1013859»): how codes are compared. */
 function digits(code) {
   return code.replace(/\./g, "");
@@ -507,13 +720,53 @@ function compare(a, b) {
  * null until then); ``names`` is a Names or null. quick() needs only the settings and the names.
  */
 export class Engine {
-  constructor(startPagefind, settings, names = null) {
+  constructor(startPagefind, settings, names = null, fetchJson = null) {
     this.starter = startPagefind;
     this.pagefind = null;
     this.settings = settings;
     this.lexicon = new Lexicon(settings);
     this.names = names;
+    this.terms = settings.terms && names && fetchJson ? new Terms(settings.terms, fetchJson, names) : null;
+    this.prepared = new Map();
     this.lock = Promise.resolve();
+  }
+
+  /** Load the term index's shards ``query`` needs (quick() and search() then rank by it). */
+  async prepare(query) {
+    const typed = normalise(query);
+    if (!this.terms || !typed || this.prepared.has(typed)) return this;
+    const analysis = analyse(typed, this.lexicon);
+    if (analysis.code) return this;
+    const concepts = await this.terms.prepare(analysis).catch(() => null);
+    if (concepts) {
+      if (this.prepared.size > 50) this.prepared.clear();
+      this.prepared.set(typed, this.terms.score(concepts));
+    }
+    return this;
+  }
+
+  /** The records the term index ranks for ``analysis`` (prepared), as results: [{result, data, rank,
+   * order, terms}], best first; null when not prepared. */
+  termRanked(analysis) {
+    const scored = this.prepared.get(analysis.typed);
+    if (!scored) return null;
+    return scored.slice(0, TERM_ROWS).map(({ index, score }, order) => ({
+      ...this.names.item(this.names.entries[index]),
+      rank: { score: 0, extra: 0 },
+      order,
+      terms: score,
+    }));
+  }
+
+  /** What to say of the query's scope: another agency's topic ({kind: "khac", ...topic}), weak matches
+   * ({kind: "yeu"}), or null. */
+  verdict(analysis, named, scored) {
+    if (!analysis.typed || analysis.code) return null;
+    const topic = elsewhereOf(analysis, this.settings.elsewhere);
+    if (topic) return { kind: "khac", ...topic };
+    if (named || !scored) return null;
+    if (!scored.length || scored[0].terms < STRONG_MATCH) return { kind: "yeu" };
+    return null;
   }
 
   /** This engine once Pagefind has started (started on the first call). */
@@ -534,7 +787,14 @@ export class Engine {
     const ranked = this.named(analysis, {});
     const info = { analysis, dropped: [], partial: false };
     const answer = { ranked, total: ranked.length, named: ranked.length, info, near: false };
+    const scored = analysis.code ? null : this.termRanked(analysis);
+    info.verdict = this.verdict(analysis, ranked.length, scored);
     if (ranked.length >= HEADER_ROWS || !this.names || !analysis.typed || analysis.code) return answer;
+    if (scored && scored.length) {
+      const urls = new Set(ranked.map((r) => r.data.url));
+      const more = scored.filter((r) => !urls.has(r.data.url));
+      return { ...answer, ranked: ranked.concat(more), total: ranked.length + more.length, near: !ranked.length };
+    }
     const near = this.names.near(analysis, this.lexicon);
     const urls = new Set(ranked.map((r) => r.data.url));
     const more = near.ranked.filter((r) => !urls.has(r.data.url));
@@ -614,7 +874,27 @@ export class Engine {
     this.check(ticket);
     const first = await this.rankFirst(analysis, results, ranked);
     this.check(ticket);
-    return this.withNames({ results, counts, ranked: first, info }, filters);
+    await this.prepare(query);
+    this.check(ticket);
+    return this.withTerms(this.withNames({ results, counts, ranked: first, info }, filters), analysis, filters);
+  }
+
+  /** The name matches first, then the records the term index ranks, then Pagefind's other results;
+   * ``info.verdict`` says when the query is another agency's or its matches are weak. */
+  withTerms(found, analysis, filters) {
+    const named = this.named(analysis, filters).length;
+    const scored = Object.keys(filters).length || analysis.code ? null : this.termRanked(analysis);
+    found.info.verdict = this.verdict(analysis, named, scored);
+    if (!scored || !scored.length) return found;
+    const head = found.ranked.slice(0, named);
+    const urls = new Set(head.map((r) => r.data.url));
+    const own = new Map(found.ranked.map((r) => [r.data.url, r]));
+    const terms = scored.filter((r) => !urls.has(r.data.url)).map((r) => (own.has(r.data.url) ? { ...own.get(r.data.url), terms: r.terms } : r));
+    terms.forEach((r) => urls.add(r.data.url));
+    const ranked = head.concat(terms, found.ranked.slice(named).filter((r) => !urls.has(r.data.url)));
+    const ids = new Set(ranked.map((r) => r.result.id));
+    const results = ranked.map((r) => r.result).concat(found.results.filter((r) => !ids.has(r.id)));
+    return { ...found, ranked, results, total: Math.max(found.total, ranked.length) };
   }
 
   /** Searches without the words found nowhere, then by parts of the query. */
@@ -1055,6 +1335,8 @@ class HeaderBox {
     const value = this.input.value;
     const engine = await this.engine();
     if (this.input.value !== value) return;
+    await engine.prepare(value);
+    if (this.input.value !== value) return;
     const typed = normalise(value);
     if (!typed) {
       this.close();
@@ -1184,7 +1466,7 @@ async function loadEngine(site, eager) {
   const started = eager ? startPagefind() : null;
   if (started) started.catch(() => undefined); // reported by the search that needs it
   const names = await loading;
-  const engine = new Engine(started ? () => started : startPagefind, settings, names && new Names(names, site));
+  const engine = new Engine(started ? () => started : startPagefind, settings, names && new Names(names, site), json);
   engine.site = site;
   return engine;
 }
