@@ -541,3 +541,43 @@ def test_search_page_shows_the_name_matches_before_and_without_pagefind(served: 
     )
     assert links.count() == 0
     page.close()
+
+
+def test_another_agencys_topic_names_the_agency_and_links_to_it(citizen_page: Any) -> None:
+    """The criminal-record certificate is the police's (content/ngoai-tham-quyen.yml): the page says
+    which agency handles it, links to it, and gives its source; no «Có phải bạn muốn tìm»."""
+    run_query(citizen_page, "xin phiếu lý lịch tư pháp số 2")
+    box = citizen_page.locator("#ck-search-extra .ck-search__verdict")
+    assert box.get_attribute("data-kind") == "khac"
+    text = box.inner_text()
+    assert text.startswith("Cấp Phiếu lý lịch tư pháp do Công an tỉnh (từ ngày 01/7/2025")
+    assert "không phải cơ quan này" in text
+    assert "Căn cứ: Quyết định 1025/QĐ-BCA" in text
+    assert box.locator("a").get_attribute("href") == "https://dichvucong.bocongan.gov.vn"
+    assert citizen_page.locator(".ck-search__suggest").count() == 0
+
+
+def test_weak_matches_are_said_plainly_with_the_national_portal(citizen_page: Any) -> None:
+    """No record says much of «cấp phép bay flycam chụp ảnh cưới»: the page says the matches are weak
+    and offers the national portal's search with the same words."""
+    run_query(citizen_page, "cấp phép bay flycam chụp ảnh cưới")
+    box = citizen_page.locator("#ck-search-extra .ck-search__verdict")
+    assert box.get_attribute("data-kind") == "yeu"
+    text = box.inner_text()
+    assert text.startswith("Không thủ tục nào ở đây khớp rõ với «cấp phép bay flycam chụp ảnh cưới»")
+    assert "(gõ «cấp phép bay flycam chụp ảnh cưới» vào ô tìm kiếm của Cổng)" in text
+    assert box.locator("a").get_attribute("href") == "https://dichvucong.gov.vn/thu-tuc-hanh-chinh"
+
+
+def test_a_named_procedure_gets_no_verdict(citizen_page: Any) -> None:
+    """A query that names a procedure of ours is answered without any scope notice."""
+    codes = run_query(citizen_page, "đăng ký khai sinh")
+    assert codes[0] == "1.001193"
+    assert citizen_page.locator(".ck-search__verdict").count() == 0
+
+
+def test_header_says_whose_topic_it_is(served: tuple[str, Any]) -> None:
+    page, _ = header_answer(served, "làm hộ chiếu")
+    live = page.locator("#ck-header-status").inner_text()
+    assert "Cấp hộ chiếu phổ thông do Phòng Quản lý xuất nhập cảnh, Công an tỉnh giải quyết" in live
+    page.close()

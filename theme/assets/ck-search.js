@@ -501,6 +501,7 @@ const SWAP_FACTOR = 0.7; // a word of a lexicon term's official form, found in p
 const EXTRA_PENALTY = 0.015; // per word of the name the query does not have: the general procedure first
 const STRONG_MATCH = 0.55; // below this coverage (and without a name match), the matches are said to be weak
 const TERM_ROWS = 16;
+const LONG_NAME = 24; // words: a longer name's coverage is scaled down by sqrt(LONG_NAME / its words)
 
 /** The 32-bit FNV-1a hash of a folded term (generator/site/termindex.py's fnv1a). */
 export function fnv1a(term) {
@@ -684,8 +685,11 @@ export class Terms {
       let sum = 0;
       for (const v of row.values()) sum += v;
       const entry = this.names && this.names.entries[doc];
+      const length = entry ? entry.words.length : 0;
       const extra = entry ? entry.words.filter((w) => !asked.has(w)).length : 0;
-      out.push({ index: doc, score: sum / total - EXTRA_PENALTY * Math.min(extra, 10) });
+      // A name of a whole paragraph holds many words of any question: its words count less.
+      const norm = length > LONG_NAME ? Math.sqrt(LONG_NAME / length) : 1;
+      out.push({ index: doc, score: (sum / total) * norm - EXTRA_PENALTY * Math.min(extra, 10) });
     }
     return out.sort((a, b) => b.score - a.score || a.index - b.index);
   }
@@ -790,10 +794,10 @@ export class Engine {
     const scored = analysis.code ? null : this.termRanked(analysis);
     info.verdict = this.verdict(analysis, ranked.length, scored);
     if (ranked.length >= HEADER_ROWS || !this.names || !analysis.typed || analysis.code) return answer;
-    if (scored && scored.length) {
-      const urls = new Set(ranked.map((r) => r.data.url));
-      const more = scored.filter((r) => !urls.has(r.data.url));
-      return { ...answer, ranked: ranked.concat(more), total: ranked.length + more.length, near: !ranked.length };
+    if (scored && scored.length && !ranked.length) {
+      // No name has every word: the records that say the most of the query, the words no name has named.
+      const { absent } = this.names.near(analysis, this.lexicon);
+      return { ...answer, ranked: scored, total: scored.length, info: { ...info, absent }, near: true };
     }
     const near = this.names.near(analysis, this.lexicon);
     const urls = new Set(ranked.map((r) => r.data.url));
@@ -1057,6 +1061,33 @@ function listItem(href, text) {
   return item;
 }
 
+/** What the page says of a query's scope (Engine.verdict): another agency's topic, with the agency and
+ * its link, or weak matches, with the national portal's search for the same words. */
+export function verdictBox(verdict, settings, typed) {
+  const box = element("div", "ck-search__verdict");
+  box.setAttribute("role", "note");
+  if (verdict.kind === "khac") {
+    box.dataset.kind = "khac";
+    const line = element("p");
+    line.append(element("strong", "", verdict.chu_de), ` do ${verdict.co_quan} giải quyết, không phải cơ quan này. Xem tại `);
+    line.append(link(verdict.lien_ket, verdict.lien_ket), ".");
+    box.append(line, element("p", "ck-search__verdict-source", `Căn cứ: ${verdict.nguon}.`));
+    return box;
+  }
+  box.dataset.kind = "yeu";
+  const line = element("p", "", `Không thủ tục nào ở đây khớp rõ với «${typed}»: các kết quả dưới đây chỉ gần giống. Việc này có thể do cơ quan khác giải quyết; hãy tìm trên `);
+  line.append(link(settings.portal || "https://dichvucong.gov.vn", "Cổng Dịch vụ công quốc gia"), ` (gõ «${typed}» vào ô tìm kiếm của Cổng).`);
+  box.append(line);
+  return box;
+}
+
+/** The header's one line for a verdict. */
+function verdictLine(verdict, typed) {
+  return verdict.kind === "khac"
+    ? `${verdict.chu_de} do ${verdict.co_quan} giải quyết, không phải cơ quan này.`
+    : `Không thủ tục nào khớp rõ với «${typed}»; có thể tìm trên Cổng Dịch vụ công quốc gia.`;
+}
+
 /** "Did you mean": the first result's name, as a link, when the query was read differently. */
 function suggestion(page) {
   const box = element("p", "ck-search__suggest");
@@ -1252,7 +1283,8 @@ class SearchPage {
     this.status.textContent = results.length
       ? `Tìm thấy ${total} thủ tục${what}.${note ? ` ${note}` : ""}`
       : `Không tìm thấy thủ tục nào${what}.${note ? ` ${note}` : ""}`;
-    if (results.length && typed && changed(info, ranked[0] && ranked[0].data)) {
+    if (typed && info.verdict) this.extra.append(verdictBox(info.verdict, this.settings, typed));
+    else if (results.length && typed && changed(info, ranked[0] && ranked[0].data)) {
       this.extra.append(suggestion(ranked[0].data));
     }
     if (!results.length && typed) this.extra.append(emptyHelp(this.settings, this.site, typed));
@@ -1390,9 +1422,10 @@ class HeaderBox {
     const head = total
       ? `${namesSaid(found, typed)}${nearby}.`
       : `Không tên thủ tục nào khớp với «${typed}». ${OFFLINE ? NO_INDEX : "Nhấn Enter để tìm trong nội dung các trang."}`;
-    const mean = fix ? ` Có phải bạn muốn tìm: «${shown[0].data.meta.title}»?` : "";
+    const said = info.verdict ? ` ${verdictLine(info.verdict, typed)}` : "";
+    const mean = said || (fix ? ` Có phải bạn muốn tìm: «${shown[0].data.meta.title}»?` : "");
     this.live.textContent = `${head}${mean}${note ? ` ${note}` : ""}`;
-    if (fix || note) {
+    if (fix || note || said) {
       const hint = element("li", "ck-header-results__note", `${mean.trim()} ${note}`.trim());
       hint.setAttribute("role", "presentation");
       this.list.prepend(hint);
