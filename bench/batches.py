@@ -129,11 +129,13 @@ RUN = """async ({query}) => {
   const engine = await window.ckSearchEngine();
   const found = await engine.search(query, {});
   const quick = engine.quick(query);
-  const brief = (ranked) => ranked.slice(0, 3).map((r) => ({url: r.data.url, title: r.data.meta.title}));
+  const brief = (ranked) => ranked.slice(0, 3).map((r) => ({
+    url: r.data.url, title: r.data.meta.title, family: (r.data.family || []).map((f) => f.url)}));
   const verdict = (answer) => (answer && answer.info && answer.info.verdict) || null;
   return {top: brief(found.ranked), quick: brief(quick.ranked), page: verdict(found), header: verdict(quick)};
 }"""
-"""The first three of the search page and of the header box, and what each said of the query's scope
+"""The first three rows of the search page and of the header box (a row shows one procedure and the
+variants gathered with it, ``family``), and what each said of the query's scope
 (``info.verdict``: ``{kind: "khac" | "yeu", ...}`` when the engine has one; older engines have none)."""
 
 
@@ -171,7 +173,7 @@ def score(batch: Batch, site_dir: Path) -> dict[str, Any]:
                         continue
                 row = per.setdefault(q.bo or "?", {"trang": [0, 0], "hop": [0, 0]})
                 for key, top in (("trang", answer["top"]), ("hop", answer["quick"])):
-                    hit = any(code_of(t["url"]) in q.ma_dung for t in top)
+                    hit = any(code_of(u) in q.ma_dung for t in top for u in [t["url"], *t.get("family", [])])
                     row[key][0] += hit
                     row[key][1] += 1
                     if not hit:

@@ -148,7 +148,8 @@ def search_page(served: tuple[str, Any]) -> Any:
 
 
 def run_query(page: Any, query: str) -> list[str]:
-    """Type ``query`` into the search page and return the codes of the results shown, in order."""
+    """Type ``query`` into the search page and return the codes of the results shown, in order (a row's
+    variants after it)."""
     page.fill("#ck-search-input", "")
     page.fill("#ck-search-input", query)
     typed = " ".join(unicodedata.normalize("NFC", query).split())
@@ -157,7 +158,10 @@ def run_query(page: Any, query: str) -> list[str]:
         " return s.includes('«' + typed + '»') && !s.startsWith('Đang') && !s.includes('đang tìm thêm'); }",
         arg=typed,
     )
-    hrefs = page.locator("a.ck-result__link").evaluate_all("links => links.map(a => a.pathname)")
+    # A row's variants of the same procedure (other levels, «lưu động»…) follow it, as the page shows them.
+    hrefs = page.locator("a.ck-result__link, a.ck-result__variant").evaluate_all(
+        "links => links.map(a => a.pathname)"
+    )
     return [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs]
 
 
@@ -234,9 +238,9 @@ def test_keyboard_only_search_from_the_header(served: tuple[str, Any]) -> None:
     page.keyboard.press("ArrowDown")
     first = page.evaluate("document.activeElement.textContent")
     assert page.evaluate("document.activeElement.classList.contains('ck-result__link')")
-    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # the next result, or a variant of the first (another level…)
     second = page.evaluate("document.activeElement.textContent")
-    assert page.evaluate("document.activeElement.classList.contains('ck-result__link')")
+    assert page.evaluate("document.activeElement.matches('.ck-result__link, .ck-result__variant')")
     assert second != first
     page.keyboard.press("ArrowUp")
     assert page.evaluate("document.activeElement.textContent") == first
@@ -459,13 +463,14 @@ def test_header_finds_a_code_without_dots_and_while_it_is_typed(served: tuple[st
 
 def test_header_without_a_name_match_offers_the_search_page(served: tuple[str, Any]) -> None:
     """No name has any word of the query: the list offers the search page (which reads the pages' text
-    too), the status says so, and the last row opens it with the query."""
+    too), the status says so and offers the national portal, and the last row opens it with the query."""
     page, requested = header_answer(served, "qwxzv")
     results = page.locator("#ck-header-results")
     assert results.get_attribute("data-source") == "none"
     assert results.locator("[role=option]").all_inner_texts() == ["Tìm «qwxzv» trong nội dung các trang"]
     assert page.locator("#ck-header-status").inner_text() == (
         "Không tên thủ tục nào khớp với «qwxzv». Nhấn Enter để tìm trong nội dung các trang."
+        " Không thủ tục nào khớp rõ với «qwxzv»; có thể tìm trên Cổng Dịch vụ công quốc gia."
     )
     assert [url for url in requested if "/pagefind/" in url] == []
     page.keyboard.press("ArrowDown")

@@ -497,10 +497,11 @@ const SHORT_FORMS = { cty: "cong ty", dk: "dang ky", dki: "dang ky", ng: "nguoi"
 // «ng», «vn». Initials of multi-word terms («tnhh», «gcn», «tthn») are computed from the names instead.
 const PAIR_FACTOR = 0.5; // a pair of the query's neighbouring words weighs half its IDF (its words count too)
 const STOP_FACTOR = 0.3; // a filler word of the lexicon weighs this share of its IDF
-const SWAP_FACTOR = 0.7; // a word of a lexicon term's official form, found in place of the typed one
+const SWAP_FACTOR = 0.5; // a typed word of a lexicon term, whose official form is searched too
 const EXTRA_PENALTY = 0.015; // per word of the name the query does not have: the general procedure first
 const STRONG_MATCH = 0.55; // below this coverage (and without a name match), the matches are said to be weak
 const TERM_ROWS = 16;
+const TERM_WEIGHT = 1.5; // the term index's ranking against Pagefind's (weight 1) in the fusion
 const LONG_NAME = 24; // words: a longer name's coverage is scaled down by sqrt(LONG_NAME / its words)
 
 /** The 32-bit FNV-1a hash of a folded term (generator/site/termindex.py's fnv1a). */
@@ -582,26 +583,31 @@ export class Terms {
     const core = new Set(analysis.core.map((t) => t.f));
     const out = [];
     const seen = new Set();
-    const add = (alts, factor) => {
+    const add = (alts, factor, extra = {}) => {
       const key = alts.map((a) => a.join(" ")).join("|");
       if (!seen.has(key)) {
         seen.add(key);
-        out.push({ alts, factor });
+        out.push({ alts, factor, ...extra });
       }
     };
     const fixed = new Map(analysis.corrected.map((c) => [words(c.from).join(""), c.to]));
+    // A lexicon term's everyday words weigh less than its official words, which records say.
+    const everyday = new Set(analysis.terms.flatMap((t) => words(t.term)));
+    const official = new Set(analysis.terms.flatMap((t) => words(t.official)));
     for (const token of analysis.all) {
       for (const part of splitDigits(token.f)) {
         const alts = [[part]];
-        if (fixed.has(part)) alts.push([fixed.get(part)]);
+        const fix = fixed.has(part) ? [fixed.get(part)] : null;
+        if (fix) alts.push(fix);
         if (/^\d+$/.test(part) && Number(part) <= 10) alts.push([DIGIT_WORDS[Number(part)]]);
         const digit = DIGIT_WORDS.indexOf(part);
         if (digit >= 0) alts.push([String(digit)]);
         if (SHORT_FORMS[part]) alts.push(SHORT_FORMS[part].split(" "));
-        add(alts, stops.has(part) && !core.has(part) ? STOP_FACTOR : 1);
+        const swapped = everyday.has(part) && !official.has(part);
+        add(alts, stops.has(part) && !core.has(part) ? STOP_FACTOR : swapped ? SWAP_FACTOR : 1, { fix, swapped });
       }
     }
-    for (const form of analysis.forms.slice(1)) for (const t of form) if (!core.has(t.f)) add([[t.f]], SWAP_FACTOR);
+    for (const form of analysis.forms.slice(1)) for (const t of form) if (!core.has(t.f)) add([[t.f]], 1, { official: true });
     return out;
   }
 
@@ -624,6 +630,13 @@ export class Terms {
   async prepare(analysis) {
     const concepts = this.concepts(analysis);
     await this.load(this.termsOf(concepts));
+    // A correction only for a word no record has; an everyday word weighs less only when the records
+    // say its official form.
+    const said = concepts.some((c) => c.official && this.get(c.alts[0][0]));
+    for (const c of concepts) {
+      if (c.fix && this.get(c.alts[0][0])) c.alts = c.alts.filter((alt) => alt !== c.fix);
+      if (c.swapped && !said) c.factor = 1;
+    }
     for (const c of concepts) {
       const [first] = c.alts;
       if (first.length === 1 && c.alts.every((alt) => alt.every((t) => !this.get(t)))) {
@@ -704,6 +717,44 @@ export function elsewhereOf(analysis, topics) {
     }
   }
   return null;
+}
+
+// ---- Families: the variants of one procedure (levels, «lưu động», «toàn trình») shown as one row ----
+
+const VARIANT = /\b(?:cap (?:tinh|huyen|xa|bo|trung uong|co so|quan|phuong)|luu dong|toan trinh|mot phan)\b/g;
+
+/** What the variants of one procedure share: the folded name without brackets, level or channel. */
+export function familyKey(title) {
+  const bare = fold(title || "").replace(/\([^)]*\)/g, " ").replace(/^\s*thu tuc\s+/, "");
+  return (bare.match(/[0-9a-z]+/g) || []).join(" ").replace(VARIANT, " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * ``ranked`` with the variants of one procedure gathered into the row of the first: each row's
+ * ``data.family`` lists the others. The row shows the member whose name has the fewest words the query
+ * does not have (the general procedure, unless the query names the special case).
+ */
+export function families(ranked, analysis) {
+  const asked = new Set(analysis.all.map((t) => t.f));
+  const extra = (r) => words((r.data.meta && r.data.meta.title) || "").filter((w) => !asked.has(w)).length;
+  const groups = new Map();
+  const rows = [];
+  for (const r of ranked) {
+    const key = familyKey(r.data.meta && r.data.meta.title);
+    const group = key && groups.get(key);
+    if (group) group.push(r);
+    else {
+      const list = [r];
+      if (key) groups.set(key, list);
+      rows.push(list);
+    }
+  }
+  return rows.map((list) => {
+    if (list.length === 1) return list[0];
+    const best = list.reduce((a, b) => (extra(b) < extra(a) ? b : a));
+    const others = list.filter((r) => r !== best);
+    return { ...best, data: { ...best.data, family: others.map((r) => r.data) }, members: others };
+  });
 }
 
 /** A procedure code without its dots («1.013859» → «1013859»): how codes are compared. */
@@ -787,13 +838,23 @@ export class Engine {
    * no name match, and ``info.absent`` names the words no name has).
    */
   quick(query) {
+    const answer = this.quickRows(query);
+    const ranked = families(answer.ranked, answer.info.analysis);
+    if (ranked.length === answer.ranked.length) return answer;
+    const named = ranked.filter((r) => r.rank && r.rank.score >= NAME_TIER).length;
+    return { ...answer, ranked, total: answer.total - (answer.ranked.length - ranked.length), named: Math.min(answer.named, named) };
+  }
+
+  /** quick() before the variants of one procedure are gathered into one row. */
+  quickRows(query) {
     const analysis = analyse(query, this.lexicon);
     const ranked = this.named(analysis, {});
     const info = { analysis, dropped: [], partial: false };
     const answer = { ranked, total: ranked.length, named: ranked.length, info, near: false };
     const scored = analysis.code ? null : this.termRanked(analysis);
     info.verdict = this.verdict(analysis, ranked.length, scored);
-    if (ranked.length >= HEADER_ROWS || !this.names || !analysis.typed || analysis.code) return answer;
+    const rows = ranked.length >= HEADER_ROWS ? families(ranked, analysis).length : ranked.length;
+    if (rows >= HEADER_ROWS || !this.names || !analysis.typed || analysis.code) return answer;
     if (scored && scored.length && !ranked.length) {
       // No name has every word: the records that say the most of the query, the words no name has named.
       const { absent } = this.names.near(analysis, this.lexicon);
@@ -892,12 +953,25 @@ export class Engine {
     if (!scored || !scored.length) return found;
     const head = found.ranked.slice(0, named);
     const urls = new Set(head.map((r) => r.data.url));
-    const own = new Map(found.ranked.map((r) => [r.data.url, r]));
-    const terms = scored.filter((r) => !urls.has(r.data.url)).map((r) => (own.has(r.data.url) ? { ...own.get(r.data.url), terms: r.terms } : r));
-    terms.forEach((r) => urls.add(r.data.url));
-    const ranked = head.concat(terms, found.ranked.slice(named).filter((r) => !urls.has(r.data.url)));
-    const ids = new Set(ranked.map((r) => r.result.id));
-    const results = ranked.map((r) => r.result).concat(found.results.filter((r) => !ids.has(r.id)));
+    // After the name matches: the term index's ranking and Pagefind's fused by reciprocal rank.
+    const fused = new Map();
+    const add = (list, weight) =>
+      list
+        .filter((r) => !urls.has(r.data.url))
+        .forEach((r, i) => {
+          const entry = fused.get(r.data.url) || { r, score: 0, order: fused.size };
+          if (r.result && !String(r.result.id).startsWith("ck-name:")) entry.r = { ...r, terms: entry.r.terms };
+          entry.score += weight / (FUSION_K + i + 1);
+          fused.set(r.data.url, entry);
+        });
+    add(scored, TERM_WEIGHT);
+    add(found.ranked.slice(named), 1);
+    const rest = [...fused.values()].sort((a, b) => b.score - a.score || a.order - b.order).map((e) => e.r);
+    const ranked = families(head.concat(rest), analysis);
+    const ids = new Set(ranked.flatMap((r) => [r.result.id, ...(r.members || []).map((m) => m.result.id)]));
+    const gathered = new Set(ranked.flatMap((r) => (r.members || []).map((m) => m.data.url)));
+    const shown = (r) => !ids.has(r.id) && !(r.data && gathered.has(r.data.url));
+    const results = ranked.map((r) => r.result).concat(found.results.filter(shown));
     return { ...found, ranked, results, total: Math.max(found.total, ranked.length) };
   }
 
@@ -1178,7 +1252,7 @@ class SearchPage {
   }
 
   links() {
-    return [...this.list.querySelectorAll("a.ck-result__link")];
+    return [...this.list.querySelectorAll("a.ck-result__link, a.ck-result__variant")];
   }
 
   moveFocus(event) {
@@ -1324,6 +1398,14 @@ class SearchPage {
     const excerpt = element("p", "ck-result__excerpt");
     excerpt.append(excerptNodes(page.excerpt || ""));
     item.append(anchor, facts, excerpt);
+    if (page.family && page.family.length) {
+      const more = element("p", "ck-result__family", "Cùng thủ tục, cấp hoặc cách làm khác: ");
+      page.family.forEach((other, i) => {
+        if (i) more.append("; ");
+        more.append(link(other.url, `${(other.meta && other.meta.title) || other.url}${other.meta && other.meta.ma ? ` (${other.meta.ma})` : ""}`, "ck-result__variant"));
+      });
+      item.append(more);
+    }
     return item;
   }
 }
@@ -1399,6 +1481,9 @@ class HeaderBox {
       const title = element("span", "ck-header-results__title", (data.meta && data.meta.title) || data.url);
       option.append(title);
       if (data.meta && data.meta.ma) option.append(element("span", "ck-header-results__code", `Mã ${data.meta.ma}`));
+      if (data.family && data.family.length) {
+        option.append(element("span", "ck-header-results__family", `và ${data.family.length} thủ tục cùng tên ở cấp hoặc cách làm khác`));
+      }
       option.addEventListener("click", () => location.assign(data.url));
       this.list.append(option);
       this.options.push(option);
