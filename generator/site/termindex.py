@@ -36,7 +36,7 @@ STRONG = 8
 """A term held by more than :data:`COMMON_SHARE` of the records keeps only the records that hold it in
 a part weighing this much or more (name, results): the others would be most of a query's bytes for a
 word that weighs almost nothing."""
-SHARD_BYTES = 12_000
+SHARD_BYTES = 3_000
 """Aimed gzipped size of a shard: the shard count is the power of two that gives about this much."""
 TERMS_DIR = "tim-kiem/tu"
 
