@@ -75,13 +75,20 @@ DOCUMENT_CHARS = 160
 long one explains cases."""
 
 
+CONDITION_CHARS = 800
+"""The conditions are indexed up to this many characters: they describe cases in everyday words («tờ tiền bị
+cháy, rách») that no name or document says."""
+
+
 def search_texts(p: Procedure) -> tuple[tuple[str, str], ...]:
-    """The results, documents, agencies and legal bases a procedure names, each with its part
+    """The results, documents, agencies, legal bases and conditions a procedure names, each with its part
     (:data:`generator.site.termindex.FIELD_WEIGHTS`); the name and sector are added by the dataset."""
     texts = [("ket_qua", r.ten) for r in p.ket_qua]
     texts += [("giay_to", d.ten[:DOCUMENT_CHARS]) for case in p.thanh_phan_ho_so for d in case.giay_to]
     texts += [("co_quan", name) for name in p.co_quan.thuc_hien]
     texts += [("can_cu", b.ten) for b in p.can_cu_phap_ly]
+    if p.yeu_cau_dieu_kien:
+        texts.append(("yeu_cau", p.yeu_cau_dieu_kien[:CONDITION_CHARS]))
     return tuple(texts)
 
 

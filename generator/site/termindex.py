@@ -1,6 +1,7 @@
 """The term index: every word (and pair of neighbouring words) that a record says in the parts a citizen
-names — its name, its results, its documents, its sector, its agency, its legal bases — with the weight
-of the part it was found in, sharded so that a query downloads only the shards of its own words.
+names — its name, its results, its documents, its sector, its agency, its legal bases, its conditions —
+with the weight of the part it was found in, sharded so that a query downloads only the shards of its own
+words.
 
 ``ck-search.js`` (``Terms``) scores records by IDF-weighted coverage of the query's words: the share of
 the query's weight a record holds, each word weighing ``log(1 + N / df)``, so that a long question finds
@@ -27,7 +28,15 @@ from dataclasses import dataclass
 
 from generator.site.synonyms import words
 
-FIELD_WEIGHTS = {"ten": 10, "ket_qua": 8, "linh_vuc": 4, "giay_to": 3, "can_cu": 3, "co_quan": 2}
+FIELD_WEIGHTS = {
+    "ten": 10,
+    "ket_qua": 8,
+    "linh_vuc": 4,
+    "giay_to": 3,
+    "can_cu": 3,
+    "co_quan": 2,
+    "yeu_cau": 2,
+}
 """How much a word says about a record, by the part it was found in (the browser divides by 10)."""
 PAIR_FIELDS = frozenset({"ten", "ket_qua", "giay_to", "linh_vuc"})
 """The parts whose neighbouring words are also indexed as pairs (a name's phrases)."""

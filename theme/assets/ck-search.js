@@ -863,6 +863,13 @@ export class Engine {
     const near = this.names.near(analysis, this.lexicon);
     const urls = new Set(ranked.map((r) => r.data.url));
     const more = near.ranked.filter((r) => !urls.has(r.data.url));
+    const all = this.prepared.get(analysis.typed);
+    if (all) {
+      // The nearest names in the order of what the records say (the term index), nearest first among equals.
+      const score = new Map(all.map(({ index, score: value }) => [index, value]));
+      const at = new Map(more.map((r, i) => [r, i]));
+      more.sort((a, b) => (score.get(b.order) || 0) - (score.get(a.order) || 0) || at.get(a) - at.get(b));
+    }
     if (ranked.length) return { ...answer, ranked: ranked.concat(more), total: ranked.length + more.length };
     return { ...answer, ranked: more, total: more.length, info: { ...info, absent: near.absent }, near: true };
   }
