@@ -927,6 +927,7 @@ export class Engine {
   }
 
   async run(query, filters, ranked, ticket) {
+    const preparing = this.prepare(query); // the term shards download beside Pagefind's chunks
     await this.start();
     const analysis = analyse(query, this.lexicon);
     const info = { analysis, dropped: [], partial: false };
@@ -946,7 +947,7 @@ export class Engine {
     this.check(ticket);
     const first = await this.rankFirst(analysis, results, ranked);
     this.check(ticket);
-    await this.prepare(query);
+    await preparing;
     this.check(ticket);
     return this.withTerms(this.withNames({ results, counts, ranked: first, info }, filters), analysis, filters);
   }
