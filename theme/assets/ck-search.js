@@ -731,12 +731,17 @@ export function familyKey(title) {
 
 /**
  * ``ranked`` with the variants of one procedure gathered into the row of the first: each row's
- * ``data.family`` lists the others. The row shows the member whose name has the fewest words the query
- * does not have (the general procedure, unless the query names the special case).
+ * ``data.family`` lists the others. The row shows the member whose name has the most of the query's words
+ * (as typed or as the lexicon reads them), then the fewest others: the general procedure, unless the
+ * query names the special case.
  */
 export function families(ranked, analysis) {
-  const asked = new Set(analysis.all.map((t) => t.f));
-  const extra = (r) => words((r.data.meta && r.data.meta.title) || "").filter((w) => !asked.has(w)).length;
+  // The query's words as typed and as the lexicon reads them («tại nhà» is «lưu động»).
+  const asked = new Set([...analysis.all, ...analysis.forms.flat()].map((t) => t.f));
+  const named = (r) => words((r.data.meta && r.data.meta.title) || "");
+  const said = (r) => new Set(named(r).filter((w) => asked.has(w))).size;
+  const extra = (r) => named(r).filter((w) => !asked.has(w)).length;
+  const better = (a, b) => said(b) > said(a) || (said(b) === said(a) && extra(b) < extra(a));
   const groups = new Map();
   const rows = [];
   for (const r of ranked) {
@@ -751,7 +756,7 @@ export function families(ranked, analysis) {
   }
   return rows.map((list) => {
     if (list.length === 1) return list[0];
-    const best = list.reduce((a, b) => (extra(b) < extra(a) ? b : a));
+    const best = list.reduce((a, b) => (better(a, b) ? b : a));
     const others = list.filter((r) => r !== best);
     return { ...best, data: { ...best.data, family: others.map((r) => r.data) }, members: others };
   });
