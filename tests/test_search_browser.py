@@ -586,3 +586,16 @@ def test_header_says_whose_topic_it_is(served: tuple[str, Any]) -> None:
     live = page.locator("#ck-header-status").inner_text()
     assert "Cấp hộ chiếu phổ thông do Phòng Quản lý xuất nhập cảnh, Công an tỉnh giải quyết" in live
     page.close()
+
+
+def test_variants_of_one_procedure_share_a_row_with_the_general_one_shown(citizen_page: Any) -> None:
+    """«đăng ký khai tử» shows the general procedure, with its «lưu động» variant listed in its row; a
+    query that says «lưu động» shows that variant in the row instead."""
+    codes = run_query(citizen_page, "đăng ký khai tử")
+    assert codes[:2] == ["1.000656", "1.000419"]  # the row, then its variant
+    row = citizen_page.locator(".ck-result").first
+    assert row.locator("a.ck-result__link").inner_text() == "Thủ tục đăng ký khai tử"
+    variant = row.locator("a.ck-result__variant")
+    assert variant.all_inner_texts() == ["Thủ tục đăng ký khai tử lưu động (1.000419)"]
+    codes = run_query(citizen_page, "đăng ký khai tử lưu động")
+    assert codes[:2] == ["1.000419", "1.000656"]
