@@ -650,6 +650,11 @@ def spread(values: list[float]) -> str:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["batch"]:
+        from bench import batches
+
+        print(batches.main(sys.argv[2:]))
+        return
     if sys.argv[1:2] == ["page"]:
         size = int(sys.argv[2]) if len(sys.argv) > 2 else 5000
         repeat = int(sys.argv[3]) if len(sys.argv) > 3 else 1

@@ -39,6 +39,7 @@ from generator.datasets import DATASETS
 from generator.site import catalog
 from generator.site.agency import Agency
 from generator.site.catalog import AllowedFile
+from generator.site.elsewhere import Elsewhere
 from generator.site.lexicon import Lexicon
 from generator.site.sectors import SectorRegistry
 from generator.site.synonyms import SynonymFile
@@ -60,6 +61,7 @@ REGISTRIES: dict[str, type[BaseModel]] = {
     catalog.SYNONYMS_FILE: SynonymFile,
     catalog.ALLOWED_FILE: AllowedFile,
     catalog.LEXICON_FILE: Lexicon,
+    catalog.ELSEWHERE_FILE: Elsewhere,
     SWAPS_FILE: DaySwaps,
 }
 """The site's own files, each with its model."""

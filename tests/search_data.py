@@ -16,7 +16,7 @@ def make_content(sources: Path, out: Path) -> Path:
     """A content folder at ``out``: the project's site, sectors and synonyms, plus every national record."""
     shutil.rmtree(out, ignore_errors=True)
     (out / "thu-tuc").mkdir(parents=True)
-    for name in ("site.yml", "linh-vuc.yml", "tu-dong-nghia.yml", "tu-dien.yml"):
+    for name in ("site.yml", "linh-vuc.yml", "tu-dong-nghia.yml", "tu-dien.yml", "ngoai-tham-quyen.yml"):
         shutil.copy(CONTENT / name, out / name)
     import_records([sources], out / "thu-tuc", register=True)  # every record, sectors added as needed
     return out
@@ -43,7 +43,7 @@ def make_mixed_content(sources: Path, out: Path, synthetic: int = SYNTHETIC) -> 
     (out / "linh-vuc.yml").write_text(
         yaml.safe_dump({"linh_vuc": registry}, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
-    for name in ("tu-dong-nghia.yml", "tu-dien.yml"):
+    for name in ("tu-dong-nghia.yml", "tu-dien.yml", "ngoai-tham-quyen.yml"):
         shutil.copy(CONTENT / name, out / name)
     import_records([sources], out / "thu-tuc")
     return out

@@ -88,6 +88,12 @@ SITE_FILES = [
         f"content/tu-dien.yml:4: nhom[0].nguon: {PHONE}",
     ),
     (
+        "ngoai-tham-quyen.yml",
+        "chu_de:\n  - chu_de: Hộ chiếu\n    tu: [hộ chiếu]\n    co_quan: Công an, gọi 0912 345 678\n"
+        "    lien_ket: https://dichvucong.bocongan.gov.vn\n    nguon: Luật 49/2019/QH14\n",
+        f"content/ngoai-tham-quyen.yml:4: chu_de[0].co_quan: {PHONE}",
+    ),
+    (
         "tu-dong-nghia.yml",
         "nhom:\n  - [LLTP, lý lịch tư pháp, gọi 0912 345 678]\n",
         f"content/tu-dong-nghia.yml:2: nhom[0][2]: {PHONE}",

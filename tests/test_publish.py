@@ -167,7 +167,7 @@ def test_the_default_build_publishes_site_as_a_symlink_with_markers(project: Pat
     result = run("build")
     assert result.exit_code == 0, result.output
     version = assert_published(project / "site")
-    assert result.stdout.startswith(f"Đã xuất bản 31 tệp vào site/ (phiên bản {version}; 31 tệp thay đổi; ")
+    assert result.stdout.startswith(f"Đã xuất bản 32 tệp vào site/ (phiên bản {version}; 32 tệp thay đổi; ")
     assert (project / "build" / MARKER).is_file()  # the work folder is in the project, not the current folder
     assert (project / "site.versions" / MARKER).is_file()
     assert sorted(p.name for p in (project / "site.versions").iterdir()) == [

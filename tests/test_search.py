@@ -422,3 +422,28 @@ def test_project_lexicon_is_valid_and_large_enough() -> None:
     settings = json.loads(settings_json(catalog))
     assert len(settings["lexicon"]) == len(catalog.lexicon.nhom)
     assert "ở đâu" in settings["stop"]
+
+
+# --- other agencies' topics (content/ngoai-tham-quyen.yml) ------------------------------------------
+
+ELSEWHERE_TOPIC = (
+    "chu_de:\n  - chu_de: Cấp hộ chiếu\n    tu: [làm hộ chiếu]\n    co_quan: Công an tỉnh\n"
+    "    lien_ket: {link}\n    nguon: Luật 49/2019/QH14\n"
+)
+
+
+def test_an_elsewhere_link_must_be_https(make_content: MakeContent) -> None:
+    content = make_content({"ngoai-tham-quyen.yml": ELSEWHERE_TOPIC.format(link="javascript:alert(1)")})
+    with pytest.raises(DataErrors) as caught:
+        build_catalog(content)
+    [error] = [str(e).removeprefix(f"{content}/") for e in caught.value.errors]
+    assert error.startswith("ngoai-tham-quyen.yml:5: chu_de[0].lien_ket: ")
+
+
+def test_project_elsewhere_topics_reach_the_browser_with_their_sources() -> None:
+    catalog = build_catalog(REPO / "content")
+    settings = json.loads(settings_json(catalog))
+    topics = {t["chu_de"]: t for t in settings["elsewhere"]}
+    assert topics["Cấp Phiếu lý lịch tư pháp"]["lien_ket"] == "https://dichvucong.bocongan.gov.vn"
+    assert all(t["nguon"] and t["tu"] and t["lien_ket"].startswith("https://") for t in settings["elsewhere"])
+    assert settings["terms"]["records"] == len(catalog.summaries("thu-tuc"))

@@ -148,7 +148,8 @@ def search_page(served: tuple[str, Any]) -> Any:
 
 
 def run_query(page: Any, query: str) -> list[str]:
-    """Type ``query`` into the search page and return the codes of the results shown, in order."""
+    """Type ``query`` into the search page and return the codes of the results shown, in order (a row's
+    variants after it)."""
     page.fill("#ck-search-input", "")
     page.fill("#ck-search-input", query)
     typed = " ".join(unicodedata.normalize("NFC", query).split())
@@ -157,7 +158,10 @@ def run_query(page: Any, query: str) -> list[str]:
         " return s.includes('«' + typed + '»') && !s.startsWith('Đang') && !s.includes('đang tìm thêm'); }",
         arg=typed,
     )
-    hrefs = page.locator("a.ck-result__link").evaluate_all("links => links.map(a => a.pathname)")
+    # A row's variants of the same procedure (other levels, «lưu động»…) follow it, as the page shows them.
+    hrefs = page.locator("a.ck-result__link, a.ck-result__variant").evaluate_all(
+        "links => links.map(a => a.pathname)"
+    )
     return [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs]
 
 
@@ -234,9 +238,9 @@ def test_keyboard_only_search_from_the_header(served: tuple[str, Any]) -> None:
     page.keyboard.press("ArrowDown")
     first = page.evaluate("document.activeElement.textContent")
     assert page.evaluate("document.activeElement.classList.contains('ck-result__link')")
-    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # the next result, or a variant of the first (another level…)
     second = page.evaluate("document.activeElement.textContent")
-    assert page.evaluate("document.activeElement.classList.contains('ck-result__link')")
+    assert page.evaluate("document.activeElement.matches('.ck-result__link, .ck-result__variant')")
     assert second != first
     page.keyboard.press("ArrowUp")
     assert page.evaluate("document.activeElement.textContent") == first
@@ -459,13 +463,14 @@ def test_header_finds_a_code_without_dots_and_while_it_is_typed(served: tuple[st
 
 def test_header_without_a_name_match_offers_the_search_page(served: tuple[str, Any]) -> None:
     """No name has any word of the query: the list offers the search page (which reads the pages' text
-    too), the status says so, and the last row opens it with the query."""
+    too), the status says so and offers the national portal, and the last row opens it with the query."""
     page, requested = header_answer(served, "qwxzv")
     results = page.locator("#ck-header-results")
     assert results.get_attribute("data-source") == "none"
     assert results.locator("[role=option]").all_inner_texts() == ["Tìm «qwxzv» trong nội dung các trang"]
     assert page.locator("#ck-header-status").inner_text() == (
         "Không tên thủ tục nào khớp với «qwxzv». Nhấn Enter để tìm trong nội dung các trang."
+        " Không thủ tục nào khớp rõ với «qwxzv»; có thể tìm trên Cổng Dịch vụ công quốc gia."
     )
     assert [url for url in requested if "/pagefind/" in url] == []
     page.keyboard.press("ArrowDown")
@@ -541,3 +546,56 @@ def test_search_page_shows_the_name_matches_before_and_without_pagefind(served: 
     )
     assert links.count() == 0
     page.close()
+
+
+def test_another_agencys_topic_names_the_agency_and_links_to_it(citizen_page: Any) -> None:
+    """The criminal-record certificate is the police's (content/ngoai-tham-quyen.yml): the page says
+    which agency handles it, links to it, and gives its source; no «Có phải bạn muốn tìm»."""
+    run_query(citizen_page, "xin phiếu lý lịch tư pháp số 2")
+    box = citizen_page.locator("#ck-search-extra .ck-search__verdict")
+    assert box.get_attribute("data-kind") == "khac"
+    text = box.inner_text()
+    assert text.startswith("Cấp Phiếu lý lịch tư pháp do Công an tỉnh (từ ngày 01/7/2025")
+    assert "không phải cơ quan này" in text
+    assert "Căn cứ: Quyết định 1025/QĐ-BCA" in text
+    assert box.locator("a").get_attribute("href") == "https://dichvucong.bocongan.gov.vn"
+    assert citizen_page.locator(".ck-search__suggest").count() == 0
+
+
+def test_weak_matches_are_said_plainly_with_the_national_portal(citizen_page: Any) -> None:
+    """No record says much of «cấp phép bay flycam chụp ảnh cưới»: the page says the matches are weak
+    and offers the national portal's search with the same words."""
+    run_query(citizen_page, "cấp phép bay flycam chụp ảnh cưới")
+    box = citizen_page.locator("#ck-search-extra .ck-search__verdict")
+    assert box.get_attribute("data-kind") == "yeu"
+    text = box.inner_text()
+    assert text.startswith("Không thủ tục nào ở đây khớp rõ với «cấp phép bay flycam chụp ảnh cưới»")
+    assert "(gõ «cấp phép bay flycam chụp ảnh cưới» vào ô tìm kiếm của Cổng)" in text
+    assert box.locator("a").get_attribute("href") == "https://dichvucong.gov.vn/thu-tuc-hanh-chinh"
+
+
+def test_a_named_procedure_gets_no_verdict(citizen_page: Any) -> None:
+    """A query that names a procedure of ours is answered without any scope notice."""
+    codes = run_query(citizen_page, "đăng ký khai sinh")
+    assert codes[0] == "1.001193"
+    assert citizen_page.locator(".ck-search__verdict").count() == 0
+
+
+def test_header_says_whose_topic_it_is(served: tuple[str, Any]) -> None:
+    page, _ = header_answer(served, "làm hộ chiếu")
+    live = page.locator("#ck-header-status").inner_text()
+    assert "Cấp hộ chiếu phổ thông do Phòng Quản lý xuất nhập cảnh, Công an tỉnh giải quyết" in live
+    page.close()
+
+
+def test_variants_of_one_procedure_share_a_row_with_the_general_one_shown(citizen_page: Any) -> None:
+    """«đăng ký khai tử» shows the general procedure, with its «lưu động» variant listed in its row; a
+    query that says «lưu động» shows that variant in the row instead."""
+    codes = run_query(citizen_page, "đăng ký khai tử")
+    assert codes[:2] == ["1.000656", "1.000419"]  # the row, then its variant
+    row = citizen_page.locator(".ck-result").first
+    assert row.locator("a.ck-result__link").inner_text() == "Thủ tục đăng ký khai tử"
+    variant = row.locator("a.ck-result__variant")
+    assert variant.all_inner_texts() == ["Thủ tục đăng ký khai tử lưu động (1.000419)"]
+    codes = run_query(citizen_page, "đăng ký khai tử lưu động")
+    assert codes[:2] == ["1.000419", "1.000656"]

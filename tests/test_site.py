@@ -195,6 +195,7 @@ def test_regenerating_writes_what_changed_and_removes_what_is_gone(
         "tim-kiem.md",
         "tim-kiem/cau-hinh.json",  # the vocabulary of the names for the browser's typo correction
         "tim-kiem/ten.json.gz",  # the names the header ranks as you type
+        "tim-kiem/tu/0.json.gz",  # the term index: the renamed procedure's words
     ]
     site.prepare(content, tmp_path / "fresh", jobs=1)
     assert tree_digest(work / "docs") == tree_digest(tmp_path / "fresh" / "docs")

@@ -32,10 +32,11 @@ from markupsafe import escape
 
 from generator.site.agency import Agency, contacts
 from generator.site.search import NAMES_PATH, SETTINGS_PATH
+from generator.site.termindex import TERMS_DIR
 
 OFFLINE_SCRIPT = "assets/ck-offline.js"
 SEARCH_SCRIPT = "assets/ck-search.js"
-LEFT_OUT = ("admin/", "pagefind/", NAMES_PATH)
+LEFT_OUT = ("admin/", "pagefind/", NAMES_PATH, f"{TERMS_DIR}/")
 """What the copy leaves out (paths from the site's root; a folder ends with ``/``)."""
 _ADDRESS = re.compile(r'\b(href|src|action)="([^"]*)"')
 _MODULE = re.compile(r'<script type="module" src="[^"]*ck-search\.js"></script>')
@@ -70,8 +71,8 @@ def _left_out(name: str) -> bool:
 
 
 def offline_script(site: Path) -> str:
-    """``ck-search.js`` as a classic script, preceded by the files it reads (``window.CK_OFFLINE``), their
-    page addresses made ``…/index.html``."""
+    """``ck-search.js`` as a classic script, preceded by the files it reads (``window.CK_OFFLINE``: the
+    names, the settings, the term index's shards), their page addresses made ``…/index.html``."""
     files: dict[str, Any] = {}
     names_file = site / NAMES_PATH
     if names_file.is_file():
@@ -85,6 +86,8 @@ def offline_script(site: Path) -> str:
         for link in settings.get("fallback", []):
             link["url"] = to_file(link["url"])
         files[SETTINGS_PATH] = settings
+    for shard in sorted((site / TERMS_DIR).glob("*.json.gz")):
+        files[f"{TERMS_DIR}/{shard.name}"] = json.loads(gzip.decompress(shard.read_bytes()))
     data = json.dumps({"files": files}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     engine = _EXPORT.sub("", (site / SEARCH_SCRIPT).read_text(encoding="utf-8"))
     return f'window.CK_OFFLINE={data};\n(function () {{\n"use strict";\n{engine}}})();\n'

@@ -22,6 +22,7 @@ from generator.site.feeds import Feed
 from generator.site.history import Milestone, Value, record_changes
 from generator.site.sectors import Sector
 from generator.site.tables import Table
+from generator.site.termindex import SearchTexts
 
 NAV_SECTORS_MAX = 30
 """Above this many sectors the navigation links only the catalogue index, which lists them all:
@@ -161,6 +162,16 @@ class Procedures(Dataset[Procedure, Summary]):
                 p.ten_thu_tuc,
                 catalog.sector(p.linh_vuc).ten,
                 current=p.trang_thai == "hieu_luc",
+            )
+            for p in lookup.summaries(catalog)
+        ]
+
+    def search_texts(self, catalog: Catalog) -> list[SearchTexts]:
+        """Name, sector, results, documents, agencies and legal bases of every procedure."""
+        return [
+            SearchTexts(
+                p.ma_thu_tuc,
+                (("ten", p.ten_thu_tuc), ("linh_vuc", catalog.sector(p.linh_vuc).ten), *p.tu_tim),
             )
             for p in lookup.summaries(catalog)
         ]

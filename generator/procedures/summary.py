@@ -38,6 +38,8 @@ class Summary(NamedTuple):
     """The form files of content/mau/ the record names, each with its place in the record."""
     quyet_dinh_cuoi: Milestone | None = None
     """The latest publication decision (:func:`latest_decision`)."""
+    tu_tim: tuple[tuple[str, str], ...] = ()
+    """What the record says in the parts a citizen names, for the term index (:func:`search_texts`)."""
 
 
 def summarise(p: Procedure) -> Summary:
@@ -64,7 +66,30 @@ def summarise(p: Procedure) -> Summary:
             if f.local_file
         ),
         quyet_dinh_cuoi=latest_decision(p),
+        tu_tim=search_texts(p),
     )
+
+
+DOCUMENT_CHARS = 160
+"""A document's name is indexed up to this many characters: its opening names the paper, the rest of a
+long one explains cases."""
+
+
+CONDITION_CHARS = 800
+"""The conditions are indexed up to this many characters: they describe cases in everyday words («tờ tiền bị
+cháy, rách») that no name or document says."""
+
+
+def search_texts(p: Procedure) -> tuple[tuple[str, str], ...]:
+    """The results, documents, agencies, legal bases and conditions a procedure names, each with its part
+    (:data:`generator.site.termindex.FIELD_WEIGHTS`); the name and sector are added by the dataset."""
+    texts = [("ket_qua", r.ten) for r in p.ket_qua]
+    texts += [("giay_to", d.ten[:DOCUMENT_CHARS]) for case in p.thanh_phan_ho_so for d in case.giay_to]
+    texts += [("co_quan", name) for name in p.co_quan.thuc_hien]
+    texts += [("can_cu", b.ten) for b in p.can_cu_phap_ly]
+    if p.yeu_cau_dieu_kien:
+        texts.append(("yeu_cau", p.yeu_cau_dieu_kien[:CONDITION_CHARS]))
+    return tuple(texts)
 
 
 def latest_decision(p: Procedure) -> Milestone | None:

@@ -24,6 +24,7 @@ from generator.core.records import LoadCache, Loaded, load_all, load_one
 from generator.core.workdays import SWAPS_FILE, DaySwaps, Workdays, check_swaps
 from generator.site.agency import Agency
 from generator.site.dataset import AnyDataset, CheckContext, published
+from generator.site.elsewhere import Topic, load_elsewhere
 from generator.site.forms import FORMS_DIR, FormFile, load_forms
 from generator.site.handpages import HandPage, check_links, load_hand_pages
 from generator.site.lexicon import Lexicon, load_lexicon
@@ -37,6 +38,7 @@ PAGES_DIR = "trang"
 SYNONYMS_FILE = "tu-dong-nghia.yml"
 ALLOWED_FILE = "cong-khai-duoc-phep.yml"
 LEXICON_FILE = "tu-dien.yml"
+ELSEWHERE_FILE = "ngoai-tham-quyen.yml"
 HISTORY_SWITCH = "CONGKHAI_HISTORY"
 """Set to ``0`` to build without reading git (the tests' default: their content lives in this repository)."""
 
@@ -99,6 +101,8 @@ class Site:
     """The form files of ``content/mau/``."""
     lexicon: Lexicon = field(default_factory=Lexicon)
     """The search lexicon (filler words and everyday terms)."""
+    elsewhere: tuple[Topic, ...] = ()
+    """The topics other agencies handle (``ngoai-tham-quyen.yml``)."""
     version: ContentVersion = field(default_factory=lambda: ContentVersion(None, None))
     """The content version the site is built from (see :mod:`generator.site.version`)."""
     history: FolderHistory | None = field(default=None, compare=False, hash=False)
@@ -182,6 +186,11 @@ class Catalog:
     def lexicon(self) -> Lexicon:
         """The search lexicon (filler words and everyday terms), applied in the browser only."""
         return self.site.lexicon
+
+    @property
+    def elsewhere(self) -> tuple[Topic, ...]:
+        """The topics other agencies handle, which search answers with the agency."""
+        return self.site.elsewhere
 
     def sector(self, slug: str) -> Sector:
         """The sector with slug ``slug``."""
@@ -273,6 +282,8 @@ def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Parti
     errors += problems + _form_name_errors(forms, allowed)
     lexicon, problems = load_lexicon(content / LEXICON_FILE, allowed)
     errors += problems
+    elsewhere, problems = load_elsewhere(content / ELSEWHERE_FILE, allowed)
+    errors += problems
     if registry is None:
         return Partial(None, None, settings, allowed), errors
     sectors = tuple(registry.record.linh_vuc)
@@ -293,6 +304,7 @@ def load_site(content: Path, datasets: Sequence[AnyDataset] = ()) -> tuple[Parti
             allowed=allowed,
             forms=tuple(forms),
             lexicon=lexicon,
+            elsewhere=elsewhere,
             version=version,
             history=history,
         )

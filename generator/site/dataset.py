@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from generator.site.feeds import Feed
     from generator.site.history import Milestone, Value
     from generator.site.tables import Table
+    from generator.site.termindex import SearchTexts
 
 R = TypeVar("R", bound=BaseModel)
 S = TypeVar("S")
@@ -237,6 +238,12 @@ class Dataset(ABC, Generic[R, S]):
     def search_names(self, catalog: Catalog) -> list[SearchName]:
         """The records the browser ranks by name alone, before the index answers (the header's first
         results as you type, ``tim-kiem/ten.json``); each record's page must be ``page_of(key)``."""
+        return []
+
+    def search_texts(self, catalog: Catalog) -> list[SearchTexts]:
+        """What each record of :meth:`search_names` says in the parts a citizen names (results,
+        documents, sector, agency, legal bases), for the term index (:mod:`generator.site.termindex`);
+        a record left out is indexed by its name alone."""
         return []
 
     def search_phrases(self, catalog: Catalog) -> list[str]:

@@ -50,10 +50,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from generator.core.render import Page, render
 from generator.site.catalog import Catalog
+from generator.site.dataset import Dataset, SearchName
 from generator.site.synonyms import SynonymFile, words
+from generator.site.termindex import SearchTexts, shard_files
 
 PAGE_TYPE = "loai_trang"
 """The filter every page of every dataset carries: which kind of record it is."""
@@ -190,7 +193,27 @@ def doc_url(path: str) -> str:
     return stem + "/"
 
 
-def settings_json(catalog: Catalog) -> str:
+def search_records(catalog: Catalog) -> list[tuple[Dataset[Any, Any], list[SearchName]]]:
+    """Each dataset with names and a page, its names in the names file's order: the current records
+    first, each part sorted by name then key (the term index numbers records in this order)."""
+    out = []
+    for dataset in catalog.datasets:
+        names = dataset.search_names(catalog)
+        if names and dataset.page_of("{}") is not None:
+            out.append((dataset, sorted(names, key=lambda n: (not n.current, n.name, n.key))))
+    return out
+
+
+def term_files(catalog: Catalog) -> tuple[dict[str, object], dict[str, bytes]]:
+    """The term index of every record with a name (:mod:`generator.site.termindex`)."""
+    records: list[SearchTexts] = []
+    for dataset, names in search_records(catalog):
+        texts = {t.key: t for t in dataset.search_texts(catalog)}
+        records += [texts.get(n.key) or SearchTexts(n.key, (("ten", n.name),)) for n in names]
+    return shard_files(records)
+
+
+def settings_json(catalog: Catalog, terms: dict[str, object] | None = None) -> str:
     """The browser's search settings: facet titles, ranking, synonym groups (as staff wrote them), the
     lexicon's groups and filler words, the vocabulary, and where to look when nothing is found."""
     settings = {
@@ -206,6 +229,8 @@ def settings_json(catalog: Catalog) -> str:
             for link in dataset.search_fallback(catalog)
         ],
         "portal": PORTAL_SEARCH,
+        "terms": terms if terms is not None else term_files(catalog)[0],
+        "elsewhere": [topic.model_dump(exclude_none=True) for topic in catalog.elsewhere],
     }
     return json.dumps(settings, ensure_ascii=False, indent=1) + "\n"
 
@@ -218,14 +243,11 @@ def names_json(catalog: Catalog) -> str:
     equal names, and sorted names share their beginnings, which gzip compresses well."""
     compact = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
     parts = []
-    for dataset in catalog.datasets:
-        names = dataset.search_names(catalog)
+    for dataset, ordered in search_records(catalog):
         page = dataset.page_of("{}")
-        if not names or page is None:
-            continue
-        groups = sorted({n.group for n in names})
+        assert page is not None
+        groups = sorted({n.group for n in ordered})
         index = {group: i for i, group in enumerate(groups)}
-        ordered = sorted(names, key=lambda n: (not n.current, n.name, n.key))
         rows = ",\n".join(compact([n.key, n.name, index[n.group]]) for n in ordered)
         parts.append(f'{{"page":{compact(doc_url(page))},"groups":{compact(groups)},"rows":[\n{rows}]}}')
     return f'{{"sets":[{",".join(parts)}]}}\n'
@@ -241,7 +263,9 @@ def names_file(catalog: Catalog) -> bytes:
 
 def search_pages(catalog: Catalog) -> list[Page]:
     """The files of the documentation folder that search needs besides the pages themselves."""
+    terms, shards = term_files(catalog)
     return [
-        Page(SETTINGS_PATH, partial(settings_json, catalog)),
+        Page(SETTINGS_PATH, partial(settings_json, catalog, terms)),
         Page(NAMES_PATH, partial(names_file, catalog)),
+        *(Page(path, partial(bytes, data)) for path, data in shards.items()),
     ]

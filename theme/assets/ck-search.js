@@ -489,6 +489,279 @@ export class Names {
   }
 }
 
+// ---- The term index (generator/site/termindex.py): records by what they say, not only their names ----
+
+const DIGIT_WORDS = ["khong", "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi"];
+const SHORT_FORMS = { cty: "cong ty", dk: "dang ky", dki: "dang ky", ng: "nguoi", vn: "viet nam", gd: "giay", xn: "xac nhan" };
+// Abbreviations no record spells out (typed on phones; common Vietnamese chat shorthand): «cty», «dk»,
+// «ng», «vn». Initials of multi-word terms («tnhh», «gcn», «tthn») are computed from the names instead.
+const PAIR_FACTOR = 0.5; // a pair of the query's neighbouring words weighs half its IDF (its words count too)
+const STOP_FACTOR = 0.3; // a filler word of the lexicon weighs this share of its IDF
+const SWAP_FACTOR = 0.5; // a typed word of a lexicon term, whose official form is searched too
+const EXTRA_PENALTY = 0.015; // per word of the name the query does not have: the general procedure first
+const STRONG_MATCH = 0.55; // below this coverage (and without a name match), the matches are said to be weak
+const TERM_ROWS = 16;
+const TERM_WEIGHT = 1.5; // the term index's ranking against Pagefind's (weight 1) in the fusion
+const LONG_NAME = 24; // words: a longer name's coverage is scaled down by sqrt(LONG_NAME / its words)
+
+/** The 32-bit FNV-1a hash of a folded term (generator/site/termindex.py's fnv1a). */
+export function fnv1a(term) {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(term)) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+  return h;
+}
+
+/** Split «1tv», «2lan» into the number and the letters. */
+function splitDigits(word) {
+  const m = word.match(/^(\d+)([a-z]+)$/) || word.match(/^([a-z]+)(\d+)$/);
+  return m ? [m[1], m[2]] : [word];
+}
+
+/** The records' terms, loaded shard by shard (tim-kiem/tu/<n>.json.gz): each term → [df, record,
+ * weight, record, weight, …]. */
+export class Terms {
+  constructor(config, fetchJson, names) {
+    this.config = config;
+    this.fetchJson = fetchJson;
+    this.names = names;
+    this.shards = new Map();
+    this.loaded = new Map();
+  }
+
+  shardOf(term) {
+    return fnv1a(term) % this.config.shards;
+  }
+
+  async load(terms) {
+    const wanted = new Set(terms.map((t) => this.shardOf(t)));
+    await Promise.all(
+      [...wanted].map((i) => {
+        if (!this.shards.has(i)) {
+          const path = this.config.path.replace("{}", String(i));
+          this.shards.set(i, this.fetchJson(path, {}).then((data) => this.loaded.set(i, data || {})));
+        }
+        return this.shards.get(i);
+      }),
+    );
+  }
+
+  /** A term's postings, null when no record has it, undefined when its shard is not loaded. */
+  get(term) {
+    const shard = this.loaded.get(this.shardOf(term));
+    if (!shard) return undefined;
+    return shard[term] || null;
+  }
+
+  idf(list) {
+    return Math.log(1 + this.config.records / list[0]);
+  }
+
+  /** The words of names whose initials are ``short`` («tthn» → «tinh trang hon nhan»), the most
+   * frequent phrase; null when none. */
+  initials(short) {
+    if (!this.names || short.length < 2 || short.length > 6 || !/^[a-z]+$/.test(short)) return null;
+    const seen = new Map();
+    for (const entry of this.names.entries) {
+      const w = entry.words;
+      for (let i = 0; i + short.length <= w.length; i++) {
+        let ok = true;
+        for (let k = 0; k < short.length && ok; k++) ok = w[i + k][0] === short[k];
+        if (ok) {
+          const phrase = w.slice(i, i + short.length).join(" ");
+          seen.set(phrase, (seen.get(phrase) || 0) + 1);
+        }
+      }
+    }
+    let best = null;
+    for (const [phrase, n] of seen) if (!best || n > best[1]) best = [phrase, n];
+    return best ? best[0] : null;
+  }
+
+  /** The query's concepts: [{alts: [[term words…]…], factor}] from the analysis (before loading). */
+  concepts(analysis) {
+    const stops = new Set(analysis.stops.flatMap((s) => tokens(s).map((t) => t.f)));
+    const core = new Set(analysis.core.map((t) => t.f));
+    const out = [];
+    const seen = new Set();
+    const add = (alts, factor, extra = {}) => {
+      const key = alts.map((a) => a.join(" ")).join("|");
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push({ alts, factor, ...extra });
+      }
+    };
+    const fixed = new Map(analysis.corrected.map((c) => [words(c.from).join(""), c.to]));
+    // A lexicon term's everyday words weigh less than its official words, which records say.
+    const everyday = new Set(analysis.terms.flatMap((t) => words(t.term)));
+    const official = new Set(analysis.terms.flatMap((t) => words(t.official)));
+    for (const token of analysis.all) {
+      for (const part of splitDigits(token.f)) {
+        const alts = [[part]];
+        const fix = fixed.has(part) ? [fixed.get(part)] : null;
+        if (fix) alts.push(fix);
+        if (/^\d+$/.test(part) && Number(part) <= 10) alts.push([DIGIT_WORDS[Number(part)]]);
+        const digit = DIGIT_WORDS.indexOf(part);
+        if (digit >= 0) alts.push([String(digit)]);
+        if (SHORT_FORMS[part]) alts.push(SHORT_FORMS[part].split(" "));
+        const swapped = everyday.has(part) && !official.has(part);
+        add(alts, stops.has(part) && !core.has(part) ? STOP_FACTOR : swapped ? SWAP_FACTOR : 1, { fix, swapped });
+      }
+    }
+    for (const form of analysis.forms.slice(1)) for (const t of form) if (!core.has(t.f)) add([[t.f]], 1, { official: true });
+    return out;
+  }
+
+  /** Every term a query's concepts need, and the pairs of neighbouring words. */
+  termsOf(concepts) {
+    const list = [];
+    for (const c of concepts) {
+      for (const alt of c.alts) {
+        list.push(...alt);
+        for (let i = 0; i + 1 < alt.length; i++) list.push(`${alt[i]} ${alt[i + 1]}`);
+      }
+    }
+    for (let i = 0; i + 1 < concepts.length; i++) {
+      for (const a of concepts[i].alts) for (const b of concepts[i + 1].alts) list.push(`${a[a.length - 1]} ${b[0]}`);
+    }
+    return list;
+  }
+
+  /** Load what ``analysis`` needs; initials of absent short words are expanded from the names. */
+  async prepare(analysis) {
+    const concepts = this.concepts(analysis);
+    await this.load(this.termsOf(concepts));
+    // A correction only for a word no record has; an everyday word weighs less only when the records
+    // say its official form.
+    const said = concepts.some((c) => c.official && this.get(c.alts[0][0]));
+    for (const c of concepts) {
+      if (c.fix && this.get(c.alts[0][0])) c.alts = c.alts.filter((alt) => alt !== c.fix);
+      if (c.swapped && !said) c.factor = 1;
+    }
+    for (const c of concepts) {
+      const [first] = c.alts;
+      if (first.length === 1 && c.alts.every((alt) => alt.every((t) => !this.get(t)))) {
+        const phrase = this.initials(first[0]);
+        if (phrase) c.alts.push(phrase.split(" "));
+      }
+    }
+    await this.load(this.termsOf(concepts));
+    return concepts;
+  }
+
+  /** Records by IDF-weighted coverage of the concepts: [{index, score}], best first. */
+  score(concepts) {
+    const scores = new Map();
+    let total = 0;
+    const credit = (list, share) => {
+      for (let k = 1; k < list.length; k += 2) {
+        const doc = list[k];
+        const row = scores.get(doc) || new Map();
+        scores.set(doc, row);
+        row.set(share.key, Math.max(row.get(share.key) || 0, share.weight * (list[k + 1] / 10)));
+      }
+    };
+    const unit = (alt) => {
+      // one word, or a phrase: its words and pairs, the phrase's weight their mean
+      if (alt.length === 1) return [[this.get(alt[0]), 1]];
+      const parts = alt.map((t) => [this.get(t), 1 / alt.length]);
+      return parts;
+    };
+    concepts.forEach((c, i) => {
+      let weight = 0;
+      for (const alt of c.alts) {
+        for (const [list] of unit(alt)) if (list) weight = Math.max(weight, this.idf(list));
+      }
+      if (!weight) return; // a word no record has: a typo or noise, not counted
+      weight *= c.factor;
+      total += weight;
+      c.alts.forEach((alt) => {
+        for (const [list, part] of unit(alt)) if (list) credit(list, { key: `c${i}`, weight: weight * part * (alt.length > 1 ? 1 : 1) });
+      });
+    });
+    for (let i = 0; i + 1 < concepts.length; i++) {
+      let best = null;
+      for (const a of concepts[i].alts) {
+        for (const b of concepts[i + 1].alts) {
+          const list = this.get(`${a[a.length - 1]} ${b[0]}`);
+          if (list && (!best || list[0] < best[0])) best = list;
+        }
+      }
+      if (!best) continue;
+      const weight = PAIR_FACTOR * this.idf(best) * Math.min(concepts[i].factor, concepts[i + 1].factor);
+      total += weight;
+      credit(best, { key: `p${i}`, weight });
+    }
+    if (!total) return [];
+    const asked = new Set(concepts.flatMap((c) => c.alts.flat()));
+    const out = [];
+    for (const [doc, row] of scores) {
+      let sum = 0;
+      for (const v of row.values()) sum += v;
+      const entry = this.names && this.names.entries[doc];
+      const length = entry ? entry.words.length : 0;
+      const extra = entry ? entry.words.filter((w) => !asked.has(w)).length : 0;
+      // A name of a whole paragraph holds many words of any question: its words count less.
+      const norm = length > LONG_NAME ? Math.sqrt(LONG_NAME / length) : 1;
+      out.push({ index: doc, score: (sum / total) * norm - EXTRA_PENALTY * Math.min(extra, 10) });
+    }
+    return out.sort((a, b) => b.score - a.score || a.index - b.index);
+  }
+}
+
+/** The topic of another agency that the query names (settings.elsewhere), or null. */
+export function elsewhereOf(analysis, topics) {
+  const query = ` ${analysis.all.map((t) => t.f).join(" ")} `;
+  for (const topic of topics || []) {
+    for (const term of topic.tu) {
+      if (query.includes(` ${words(term).join(" ")} `)) return topic;
+    }
+  }
+  return null;
+}
+
+// ---- Families: the variants of one procedure (levels, «lưu động», «toàn trình») shown as one row ----
+
+const VARIANT = /\b(?:cap (?:tinh|huyen|xa|bo|trung uong|co so|quan|phuong)|luu dong|toan trinh|mot phan)\b/g;
+
+/** What the variants of one procedure share: the folded name without brackets, level or channel. */
+export function familyKey(title) {
+  const bare = fold(title || "").replace(/\([^)]*\)/g, " ").replace(/^\s*thu tuc\s+/, "");
+  return (bare.match(/[0-9a-z]+/g) || []).join(" ").replace(VARIANT, " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * ``ranked`` with the variants of one procedure gathered into the row of the first: each row's
+ * ``data.family`` lists the others. The row shows the member whose name has the most of the query's words
+ * (as typed or as the lexicon reads them), then the fewest others: the general procedure, unless the
+ * query names the special case.
+ */
+export function families(ranked, analysis) {
+  // The query's words as typed and as the lexicon reads them («tại nhà» is «lưu động»).
+  const asked = new Set([...analysis.all, ...analysis.forms.flat()].map((t) => t.f));
+  const named = (r) => words((r.data.meta && r.data.meta.title) || "");
+  const said = (r) => new Set(named(r).filter((w) => asked.has(w))).size;
+  const extra = (r) => named(r).filter((w) => !asked.has(w)).length;
+  const better = (a, b) => said(b) > said(a) || (said(b) === said(a) && extra(b) < extra(a));
+  const groups = new Map();
+  const rows = [];
+  for (const r of ranked) {
+    const key = familyKey(r.data.meta && r.data.meta.title);
+    const group = key && groups.get(key);
+    if (group) group.push(r);
+    else {
+      const list = [r];
+      if (key) groups.set(key, list);
+      rows.push(list);
+    }
+  }
+  return rows.map((list) => {
+    if (list.length === 1) return list[0];
+    const best = list.reduce((a, b) => (better(a, b) ? b : a));
+    const others = list.filter((r) => r !== best);
+    return { ...best, data: { ...best.data, family: others.map((r) => r.data) }, members: others };
+  });
+}
+
 /** A procedure code without its dots («1.013859» → «1013859»): how codes are compared. */
 function digits(code) {
   return code.replace(/\./g, "");
@@ -507,13 +780,53 @@ function compare(a, b) {
  * null until then); ``names`` is a Names or null. quick() needs only the settings and the names.
  */
 export class Engine {
-  constructor(startPagefind, settings, names = null) {
+  constructor(startPagefind, settings, names = null, fetchJson = null) {
     this.starter = startPagefind;
     this.pagefind = null;
     this.settings = settings;
     this.lexicon = new Lexicon(settings);
     this.names = names;
+    this.terms = settings.terms && names && fetchJson ? new Terms(settings.terms, fetchJson, names) : null;
+    this.prepared = new Map();
     this.lock = Promise.resolve();
+  }
+
+  /** Load the term index's shards ``query`` needs (quick() and search() then rank by it). */
+  async prepare(query) {
+    const typed = normalise(query);
+    if (!this.terms || !typed || this.prepared.has(typed)) return this;
+    const analysis = analyse(typed, this.lexicon);
+    if (analysis.code) return this;
+    const concepts = await this.terms.prepare(analysis).catch(() => null);
+    if (concepts) {
+      if (this.prepared.size > 50) this.prepared.clear();
+      this.prepared.set(typed, this.terms.score(concepts));
+    }
+    return this;
+  }
+
+  /** The records the term index ranks for ``analysis`` (prepared), as results: [{result, data, rank,
+   * order, terms}], best first; null when not prepared. */
+  termRanked(analysis) {
+    const scored = this.prepared.get(analysis.typed);
+    if (!scored) return null;
+    return scored.slice(0, TERM_ROWS).map(({ index, score }, order) => ({
+      ...this.names.item(this.names.entries[index]),
+      rank: { score: 0, extra: 0 },
+      order,
+      terms: score,
+    }));
+  }
+
+  /** What to say of the query's scope: another agency's topic ({kind: "khac", ...topic}), weak matches
+   * ({kind: "yeu"}), or null. */
+  verdict(analysis, named, scored) {
+    if (!analysis.typed || analysis.code) return null;
+    const topic = elsewhereOf(analysis, this.settings.elsewhere);
+    if (topic) return { kind: "khac", ...topic };
+    if (named || !scored) return null;
+    if (!scored.length || scored[0].terms < STRONG_MATCH) return { kind: "yeu" };
+    return null;
   }
 
   /** This engine once Pagefind has started (started on the first call). */
@@ -530,14 +843,38 @@ export class Engine {
    * no name match, and ``info.absent`` names the words no name has).
    */
   quick(query) {
+    const answer = this.quickRows(query);
+    const ranked = families(answer.ranked, answer.info.analysis);
+    if (ranked.length === answer.ranked.length) return answer;
+    const named = ranked.filter((r) => r.rank && r.rank.score >= NAME_TIER).length;
+    return { ...answer, ranked, total: answer.total - (answer.ranked.length - ranked.length), named: Math.min(answer.named, named) };
+  }
+
+  /** quick() before the variants of one procedure are gathered into one row. */
+  quickRows(query) {
     const analysis = analyse(query, this.lexicon);
     const ranked = this.named(analysis, {});
     const info = { analysis, dropped: [], partial: false };
     const answer = { ranked, total: ranked.length, named: ranked.length, info, near: false };
-    if (ranked.length >= HEADER_ROWS || !this.names || !analysis.typed || analysis.code) return answer;
+    const scored = analysis.code ? null : this.termRanked(analysis);
+    info.verdict = this.verdict(analysis, ranked.length, scored);
+    const rows = ranked.length >= HEADER_ROWS ? families(ranked, analysis).length : ranked.length;
+    if (rows >= HEADER_ROWS || !this.names || !analysis.typed || analysis.code) return answer;
+    if (scored && scored.length && !ranked.length) {
+      // No name has every word: the records that say the most of the query, the words no name has named.
+      const { absent } = this.names.near(analysis, this.lexicon);
+      return { ...answer, ranked: scored, total: scored.length, info: { ...info, absent }, near: true };
+    }
     const near = this.names.near(analysis, this.lexicon);
     const urls = new Set(ranked.map((r) => r.data.url));
     const more = near.ranked.filter((r) => !urls.has(r.data.url));
+    const all = this.prepared.get(analysis.typed);
+    if (all) {
+      // The nearest names in the order of what the records say (the term index), nearest first among equals.
+      const score = new Map(all.map(({ index, score: value }) => [index, value]));
+      const at = new Map(more.map((r, i) => [r, i]));
+      more.sort((a, b) => (score.get(b.order) || 0) - (score.get(a.order) || 0) || at.get(a) - at.get(b));
+    }
     if (ranked.length) return { ...answer, ranked: ranked.concat(more), total: ranked.length + more.length };
     return { ...answer, ranked: more, total: more.length, info: { ...info, absent: near.absent }, near: true };
   }
@@ -595,6 +932,7 @@ export class Engine {
   }
 
   async run(query, filters, ranked, ticket) {
+    const preparing = this.prepare(query); // the term shards download beside Pagefind's chunks
     await this.start();
     const analysis = analyse(query, this.lexicon);
     const info = { analysis, dropped: [], partial: false };
@@ -614,7 +952,40 @@ export class Engine {
     this.check(ticket);
     const first = await this.rankFirst(analysis, results, ranked);
     this.check(ticket);
-    return this.withNames({ results, counts, ranked: first, info }, filters);
+    await preparing;
+    this.check(ticket);
+    return this.withTerms(this.withNames({ results, counts, ranked: first, info }, filters), analysis, filters);
+  }
+
+  /** The name matches first, then the records the term index ranks, then Pagefind's other results;
+   * ``info.verdict`` says when the query is another agency's or its matches are weak. */
+  withTerms(found, analysis, filters) {
+    const named = this.named(analysis, filters).length;
+    const scored = Object.keys(filters).length || analysis.code ? null : this.termRanked(analysis);
+    found.info.verdict = this.verdict(analysis, named, scored);
+    if (!scored || !scored.length) return found;
+    const head = found.ranked.slice(0, named);
+    const urls = new Set(head.map((r) => r.data.url));
+    // After the name matches: the term index's ranking and Pagefind's fused by reciprocal rank.
+    const fused = new Map();
+    const add = (list, weight) =>
+      list
+        .filter((r) => !urls.has(r.data.url))
+        .forEach((r, i) => {
+          const entry = fused.get(r.data.url) || { r, score: 0, order: fused.size };
+          if (r.result && !String(r.result.id).startsWith("ck-name:")) entry.r = { ...r, terms: entry.r.terms };
+          entry.score += weight / (FUSION_K + i + 1);
+          fused.set(r.data.url, entry);
+        });
+    add(scored, TERM_WEIGHT);
+    add(found.ranked.slice(named), 1);
+    const rest = [...fused.values()].sort((a, b) => b.score - a.score || a.order - b.order).map((e) => e.r);
+    const ranked = families(head.concat(rest), analysis);
+    const ids = new Set(ranked.flatMap((r) => [r.result.id, ...(r.members || []).map((m) => m.result.id)]));
+    const gathered = new Set(ranked.flatMap((r) => (r.members || []).map((m) => m.data.url)));
+    const shown = (r) => !ids.has(r.id) && !(r.data && gathered.has(r.data.url));
+    const results = ranked.map((r) => r.result).concat(found.results.filter(shown));
+    return { ...found, ranked, results, total: Math.max(found.total, ranked.length) };
   }
 
   /** Searches without the words found nowhere, then by parts of the query. */
@@ -788,6 +1159,33 @@ function listItem(href, text) {
   return item;
 }
 
+/** What the page says of a query's scope (Engine.verdict): another agency's topic, with the agency and
+ * its link, or weak matches, with the national portal's search for the same words. */
+export function verdictBox(verdict, settings, typed) {
+  const box = element("div", "ck-search__verdict");
+  box.setAttribute("role", "note");
+  if (verdict.kind === "khac") {
+    box.dataset.kind = "khac";
+    const line = element("p");
+    line.append(element("strong", "", verdict.chu_de), ` do ${verdict.co_quan} giải quyết, không phải cơ quan này. Xem tại `);
+    line.append(link(verdict.lien_ket, verdict.lien_ket), ".");
+    box.append(line, element("p", "ck-search__verdict-source", `Căn cứ: ${verdict.nguon}.`));
+    return box;
+  }
+  box.dataset.kind = "yeu";
+  const line = element("p", "", `Không thủ tục nào ở đây khớp rõ với «${typed}»: các kết quả dưới đây chỉ gần giống. Việc này có thể do cơ quan khác giải quyết; hãy tìm trên `);
+  line.append(link(settings.portal || "https://dichvucong.gov.vn", "Cổng Dịch vụ công quốc gia"), ` (gõ «${typed}» vào ô tìm kiếm của Cổng).`);
+  box.append(line);
+  return box;
+}
+
+/** The header's one line for a verdict. */
+function verdictLine(verdict, typed) {
+  return verdict.kind === "khac"
+    ? `${verdict.chu_de} do ${verdict.co_quan} giải quyết, không phải cơ quan này.`
+    : `Không thủ tục nào khớp rõ với «${typed}»; có thể tìm trên Cổng Dịch vụ công quốc gia.`;
+}
+
 /** "Did you mean": the first result's name, as a link, when the query was read differently. */
 function suggestion(page) {
   const box = element("p", "ck-search__suggest");
@@ -878,7 +1276,7 @@ class SearchPage {
   }
 
   links() {
-    return [...this.list.querySelectorAll("a.ck-result__link")];
+    return [...this.list.querySelectorAll("a.ck-result__link, a.ck-result__variant")];
   }
 
   moveFocus(event) {
@@ -983,7 +1381,8 @@ class SearchPage {
     this.status.textContent = results.length
       ? `Tìm thấy ${countSaid(total, counts, what)}.${note ? ` ${note}` : ""}`
       : `Không tìm thấy kết quả nào${what}.${note ? ` ${note}` : ""}`;
-    if (results.length && typed && changed(info, ranked[0] && ranked[0].data)) {
+    if (typed && info.verdict) this.extra.append(verdictBox(info.verdict, this.settings, typed));
+    else if (results.length && typed && changed(info, ranked[0] && ranked[0].data)) {
       this.extra.append(suggestion(ranked[0].data));
     }
     if (!results.length && typed) this.extra.append(emptyHelp(this.settings, this.site, typed));
@@ -1023,6 +1422,14 @@ class SearchPage {
     const excerpt = element("p", "ck-result__excerpt");
     excerpt.append(excerptNodes(page.excerpt || ""));
     item.append(anchor, facts, excerpt);
+    if (page.family && page.family.length) {
+      const more = element("p", "ck-result__family", "Cùng thủ tục, cấp hoặc cách làm khác: ");
+      page.family.forEach((other, i) => {
+        if (i) more.append("; ");
+        more.append(link(other.url, `${(other.meta && other.meta.title) || other.url}${other.meta && other.meta.ma ? ` (${other.meta.ma})` : ""}`, "ck-result__variant"));
+      });
+      item.append(more);
+    }
     return item;
   }
 }
@@ -1066,6 +1473,8 @@ class HeaderBox {
     const value = this.input.value;
     const engine = await this.engine();
     if (this.input.value !== value) return;
+    await engine.prepare(value);
+    if (this.input.value !== value) return;
     const typed = normalise(value);
     if (!typed) {
       this.close();
@@ -1096,6 +1505,9 @@ class HeaderBox {
       const title = element("span", "ck-header-results__title", (data.meta && data.meta.title) || data.url);
       option.append(title);
       if (data.meta && data.meta.ma) option.append(element("span", "ck-header-results__code", `Mã ${data.meta.ma}`));
+      if (data.family && data.family.length) {
+        option.append(element("span", "ck-header-results__family", `và ${data.family.length} thủ tục cùng tên ở cấp hoặc cách làm khác`));
+      }
       option.addEventListener("click", () => location.assign(data.url));
       this.list.append(option);
       this.options.push(option);
@@ -1119,9 +1531,10 @@ class HeaderBox {
     const head = total
       ? `${namesSaid(found, typed)}${nearby}.`
       : `Không tên thủ tục nào khớp với «${typed}». ${OFFLINE ? NO_INDEX : "Nhấn Enter để tìm trong nội dung các trang."}`;
-    const mean = fix ? ` Có phải bạn muốn tìm: «${shown[0].data.meta.title}»?` : "";
+    const said = info.verdict ? ` ${verdictLine(info.verdict, typed)}` : "";
+    const mean = said || (fix ? ` Có phải bạn muốn tìm: «${shown[0].data.meta.title}»?` : "");
     this.live.textContent = `${head}${mean}${note ? ` ${note}` : ""}`;
-    if (fix || note) {
+    if (fix || note || said) {
       const hint = element("li", "ck-header-results__note", `${mean.trim()} ${note}`.trim());
       hint.setAttribute("role", "presentation");
       this.list.prepend(hint);
@@ -1195,7 +1608,7 @@ async function loadEngine(site, eager) {
   const started = eager ? startPagefind() : null;
   if (started) started.catch(() => undefined); // reported by the search that needs it
   const names = await loading;
-  const engine = new Engine(started ? () => started : startPagefind, settings, names && new Names(names, site));
+  const engine = new Engine(started ? () => started : startPagefind, settings, names && new Names(names, site), json);
   engine.site = site;
   return engine;
 }
