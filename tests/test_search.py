@@ -437,7 +437,7 @@ def test_an_elsewhere_link_must_be_https(make_content: MakeContent) -> None:
     with pytest.raises(DataErrors) as caught:
         build_catalog(content)
     [error] = [str(e).removeprefix(f"{content}/") for e in caught.value.errors]
-    assert error.startswith("ngoai-tham-quyen.yml:5: chu_de[0].lien_ket: ")
+    assert error.startswith("ngoai-tham-quyen.yml:5: chu_de[0].lien_ket (Liên kết): ")
 
 
 def test_project_elsewhere_topics_reach_the_browser_with_their_sources() -> None:

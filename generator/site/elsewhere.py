@@ -28,21 +28,23 @@ class Topic(Record):
     """One topic another agency handles."""
 
     chu_de: Text
-    """Chủ đề: what the citizen asks for, as the page names it («Phiếu lý lịch tư pháp»)."""
+    """Chủ đề: việc người dân hỏi, như trang gọi tên, ví dụ «Cấp Phiếu lý lịch tư pháp»."""
     tu: Annotated[list[Term], Field(min_length=1)]
-    """Các cách gọi: the words and phrases that name the topic in a query."""
+    """Các cách gọi: các từ, cụm từ người dân gõ khi hỏi việc này."""
     co_quan: Text
-    """Cơ quan giải quyết: the agency that handles it."""
+    """Cơ quan giải quyết: cơ quan có thẩm quyền giải quyết việc này."""
     lien_ket: Url
-    """Liên kết: where the citizen goes (the agency's page or the national portal's)."""
+    """Liên kết: địa chỉ trang người dân vào để làm việc này (trang của cơ quan đó hoặc của Cổng Dịch vụ
+    công quốc gia), bắt đầu bằng «https://»."""
     nguon: Text
-    """Nguồn: the law or decision that gives the topic to that agency."""
+    """Nguồn: văn bản giao việc này cho cơ quan đó."""
 
 
 class Elsewhere(Record):
     """The topics of ``ngoai-tham-quyen.yml``."""
 
     chu_de: list[Topic] = no_items()
+    """Các việc của cơ quan khác: mỗi việc một mục, người dân hỏi thì trang chỉ tới cơ quan giải quyết."""
 
 
 def load_elsewhere(path: Path, allowed: AllowList) -> tuple[tuple[Topic, ...], list[DataError]]:
