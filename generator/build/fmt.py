@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml.error import YAMLError
 
+from generator.core.contentfiles import write_atomic
 from generator.core.yamllayout import Order, in_layout, layout, model_order
 from generator.site.dataset import AnyDataset
 
@@ -64,15 +64,3 @@ def format_content(content: Path, datasets: Sequence[AnyDataset], write: bool) -
         if write:
             write_atomic(path, formatted)
     return result
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` by ``text`` through a temporary file in the same folder (never half written)."""
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -28,12 +28,12 @@ from typing import Any
 from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType, number_type
 from pydantic import BaseModel
 
+from generator.core.contentfiles import write_atomic
 from generator.core.errors import DataError
 from generator.core.privacy import EMAIL, AllowList, digits, scan_text, texts
 from generator.core.records import Loaded, load_bytes, load_one
 from generator.core.yamlio import dump_yaml
 from generator.importer.report import ImportErrors
-from generator.importer.write import write_atomic
 from generator.procedures.dataset import PROCEDURES
 from generator.site.agency import Agency
 from generator.site.catalog import (

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from generator.core.contentfiles import write_atomic
 from generator.core.fields import CODE_PATTERN, SLUG_PATTERN, slugify
 from generator.core.records import load_bytes, load_one
 from generator.core.yamlio import dump_yaml
@@ -34,7 +35,7 @@ from generator.importer.report import (
     field_kind,
 )
 from generator.importer.text import sector_key
-from generator.importer.write import render, render_data, write_atomic
+from generator.importer.write import render, render_data
 from generator.procedures.model import Procedure
 from generator.site.sectors import SectorRegistry
 
