@@ -450,13 +450,18 @@
       var data = map.toJS();
       var errors = problems(collection, data);
       if (errors.length) {
-        throw new Error(
-          errors
-            .map(function (e) {
-              return e[0] + ": " + e[1];
-            })
-            .join("\n"),
-        );
+        // named as check names them: «key (Nhãn): what is wrong»; shown by Decap without «Error:»
+        var said = errors
+          .map(function (e) {
+            var name = (rules && rules.labels[String(e[0]).replace(/\[\d+\]/g, "")]) || "";
+            return e[0] + (name ? " (" + name + ")" : "") + ": " + e[1];
+          })
+          .join("\n");
+        var refusal = new Error(said);
+        refusal.toString = function () {
+          return said;
+        };
+        throw refusal;
       }
       pending[collection] = data;
       return map;
@@ -472,6 +477,17 @@
       return year ? value.slice(0, 4) : value;
     });
     return rules.folder + "/" + stem + ".yml";
+  }
+  function atDepth(entries, folder, depth) {
+    if (!depth || depth < 2 || !Array.isArray(entries)) return entries;
+    var kept = entries.filter(function (entry) {
+      var path = (entry.file && entry.file.path) || entry.path || "";
+      return path.slice(folder.length + 1).split("/").length === depth;
+    });
+    Object.getOwnPropertySymbols(entries).forEach(function (symbol) {
+      kept[symbol] = entries[symbol]; // the GitHub backend's paging cursor
+    });
+    return kept;
   }
   ["proxy", "github"].forEach(function (name) {
     var backend = CMS.getBackend(name);
@@ -493,6 +509,17 @@
         }
         return persist(entry, options);
       };
+      // Records filed in year folders (<năm>/<mã>.yml) are listed at that depth only: the folder's
+      // settings file (pakn/cau-hinh.yml) is not a record. Decap's own «filter» compares one value.
+      ["entriesByFolder", "allEntriesByFolder"].forEach(function (method) {
+        var list = implementation[method];
+        if (typeof list !== "function") return;
+        implementation[method] = function (folder, extension, depth) {
+          return list.apply(implementation, arguments).then(function (entries) {
+            return atDepth(entries, folder, depth);
+          });
+        };
+      });
       return implementation;
     };
   });

@@ -21,10 +21,11 @@ from generator.build.admin import CMS_DIST, DATE_WIDGET, write_admin
 from generator.build.editor import choices, file_template
 from generator.cli import main
 from generator.core.fields import CODE_PATTERN, SLUG_PATTERN, URL_PATTERN
+from generator.core.labels import path_labels
 from generator.core.privacy import AllowList, scan_text
 from generator.datasets import DATASETS
 from generator.feedback.checks import ANSWER_TOO_EARLY
-from generator.feedback.model import FEEDBACK_CODE
+from generator.feedback.model import FEEDBACK_CODE, Feedback
 from generator.plan import lookup
 from generator.plan.model import GROUPS_OR_TASKS, Plan, Timing
 from generator.procedures.model import NEEDS_LEVEL
@@ -284,7 +285,8 @@ def test_personal_data_and_an_early_answer_are_refused_and_nothing_is_committed(
     _need_editor()
     repo = _repository(tmp_path)
     personal = "Ông Nguyễn Văn An gọi 0912 345 678"
-    expected = [f"tom_tat: {m}" for m in scan_text(personal, AllowList().with_names())]
+    named = path_labels(Feedback)  # each message names the field as check does: «key (Nhãn): …»
+    expected = [f"tom_tat ({named['tom_tat']}): {m}" for m in scan_text(personal, AllowList().with_names())]
     assert len(expected) == 2
     assert "09xx xxx 678" in expected[0]
     with decap_server(repo) as api:
@@ -301,13 +303,14 @@ def test_personal_data_and_an_early_answer_are_refused_and_nothing_is_committed(
             _save(page)
             for message in expected:
                 page.get_by_text(message, exact=False).first.wait_for()
+            assert "Error:" not in page.locator("body").inner_text()
             assert SAVED not in page.locator("body").inner_text()
             assert _branches(repo) == refs
 
             page.locator("[id^='tom_tat-field-']").fill("Công dân phản ánh thủ tục còn rườm rà.")
             page.locator("[id^='tra_loi-field-']").fill("Đã hướng dẫn công dân.")
             _save(page)
-            early = "tra_loi: " + ANSWER_TOO_EARLY.format(status="da_tiep_nhan")
+            early = f"tra_loi ({named['tra_loi']}): " + ANSWER_TOO_EARLY.format(status="da_tiep_nhan")
             page.get_by_text(early, exact=False).first.wait_for()
             assert _branches(repo) == refs
 
@@ -315,7 +318,8 @@ def test_personal_data_and_an_early_answer_are_refused_and_nothing_is_committed(
             page.locator("[id^='tra_loi-field-']").fill("")
             page.locator("[id^='so-field-']").fill("125/STP-VP")
             _save(page)
-            page.get_by_text(f"van_ban_tra_loi.ngay: {MISSING}", exact=False).first.wait_for()
+            answer_day = f"van_ban_tra_loi.ngay ({named['van_ban_tra_loi.ngay']})"
+            page.get_by_text(f"{answer_day}: {MISSING}", exact=False).first.wait_for()
             assert _branches(repo) == refs
             page.locator("[id^='so-field-']").fill("")
             _save(page)
@@ -412,3 +416,26 @@ def test_pickers_groups_and_file_names_follow_the_models() -> None:
     assert fee in rules["collections"]["thu-tuc"]["depends"]
     kinds = [r for r in rules["collections"]["ke-hoach"]["depends"] if r["path"][-1] == "thoi_gian"]
     assert len(kinds) == 8  # deadline and cycle, needed and refused, for tasks in and out of groups
+
+
+def test_every_collection_lists_its_records_by_name(tmp_path: Path) -> None:
+    """Each folder collection lists every record its dataset reads, each row with its code (as the
+    summary shows it), and no row for a file that is not a record (pakn/cau-hinh.yml)."""
+    _need_editor()
+    repo = _repository(tmp_path)
+    with decap_server(repo) as api:
+        config = _admin(repo, tmp_path / "site", api)
+        folders = [c for c in config["collections"] if "folder" in c]
+        with serve_directory(tmp_path / "site") as base, chromium() as browser:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            _login(page, base)
+            for collection in folders:
+                dataset = next(d for d in DATASETS if d.name == collection["name"])
+                expected = len(list(dataset.files(repo / "content")))
+                page.goto(f"{base}admin/#/collections/{collection['name']}")
+                rows = page.locator("a[href*='/entries/']")
+                _wait_for(lambda rows=rows: rows.count() > 0)
+                if expected <= 50:  # longer lists are paged by the editor as it scrolls
+                    _wait_for(lambda rows=rows, expected=expected: rows.count() == expected)
+                texts = rows.all_inner_texts()
+                assert all(text.strip() not in ("", "—") for text in texts), collection["name"]

@@ -178,9 +178,8 @@ def collection(
         "fields": fields,
     }
     if depth:  # records in year folders: <năm>/<mã>.yml, a new one filed under the current year
+        # (the folder's settings file, pakn/cau-hinh.yml, is left out of the list by cms/congkhai.js)
         result["path"] = "/".join(["{{year}}"] * depth + ["{{slug}}"])
-        # the folder's settings file (cau-hinh.yml) has no such field: not a record
-        result["filter"] = {"field": result["identifier_field"], "pattern": "."}
     return result
 
 

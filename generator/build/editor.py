@@ -30,6 +30,7 @@ from pydantic import BaseModel
 
 from generator.core import persons, privacy
 from generator.core.fields import AnyOf, FieldRule, Refers
+from generator.core.labels import path_labels
 from generator.core.privacy import AllowList
 from generator.core.validation import _FIXED
 from generator.site.dataset import AnyDataset
@@ -307,6 +308,7 @@ def editor_rules(datasets: Sequence[AnyDataset], content_dir: str, allowed: Allo
                 "messages": d.form_messages(),
                 "depends": [rule_json(path, rule) for path, rule in dependencies(d.model)],
                 "scanNames": d.scan_names,
+                "labels": path_labels(d.model),
             }
             for d in datasets
         },

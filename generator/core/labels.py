@@ -130,3 +130,21 @@ def models(roots: Any) -> list[type[BaseModel]]:
     for root in roots:
         visit(root)
     return found
+
+
+def path_labels(model: type[BaseModel], prefix: str = "") -> dict[str, str]:
+    """The label of every field of ``model`` and of the models inside it, by dotted path
+    (``van_ban_tra_loi.ngay``; a list item's fields under its list's name)."""
+    found: dict[str, str] = {}
+    for name, info in model.model_fields.items():
+        path = f"{prefix}{name}"
+        found[path] = label(info)
+        for inner in _inner_models(info.annotation):
+            found.update(path_labels(inner, f"{path}."))
+    return found
+
+
+def _inner_models(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _inner_models(arg)]
