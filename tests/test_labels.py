@@ -169,6 +169,8 @@ def field_problems(model: type[BaseModel]) -> list[str]:
             problems.append(f"{where}: label too long: {label!r}")
         if not hint:
             problems.append(f"{where}: no hint")
+        if files := re.findall(r"\S+\.yml\b", hint):  # registry items are chosen by name, not file
+            problems.append(f"{where}: hint names content files {files}: {hint!r}")
         for part, text in (("label", label), ("hint", hint)):
             if english := english_words(text):
                 problems.append(f"{where}: {part} has English words {english}: {text!r}")

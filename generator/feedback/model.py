@@ -128,15 +128,15 @@ class Feedback(Record):
     phan_loai: Classification
     """Phân loại: về hành vi của cơ quan, cán bộ, hay về quy định hành chính."""
     linh_vuc: SectorSlug
-    """Lĩnh vực: mã lĩnh vực trong content/linh-vuc.yml."""
+    """Lĩnh vực: lĩnh vực của thủ tục được phản ánh, chọn trong danh mục lĩnh vực."""
     thu_tuc: list[ProcedureRef] = no_items()
-    """Thủ tục liên quan: mã các thủ tục hành chính liên quan, có trong content/thu-tuc/."""
+    """Thủ tục liên quan: các thủ tục hành chính được phản ánh, chọn theo tên trong danh mục thủ tục."""
     tom_tat: Text
     """Tóm tắt: nội dung đã ẩn danh, không tên, điện thoại, thư điện tử, địa chỉ, số giấy tờ."""
     trang_thai: list[Transition] = no_items()
     """Các bước xử lý: các bước sau khi tiếp nhận, theo thứ tự thời gian; để trống là «Đã tiếp nhận»."""
     quy_tac_thoi_han: RuleCode
-    """Quy tắc thời hạn: mã quy tắc thời hạn trong content/pakn/cau-hinh.yml."""
+    """Quy tắc thời hạn: thời hạn xử lý áp dụng; phản ánh thông thường chọn «thuộc thẩm quyền»."""
     ngay_tra_loi: date | None = None
     """Ngày trả lời: trùng ngày của bước «Đã xử lý»."""
     tra_loi: Text | None = None

@@ -119,11 +119,11 @@ class Task(Record):
     noi_dung: Text
     """Nội dung công việc: như viết trong kế hoạch."""
     chu_tri: list[UnitCode] = Field(min_length=1)
-    """Đơn vị chủ trì: mã các đơn vị chủ trì, có trong content/don-vi.yml."""
+    """Đơn vị chủ trì: các đơn vị chủ trì, chọn trong danh sách đơn vị."""
     chu_tri_nguyen_van: Text | None = None
     """Đơn vị chủ trì như kế hoạch ghi: nguyên văn, khi khác tên các đơn vị nối bằng dấu phẩy."""
     phoi_hop: list[UnitCode] = no_items()
-    """Đơn vị phối hợp: mã các đơn vị phối hợp, có trong content/don-vi.yml."""
+    """Đơn vị phối hợp: các đơn vị phối hợp, chọn trong danh sách đơn vị."""
     phoi_hop_nguyen_van: Text | None = None
     """Đơn vị phối hợp như kế hoạch ghi: nguyên văn, khi khác tên các đơn vị nối bằng dấu phẩy."""
     thoi_gian: Timing

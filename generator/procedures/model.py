@@ -318,7 +318,7 @@ class Procedure(Record):
     ten_thu_tuc: Text
     """Tên thủ tục: tên đầy đủ như đã công bố."""
     linh_vuc: SectorSlug
-    """Lĩnh vực: mã một lĩnh vực trong content/linh-vuc.yml, ví dụ «cong-chung»."""
+    """Lĩnh vực: lĩnh vực của thủ tục, chọn trong danh mục lĩnh vực, ví dụ «Công chứng»."""
     cap_thuc_hien: list[Level] = no_items()
     """Cấp thực hiện: một hoặc nhiều cấp; chỉ để trống khi có «Cấp thực hiện như nguồn ghi»."""
     cap_thuc_hien_mo_ta: Text | None = None

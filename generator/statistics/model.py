@@ -56,7 +56,7 @@ class Row(Record):
     """Một dòng của biểu: một lĩnh vực."""
 
     linh_vuc: SectorSlug
-    """Lĩnh vực: mã lĩnh vực trong content/linh-vuc.yml."""
+    """Lĩnh vực: chọn trong danh mục lĩnh vực."""
     tiep_nhan: Received
     """Nhận giải quyết: số hồ sơ nhận giải quyết."""
     da_giai_quyet: Resolved
@@ -74,7 +74,7 @@ class Period(Record):
     nam: StrictInt = Field(ge=2000)
     """Năm: năm của số liệu."""
     quy: Quarter
-    """Quý: từ 1 đến 4; tên tệp ghi năm và quý, ví dụ 2024-q1.yml."""
+    """Quý: từ 1 đến 4."""
     tu_ngay: date
     """Từ ngày: quý I thường từ ngày 15/12 năm trước."""
     den_ngay: date
