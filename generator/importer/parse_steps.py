@@ -2,13 +2,22 @@
 
 Steps start at lines beginning with «-» (or «+» when no line begins with «-»); lines in between stay with the
 step before them. Text without bullets is split at blank lines, else line by line. Nothing is dropped.
+
+A line broken in mid-sentence (text copied from a PDF: the line ends without punctuation and the next begins
+with a lower-case word that is no list item such as «a)») is joined back with a space, so that «…hoàn tất
+việc\nnộp hồ sơ.» reads as one sentence and does not show as a paragraph of its own.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from generator.importer.text import block_value
+
+_SOFT_BREAK = re.compile(r"(?<=[^\W\d_])\n(?![^\W\d_]{1,2}\d*\))(?=[^\W\d_])")
+"""A line break after a letter and before a word that is no list item («a)», «d3)»); joined when that word
+is in lower case (:func:`_join`)."""
 
 
 def parse_steps(text: str) -> list[dict[str, Any]]:
@@ -16,12 +25,16 @@ def parse_steps(text: str) -> list[dict[str, Any]]:
     cleaned = block_value(text)
     if cleaned is None:
         return []
-    lines = cleaned.split("\n")
+    lines = _SOFT_BREAK.sub(_join, cleaned).split("\n")
     for bullet in ("-", "+"):
         if any(line.startswith(bullet) for line in lines):
             return [{"mo_ta": step} for step in _group(lines, bullet)]
     chunks = cleaned.split("\n\n") if "\n\n" in cleaned else lines
     return [{"mo_ta": chunk.strip()} for chunk in chunks if chunk.strip()]
+
+
+def _join(match: re.Match[str]) -> str:
+    return " " if match.string[match.end()].islower() else "\n"
 
 
 def _group(lines: list[str], bullet: str) -> list[str]:
