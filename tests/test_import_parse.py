@@ -339,11 +339,11 @@ def test_a_line_broken_in_mid_sentence_is_joined_but_list_items_stay() -> None:
     ]
 
 
-def test_real_record_steps_have_no_paragraph_cut_mid_sentence(dvcqg: Path) -> None:
+def test_real_record_steps_read_in_order_with_no_paragraph_cut_mid_sentence(dvcqg: Path) -> None:
     record = json.loads((dvcqg / "bo-tu-phap" / "1.001193.json").read_text(encoding="utf-8"))
     steps = [step["mo_ta"] for step in parse_steps(record["trinh_tu_thuc_hien"])]
-    assert steps[1].endswith(" nộp hồ sơ.")
-    assert "\n" not in steps[1].rsplit(";", 1)[1]
+    assert "nộp hồ sơ đăng ký khai sinh tại Trung tâm Phục vụ hành chính công có thẩm quyền;" in steps[0]
+    assert steps[1].endswith("theo quy định pháp luật, hoàn tất việc nộp hồ sơ.")
 
 
 @pytest.mark.parametrize(
@@ -359,3 +359,18 @@ def test_real_record_results_keep_an_older_shaped_code_whole(
     assert results.issues == []
     if name:
         assert results.results == [{"ten": name, "ma": "000.00.00.G15-KQ0108"}]
+
+
+def test_words_move_back_only_to_a_single_sure_place() -> None:
+    moved = "- Nộp tại Sở Tư pháp.\n- Nộp hồ sơ tại Ủy ban xã.\n- Lãnh đạo Ủy ban Tư pháp \nký."
+    assert parse_steps(moved)[0] == {"mo_ta": "Nộp tại Sở Tư pháp."}
+    plain = "- Nộp hồ sơ.\n- Cán bộ kiểm tra hồ sơ \nrồi trả kết quả."
+    assert parse_steps(plain)[1] == {"mo_ta": "Cán bộ kiểm tra hồ sơ rồi trả kết quả."}
+    scrambled = (
+        "- Nộp hồ sơ đăng ký khai tâm Phục vụ.\n"
+        "- Cán bộ tại Trung tâm Phục vụ đăng ký khai sinh và hoàn tất việc sinh tại Trung \nnộp hồ sơ."
+    )
+    assert parse_steps(scrambled) == [
+        {"mo_ta": "Nộp hồ sơ đăng ký khai sinh tại Trung tâm Phục vụ."},
+        {"mo_ta": "Cán bộ tại Trung tâm Phục vụ đăng ký khai sinh và hoàn tất việc nộp hồ sơ."},
+    ]
