@@ -6,9 +6,12 @@ from decimal import Decimal
 
 import pytest
 
+from generator.core.records import load_one
 from generator.core.render import md, number, url
 from generator.procedures import facts
-from generator.procedures.model import Agencies, Duration, Fee, Method, Procedure
+from generator.procedures.model import ONLINE_LEVELS, Agencies, Duration, Fee, Method, Procedure
+
+from .conftest import REPO
 
 
 def procedure(*methods: Method) -> Procedure:
@@ -127,3 +130,46 @@ def test_escaping_and_urls() -> None:
     assert url("https://x.vn/a(b)") == "https://x.vn/a%28b%29"
     with pytest.raises(ValueError, match="not an http"):
         url("javascript:alert(1)")
+
+
+@pytest.mark.parametrize(
+    ("level", "channels", "files", "text", "how"),
+    [
+        (None, ["truc_tiep", "truc_tuyen"], True, facts.ONLINE_NOT_DECLARED, "Trực tiếp hoặc trực tuyến"),
+        (None, ["truc_tiep"], False, facts.ONLINE_NOT_LISTED, "Trực tiếp"),
+        (None, [], False, facts.ONLINE_UNKNOWN, ""),
+        (
+            "mot_phan",
+            ["truc_tiep", "truc_tuyen"],
+            True,
+            ONLINE_LEVELS["mot_phan"],
+            "Trực tiếp hoặc trực tuyến",
+        ),
+        ("khong", ["truc_tiep", "truc_tuyen"], False, ONLINE_LEVELS["khong"], "Trực tiếp"),
+    ],
+)
+def test_the_online_fact_has_one_source(
+    level: str | None, channels: list[str], files: bool, text: str, how: str
+) -> None:
+    p = procedure(*(Method(hinh_thuc=c) for c in channels)).model_copy(update={"dvc_truc_tuyen": level})
+    assert (facts.files_online(p), facts.online_text(p), facts.how_to_apply(p)) == (files, text, how)
+
+
+def test_no_default_procedure_says_it_files_online_and_that_it_does_not() -> None:
+    """Walks every default procedure: «Cách nộp hồ sơ» names «trực tuyến» exactly when the online fact
+    says citizens can file online, and then the online fact never reads «not published» or «not offered»."""
+    paths = sorted((REPO / "content" / "thu-tuc").glob("*.yml"))
+    assert len(paths) > 200
+    online = 0
+    for path in paths:
+        loaded, errors = load_one(path, Procedure)
+        assert loaded is not None, errors
+        p = loaded.record
+        text = facts.online_text(p)
+        assert ("trực tuyến" in facts.how_to_apply(p).lower()) == facts.files_online(p), path.name
+        if facts.files_online(p):
+            online += 1
+            assert text not in (facts.ONLINE_UNKNOWN, facts.ONLINE_NOT_LISTED, ONLINE_LEVELS["khong"]), (
+                path.name
+            )
+    assert online > len(paths) // 2

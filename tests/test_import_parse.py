@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -325,3 +327,50 @@ def test_a_form_files_address_at_the_end_of_the_text_is_not_split_as_a_file_name
         "mau": [{"ten": "TP-LS-05.pdf", "tep": address}],
         "ban_chinh": 1,
     }
+
+
+def test_a_line_broken_in_mid_sentence_is_joined_but_list_items_stay() -> None:
+    assert parse_steps(
+        "- Ủy ban\nỦy ban\n- Nộp phí, hoàn tất việc\nnộp hồ sơ.\n- Xét:\na) hồ sơ đủ;\nb) hồ sơ thiếu."
+    ) == [
+        {"mo_ta": "Ủy ban\nỦy ban"},
+        {"mo_ta": "Nộp phí, hoàn tất việc nộp hồ sơ."},
+        {"mo_ta": "Xét:\na) hồ sơ đủ;\nb) hồ sơ thiếu."},
+    ]
+
+
+def test_real_record_steps_read_in_order_with_no_paragraph_cut_mid_sentence(dvcqg: Path) -> None:
+    record = json.loads((dvcqg / "bo-tu-phap" / "1.001193.json").read_text(encoding="utf-8"))
+    steps = [step["mo_ta"] for step in parse_steps(record["trinh_tu_thuc_hien"])]
+    assert "nộp hồ sơ đăng ký khai sinh tại Trung tâm Phục vụ hành chính công có thẩm quyền;" in steps[0]
+    assert steps[1].endswith("theo quy định pháp luật, hoàn tất việc nộp hồ sơ.")
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("2.000954", "Giấy đăng ký tham gia trợ giúp pháp lý được cấp lại."), ("1.002198", None)],
+)
+def test_real_record_results_keep_an_older_shaped_code_whole(
+    dvcqg: Path, code: str, name: str | None
+) -> None:
+    record = json.loads((dvcqg / "bo-tu-phap" / f"{code}.json").read_text(encoding="utf-8"))
+    results = parse_results(record["ket_qua_xu_ly"])
+    assert all(not r["ten"].startswith(".") for r in results.results), results.results
+    assert results.issues == []
+    if name:
+        assert results.results == [{"ten": name, "ma": "000.00.00.G15-KQ0108"}]
+
+
+def test_words_move_back_only_to_a_single_sure_place() -> None:
+    moved = "- Nộp tại Sở Tư pháp.\n- Nộp hồ sơ tại Ủy ban xã.\n- Lãnh đạo Ủy ban Tư pháp \nký."
+    assert parse_steps(moved)[0] == {"mo_ta": "Nộp tại Sở Tư pháp."}
+    plain = "- Nộp hồ sơ.\n- Cán bộ kiểm tra hồ sơ \nrồi trả kết quả."
+    assert parse_steps(plain)[1] == {"mo_ta": "Cán bộ kiểm tra hồ sơ rồi trả kết quả."}
+    scrambled = (
+        "- Nộp hồ sơ đăng ký khai tâm Phục vụ.\n"
+        "- Cán bộ tại Trung tâm Phục vụ đăng ký khai sinh và hoàn tất việc sinh tại Trung \nnộp hồ sơ."
+    )
+    assert parse_steps(scrambled) == [
+        {"mo_ta": "Nộp hồ sơ đăng ký khai sinh tại Trung tâm Phục vụ."},
+        {"mo_ta": "Cán bộ tại Trung tâm Phục vụ đăng ký khai sinh và hoàn tất việc nộp hồ sơ."},
+    ]

@@ -295,7 +295,7 @@ def test_without_git_the_history_lists_the_decisions_only(
     assert "<strong>10/07/2026</strong>: Sửa đổi, bổ sung, theo Quyết định 2150/QĐ-BTP</p>" in history
     assert "<strong>30/06/2025</strong>: Công bố mới, theo Quyết định 1859/QĐ-BTP</p>" in history
     assert "<table>" not in history
-    assert "không có lịch sử chỉnh sửa (git)" in history
+    assert "không lưu lại từng lần sửa nội dung" in history
 
 
 def test_history_needs_one_git_log_for_the_whole_folder(two_decisions: Path) -> None:

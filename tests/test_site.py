@@ -17,6 +17,8 @@ from generator.build import docsfolder, mkdocsrun, sharedbuild
 from generator.build import pipeline as site
 from generator.cli import main
 from generator.core.errors import DataErrors
+from generator.core.records import load_one
+from generator.site.agency import Agency, contacts
 
 from .conftest import MINIMAL, REPO, MakeContent, build_site
 
@@ -308,3 +310,20 @@ def test_schemas_in_repo_are_current() -> None:
         assert (REPO / "content" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8") == text, (
             "run `congkhai schema` to refresh content/schema/"
         )
+
+
+@pytest.mark.parametrize(
+    ("official", "text", "href"),
+    [
+        (True, "vi-du@tinh.gov.vn", "mailto:vi-du@tinh.gov.vn"),
+        (False, "vi-du@tinh.gov.vn (địa chỉ minh họa)", None),
+    ],
+)
+def test_a_sample_sites_email_is_an_illustration_not_a_link(
+    official: bool, text: str, href: str | None
+) -> None:
+    loaded, errors = load_one(REPO / "content" / "site.yml", Agency)
+    assert loaded is not None, errors
+    agency = loaded.record.model_copy(update={"chinh_thuc": official})
+    email = next(c for c in contacts(agency) if c.label == "Thư điện tử")
+    assert (email.text, email.href) == (text, href)

@@ -214,7 +214,7 @@ def test_the_published_site_shows_the_git_history(deployed: Path) -> None:
     page = (deployed / "site" / "thu-tuc" / record.stem / "index.html").read_text(encoding="utf-8")
     # a commit that only rewrote the layout (congkhai fmt) changed no value: not in the history
     assert any(f"(phiên bản {commit[:7]})" in page for commit in commits)
-    assert "không có lịch sử chỉnh sửa (git)" not in page
+    assert "không lưu lại từng lần sửa nội dung" not in page
 
 
 def test_the_published_site_gives_absolute_addresses(deployed: Path) -> None:

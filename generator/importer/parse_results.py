@@ -16,8 +16,10 @@ from generator.importer.text import NO_INFO, block_value, one_line
 PAGE_TAIL = "Chọn cơ quan thực hiện"
 KEYWORDS = "Từ khóa"
 DESCRIPTION = "Mô tả"
-CODE = re.compile(r"Mã: (?:(?P<kq>KQ\.G\d+\.\d+)|(?P<other>[a-z0-9]*))")
-"""«Mã: KQ.G15.000077»; the portal also shows junk codes typed by hand («Mã: hgvg6»)."""
+CODE = re.compile(r"Mã: (?P<code>[A-Za-z0-9][A-Za-z0-9.\-]*[0-9]|[a-z0-9]+)?")
+"""«Mã: KQ.G15.000077», and older shapes («000.00.00.G15-KQ0108», «BQP-CCS.KQ0001»); the portal also shows
+junk codes typed by hand («Mã: hgvg6», «Mã: 1231»). The next result's name follows with no separator and
+starts with a letter, so a code is taken up to its last digit (or, with no digit, its lower-case letters)."""
 
 
 @dataclass
@@ -50,15 +52,16 @@ def _results(text: str, out: Results) -> None:
         name = one_line(text[start : match.start()])
         start = match.end()
         result: dict[str, Any] = {"ten": name}
-        if match["kq"]:
-            result["ma"] = match["kq"]
+        code = match["code"] or ""
+        if _is_code(code):
+            result["ma"] = code
             out.coded += 1
             out.coded_parsed += bool(name)
-        elif match["other"]:
+        elif code:
             out.issues.append(
                 Issue(
                     f"ket_qua[{len(out.results)}].ma",
-                    f"mã «{match['other']}» không có dạng KQ.Gxx.xxxxxx; bỏ qua",
+                    f"mã «{code}» không có dạng KQ.Gxx.xxxxxx; bỏ qua",
                 )
             )
         if name:
@@ -68,3 +71,8 @@ def _results(text: str, out: Results) -> None:
     rest = one_line(text[start:])
     if rest and rest != NO_INFO:
         out.results.append({"ten": rest})
+
+
+def _is_code(code: str) -> bool:
+    """A result code has letters, digits and a separator: «KQ.G15.000077», «000.00.00.G15-KQ0108»."""
+    return any(c.isalpha() for c in code) and any(c in ".-" for c in code)

@@ -208,6 +208,7 @@ def key_figures(catalog: Catalog) -> dict[str, int]:
     return {
         "current": len(current),
         "sectors": len({p.linh_vuc for p in current}),
+        "online": sum(p.nop_truc_tuyen for p in current),
         "full_online": sum(p.dvc_truc_tuyen == "toan_trinh" for p in current),
         "partial_online": sum(p.dvc_truc_tuyen == "mot_phan" for p in current),
         "free": sum(p.mien_phi for p in current),

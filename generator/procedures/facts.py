@@ -10,6 +10,7 @@ from generator.core.render import number, vdate
 from generator.procedures.model import (
     CHANNELS,
     LEVELS,
+    ONLINE_LEVELS,
     SUBJECTS,
     TIME_UNITS,
     Duration,
@@ -180,9 +181,44 @@ def where_to_apply(procedure: Procedure, agency: str) -> list[str]:
     return places
 
 
+ONLINE_NOT_DECLARED = "Nộp được trực tuyến (Sở chưa công bố mức dịch vụ công trực tuyến)"
+"""The online fact of a procedure whose national record lists an online channel while the Sở has not
+declared its level of online service."""
+ONLINE_NOT_LISTED = "Không có cách nộp trực tuyến"
+"""The online fact of a procedure whose national record lists channels, none online, and whose level the Sở
+has not declared."""
+ONLINE_UNKNOWN = "Chưa công bố"
+"""The online fact of a procedure whose record lists no channel and whose level the Sở has not declared."""
+
+
+def files_online(procedure: Procedure) -> bool:
+    """Citizens can file online: the Sở declares a level of online service (toàn trình or một phần), or
+    declares none and the national record lists an online channel. The one source of every online count
+    and label (:func:`online_text`, :func:`how_to_apply`); «khong» declared by the Sở overrides the record."""
+    level = procedure.dvc_truc_tuyen
+    if level is not None:
+        return level != "khong"
+    return any(m.hinh_thuc == "truc_tuyen" for m in procedure.cach_thuc)
+
+
+def online_text(procedure: Procedure) -> str:
+    """The online fact as citizens read it, in agreement with :func:`files_online`."""
+    level = procedure.dvc_truc_tuyen
+    if level is not None:
+        return ONLINE_LEVELS[level]
+    if files_online(procedure):
+        return ONLINE_NOT_DECLARED
+    return ONLINE_NOT_LISTED if procedure.cach_thuc else ONLINE_UNKNOWN
+
+
 def how_to_apply(procedure: Procedure) -> str:
     """The channels in words: «trực tiếp, qua dịch vụ bưu chính hoặc trực tuyến»."""
-    words = list(dict.fromkeys(CHANNEL_WORDS[m.hinh_thuc] for m in procedure.cach_thuc))
+    online = files_online(procedure)
+    words = list(
+        dict.fromkeys(
+            CHANNEL_WORDS[m.hinh_thuc] for m in procedure.cach_thuc if online or m.hinh_thuc != "truc_tuyen"
+        )
+    )
     if len(words) <= 1:
         return words[0].capitalize() if words else ""
     return f"{', '.join(words[:-1])} hoặc {words[-1]}".capitalize()

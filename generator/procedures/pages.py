@@ -16,7 +16,6 @@ from generator.procedures.model import (
     DECISION_KINDS,
     KINDS,
     LEVELS,
-    ONLINE_LEVELS,
     STATUSES,
     SUBJECTS,
     Case,
@@ -139,8 +138,7 @@ def apply_url(p: Procedure) -> str | None:
         return None
     if link == p.url_dvcqg or NATIONAL_RECORD.match(link):
         return None
-    online = any(m.hinh_thuc == "truc_tuyen" for m in p.cach_thuc) or p.dvc_truc_tuyen is not None
-    return link if online else None
+    return link if facts.files_online(p) else None
 
 
 def page_sections(p: Procedure, related: bool) -> list[tuple[str, str]]:
@@ -162,8 +160,7 @@ def page_sections(p: Procedure, related: bool) -> list[tuple[str, str]]:
 
 def online_label(procedure: Procedure) -> str:
     """The online-service level as citizens read it."""
-    level = procedure.dvc_truc_tuyen
-    return ONLINE_LEVELS[level] if level else "Chưa công bố"
+    return facts.online_text(procedure)
 
 
 def copies(document: Document) -> str:
@@ -242,10 +239,12 @@ def listing_row(p: Summary) -> dict[str, str]:
     return {
         "time": p.thoi_han,
         "fee": p.phi,
-        "online": ONLINE_LEVELS[p.dvc_truc_tuyen].removeprefix("Dịch vụ công trực tuyến ")
-        if p.dvc_truc_tuyen
-        else "Chưa công bố",
+        "online": _first_upper(p.truc_tuyen.removeprefix("Dịch vụ công trực tuyến ")),
     }
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def sector_page(
@@ -276,7 +275,7 @@ def index_rows(catalog: Catalog) -> list[tuple[Sector, int, int]]:
         if not procedures:
             continue
         current = [p for p in procedures if p.trang_thai == "hieu_luc"]
-        online = [p for p in current if p.dvc_truc_tuyen in ("toan_trinh", "mot_phan")]
+        online = [p for p in current if p.nop_truc_tuyen]
         rows.append((sector, len(current), len(online)))
     return lookup.by_size(rows)
 

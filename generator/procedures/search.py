@@ -4,8 +4,8 @@ field is there), and the search page's examples."""
 from __future__ import annotations
 
 from generator.procedures import lookup
-from generator.procedures.facts import is_free, level_labels
-from generator.procedures.model import ONLINE_LEVELS, SUBJECTS, Procedure
+from generator.procedures.facts import is_free, level_labels, online_text
+from generator.procedures.model import SUBJECTS, Procedure
 from generator.procedures.summary import Summary
 from generator.site.catalog import Catalog
 from generator.site.search import (
@@ -36,7 +36,6 @@ FILTERS: dict[str, str] = {
 """The procedures' filter keys in the index and their facet titles, in display order."""
 
 FREE, PAID = "Miễn phí", "Có thu phí, lệ phí"
-NOT_PUBLISHED = "Chưa công bố"
 
 
 def search_examples(catalog: Catalog) -> list[str]:
@@ -86,13 +85,12 @@ def procedure_fields(catalog: Catalog, procedure: Procedure) -> SearchFields:
     """The search metadata and filter values of one procedure, from the labels the page shows."""
     sector = catalog.sector(procedure.linh_vuc).ten
     code, digits = code_forms(procedure.ma_thu_tuc)
-    online = procedure.dvc_truc_tuyen
     filters = [
         (PAGE_TYPE, PROCEDURE_TYPE),
         ("linh_vuc", sector),
         *(("cap_thuc_hien", level) for level in level_labels(procedure)),
         *(("doi_tuong", SUBJECTS[subject]) for subject in procedure.doi_tuong),
-        ("dvc_truc_tuyen", ONLINE_LEVELS[online] if online else NOT_PUBLISHED),
+        ("dvc_truc_tuyen", online_text(procedure)),
         ("phi", FREE if is_free(procedure) else PAID),
     ]
     meta = [

@@ -40,6 +40,10 @@ class Summary(NamedTuple):
     """The latest publication decision (:func:`latest_decision`)."""
     tu_tim: tuple[tuple[str, str], ...] = ()
     """What the record says in the parts a citizen names, for the term index (:func:`search_texts`)."""
+    truc_tuyen: str = ""
+    """The online fact (:func:`~generator.procedures.facts.online_text`)."""
+    nop_truc_tuyen: bool = False
+    """Citizens can file online (:func:`~generator.procedures.facts.files_online`)."""
 
 
 def summarise(p: Procedure) -> Summary:
@@ -67,6 +71,8 @@ def summarise(p: Procedure) -> Summary:
         ),
         quyet_dinh_cuoi=latest_decision(p),
         tu_tim=search_texts(p),
+        truc_tuyen=facts.online_text(p),
+        nop_truc_tuyen=facts.files_online(p),
     )
 
 

@@ -92,12 +92,21 @@ def dial_link(number: str) -> str | None:
     return "tel:" + re.sub(r"[^0-9+]", "", number) if _DIALABLE.match(number) else None
 
 
+SAMPLE_EMAIL = " (địa chỉ minh họa)"
+"""After the e-mail address of a site that is not official (``chinh_thuc`` off): the address is an
+illustration like the sample telephone numbers beside it, shown as text, not as a link to write to."""
+
+
 def contacts(agency: Agency) -> list[Contact]:
     """The agency's contact facts, in the order citizens look for them."""
+    if agency.chinh_thuc:
+        email = Contact("Thư điện tử", agency.email, "mailto:" + agency.email)
+    else:
+        email = Contact("Thư điện tử", agency.email + SAMPLE_EMAIL)
     return [
         Contact("Đường dây nóng", agency.duong_day_nong, dial_link(agency.duong_day_nong)),
         Contact("Điện thoại", agency.dien_thoai, dial_link(agency.dien_thoai)),
-        Contact("Thư điện tử", agency.email, "mailto:" + agency.email),
+        email,
         Contact("Giờ làm việc", agency.gio_lam_viec),
         Contact("Địa chỉ", agency.dia_chi),
         Contact("Bản đồ", "Xem đường đến trụ sở trên bản đồ", agency.ban_do),

@@ -88,8 +88,8 @@ def published_schema(model: type[BaseModel], address: str | None = None) -> dict
     if address:
         schema["properties"][ADDRESS_KEY] = {"description": address, "type": "string"}
     schema["properties"][VERSION_KEY] = {
-        "description": "Phiên bản nội dung mà tệp được tạo từ đó: mã commit và ngày của nó (không có khi "
-        "trang được dựng không có git).",
+        "description": "Phiên bản nội dung mà tệp được tạo từ đó: mã phiên bản và ngày của nó (không có khi "
+        "trang không lưu lịch sử chỉnh sửa).",
         "type": "object",
         "properties": {"commit": {"type": "string"}, "ngay": {"type": "string", "format": "date"}},
     }

@@ -130,7 +130,7 @@ def table_schema(table: Table) -> dict[str, Any]:
         {
             "name": VERSION_COLUMN,
             "type": "string",
-            "description": "Phiên bản nội dung của tệp: mã commit và ngày, hoặc ngày dựng trang.",
+            "description": "Phiên bản nội dung của tệp: mã phiên bản và ngày, hoặc ngày dựng trang.",
             "constraints": {"required": True},
         }
     )
