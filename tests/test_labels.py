@@ -250,6 +250,11 @@ def test_the_editor_speaks_vietnamese() -> None:
     options = [o for f in _walk(config) for o in f.get("options", [])]
     assert options
     assert all(set(o) == {"label", "value"} for o in options)
+    # a list's «Thêm …» button names one item: «Thêm bước xử lý», not «Thêm các bước xử lý»
+    lists = [f for f in _walk(config) if f.get("widget") == "list"]
+    assert lists
+    plural = [f["label_singular"] for f in lists if f["label_singular"].split(" ")[0] in ("các", "những")]
+    assert plural == []
 
 
 def _walk(config: dict[str, Any]) -> Iterator[dict[str, Any]]:

@@ -258,6 +258,8 @@ class _Form:
         if not required:
             field["required"] = False
         field.update(self.widget(node, path, optional=not required))
+        if field["widget"] == "list":  # «Thêm bước xử lý», not «Thêm các bước xử lý»
+            field["label_singular"] = _singular(field["label"])
         default = node.get("default")
         plain = field["widget"] in ("select", "boolean", "number", "string")
         if isinstance(default, (str, int, float, bool)) and plain and not required:
@@ -348,6 +350,13 @@ class _Form:
         if item["widget"] == "text":
             item["widget"] = "string"
         return {"widget": "list", "field": item}
+
+
+def _singular(label: str) -> str:
+    """One item of a list labelled ``label``: «Các bước xử lý» → «bước xử lý»."""
+    words = label.split(" ", 1)
+    one = words[1] if len(words) == 2 and words[0].lower() in ("các", "những") else label
+    return one[:1].lower() + one[1:]
 
 
 def select_options(node: dict[str, Any]) -> list[dict[str, Any]]:
