@@ -4,6 +4,7 @@ QR code that opens the page), then its full details; the plan's quarterly notice
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,9 @@ NOTICE_FACTS = (
     "Phí, lệ phí",
     "Thành phần hồ sơ",
     "Giấy chứng sinh",
-    "Phiên bản nội dung",
+    "Mẫu đơn, tờ khai Tờ khai đăng ký khai sinh theo mẫu",
+    "Trang mẫu, dữ liệu minh họa",
+    "Phiên bản nội dung ngày",
     PUBLIC + f"thu-tuc/{TYPICAL}/",
 )
 """What the first printed sheet of the typical procedure says, as text a reader finds on it."""
@@ -61,8 +64,9 @@ def _pdf(site: Path, path: str) -> bytes:
         page.goto(base + path)
         assert not page.locator(".ck-qr").first.is_visible()  # on screen: no QR
         page.emulate_media(media="print")
-        for hidden in (".md-header", ".md-sidebar", ".md-footer", ".ck-page-toc", ".ck-official"):
+        for hidden in (".md-header", ".md-sidebar", ".md-footer", ".ck-page-toc", "p.ck-version"):
             assert not page.locator(hidden).first.is_visible(), hidden
+        assert page.locator(".ck-official--sample").is_visible()  # a sample site says so on paper
         return bytes(page.pdf(format="A4", print_background=True))
 
 
@@ -98,6 +102,18 @@ def test_a_procedure_prints_a_one_page_notice_then_its_details(public_site: Path
     for section in ("Trình tự thực hiện", "Thành phần hồ sơ", "Căn cứ pháp lý", "Lịch sử thay đổi"):
         assert section in rest, section
     assert "(https://dichvucong.gov.vn/thu-tuc-hanh-chinh/" in rest  # a link prints its address
+    printed = re.sub(r"\(https?://[^)]*\)", "", first + " " + rest)  # links' addresses aside
+    assert HASH.findall(printed) == []
+    assert set(re.findall(r"Phiên bản nội dung (\S+)", printed)) == {"ngày"}
+
+
+HASH = re.compile(r"\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}\b")
+"""A commit's or a fingerprint's hex digits, which mean nothing to a citizen on paper."""
+
+
+def test_the_printed_version_is_a_date_never_a_hash(public_site: Path) -> None:
+    assert HASH.findall("Phiên bản nội dung 5e8509cb, c9f573c") == ["5e8509cb", "c9f573c"]
+    assert HASH.findall("1.001193 2025-11-06 12345678") == []
 
 
 def test_a_short_procedure_prints_on_one_sheet_and_nothing_is_cut(public_site: Path) -> None:
