@@ -44,8 +44,8 @@ A4_CONTENT = {"width": 688, "height": 1000}
 
 @pytest.fixture(scope="module")
 def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The minimal content, the default content's «Thủ tục đăng ký khai sinh» and the site's public
-    address (``url_trang``)."""
+    """The minimal content, the default content's «Thủ tục đăng ký khai sinh», its plan and the site's
+    public address (``url_trang``)."""
     root = tmp_path_factory.mktemp("print")
     content = root / "content"
     shutil.copytree(MINIMAL, content)
@@ -54,6 +54,9 @@ def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f.write("  - ma: ho-tich\n    ten: Hộ tịch\n")
     with (content / "site.yml").open("a", encoding="utf-8") as f:
         f.write(f"url_trang: {PUBLIC}\n")
+    shutil.copytree(REPO / "content" / "ke-hoach", content / "ke-hoach")
+    for name in ("don-vi.yml", "ngay-nghi.yml"):
+        shutil.copy(REPO / "content" / name, content)
     return build_site(content, root)
 
 
@@ -134,3 +137,26 @@ def test_a_short_procedure_prints_on_one_sheet_and_nothing_is_cut(public_site: P
                }).map((t) => t.textContent.slice(0, 60))"""
         )
     assert cut == []
+
+
+def _lowest_text(document: Any, index: int) -> float:
+    """How far down the sheet its text reaches, as a share of the sheet's height (0 top, 1 bottom)."""
+    sheet = document[index]
+    text = sheet.get_textpage()
+    bottoms = [text.get_rect(i)[1] for i in range(text.count_rects())]
+    return 1 - min(bottoms) / sheet.get_height()
+
+
+def test_the_quarterly_notice_prints_as_one_clean_notice_with_its_qr_code(public_site: Path) -> None:
+    document = _sheets(_pdf(public_site, "ke-hoach/2023/quy-1/"))
+    first = _sheet_text(document, 0)
+    title = "Tình hình thực hiện Kế hoạch kiểm soát TTHC quý I"
+    for fact in ("SỞ TƯ PHÁP TỈNH BÌNH PHƯỚC", "THÔNG BÁO", title):
+        assert fact in first, first[:300]
+    assert re.search(r"tổng hợp ngày \d\d/\d\d/\d{4}", first)
+    assert first.count("SỞ TƯ PHÁP TỈNH BÌNH PHƯỚC") == 1  # the notice's own head, not the page's too
+    last = len(document) - 1
+    assert _qr_codes(document, last) == [PUBLIC + "ke-hoach/2023/quy-1/"]
+    assert PUBLIC + "ke-hoach/2023/quy-1/" in _sheet_text(document, last)
+    full = [i for i in range(last) if _lowest_text(document, i) < 0.85]
+    assert full == []  # no sheet but the last ends with a blank third

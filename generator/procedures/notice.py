@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.core.qrcode import qr_svg
 from generator.core.render import vdate
 from generator.procedures import facts
 from generator.procedures.model import Document, Procedure
+from generator.site import printed
 from generator.site.catalog import Catalog
 
 FACT_CHARS = 360
@@ -54,27 +54,20 @@ class Notice:
 
 
 def page_address(catalog: Catalog, p: Procedure) -> str:
-    """The public address of ``p``'s page: ``url_trang`` of ``site.yml`` (or ``congkhai build --url``)
-    and the page's path; without it, the path from the site's root (``/thu-tuc/<mã>/``), which a reader
-    can type after the site's address but a phone cannot open by itself."""
-    path = f"thu-tuc/{p.ma_thu_tuc}/"
-    base = catalog.agency.url_trang
-    return f"{str(base).rstrip('/')}/{path}" if base else f"/{path}"
+    """The public address of ``p``'s page (:func:`generator.site.printed.page_address`)."""
+    return printed.page_address(catalog, f"thu-tuc/{p.ma_thu_tuc}/")
 
 
 def notice(catalog: Catalog, p: Procedure) -> Notice:
     """The printed sheet of ``p``."""
     address = page_address(catalog, p)
-    svg = qr_svg(
-        address, svgclass="ck-qr", lineclass=None, omitsize=True, border=2, title=f"Mã QR: {address}"
-    )
     documents, left = _documents(p)
     updated = p.ngay_cap_nhat or next((d.ngay for d in reversed(p.quyet_dinh_cong_bo) if d.ngay), None)
     return Notice(
         facts=[(label, clip(text, FACT_CHARS)) for label, text in _facts(catalog, p) if text],
         documents=documents,
         documents_left=left,
-        qr=Markup(svg),  # segno's own SVG; the address inside it is escaped by segno
+        qr=printed.qr_code(address),
         address=address,
         version=f"ngày {vdate(catalog.as_of)}",
         updated=vdate(updated) if updated else "",
