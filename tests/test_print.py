@@ -4,6 +4,7 @@ QR code that opens the page), then its full details; the plan's quarterly notice
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,9 @@ NOTICE_FACTS = (
     "Phí, lệ phí",
     "Thành phần hồ sơ",
     "Giấy chứng sinh",
-    "Phiên bản nội dung",
+    "Mẫu đơn, tờ khai Tờ khai đăng ký khai sinh theo mẫu",
+    "Trang mẫu, dữ liệu minh họa",
+    "Phiên bản nội dung ngày",
     PUBLIC + f"thu-tuc/{TYPICAL}/",
 )
 """What the first printed sheet of the typical procedure says, as text a reader finds on it."""
@@ -41,8 +44,8 @@ A4_CONTENT = {"width": 688, "height": 1000}
 
 @pytest.fixture(scope="module")
 def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The minimal content, the default content's «Thủ tục đăng ký khai sinh» and the site's public
-    address (``url_trang``)."""
+    """The minimal content, the default content's «Thủ tục đăng ký khai sinh», its plan and the site's
+    public address (``url_trang``)."""
     root = tmp_path_factory.mktemp("print")
     content = root / "content"
     shutil.copytree(MINIMAL, content)
@@ -51,6 +54,9 @@ def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f.write("  - ma: ho-tich\n    ten: Hộ tịch\n")
     with (content / "site.yml").open("a", encoding="utf-8") as f:
         f.write(f"url_trang: {PUBLIC}\n")
+    shutil.copytree(REPO / "content" / "ke-hoach", content / "ke-hoach")
+    for name in ("don-vi.yml", "ngay-nghi.yml"):
+        shutil.copy(REPO / "content" / name, content)
     return build_site(content, root)
 
 
@@ -61,8 +67,9 @@ def _pdf(site: Path, path: str) -> bytes:
         page.goto(base + path)
         assert not page.locator(".ck-qr").first.is_visible()  # on screen: no QR
         page.emulate_media(media="print")
-        for hidden in (".md-header", ".md-sidebar", ".md-footer", ".ck-page-toc", ".ck-official"):
+        for hidden in (".md-header", ".md-sidebar", ".md-footer", ".ck-page-toc", "p.ck-version"):
             assert not page.locator(hidden).first.is_visible(), hidden
+        assert page.locator(".ck-official--sample").is_visible()  # a sample site says so on paper
         return bytes(page.pdf(format="A4", print_background=True))
 
 
@@ -98,6 +105,18 @@ def test_a_procedure_prints_a_one_page_notice_then_its_details(public_site: Path
     for section in ("Trình tự thực hiện", "Thành phần hồ sơ", "Căn cứ pháp lý", "Lịch sử thay đổi"):
         assert section in rest, section
     assert "(https://dichvucong.gov.vn/thu-tuc-hanh-chinh/" in rest  # a link prints its address
+    printed = re.sub(r"\(https?://[^)]*\)", "", first + " " + rest)  # links' addresses aside
+    assert HASH.findall(printed) == []
+    assert set(re.findall(r"Phiên bản nội dung (\S+)", printed)) == {"ngày"}
+
+
+HASH = re.compile(r"\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}\b")
+"""A commit's or a fingerprint's hex digits, which mean nothing to a citizen on paper."""
+
+
+def test_the_printed_version_is_a_date_never_a_hash(public_site: Path) -> None:
+    assert HASH.findall("Phiên bản nội dung 5e8509cb, c9f573c") == ["5e8509cb", "c9f573c"]
+    assert HASH.findall("1.001193 2025-11-06 12345678") == []
 
 
 def test_a_short_procedure_prints_on_one_sheet_and_nothing_is_cut(public_site: Path) -> None:
@@ -118,3 +137,26 @@ def test_a_short_procedure_prints_on_one_sheet_and_nothing_is_cut(public_site: P
                }).map((t) => t.textContent.slice(0, 60))"""
         )
     assert cut == []
+
+
+def _lowest_text(document: Any, index: int) -> float:
+    """How far down the sheet its text reaches, as a share of the sheet's height (0 top, 1 bottom)."""
+    sheet = document[index]
+    text = sheet.get_textpage()
+    bottoms = [text.get_rect(i)[1] for i in range(text.count_rects())]
+    return 1 - min(bottoms) / sheet.get_height()
+
+
+def test_the_quarterly_notice_prints_as_one_clean_notice_with_its_qr_code(public_site: Path) -> None:
+    document = _sheets(_pdf(public_site, "ke-hoach/2023/quy-1/"))
+    first = _sheet_text(document, 0)
+    title = "Tình hình thực hiện Kế hoạch kiểm soát TTHC quý I"
+    for fact in ("SỞ TƯ PHÁP TỈNH BÌNH PHƯỚC", "THÔNG BÁO", title):
+        assert fact in first, first[:300]
+    assert re.search(r"tổng hợp ngày \d\d/\d\d/\d{4}", first)
+    assert first.count("SỞ TƯ PHÁP TỈNH BÌNH PHƯỚC") == 1  # the notice's own head, not the page's too
+    last = len(document) - 1
+    assert _qr_codes(document, last) == [PUBLIC + "ke-hoach/2023/quy-1/"]
+    assert PUBLIC + "ke-hoach/2023/quy-1/" in _sheet_text(document, last)
+    full = [i for i in range(last) if _lowest_text(document, i) < 0.85]
+    assert full == []  # no sheet but the last ends with a blank third

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from generator.build.tablecards import SCROLL_CUE, label_tables
 from generator.build.wholecodes import keep_codes_whole
 
 from .axe import axe_source, blocking, describe, violations
@@ -114,7 +115,9 @@ def _sector_names(html: str, pattern: str) -> list[str]:
 def test_sectors_follow_one_stated_order_everywhere(default_site: Path) -> None:
     index = (default_site / "thu-tuc" / "index.html").read_text(encoding="utf-8")
     home = (default_site / "index.html").read_text(encoding="utf-8")
-    rows = re.findall(r'<td><a href="\.\./linh-vuc/[^"]+/">([^<]+)</a></td>\s*<td[^>]*>(\d+)</td>', index)
+    rows = re.findall(
+        r'<td[^>]*><a href="\.\./linh-vuc/[^"]+/">([^<]+)</a></td>\s*<td[^>]*>(\d+)</td>', index
+    )
     counts = [int(n) for _, n in rows]
     assert counts == sorted(counts, reverse=True)
     assert rows[0][0] == "Hộ tịch"
@@ -148,3 +151,81 @@ def test_the_search_count_says_what_it_counts(browser: tuple[str, Any]) -> None:
     )
     assert said == ["3 thủ tục hành chính", "5 kết quả", "5 kết quả"]
     page.close()
+
+
+CLIPPED_CELLS = """() => {
+  const width = document.documentElement.clientWidth;
+  const scroller = (cell) => {
+    for (let e = cell.parentElement; e; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      if (/(auto|scroll)/.test(style.overflowX) && e.scrollWidth > e.clientWidth) return e;
+    }
+    return null;
+  };
+  const said = (region) => region.getAttribute('role') === 'region' && region.hasAttribute('tabindex')
+    && /^Bảng/.test(region.getAttribute('aria-label') || '')
+    && region.previousElementSibling && region.previousElementSibling.matches('.ck-scroll-cue')
+    && region.previousElementSibling.getBoundingClientRect().height > 0;
+  const hidden = (cell) => {  /* a header read only by screen readers (the cards' thead) */
+    for (let e = cell; e; e = e.parentElement) if (getComputedStyle(e).clip.startsWith('rect')) return true;
+    return false;
+  };
+  return [...document.querySelectorAll('main td, main th')].filter((cell) => {
+    const box = cell.getBoundingClientRect();
+    if (box.width === 0 || box.right <= width + 1 || hidden(cell)) return false;
+    const region = scroller(cell);
+    return !(region && said(region));
+  }).map((cell) => cell.textContent.trim().slice(0, 40));
+}"""
+"""The text of each table cell of the page that runs past the screen's right edge, unless it is inside
+a region that scrolls sideways, is named as a table and has the cue «kéo ngang» shown above it."""
+
+
+def test_no_table_cell_is_cut_off_on_a_phone(browser: tuple[str, Any], default_site: Path) -> None:
+    base, opened = browser
+    found = {}
+    page = opened.new_page(viewport={"width": 360, "height": 800})
+    for kind, path in page_kinds(default_site).items():
+        page.goto(base + path)
+        page.wait_for_load_state("load")
+        if cut := page.evaluate(CLIPPED_CELLS):
+            found[kind] = cut[:5]
+    page.close()
+    assert found == {}
+    assert "Bảng rộng: kéo ngang" not in (default_site / "thu-tuc" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_statement_about_cards_on_a_phone_stays_true(
+    browser: tuple[str, Any], default_site: Path
+) -> None:
+    """Every table of every kind of page is cards on a phone, or a region that says it scrolls."""
+    base, opened = browser
+    statement = (default_site / "kha-nang-tiep-can" / "index.html").read_text(encoding="utf-8")
+    statement = " ".join(statement.split())
+    assert "hiện thành từng thẻ, không phải kéo ngang; riêng bảng số liệu có tiêu đề nhiều tầng" in statement
+    page = opened.new_page(viewport={"width": 360, "height": 800})
+    shown = {}
+    for kind, path in page_kinds(default_site).items():
+        page.goto(base + path)
+        shown[kind] = page.evaluate(
+            """() => [...document.querySelectorAll('main table')].map((t) => t.getAttribute('data-ck'))
+                 .filter((m) => !['cards', 'facts', 'scroll'].includes(m))"""
+        )
+    page.close()
+    assert {kind: marks for kind, marks in shown.items() if marks} == {}
+
+
+def test_an_unmarked_table_becomes_cards_or_a_scrolling_region() -> None:
+    simple = (
+        "<table>\n<thead>\n<tr>\n<th>Năm</th>\n<th>Tỷ lệ &amp; số</th>\n</tr>\n</thead>\n"
+        "<tbody>\n<tr>\n<td>2024</td>\n<td>98,7%</td>\n</tr>\n</tbody>\n</table>"
+    )
+    assert label_tables(simple) == (
+        '<table data-ck="cards">\n<thead>\n<tr>\n<th>Năm</th>\n<th>Tỷ lệ &amp; số</th>\n</tr>\n</thead>\n'
+        '<tbody>\n<tr>\n<td data-label="Năm">2024</td>\n<td data-label="Tỷ lệ &amp; số">98,7%</td>\n</tr>\n'
+        "</tbody>\n</table>"
+    )
+    spanned = '<table><thead><tr><th rowspan="2">A</th><th colspan="2">B</th></tr></thead></table>'
+    assert label_tables(spanned) == SCROLL_CUE + spanned.replace("<table>", '<table data-ck="scroll">')
+    marked = '<table data-ck="facts"><tr><td>a</td></tr></table>'
+    assert label_tables(marked) == marked

@@ -48,6 +48,7 @@ from mkdocs.structure.pages import Page
 
 from generator.build.onemarkdown import one_markdown
 from generator.build.security import mark_external_links
+from generator.build.tablecards import label_tables
 from generator.build.toolmessages import mkdocs_message
 from generator.build.wholecodes import keep_codes_whole
 from generator.core.errors import BuildError
@@ -224,11 +225,12 @@ class _EscapedTitles(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
 class _WholeCodes(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Keeps each dashed code, date or file name of a table cell on one line
-    (:func:`generator.build.wholecodes.keep_codes_whole`)."""
+    (:func:`generator.build.wholecodes.keep_codes_whole`) and makes every unmarked table cards or a
+    scrolling region on a phone (:func:`generator.build.tablecards.label_tables`)."""
 
     def on_page_content(self, html: str, /, *, page: Page, config: Any, files: Files) -> str:
-        """The page's HTML with the codes of its tables kept whole."""
-        return keep_codes_whole(html)
+        """The page's HTML with the codes of its tables kept whole and its tables fit for a phone."""
+        return label_tables(keep_codes_whole(html))
 
 
 def _walk(items: list[Any]) -> Iterator[Any]:

@@ -33,7 +33,7 @@ from generator.core.failures import naming
 from generator.core.notices import warn
 from generator.core.parallel import in_child
 from generator.core.records import LoadCache
-from generator.core.render import Memo, Page, no_memo
+from generator.core.render import Memo, Page, no_memo, vdate
 from generator.datasets import DATASETS
 from generator.site.agency import Agency, at_address, contacts
 from generator.site.catalog import ALLOWED_FILE, SITE_FILE, Catalog, allow_list, build_catalog, load_allowed
@@ -74,6 +74,7 @@ def mkdocs_options(catalog: Catalog, docs: Path, site: Path) -> dict[str, Any]:
             "generator": False,
             "ck_feeds": head_links(all_feeds(catalog)),
             "ck_version": catalog.version.text,
+            "ck_print_version": f"Phiên bản nội dung ngày {vdate(catalog.as_of)}",  # no hash on paper
             "csp": CSP,
         },
     }

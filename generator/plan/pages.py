@@ -9,6 +9,7 @@ from generator.core.render import Page, front_matter, render, root_link, vdate
 from generator.plan.model import PERIODS, STATUSES, TIMING_KINDS, Report
 from generator.plan.timing import ROMAN, report_due
 from generator.plan.views import PlanView, plan_views
+from generator.site import printed
 from generator.site.catalog import Catalog
 
 INDEX = "ke-hoach/index.md"
@@ -137,6 +138,7 @@ def quarter_page(catalog: Catalog, number: int, quarter: int) -> str:
     missing = [t for t in view.tasks if quarter in t.state.missing and t.item.id not in reported]
     counts = {s: sum(e.trang_thai == s for e in report.ket_qua) for s in STATUSES}
     title = f"Tình hình thực hiện Kế hoạch kiểm soát TTHC quý {ROMAN[quarter]} năm {view.plan.nam}"
+    address = printed.page_address(catalog, quarter_path(view, quarter).removesuffix(".md") + "/")
     return render(
         "ke-hoach/quarter.md.j2",
         front_matter=front_matter(title, view.plan.ten),
@@ -147,5 +149,7 @@ def quarter_page(catalog: Catalog, number: int, quarter: int) -> str:
         missing=missing,
         counts=counts,
         due=report_due(view.plan.nam, quarter, view.plan.han_bao_cao),
+        address=address,
+        qr=printed.qr_code(address),
         **_common(catalog, quarter_path(view, quarter)),
     )

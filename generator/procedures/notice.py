@@ -1,7 +1,8 @@
 """The notice a procedure page prints first: one A4 sheet for the one-stop desk's board (issue 32).
 
 The sheet names the agency, the procedure and its code, where and how to apply, the time, the fees and
-the documents to bring, the record's version and date, and a QR code that opens the page. The full page
+the documents to bring and the forms to fill in, the content's date (never a hash) and the record's, and a
+QR code that opens the page. The full page
 follows it on the next sheets. A long fact or a long list of documents is shortened on the sheet, and the
 sheet says so and where the rest is (the details after it): a sheet that says everything would not fit.
 The bounds are counted in characters (about seven lines of a fact, twenty of documents at the sheet's
@@ -10,22 +11,26 @@ type size), measured on the longest records of the national portal's justice sec
 
 from __future__ import annotations
 
-import hashlib
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.core.qrcode import qr_svg
 from generator.core.render import vdate
 from generator.procedures import facts
 from generator.procedures.model import Document, Procedure
+from generator.site import printed
 from generator.site.catalog import Catalog
 
 FACT_CHARS = 360
 """The longest fact the sheet shows in full; a longer one is cut at a word and sends to the details."""
-DOCUMENT_CHARS = 1500
-"""The documents the sheet lists, in characters; the next ones are counted and sent to the details."""
+DOCUMENT_CHARS = 1200
+"""The documents the sheet lists, in characters; the next ones are counted and sent to the details (room
+is left for the sample site's banner and the forms' row)."""
 MORE = " … (xem đầy đủ ở phần chi tiết)"
+FORM_NAME = re.compile(r"^(Tờ khai|Đơn|Mẫu)\b|\btheo mẫu\b", re.IGNORECASE)
+"""A document that is itself a form to fill in, when the record links none (``mau``): «Tờ khai đăng ký
+khai sinh theo mẫu», «Đơn đề nghị…»."""
 
 
 @dataclass(frozen=True)
@@ -43,41 +48,28 @@ class Notice:
     address: str
     """The page's public address."""
     version: str
-    """The record's fingerprint (:func:`content_version`)."""
+    """The content's version as a reader says it: its date (``ngày 05/12/2026``), never a hash."""
     updated: str
     """The record's date as printed (``05/12/2026``), or "" when the record gives none."""
 
 
 def page_address(catalog: Catalog, p: Procedure) -> str:
-    """The public address of ``p``'s page: ``url_trang`` of ``site.yml`` (or ``congkhai build --url``)
-    and the page's path; without it, the path from the site's root (``/thu-tuc/<mã>/``), which a reader
-    can type after the site's address but a phone cannot open by itself."""
-    path = f"thu-tuc/{p.ma_thu_tuc}/"
-    base = catalog.agency.url_trang
-    return f"{str(base).rstrip('/')}/{path}" if base else f"/{path}"
-
-
-def content_version(p: Procedure) -> str:
-    """A short fingerprint of the record (eight hex digits of the SHA-256 of its JSON): two printed
-    notices with the same version say the same."""
-    return hashlib.sha256(p.model_dump_json().encode()).hexdigest()[:8]
+    """The public address of ``p``'s page (:func:`generator.site.printed.page_address`)."""
+    return printed.page_address(catalog, f"thu-tuc/{p.ma_thu_tuc}/")
 
 
 def notice(catalog: Catalog, p: Procedure) -> Notice:
     """The printed sheet of ``p``."""
     address = page_address(catalog, p)
-    svg = qr_svg(
-        address, svgclass="ck-qr", lineclass=None, omitsize=True, border=2, title=f"Mã QR: {address}"
-    )
     documents, left = _documents(p)
     updated = p.ngay_cap_nhat or next((d.ngay for d in reversed(p.quyet_dinh_cong_bo) if d.ngay), None)
     return Notice(
         facts=[(label, clip(text, FACT_CHARS)) for label, text in _facts(catalog, p) if text],
         documents=documents,
         documents_left=left,
-        qr=Markup(svg),  # segno's own SVG; the address inside it is escaped by segno
+        qr=printed.qr_code(address),
         address=address,
-        version=content_version(p),
+        version=f"ngày {vdate(catalog.as_of)}",
         updated=vdate(updated) if updated else "",
     )
 
@@ -96,8 +88,22 @@ def _facts(catalog: Catalog, p: Procedure) -> list[tuple[str, str]]:
         ("Cách nộp hồ sơ", facts.how_to_apply(p)),
         ("Thời hạn giải quyết", facts.time_summary(p)),
         ("Phí, lệ phí", facts.fee_summary(p)),
+        ("Mẫu đơn, tờ khai", "; ".join(forms(p))),
         ("Kết quả", "; ".join(r.ten for r in p.ket_qua)),
     ]
+
+
+def forms(p: Procedure) -> list[str]:
+    """The forms to fill in for ``p``, in the record's order: the forms its documents link (``mau``), and
+    each document that is itself a form (:data:`FORM_NAME`); a name without its bracketed remark."""
+    found: list[str] = []
+    for case in p.thanh_phan_ho_so:
+        for document in case.giay_to:
+            itself = [document.ten] if FORM_NAME.search(document.ten) else []
+            names = [f.ten for f in document.mau] or itself
+            names = [re.sub(r"\s*\(.*", "", name, flags=re.S).rstrip(" ;,.:") or name for name in names]
+            found += [name for name in names if name not in found]
+    return found
 
 
 def _documents(p: Procedure) -> tuple[list[tuple[str | None, list[str]]], int]:

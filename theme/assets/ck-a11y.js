@@ -46,7 +46,9 @@
   function nameScrollers() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       var table = wrap.querySelector("table");
-      if (!table || table.hasAttribute("data-ck") || wrap.hasAttribute("tabindex")) return;
+      if (!table || wrap.hasAttribute("tabindex")) return;
+      var marked = table.getAttribute("data-ck");
+      if (marked && marked !== "scroll") return;
       var heading = table.querySelector("caption, th");
       wrap.setAttribute("tabindex", "0");
       wrap.setAttribute("role", "region");
