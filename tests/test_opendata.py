@@ -201,10 +201,11 @@ def test_the_open_data_page_lists_every_download_and_the_dictionary(built: tuple
     for name in ("thu-tuc.json", "thu-tuc.csv", "hoi-dap.csv", "thay-doi.xml", "datapackage.json"):
         assert f'href="{name}"' in page
     size = (out / "du-lieu" / "thu-tuc.csv").stat().st_size
-    assert f'<td style="text-align: right;">{size} B</td>' in page
+    assert f'<td data-label="Dung lượng" style="text-align: right;">{size} B</td>' in page
     # the model's own label and hint
     assert (
-        "<td><code>ma_thu_tuc</code></td>\n<td>Mã thủ tục</td>\n<td>văn bản</td>\n<td>Mã trên Cơ sở" in page
+        '<td data-label="Cột"><code>ma_thu_tuc</code></td>\n<td data-label="Tên">Mã thủ tục</td>\n'
+        '<td data-label="Kiểu">văn bản</td>\n<td data-label="Ý nghĩa">Mã trên Cơ sở' in page
     )
     assert "Ngày trả lời" in page
 
@@ -382,7 +383,7 @@ def test_without_an_address_the_open_data_says_its_page_paths_are_relative() -> 
     assert json.loads(files["du-lieu/thu-tuc/1.013859.json"])["dia_chi_trang"] == "thu-tuc/1.013859/"
     relative = (
         "Đường dẫn tới trang {}, tương đối với địa chỉ gốc của trang web (trang được dựng khi chưa ghi "
-        "«Địa chỉ trang» trong site.yml hay tùy chọn --url)."
+        "«Địa chỉ trang»)."
     )
     schema = json.loads(files["du-lieu/schema/thu-tuc.schema.json"])
     assert schema["properties"]["dia_chi_trang"]["description"] == relative.format("bản ghi")

@@ -137,5 +137,5 @@ def address_description(site_url: str | None, what: str) -> str:
         return f"Địa chỉ đầy đủ của trang {what}."
     return (
         f"Đường dẫn tới trang {what}, tương đối với địa chỉ gốc của trang web (trang được dựng khi chưa ghi "
-        "«Địa chỉ trang» trong site.yml hay tùy chọn --url)."
+        "«Địa chỉ trang»)."
     )
