@@ -587,7 +587,7 @@
         h(
           "article",
           { className: "md-content__inner md-typeset" },
-          h("h1", null, title || collection),
+          h("h1", null, title || (rules.noun ? rules.noun.charAt(0).toUpperCase() + rules.noun.slice(1) + " mới" : "")),
           rows(data, fields),
         ),
       );

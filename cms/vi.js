@@ -212,6 +212,21 @@ var dateWidget = function () {
   return [control, preview];
 };
 
+// Decap's relation picker says «Loading options…» in English whatever the locale (a fixed string in its
+// bundle): the same words in Vietnamese, wherever they appear.
+var UNTRANSLATED = { "Loading options…": "Đang tải các lựa chọn…" };
+new MutationObserver(function (changes) {
+  changes.forEach(function (change) {
+    change.addedNodes.forEach(function (node) {
+      var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (var text = node.nodeType === 3 ? node : walker.nextNode(); text; text = walker.nextNode()) {
+        var said = UNTRANSLATED[text.nodeValue.trim()];
+        if (said) text.nodeValue = said;
+      }
+    });
+  });
+}).observe(document.documentElement, { childList: true, subtree: true });
+
 document.addEventListener("DOMContentLoaded", function () {
   var merge = function (base, extra) {
     var out = Object.assign({}, base);

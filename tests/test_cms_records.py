@@ -299,6 +299,9 @@ def test_personal_data_and_an_early_answer_are_refused_and_nothing_is_committed(
             page.goto(f"{base}admin/#/collections/pakn/new")
             page.reload()
             page.locator("[id*='-field-']").first.wait_for()
+            # the preview of an empty record is headed by what it is, in words, not «pakn»
+            heading = page.frame_locator("iframe").first.locator("h1").first
+            _wait_for(lambda: heading.inner_text() == "Phản ánh, kiến nghị mới")
             _Filler(page, {"tom_tat": personal}).fill(pakn["fields"])
             _save(page)
             for message in expected:
@@ -429,6 +432,14 @@ def test_every_collection_lists_its_records_by_name(tmp_path: Path) -> None:
         with serve_directory(tmp_path / "site") as base, chromium() as browser:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             _login(page, base)
+            # Decap's picker writes «Loading options…» in English whatever the locale: cms/vi.js says it
+            # in Vietnamese wherever it appears
+            page.evaluate(
+                "() => { const d = document.createElement('div'); d.id = 'ck-probe';"
+                " d.textContent = 'Loading options…'; document.body.append(d); }"
+            )
+            probe = page.locator("#ck-probe")
+            _wait_for(lambda: probe.inner_text() == "Đang tải các lựa chọn…")
             for collection in folders:
                 dataset = next(d for d in DATASETS if d.name == collection["name"])
                 expected = len(list(dataset.files(repo / "content")))

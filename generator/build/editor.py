@@ -309,6 +309,7 @@ def editor_rules(datasets: Sequence[AnyDataset], content_dir: str, allowed: Allo
                 "depends": [rule_json(path, rule) for path, rule in dependencies(d.model)],
                 "scanNames": d.scan_names,
                 "labels": path_labels(d.model),
+                "noun": d.noun,
             }
             for d in datasets
         },
