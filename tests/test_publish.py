@@ -428,3 +428,14 @@ def test_serve_refuses_a_dangerous_work_folder_before_serving(project: Path) -> 
     assert_refused(
         run("serve", "--work", "content"), work_refused(project / "content", "đó là thư mục nội dung")
     )
+
+
+def test_a_build_leaves_the_process_build_date_as_it_found_it(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build sets ``SOURCE_DATE_EPOCH`` for MkDocs while it runs, then puts it back: a later build in the
+    same process (the preview server, a test) dates its site by its own content, not by this one's."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert run("build").exit_code == 0
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    assert run("build").exit_code == 0
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1600000000"

@@ -6,7 +6,8 @@ Everything is gathered and validated first; the previous site is replaced only b
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from functools import partial
@@ -85,6 +86,21 @@ def source_date_epoch(catalog: Catalog) -> str:
     if "SOURCE_DATE_EPOCH" in os.environ:
         return os.environ["SOURCE_DATE_EPOCH"]
     return str(int(datetime.combine(catalog.as_of, time(), tzinfo=UTC).timestamp()))
+
+
+@contextmanager
+def build_date(epoch: str) -> Iterator[None]:
+    """``SOURCE_DATE_EPOCH`` set to ``epoch`` while the block runs (MkDocs and its plugins read it from the
+    environment), then put back as it was: a build leaves its date to no later build in the process."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 def check(content: Path, datasets: Sequence[AnyDataset] = DATASETS, jobs: int = 0) -> Catalog:
@@ -179,9 +195,8 @@ def build(
         with using_work(work), output.staging() as staging:
             make = partial(_make_site, content, work, staging, config_file, jobs, datasets, site_url)
             made = in_child(make) if _large(content, datasets, jobs) else make()
-            os.environ["SOURCE_DATE_EPOCH"] = made.epoch
             clock = _Clock()
-            with naming(staging):
+            with build_date(made.epoch), naming(staging):
                 _index_search(staging)
                 clock.lap("search")
                 write_editor(staging, made.agency, content, config_file, datasets, cms_repo, cms_local)
@@ -240,8 +255,8 @@ def _make_site(
     with naming(work):  # a full disk names the work folder
         catalog, report = prepare(content, work, jobs, datasets, site_url)
     clock.lap("generate")
-    epoch = os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(catalog)
-    with naming(staging):
+    epoch = source_date_epoch(catalog)
+    with build_date(epoch), naming(staging):
         run_mkdocs(config_file, mkdocs_options(catalog, work / DOCS, staging), jobs=jobs)
         write_sitemap(staging, work / DOCS, catalog)
     clock.lap("mkdocs")
