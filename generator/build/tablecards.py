@@ -12,12 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-SCROLL_CUE = (
-    '<p class="ck-scroll-cue" aria-hidden="true">'
-    "Bảng rộng: kéo ngang trong bảng để xem các cột bên phải →</p>"
-)
-"""Said above a table that scrolls sideways on a phone (hidden on a wider screen and on paper); Biểu 06
-(``generator/statistics/templates/_table.html.j2``) says the same."""
+from generator.core.render import SCROLL_CUE
 
 _TABLE = re.compile(r"<table\b([^>]*)>(.*?)</table>", re.S)
 _THEAD = re.compile(r"<thead\b[^>]*>(.*?)</thead>", re.S)

@@ -39,6 +39,14 @@ _MARKUP = frozenset("\\`*_{}[]()#+-.!|<>&\"'~:=^$%@")
 _MARKUP_RE = re.compile("[" + re.escape("".join(sorted(_MARKUP))) + "]")
 
 
+SCROLL_CUE = (
+    '<p class="ck-scroll-cue" aria-hidden="true">'
+    "Bảng rộng: kéo ngang trong bảng để xem các cột bên phải →</p>"
+)
+"""Said above a table that scrolls sideways on a phone (hidden on a wider screen and on paper): by Biểu 06
+(``scroll_cue`` in its template) and by :mod:`generator.build.tablecards` for other wide tables."""
+
+
 Memo = Callable[[str, tuple[object, ...], Callable[[], str]], str]
 """``memo(path, inputs, make)``: the text of the file ``path``, made by ``make()`` from ``inputs`` (every
 object it reads). The live preview passes one that reuses the previous text while the inputs are equal."""
@@ -201,7 +209,7 @@ def _environment() -> Environment:
     )
     env.filters.update(md=md, md_text=md_text, url=url, number=number, vdate=vdate, labels=labels)
     env.filters.update(inline=inline, lines=lines, paragraphs=paragraphs, join_lines=join_lines)
-    env.globals.update(raw=raw)
+    env.globals.update(raw=raw, scroll_cue=Markup(SCROLL_CUE))
     return env
 
 
