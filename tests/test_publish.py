@@ -430,7 +430,9 @@ def test_serve_refuses_a_dangerous_work_folder_before_serving(project: Path) -> 
     )
 
 
-def test_a_build_leaves_the_process_build_date_as_it_found_it(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_build_leaves_the_process_build_date_as_it_found_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The build sets ``SOURCE_DATE_EPOCH`` for MkDocs while it runs, then puts it back: a later build in the
     same process (the preview server, a test) dates its site by its own content, not by this one's."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
