@@ -105,14 +105,29 @@ function whole(form) {
 
 /** The words of a text with and without marks: [{raw: "ký", f: "ky", marked: true}]. */
 export function tokens(text) {
-  const raw = normalise(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  const raw = normalise(text).match(/[\p{L}\p{N}]+/gu) || [];
   return raw
-    .map((word) => ({ raw: word, f: words(word).join(""), marked: MARKED.test(word) }))
+    .map((typed) => {
+      const word = typed.toLowerCase();
+      const upper = typed.length > 1 && typed !== word && typed === typed.toUpperCase();
+      return { raw: word, f: words(word).join(""), marked: MARKED.test(word), upper };
+    })
     .filter((token) => token.f);
 }
 
-/** Whether a query word is a term's word: with the same marks when both have marks, else folded. */
+// A Vietnamese syllable, folded: an onset, one to three vowels, a final. «tha», «ca» are words (thả, cá);
+// «tthn», «gcn», «cty», «ubnd» are not: only those are read as initials.
+const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
+
+/** Whether a folded word can be a Vietnamese syllable (then it is not read as an abbreviation). */
+export function isSyllable(word) {
+  return SYLLABLE.test(word);
+}
+
+/** Whether a query word is a term's word: with the same marks when both have marks, else folded; a
+ * term written in capitals («THA», «CA») only for a word typed in capitals or that is no syllable. */
 function same(query, term) {
+  if (term.upper && !query.upper && isSyllable(query.f)) return false;
   return query.marked && term.marked ? query.raw === term.raw : query.f === term.f;
 }
 
@@ -501,6 +516,7 @@ const SWAP_FACTOR = 0.5; // a typed word of a lexicon term, whose official form 
 const EXTRA_PENALTY = 0.015; // per word of the name the query does not have: the general procedure first
 const STRONG_MATCH = 0.55; // below this coverage (and without a name match), the matches are said to be weak
 const TERM_ROWS = 16;
+const STRONG_PART = 8; // a term's weight in a name or result (generator/site/termindex.py FIELD_WEIGHTS)
 const TERM_WEIGHT = 1.5; // the term index's ranking against Pagefind's (weight 1) in the fusion
 const LONG_NAME = 24; // words: a longer name's coverage is scaled down by sqrt(LONG_NAME / its words)
 
@@ -559,7 +575,7 @@ export class Terms {
   /** The words of names whose initials are ``short`` («tthn» → «tinh trang hon nhan»), the most
    * frequent phrase; null when none. */
   initials(short) {
-    if (!this.names || short.length < 2 || short.length > 6 || !/^[a-z]+$/.test(short)) return null;
+    if (!this.names || short.length < 2 || short.length > 6 || !/^[a-z]+$/.test(short) || isSyllable(short)) return null;
     const seen = new Map();
     for (const entry of this.names.entries) {
       const w = entry.words;
@@ -633,9 +649,14 @@ export class Terms {
     // A correction only for a word no record has; an everyday word weighs less only when the records
     // say its official form.
     const said = concepts.some((c) => c.official && this.get(c.alts[0][0]));
+    // An everyday phrase the records themselves say in a name or result («đăng ký tàu cá») is not
+    // swapped: its words weigh fully and the lexicon's official words are only a hint.
+    const own = new Set(analysis.terms.filter((t) => this.says(words(t.term))).flatMap((t) => words(t.term)));
+    const hinted = new Set(analysis.terms.filter((t) => this.says(words(t.term))).flatMap((t) => words(t.official)));
     for (const c of concepts) {
       if (c.fix && this.get(c.alts[0][0])) c.alts = c.alts.filter((alt) => alt !== c.fix);
-      if (c.swapped && !said) c.factor = 1;
+      if (c.swapped && (!said || own.has(c.alts[0][0]))) c.factor = 1;
+      if (c.official && hinted.has(c.alts[0][0]) && !own.has(c.alts[0][0])) c.factor = SWAP_FACTOR;
     }
     for (const c of concepts) {
       const [first] = c.alts;
@@ -646,6 +667,22 @@ export class Terms {
     }
     await this.load(this.termsOf(concepts));
     return concepts;
+  }
+
+  /** Whether some record says the phrase ``folded`` (two words or more) in its name or results: one
+   * record holds each of its pairs there. */
+  says(folded) {
+    if (folded.length < 2) return false;
+    let common = null;
+    for (let i = 0; i + 1 < folded.length; i++) {
+      const list = this.get(`${folded[i]} ${folded[i + 1]}`);
+      if (!list) return false;
+      const strong = new Set();
+      for (let k = 1; k < list.length; k += 2) if (list[k + 1] >= STRONG_PART) strong.add(list[k]);
+      common = common ? new Set([...common].filter((doc) => strong.has(doc))) : strong;
+      if (!common.size) return false;
+    }
+    return true;
   }
 
   /** Records by IDF-weighted coverage of the concepts: [{index, score}], best first. */
@@ -754,12 +791,46 @@ export function families(ranked, analysis) {
       rows.push(list);
     }
   }
-  return rows.map((list) => {
+  const gathered = rows.map((list) => {
     if (list.length === 1) return list[0];
     const best = list.reduce((a, b) => (better(a, b) ? b : a));
     const others = list.filter((r) => r !== best);
     return { ...best, data: { ...best.data, family: others.map((r) => r.data) }, members: others };
   });
+  return generalFirst(gathered, asked);
+}
+
+const GENERAL_ROWS = 12; // generalFirst looks this far down the list for a more general procedure
+
+/** A name's folded words without the leading «Thủ tục» and bracketed remarks. */
+function nameWords(r) {
+  const title = (r.data.meta && r.data.meta.title) || "";
+  return words(title.replace(/\([^)]*\)/g, " ")).filter((w, i, all) => !(i < 2 && all[0] === "thu" && all[1] === "tuc"));
+}
+
+/**
+ * ``rows`` with a more general procedure moved up before its special cases: a name made of another's
+ * words and more («… của Chi nhánh …», «Cấp lại …», «… trong trường hợp …»), the added words not in the
+ * query (``asked``), is a special case of it, and the reader who did not name the case wants the general
+ * one. Read from the names, not from a list of qualifiers.
+ */
+export function generalFirst(rows, asked) {
+  const out = rows.slice();
+  const named = out.map((r) => new Set(nameWords(r)));
+  for (let i = 1; i < Math.min(out.length, GENERAL_ROWS); i++) {
+    const general = named[i];
+    if (!general.size) continue;
+    const at = named.slice(0, i).findIndex((special) => {
+      if (special.size <= general.size) return false;
+      for (const w of general) if (!special.has(w)) return false;
+      for (const w of special) if (!general.has(w) && asked.has(w)) return false;
+      return true;
+    });
+    if (at < 0) continue;
+    out.splice(at, 0, ...out.splice(i, 1));
+    named.splice(at, 0, ...named.splice(i, 1));
+  }
+  return out;
 }
 
 /** A procedure code without its dots («1.013859» → «1013859»): how codes are compared. */
