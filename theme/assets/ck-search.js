@@ -830,6 +830,37 @@ export function generalFirst(rows, asked) {
     out.splice(at, 0, ...out.splice(i, 1));
     named.splice(at, 0, ...named.splice(i, 1));
   }
+  return firstIssueFirst(out, asked);
+}
+
+// What is done again or undone to a thing first granted by another procedure: a reader who names none of
+// these wants the first grant («chứng chỉ hành nghề» is «Cấp chứng chỉ…», not «Cấp lại…» or «Thu hồi…»).
+const LATER_ACTIONS = ["cap lai", "cap doi", "thu hoi", "gia han", "cham dut", "giai the", "tam ngung", "dang ky lai", "huy", "xoa", "dieu chinh", "sua doi", "bo sung"].map((a) => a.split(" "));
+const LATER_SPAN = 4; // words at the start of a name where its action is said
+const LATER_MARGIN = 0.8; // a later row moves up past such a procedure when its term score is this close
+
+/** The action of ``r``'s name done to something granted before, when the query names none of it. */
+function laterAction(r, asked) {
+  const name = nameWords(r).slice(0, LATER_SPAN);
+  return LATER_ACTIONS.some((action) => {
+    if (action.some((w) => asked.has(w))) return false;
+    for (let i = 0; i + action.length <= name.length; i++) {
+      if (action.every((w, k) => name[i + k] === w)) return true;
+    }
+    return false;
+  });
+}
+
+/** ``rows`` with a procedure that renews, revokes or amends moved below the near-equal ones that grant. */
+function firstIssueFirst(rows, asked) {
+  const out = rows.slice();
+  const window = Math.min(out.length, GENERAL_ROWS);
+  for (let i = 0; i < window; i++) {
+    const later = out[i];
+    if (typeof later.terms !== "number" || !laterAction(later, asked)) continue;
+    const j = out.findIndex((r, k) => k > i && k < window && typeof r.terms === "number" && r.terms >= LATER_MARGIN * later.terms && !laterAction(r, asked));
+    if (j > i) out.splice(i, 0, ...out.splice(j, 1));
+  }
   return out;
 }
 
