@@ -19,7 +19,7 @@ from click.testing import CliRunner
 import tests.test_privacy as privacy_cases
 from generator.build.admin import CMS_DIST, DATE_WIDGET, write_admin
 from generator.build.editor import choices, file_template
-from generator.cli import main
+from generator.cli import NOT_IN_LAYOUT, main
 from generator.core.fields import CODE_PATTERN, SLUG_PATTERN, URL_PATTERN
 from generator.core.labels import path_labels
 from generator.core.privacy import AllowList, scan_text
@@ -265,6 +265,25 @@ def test_a_new_record_of_every_collection_passes_check(tmp_path: Path) -> None:
     assert sorted(set(expected) - set(made)) == [], made
     result = CliRunner().invoke(main, ["check", "--content", str(repo / "content")])
     assert result.exit_code == 0, result.output
+    # written as by hand: no optional value left empty, no new key at its default
+    for path in sorted(set(made)):
+        text = (repo / path).read_text(encoding="utf-8")
+        assert not re.search(r": (\[\]|\{\}|''|null)$", text, flags=re.MULTILINE), _shown(repo / path)
+        owner = next((d for d in DATASETS if repo / path in d.files(repo / "content")), None)
+        if owner is not None and owner.name in {c["name"] for c in folders}:
+            schema = owner.model.model_json_schema()
+            held = yaml.safe_load(text)
+            defaults = {k: v["default"] for k, v in schema["properties"].items() if "default" in v}
+            assert [k for k in held if k in defaults and held[k] == defaults[k]] == [], _shown(repo / path)
+    # saved exactly as «congkhai fmt» writes it: no file the editor made is out of the layout
+    assert [line for line in result.output.splitlines() if NOT_IN_LAYOUT in line] == [], result.output
+    fmt = CliRunner().invoke(main, ["fmt", "--check", "--content", str(repo / "content")])
+    assert fmt.exit_code == 0, fmt.output + "".join(_shown(repo / path) for path in sorted(set(made)))
+
+
+def _shown(path: Path) -> str:
+    """A file the editor made, for a failure's message."""
+    return f"\n--- {path.name}\n{path.read_text(encoding='utf-8')}"
 
 
 def _stem(template: str, collection: str) -> str:

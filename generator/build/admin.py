@@ -39,7 +39,7 @@ from generator.build.security import admin_csp
 from generator.core.fields import PATTERN_MESSAGES, Refers
 from generator.core.labels import ENUM_LABELS
 from generator.core.privacy import AllowList
-from generator.core.yamllayout import model_order
+from generator.core.yamllayout import form_order
 from generator.site.dataset import AnyDataset
 
 ADMIN = "admin"
@@ -392,13 +392,13 @@ def config_names(config: dict[str, Any]) -> Iterable[tuple[str, ...]]:
 
 def write_layout_scripts(folder: Path, datasets: Sequence[AnyDataset]) -> None:
     """The editor's YAML writer, npm ``yaml`` beside it, and the formats of ``datasets`` (each with its
-    model's key order, :func:`~generator.core.yamllayout.model_order`)."""
+    model's key order and what a new record leaves out, :func:`~generator.core.yamllayout.form_order`)."""
     target = folder / "yaml"
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(YAML_BROWSER, target)
     shutil.copyfile(CMS_SOURCE / LAYOUT_SCRIPT, folder / LAYOUT_SCRIPT)
-    orders = {format_name(d): model_order(d.model) for d in datasets}
+    orders = {format_name(d): form_order(d.model) for d in datasets}
     (folder / FORMATS_SCRIPT).write_text(
         "// Tạo tự động (generator/build/admin.py): đừng sửa tay.\n"
         f"import {{ format }} from './{LAYOUT_SCRIPT}';\n\n"
