@@ -549,6 +549,7 @@
       if (option) return option.label;
     }
     if (typeof value === "boolean") return value ? "Có" : "Không";
+    if (field && field.widget === "tien" && typeof value === "number") return window.congkhaiMoneyShown(value);
     if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) return showDay(value);
     return String(value);
   }

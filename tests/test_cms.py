@@ -23,7 +23,16 @@ import yaml
 from click.testing import CliRunner
 from pydantic import BaseModel
 
-from generator.build.admin import CMS_DIST, LOCAL_API, SCRIPT, cms_config, config_names, write_admin
+from generator.build.admin import (
+    CMS_DIST,
+    LOCAL_API,
+    MONEY_WIDGET,
+    SCRIPT,
+    cms_config,
+    config_names,
+    write_admin,
+)
+from generator.build.editor import money_fields
 from generator.build.security import admin_csp
 from generator.cli import main
 from generator.core.fields import CODE_PATTERN, PATTERN_MESSAGES
@@ -34,6 +43,10 @@ from tests.test_labels import english_words
 
 ROOT = Path(__file__).resolve().parents[1]
 DECAP_SERVER = ROOT / "cms" / "node_modules" / ".bin" / "decap-server"
+MONEY_REFUSED = (
+    "phải là số tiền viết bằng chữ số, các nhóm nghìn cách nhau bằng dấu chấm (ví dụ 1.200.000 đồng)"
+)
+"""What the money widget (cms/vi.js) says of a text that is not a sum of money, as check words it."""
 
 
 def model_paths(model: type[BaseModel], prefix: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
@@ -100,7 +113,13 @@ def test_widgets_follow_the_models() -> None:
         ],
     }
     fee = _field(config, "thu-tuc", "cach_thuc", "phi_le_phi", "so_tien")
-    assert fee == {**fee, "widget": "number", "value_type": "float", "min": 0.0, "required": False}
+    assert fee == {**fee, "widget": MONEY_WIDGET, "required": False}
+    # every sum of money, found in the models (core/fields.Money), has the money widget; nothing else
+    money = {(d.name, *path) for d in DATASETS for path in money_fields(d.model)}
+    assert ("thu-tuc", "cach_thuc", "phi_le_phi", "so_tien") in money
+    widgets = {path: _field(config, *path)["widget"] for path in config_names(config)}
+    assert {path for path, widget in widgets.items() if widget == MONEY_WIDGET} == money
+    assert _field(config, "thu-tuc", "cach_thuc", "thoi_han", "so")["widget"] == "number"  # days
     assert _field(config, "thu-tuc", "cach_thuc", "phi_le_phi")["widget"] == "list"
     day = _field(config, "thu-tuc", "cach_thuc", "phi_le_phi", "hieu_luc_tu")
     assert day == {**day, "widget": "ngay", "required": False}
@@ -312,8 +331,16 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
             assert "cms/" not in _git(repo, "branch", "--list")
             _replace(page, day, "7/12/2026")
 
+            # A sum of money is typed as staff write it; what is not one is refused in the form.
+            _replace(page, fee, "1,5")
+            page.get_by_role("button", name="Lưu").click()
+            page.get_by_text(MONEY_REFUSED + ", không phải «1,5»", exact=False).first.wait_for()
+            assert "cms/" not in _git(repo, "branch", "--list")
+            _replace(page, fee, "1.200.000 đồng")
+            code.click()  # left: shown with dots between thousands
+            assert fee.input_value() == "1.200.000"
+
             # Saved: a draft on its own branch; the published file is unchanged.
-            _replace(page, fee, "25000")
             page.get_by_role("button", name="Lưu").click()
             page.get_by_text("Mục đã được lưu").first.wait_for()
             assert "cms/thu-tuc/1.000080" in _git(repo, "branch", "--list")
@@ -341,7 +368,7 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
     assert _git(repo, "log", "-1", "--format=%s", "main").strip() == "Sửa thủ tục «1.000080»"
     saved = yaml.safe_load(_published(repo, record))
     expected = yaml.safe_load(before)
-    expected["cach_thuc"][0]["phi_le_phi"][0]["so_tien"] = 25000
+    expected["cach_thuc"][0]["phi_le_phi"][0]["so_tien"] = 1200000  # typed «1.200.000 đồng»
     expected["ngay_cap_nhat"] = date(2026, 12, 7)  # typed 7/12/2026
     assert saved == expected  # every other value as it was
     assert list(saved) == list(expected)
@@ -350,7 +377,7 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
     diff = _git(repo, "diff", "--unified=0", "HEAD~1", "main", "--", record).splitlines()
     changed = [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
     assert sorted(changed) == [
-        "+      - so_tien: 25000",
+        "+      - so_tien: 1200000",
         "+ngay_cap_nhat: 2026-12-07",
         "-      - so_tien: 0",
     ], diff

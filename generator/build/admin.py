@@ -8,7 +8,8 @@ from each dataset's pydantic model through its JSON Schema, so the form cannot d
 - one folder collection per dataset, one file per record (the unit registry, a single file, is a file
   collection; feedback, ``pakn/<năm>/<mã>.yml``, is one collection whose ``path`` keeps the year folder);
 - ``select`` for closed lists (``Literal`` values), ``string`` with ``pattern`` and a Vietnamese hint for
-  codes, addresses and slugs, ``number``, ``boolean``, ``ngay`` for dates (:data:`DATE_WIDGET`), ``list`` and
+  codes, addresses and slugs, ``number``, ``tien`` for sums of money (:data:`MONEY_WIDGET`), ``boolean``,
+  ``ngay`` for dates (:data:`DATE_WIDGET`), ``list`` and
   ``object`` for nested models, ``text`` for free text;
 - labels, hints and the closed lists' options (``{label, value}``) in Vietnamese, from the models
   (:mod:`generator.core.labels`, through the schema's ``title``, ``description`` and
@@ -34,7 +35,7 @@ from typing import Any
 
 import yaml
 
-from generator.build.editor import Path_, editor_rules, references, rules_script
+from generator.build.editor import Path_, editor_rules, money_fields, references, rules_script
 from generator.build.security import admin_csp
 from generator.core.fields import PATTERN_MESSAGES, Refers
 from generator.core.labels import ENUM_LABELS
@@ -91,6 +92,10 @@ _BUNDLE_FILE = re.compile(r"^(decap-cms\.js|\d+\.decap-cms\.js|[0-9a-f]+\.wasm|d
 
 DATE_WIDGET = "ngay"
 """The widget of a date (``cms/vi.js``): typed and shown DD/MM/YYYY, written YYYY-MM-DD."""
+
+MONEY_WIDGET = "tien"
+"""The widget of a sum of money (``cms/vi.js``): typed and shown with dots between thousands
+(``1.200.000``, ``1.200.000 đồng``, ``1 200 000`` are read alike), written as a whole number."""
 
 LOCAL_API = "http://127.0.0.1:8081/api/v1"
 """Where a local build's editor finds ``decap-server`` (``make cms`` binds it to this machine alone)."""
@@ -154,7 +159,8 @@ def collection(
 ) -> dict[str, Any]:
     """One dataset's collection: a folder of records, or the one file it keeps."""
     schema = dataset.model.model_json_schema()
-    form = _Form(schema.get("$defs", {}), dict(references(dataset.model)), choices or {})
+    refs, money = dict(references(dataset.model)), set(money_fields(dataset.model))
+    form = _Form(schema.get("$defs", {}), refs, choices or {}, money)
     fields = form.object_fields(schema, ())
     label = f"{dataset.noun[:1].upper()}{dataset.noun[1:]}"
     base: dict[str, Any] = {"name": dataset.name, "label": label, "label_singular": dataset.noun}
@@ -234,8 +240,9 @@ class _Form:
         defs: dict[str, Any],
         refs: Mapping[Path_, Refers],
         choices: Mapping[str, Sequence[tuple[str, str]]],
+        money: set[Path_] | None = None,
     ) -> None:
-        self.defs, self.refs, self.choices = defs, refs, choices
+        self.defs, self.refs, self.choices, self.money = defs, refs, choices, money or set()
 
     def object_fields(
         self, schema: dict[str, Any], path: Path_, optional: bool = False
@@ -281,6 +288,8 @@ class _Form:
             node = number if number is not None else kinds[0]  # a Decimal is «number or numeric string»
         if "enum" in node:
             return {"widget": "select", "options": select_options(node)}
+        if path in self.money:
+            return {"widget": MONEY_WIDGET}
         kind = node.get("type")
         if kind == "object" or "properties" in node:
             return {
