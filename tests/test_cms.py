@@ -14,7 +14,7 @@ import typing
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +33,15 @@ from generator.build.admin import (
     write_admin,
 )
 from generator.build.editor import money_fields
+from generator.build.pipeline import check as check_content
+from generator.build.pipeline import next_keys
 from generator.build.security import admin_csp
 from generator.cli import main
 from generator.core.fields import CODE_PATTERN, PATTERN_MESSAGES
 from generator.datasets import DATASETS
 from tests.browser import chromium, serve_directory
 from tests.conftest import MINIMAL
+from tests.feedback_data import feedback_content
 from tests.test_labels import english_words
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -176,6 +179,38 @@ def test_only_a_local_build_names_the_local_server(tmp_path: Path) -> None:
     assert "local_backend" not in _admin_config(tmp_path / "published" / "site")
     assert "local_backend" not in (tmp_path / "published" / "site" / "admin" / "config.yml").read_text()
     assert _admin_config(tmp_path / "local" / "site")["local_backend"] == {"url": LOCAL_API}
+
+
+def _epoch(day: date) -> str:
+    return str(int(datetime.combine(day, datetime.min.time(), tzinfo=UTC).timestamp()))
+
+
+def test_a_new_feedback_item_starts_with_the_next_free_code_of_its_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The code field of a new record starts with the next free code of the year of the build's stated
+    date (``Catalog.as_of``), computed from the content by the dataset: PAKN-2026-047 after 046; the first
+    of a year without any; none for a dataset whose codes are not numbered (procedures)."""
+    content = feedback_content(tmp_path)
+    given = (content / "pakn/2025/PAKN-2025-006.yml").read_text(encoding="utf-8")
+    (content / "pakn/2026").mkdir()
+    moved = given.replace("PAKN-2025-006", "PAKN-2026-046").replace("2025-03-", "2026-03-")
+    (content / "pakn/2026/PAKN-2026-046.yml").write_text(moved, encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(date(2026, 5, 20)))
+    out = tmp_path / "out"
+    args = ["build", "--content", str(content), "--out", str(out / "site"), "--work", str(out / "work")]
+    result = CliRunner().invoke(main, [*args, "--config", str(ROOT / "mkdocs.yml"), "--cms-local"])
+    assert result.exit_code == 0, result.output
+    config = _admin_config(out / "site")
+    assert _field(config, "pakn", "ma_pakn")["default"] == "PAKN-2026-047"
+    assert "default" not in _field(config, "thu-tuc", "ma_thu_tuc")
+    numbers = [int(p.stem[-3:]) for p in (content / "pakn/2025").glob("PAKN-2025-*.yml")]
+    for day, expected in (
+        (date(2027, 1, 2), "PAKN-2027-001"),
+        (date(2025, 5, 20), f"PAKN-2025-{max(numbers) + 1:03d}"),
+    ):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(day))
+        assert next_keys(check_content(content)) == {"pakn": expected}
 
 
 def _listening(port: int) -> set[str]:

@@ -121,11 +121,13 @@ def cms_config(
     site_url: str | None = None,
     local: bool = False,
     choices: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    next_keys: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Decap CMS's configuration for ``datasets``, whose content folder is ``content_dir`` (relative to
     the repository's root); with ``local``, for a build on one's own machine that edits through
     ``decap-server`` (:data:`LOCAL_API`); ``choices``: the items of the registries and settings the
-    pickers offer, by file (:func:`generator.build.editor.choices`)."""
+    pickers offer, by file (:func:`generator.build.editor.choices`); ``next_keys``: the code a new
+    record's form starts with, by dataset (:meth:`~generator.site.dataset.Dataset.next_key`)."""
     config: dict[str, Any] = {
         "backend": {
             "name": "github",
@@ -144,7 +146,9 @@ def cms_config(
         "media_folder": f"{content_dir}/mau",
         "public_folder": "/mau",
         "omit_empty_optional_fields": True,
-        "collections": [collection(d, content_dir, choices or {}) for d in datasets],
+        "collections": [
+            collection(d, content_dir, choices or {}, (next_keys or {}).get(d.name)) for d in datasets
+        ],
     }
     if local:
         config["local_backend"] = {"url": LOCAL_API}
@@ -155,9 +159,13 @@ def cms_config(
 
 
 def collection(
-    dataset: AnyDataset, content_dir: str, choices: Mapping[str, Sequence[tuple[str, str]]] | None = None
+    dataset: AnyDataset,
+    content_dir: str,
+    choices: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    next_key: str | None = None,
 ) -> dict[str, Any]:
-    """One dataset's collection: a folder of records, or the one file it keeps."""
+    """One dataset's collection: a folder of records, or the one file it keeps; ``next_key``: the code a
+    new record starts with, when the file is named by that one field."""
     schema = dataset.model.model_json_schema()
     refs, money = dict(references(dataset.model)), set(money_fields(dataset.model))
     form = _Form(schema.get("$defs", {}), refs, choices or {}, money)
@@ -171,6 +179,10 @@ def collection(
     patterns = (dataset.pattern,) if isinstance(dataset.pattern, str) else dataset.pattern
     depth = max(p.count("/") for p in patterns)
     slug = slug_template(dataset)
+    named_by = re.fullmatch(r"\{\{(\w+)\}\}", slug)
+    if next_key is not None and named_by:  # the next free code (PAKN-2026-047), as the form's start
+        code = next(f for f in fields if f["name"] == named_by[1])
+        code["default"] = next_key
     result: dict[str, Any] = {
         **base,
         "folder": f"{content_dir}/{getattr(dataset, 'folder', dataset.name)}",
@@ -457,13 +469,16 @@ def write_admin(
     local: bool = False,
     choices: Mapping[str, Sequence[tuple[str, str]]] | None = None,
     allowed: AllowList | None = None,
+    next_keys: Mapping[str, str] | None = None,
 ) -> Path:
     """Write ``admin/`` into the built ``site``: the page, the generated configuration (``local``: for
     ``decap-server`` on this machine, :func:`cms_config`) and Decap CMS's bundle (only a notice when the
     bundle is not installed)."""
     folder = site / ADMIN
     folder.mkdir(parents=True, exist_ok=True)
-    config = cms_config(datasets, content_dir, repo, site_url=site_url, local=local, choices=choices)
+    config = cms_config(
+        datasets, content_dir, repo, site_url=site_url, local=local, choices=choices, next_keys=next_keys
+    )
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
     header = "# Tạo tự động từ các mô hình dữ liệu (generator/build/admin.py): đừng sửa tay.\n"
     (folder / "config.yml").write_text(header + text, encoding="utf-8")
