@@ -4,7 +4,8 @@
 // same Vietnamese words:
 // - a new record's file is named by the dataset's own rule (Decap's slugs are lower case);
 // - an optional group left empty is dropped, a filled one needs its required fields;
-// - the datasets' cross-field rules (feedback: an answer only with the status «da_xu_ly" …);
+// - the datasets' cross-field rules (feedback: an answer only with the status «da_xu_ly", no date
+//   after today …);
 // - no personal data: the privacy scan of generator/core/privacy.py and persons.py, ported, with
 //   libphonenumber-js (window.libphonenumber) for phone numbers as phonenumbers finds them.
 (function () {
@@ -336,6 +337,22 @@
     var p = String(day).slice(0, 10).split("-");
     return p[2] + "/" + p[1] + "/" + p[0];
   }
+  // no item received, moved on or answered after today (the feedback's check, by the clock's day)
+  function futureDays(data, M, errors) {
+    var now = new Date();
+    var today = now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" + ("0" + now.getDate()).slice(-2);
+    var days = [["ngay_tiep_nhan", data.ngay_tiep_nhan]];
+    (data.trang_thai || []).forEach(function (step, i) {
+      days.push(["trang_thai[" + i + "].ngay", step && step.ngay]);
+    });
+    days.push(["ngay_tra_loi", data.ngay_tra_loi]);
+    days.forEach(function (pair) {
+      var day = pair[1] ? String(pair[1]).slice(0, 10) : "";
+      if (/^\d{4}-\d{2}-\d{2}$/.test(day) && day > today) {
+        errors.push([pair[0], fill(M.future_day, { day: showDay(day), today: showDay(today) })]);
+      }
+    });
+  }
   function answerRules(data, M, errors) {
     var steps = data.trang_thai || [];
     var answered = -1;
@@ -417,6 +434,7 @@
       });
     });
     var M = rules.messages;
+    if (M.future_day) futureDays(data, M, errors);
     if (M.needs_answer) answerRules(data, M, errors);
     if (M.needs_level && !filled(data.cap_thuc_hien) && !filled(data.cap_thuc_hien_mo_ta)) {
       errors.push(["cap_thuc_hien", M.needs_level]);

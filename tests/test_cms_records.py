@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from generator.core.fields import CODE_PATTERN, SLUG_PATTERN, URL_PATTERN
 from generator.core.labels import path_labels
 from generator.core.privacy import AllowList, scan_text
 from generator.datasets import DATASETS
-from generator.feedback.checks import ANSWER_TOO_EARLY
+from generator.feedback.checks import ANSWER_TOO_EARLY, FUTURE_DAY
 from generator.feedback.model import FEEDBACK_CODE, Feedback
 from generator.plan import lookup
 from generator.plan.model import GROUPS_OR_TASKS, Plan, Timing
@@ -36,9 +37,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SAVED = "Mục đã được lưu"
 MISSING = "thiếu trường bắt buộc"
 
+YEAR = 2022
+"""The year of the records the tests make: past (a feedback item's dates may not be after today), and
+with no plan, statistics or feedback of it in the content."""
+
 SAMPLES = {
     CODE_PATTERN: "1.999901",
-    FEEDBACK_CODE: "PAKN-2030-001",
+    FEEDBACK_CODE: f"PAKN-{YEAR}-001",
     SLUG_PATTERN: "thu-nghiem",
     URL_PATTERN: "https://example.gov.vn/thu-nghiem",
 }
@@ -163,7 +168,7 @@ class _Filler:
             self.page.keyboard.press("Escape")
         elif kind == DATE_WIDGET:  # typed as staff do: day/month/year
             self.day += 1
-            control.fill(value or f"{self.day}/01/2030")
+            control.fill(value or f"{self.day}/01/{YEAR}")
         elif kind == "number":
             control.fill(str(value if value is not None else field.get("min", 0)))
         elif kind == "string" and "pattern" in field:
@@ -226,7 +231,7 @@ def test_a_new_record_of_every_collection_passes_check(tmp_path: Path) -> None:
             _login(page, base)
             for collection in config["collections"]:
                 name = collection["name"]
-                overrides = {"nam": 2030, **OVERRIDES.get(name, {}), "ket_qua.nhiem_vu": task}
+                overrides = {"nam": YEAR, **OVERRIDES.get(name, {}), "ket_qua.nhiem_vu": task}
                 before = _git(repo, "rev-parse", "main").strip()
                 if "folder" in collection:
                     page.goto(f"{base}admin/#/collections/{name}/new")
@@ -290,11 +295,11 @@ def _stem(template: str, collection: str) -> str:
     values = {
         "ma_thu_tuc": SAMPLES[CODE_PATTERN],
         "ma_pakn": SAMPLES[FEEDBACK_CODE],
-        "nam": "2030",
+        "nam": str(YEAR),
         "quy": "1",
     }
     values.update({k: str(v) for k, v in OVERRIDES.get(collection, {}).items()})
-    values["ngay_tiep_nhan"] = "2030-01-15"
+    values["ngay_tiep_nhan"] = f"{YEAR}-01-15"
     return re.sub(r"\{(\w+)(\|year)?\}", lambda m: values[m[1]][:4] if m[2] else values[m[1]], template)
 
 
@@ -336,6 +341,21 @@ def test_personal_data_and_an_early_answer_are_refused_and_nothing_is_committed(
             page.get_by_text(early, exact=False).first.wait_for()
             assert _branches(repo) == refs
 
+            # A date after today is refused with check's words.
+            received = page.locator("[id^='ngay_tiep_nhan-field-']")
+            typed = received.input_value()
+            tomorrow = date.today() + timedelta(days=1)
+            received.fill(tomorrow.strftime("%d/%m/%Y"))
+            _save(page)
+            future = FUTURE_DAY.format(
+                day=tomorrow.strftime("%d/%m/%Y"), today=date.today().strftime("%d/%m/%Y")
+            )
+            page.get_by_text(
+                f"ngay_tiep_nhan ({named['ngay_tiep_nhan']}): {future}", exact=False
+            ).first.wait_for()
+            assert _branches(repo) == refs
+            received.fill(typed)
+
             # An optional group is optional; once begun, it needs its required fields.
             page.locator("[id^='tra_loi-field-']").fill("")
             page.locator("[id^='so-field-']").fill("125/STP-VP")
@@ -349,7 +369,7 @@ def test_personal_data_and_an_early_answer_are_refused_and_nothing_is_committed(
     assert _branches(repo) != refs  # the clean item is a draft now
     branches = _git(repo, "branch", "--list", "--format=%(refname:short)").split()
     draft = next(b for b in branches if b.startswith("cms/"))
-    saved = yaml.safe_load(_git(repo, "show", f"{draft}:content/pakn/2030/PAKN-2030-001.yml"))
+    saved = yaml.safe_load(_git(repo, "show", f"{draft}:content/pakn/{YEAR}/PAKN-{YEAR}-001.yml"))
     assert "van_ban_tra_loi" not in saved
     assert saved["tom_tat"] == "Công dân phản ánh thủ tục còn rườm rà."
 
