@@ -507,6 +507,8 @@
     });
     return kept;
   }
+  // where Decap's own name for a new record's file (its slug) leads: the file as the rule named it
+  var renamed = {};
   ["proxy", "github"].forEach(function (name) {
     var backend = CMS.getBackend(name);
     if (!backend) return;
@@ -521,11 +523,17 @@
           var path = recordPath(options.collectionName, data);
           entry = Object.assign({}, entry, {
             dataFiles: entry.dataFiles.map(function (file) {
+              if (file.path !== path) renamed[file.path] = path;
               return Object.assign({}, file, { path: path });
             }),
           });
         }
         return persist(entry, options);
+      };
+      // Once published, Decap reads the new record by its own name: the file the rule named instead
+      var read = implementation.getEntry.bind(implementation);
+      implementation.getEntry = function (path) {
+        return read(renamed[path] || path);
       };
       // Records filed in year folders (<năm>/<mã>.yml) are listed at that depth only: the folder's
       // settings file (pakn/cau-hinh.yml) is not a record. Decap's own «filter» compares one value.
@@ -540,6 +548,23 @@
       });
       return implementation;
     };
+  });
+
+  // A new record published: its page in the editor is the one of its file as the rule named it
+  // (PAKN-2022-001 in 2022/), not Decap's own lower-case name (2026/pakn-2022-001), whose form is blank.
+  CMS.registerEventListener({
+    name: "postPublish",
+    handler: function (event) {
+      var entry = event.entry;
+      var name = entry.get("collection");
+      var rules = R.collections[name];
+      if (!rules || !rules.file || !rules.folderCollection) return;
+      var stem = recordPath(name, entry.get("data").toJS()).slice(rules.folder.length + 1).replace(/\.yml$/, "");
+      if (stem === entry.get("slug")) return;
+      setTimeout(function () {
+        window.location.hash = "#/collections/" + name + "/entries/" + stem;
+      }, 0);
+    },
   });
 
   // ---- the preview: the record as a page of the site, in the site's own styles ----

@@ -491,6 +491,7 @@ def write_admin(
         for item in config["collections"]:  # the preview's heading: what the list shows of a record
             summary = item.get("summary", "")
             rules["collections"][item["name"]]["title"] = re.findall(r"\{\{(\w+)\}\}", summary)
+            rules["collections"][item["name"]]["folderCollection"] = "folder" in item
         rules["styles"] = [f"../{p.relative_to(site).as_posix()}" for p in site_styles(site)]
         (folder / "congkhai-rules.js").write_text(rules_script(rules), encoding="utf-8")
         shutil.copyfile(PHONES, folder / "libphonenumber-max.js")
