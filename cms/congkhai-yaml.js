@@ -2,7 +2,8 @@
 // lines of the values that changed. The layout is the one `congkhai fmt` writes (generator/core/
 // yamllayout.py): two spaces a level, lists indented under their key, texts never folded, plain unless
 // YAML (1.1, as the content reader reads it, dates kept as text) needs quotes, then single quotes; a
-// text with a line break is a literal block; keys in the model's order (ORDERS, written by admin.py).
+// text with a line break is a literal block; keys in the model's order (ORDERS, written by admin.py);
+// what a hand-written file leaves out (an optional value left empty, a new key at its default) left out.
 import { isMap, isScalar, isSeq, parseDocument, Document } from './yaml/dist/index.js';
 
 // The original text travels with the entry's data under this key, from fromFile to toFile: Decap passes
@@ -69,6 +70,7 @@ function keyOf(pair) {
 // Set `value` into the map node `map`: unchanged values keep their nodes (and text), changed scalars are
 // replaced, groups and lists are merged, a new key goes where the model orders it, a key gone is removed.
 function mergeMap(doc, map, value, order) {
+  map.flow = false;
   for (const pair of [...map.items]) {
     if (!(keyOf(pair) in value)) map.delete(pair.key);
   }
@@ -96,6 +98,7 @@ function mergeMap(doc, map, value, order) {
 }
 
 function mergeSeq(doc, seq, value, order) {
+  seq.flow = false; // `[]` in the file, items now: a block list, as `congkhai fmt` writes it
   seq.items.length = Math.min(seq.items.length, value.length);
   value.forEach((item, index) => {
     seq.items[index] = index < seq.items.length ? merge(doc, seq.items[index], item, order) : create(doc, item, order);
@@ -117,13 +120,43 @@ function merge(doc, node, value, order) {
   return fresh;
 }
 
+// nothing in it but empty values (an optional group left blank: {so: '', ngay: null})
+function empty(value) {
+  if (value === null || value === undefined || value === '') return true;
+  if (Array.isArray(value)) return value.every(empty);
+  return typeof value === 'object' && Object.values(value).every(empty);
+}
+
+// `value` without what a hand-written file leaves out and a form sends for every field it shows: an
+// optional value left empty (null, '', [], {}, a group of empty values), and a key the file (`node`, as read) does not hold whose
+// value is its default. Only with the editor's orders (`required`, `defaults`: form_order in
+// generator/core/yamllayout.py).
+function pruned(value, order, node) {
+  if (Array.isArray(value)) return value.map((item, i) => pruned(item, order, isSeq(node) ? node.items[i] : null));
+  if (value === null || typeof value !== 'object' || !order.required) return value;
+  const out = {};
+  for (const [key, item] of Object.entries(value)) {
+    const old = isMap(node) ? node.get(key, true) : undefined;
+    const kept = pruned(item, order.fields[key] || EMPTY, old);
+    if (!order.required.includes(key)) {
+      if (empty(kept)) continue;
+      const held = isMap(node) && node.has(key);
+      if (!held && key in order.defaults && JSON.stringify(kept) === JSON.stringify(order.defaults[key])) continue;
+    }
+    out[key] = kept;
+  }
+  return out;
+}
+
 // The text of `data`: `source` (the file as read) with only what changed written anew; without it, the
 // record in the layout from scratch.
 export function write(data, order, source) {
-  const value = { ...data };
-  delete value[SOURCE];
+  const given = { ...data };
+  delete given[SOURCE];
   const doc = source ? parseDocument(source, PARSE) : new Document(null, PARSE);
-  if (source && doc.errors.length === 0 && isMap(doc.contents)) {
+  const readable = source && doc.errors.length === 0 && isMap(doc.contents);
+  const value = pruned(given, order, readable ? doc.contents : null);
+  if (readable) {
     mergeMap(doc, doc.contents, value, order);
   } else {
     const comment = source ? doc.commentBefore : null;

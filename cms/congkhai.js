@@ -4,7 +4,8 @@
 // same Vietnamese words:
 // - a new record's file is named by the dataset's own rule (Decap's slugs are lower case);
 // - an optional group left empty is dropped, a filled one needs its required fields;
-// - the datasets' cross-field rules (feedback: an answer only with the status «da_xu_ly" …);
+// - the datasets' cross-field rules (feedback: an answer only with the status «da_xu_ly", no date
+//   after today …);
 // - no personal data: the privacy scan of generator/core/privacy.py and persons.py, ported, with
 //   libphonenumber-js (window.libphonenumber) for phone numbers as phonenumbers finds them.
 (function () {
@@ -336,6 +337,22 @@
     var p = String(day).slice(0, 10).split("-");
     return p[2] + "/" + p[1] + "/" + p[0];
   }
+  // no item received, moved on or answered after today (the feedback's check, by the clock's day)
+  function futureDays(data, M, errors) {
+    var now = new Date();
+    var today = now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" + ("0" + now.getDate()).slice(-2);
+    var days = [["ngay_tiep_nhan", data.ngay_tiep_nhan]];
+    (data.trang_thai || []).forEach(function (step, i) {
+      days.push(["trang_thai[" + i + "].ngay", step && step.ngay]);
+    });
+    days.push(["ngay_tra_loi", data.ngay_tra_loi]);
+    days.forEach(function (pair) {
+      var day = pair[1] ? String(pair[1]).slice(0, 10) : "";
+      if (/^\d{4}-\d{2}-\d{2}$/.test(day) && day > today) {
+        errors.push([pair[0], fill(M.future_day, { day: showDay(day), today: showDay(today) })]);
+      }
+    });
+  }
   function answerRules(data, M, errors) {
     var steps = data.trang_thai || [];
     var answered = -1;
@@ -417,6 +434,7 @@
       });
     });
     var M = rules.messages;
+    if (M.future_day) futureDays(data, M, errors);
     if (M.needs_answer) answerRules(data, M, errors);
     if (M.needs_level && !filled(data.cap_thuc_hien) && !filled(data.cap_thuc_hien_mo_ta)) {
       errors.push(["cap_thuc_hien", M.needs_level]);
@@ -489,6 +507,8 @@
     });
     return kept;
   }
+  // where Decap's own name for a new record's file (its slug) leads: the file as the rule named it
+  var renamed = {};
   ["proxy", "github"].forEach(function (name) {
     var backend = CMS.getBackend(name);
     if (!backend) return;
@@ -503,11 +523,17 @@
           var path = recordPath(options.collectionName, data);
           entry = Object.assign({}, entry, {
             dataFiles: entry.dataFiles.map(function (file) {
+              if (file.path !== path) renamed[file.path] = path;
               return Object.assign({}, file, { path: path });
             }),
           });
         }
         return persist(entry, options);
+      };
+      // Once published, Decap reads the new record by its own name: the file the rule named instead
+      var read = implementation.getEntry.bind(implementation);
+      implementation.getEntry = function (path) {
+        return read(renamed[path] || path);
       };
       // Records filed in year folders (<năm>/<mã>.yml) are listed at that depth only: the folder's
       // settings file (pakn/cau-hinh.yml) is not a record. Decap's own «filter» compares one value.
@@ -522,6 +548,23 @@
       });
       return implementation;
     };
+  });
+
+  // A new record published: its page in the editor is the one of its file as the rule named it
+  // (PAKN-2022-001 in 2022/), not Decap's own lower-case name (2026/pakn-2022-001), whose form is blank.
+  CMS.registerEventListener({
+    name: "postPublish",
+    handler: function (event) {
+      var entry = event.entry;
+      var name = entry.get("collection");
+      var rules = R.collections[name];
+      if (!rules || !rules.file || !rules.folderCollection) return;
+      var stem = recordPath(name, entry.get("data").toJS()).slice(rules.folder.length + 1).replace(/\.yml$/, "");
+      if (stem === entry.get("slug")) return;
+      setTimeout(function () {
+        window.location.hash = "#/collections/" + name + "/entries/" + stem;
+      }, 0);
+    },
   });
 
   // ---- the preview: the record as a page of the site, in the site's own styles ----
@@ -549,6 +592,7 @@
       if (option) return option.label;
     }
     if (typeof value === "boolean") return value ? "Có" : "Không";
+    if (field && field.widget === "tien" && typeof value === "number") return window.congkhaiMoneyShown(value);
     if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) return showDay(value);
     return String(value);
   }

@@ -1,9 +1,10 @@
 /* The web editor's interface in Vietnamese: Decap CMS's own «vi» locale completed (the strings it lacks
- * would show in English) and corrected («Trạng thái», dates as DD/MM/YYYY), and the «ngay» widget: a date
- * typed and shown as DD/MM/YYYY (a browser's own date field follows the browser's language), kept in
- * the file as YYYY-MM-DD. Loaded before Decap CMS, which then waits (CMS_MANUAL_INIT) until this has
+ * would show in English) and corrected («Trạng thái», dates as DD/MM/YYYY), the «tien» widget (a sum of
+ * money, below) and the «ngay» widget: a date typed and shown as DD/MM/YYYY (a browser's own date field
+ * follows the browser's language), kept in the file as YYYY-MM-DD. Loaded before Decap CMS, which then waits (CMS_MANUAL_INIT) until this has
  * registered them. Copied into admin/ by generator/build/admin.py; tests/test_cms.py checks in Chromium
- * that no English string is left and that a date typed DD/MM/YYYY is saved YYYY-MM-DD. */
+ * that no English string is left, that a date typed DD/MM/YYYY is saved YYYY-MM-DD, and the «tien»
+ * widget: a sum of money typed and shown with dots between thousands, saved as a whole number. */
 "use strict";
 
 window.CMS_MANUAL_INIT = true;
@@ -212,6 +213,68 @@ var dateWidget = function () {
   return [control, preview];
 };
 
+/* A sum of money as staff write it: «1.200.000 đồng», «1.200.000», «1 200 000», «1.200.000đ» are all
+ * 1200000; shown with dots between thousands; anything else (letters, «1,5») refused. */
+var CURRENCY = /\s*(?:đồng|đ|vnđ|vnd|₫)\.?$/i;
+var GROUPED = /^\d{1,3}(?:[.\s\u00a0\u202f]\d{3})+$/;
+var MONEY_SAID =
+  "phải là số tiền viết bằng chữ số, các nhóm nghìn cách nhau bằng dấu chấm (ví dụ 1.200.000 đồng)";
+/* the whole number typed, or null */
+var money = function (text) {
+  var t = String(text).normalize("NFC").trim().replace(CURRENCY, "");
+  if (!/^\d+$/.test(t) && !GROUPED.test(t)) return null;
+  var digits = t.replace(/\D/g, "");
+  return digits.length > 15 ? null : parseInt(digits, 10);
+};
+/* «1.200.000» for 1200000; a text as it is */
+var moneyShown = function (value) {
+  if (typeof value !== "number") return value === null || value === undefined ? "" : String(value);
+  return String(Math.trunc(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+};
+
+var moneyWidget = function () {
+  var h = window.h;
+  var control = window.createClass({
+    getInitialState: function () {
+      return { text: moneyShown(this.props.value) };
+    },
+    isValid: function () {
+      var value = this.props.value;
+      if (value === null || value === undefined || value === "" || typeof value === "number") return true;
+      return { error: { message: MONEY_SAID + ", không phải «" + value + "»" } };
+    },
+    handleChange: function (event) {
+      var text = event.target.value;
+      this.setState({ text: text });
+      var found = money(text);
+      this.props.onChange(text.trim() === "" ? "" : found === null ? text : found);
+    },
+    handleBlur: function () {
+      if (typeof this.props.value === "number") this.setState({ text: moneyShown(this.props.value) });
+      this.props.setInactiveStyle();
+    },
+    render: function () {
+      return h("input", {
+        id: this.props.forID,
+        className: this.props.classNameWrapper,
+        type: "text",
+        inputMode: "numeric",
+        placeholder: "ví dụ 1.200.000",
+        value: this.state.text,
+        onChange: this.handleChange,
+        onFocus: this.props.setActiveStyle,
+        onBlur: this.handleBlur,
+      });
+    },
+  });
+  var preview = function (props) {
+    return h("div", null, moneyShown(props.value));
+  };
+  return [control, preview];
+};
+window.congkhaiMoney = money;
+window.congkhaiMoneyShown = moneyShown;
+
 // Decap's relation picker says «Loading options…» in English whatever the locale (a fixed string in its
 // bundle): the same words in Vietnamese, wherever they appear.
 var UNTRANSLATED = { "Loading options…": "Đang tải các lựa chọn…" };
@@ -239,4 +302,6 @@ document.addEventListener("DOMContentLoaded", function () {
   window.CMS.registerLocale("vi", merge(window.CMS.getLocale("vi") || {}, window.CK_VI));
   var widget = dateWidget();
   window.CMS.registerWidget("ngay", widget[0], widget[1]);
+  var sum = moneyWidget();
+  window.CMS.registerWidget("tien", sum[0], sum[1]);
 });

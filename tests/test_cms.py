@@ -14,7 +14,7 @@ import typing
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,17 +23,33 @@ import yaml
 from click.testing import CliRunner
 from pydantic import BaseModel
 
-from generator.build.admin import CMS_DIST, LOCAL_API, SCRIPT, cms_config, config_names, write_admin
+from generator.build.admin import (
+    CMS_DIST,
+    LOCAL_API,
+    MONEY_WIDGET,
+    SCRIPT,
+    cms_config,
+    config_names,
+    write_admin,
+)
+from generator.build.editor import money_fields
+from generator.build.pipeline import check as check_content
+from generator.build.pipeline import next_keys
 from generator.build.security import admin_csp
 from generator.cli import main
 from generator.core.fields import CODE_PATTERN, PATTERN_MESSAGES
 from generator.datasets import DATASETS
 from tests.browser import chromium, serve_directory
 from tests.conftest import MINIMAL
+from tests.feedback_data import feedback_content
 from tests.test_labels import english_words
 
 ROOT = Path(__file__).resolve().parents[1]
 DECAP_SERVER = ROOT / "cms" / "node_modules" / ".bin" / "decap-server"
+MONEY_REFUSED = (
+    "phải là số tiền viết bằng chữ số, các nhóm nghìn cách nhau bằng dấu chấm (ví dụ 1.200.000 đồng)"
+)
+"""What the money widget (cms/vi.js) says of a text that is not a sum of money, as check words it."""
 
 
 def model_paths(model: type[BaseModel], prefix: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
@@ -100,7 +116,13 @@ def test_widgets_follow_the_models() -> None:
         ],
     }
     fee = _field(config, "thu-tuc", "cach_thuc", "phi_le_phi", "so_tien")
-    assert fee == {**fee, "widget": "number", "value_type": "float", "min": 0.0, "required": False}
+    assert fee == {**fee, "widget": MONEY_WIDGET, "required": False}
+    # every sum of money, found in the models (core/fields.Money), has the money widget; nothing else
+    money = {(d.name, *path) for d in DATASETS for path in money_fields(d.model)}
+    assert ("thu-tuc", "cach_thuc", "phi_le_phi", "so_tien") in money
+    widgets = {path: _field(config, *path)["widget"] for path in config_names(config)}
+    assert {path for path, widget in widgets.items() if widget == MONEY_WIDGET} == money
+    assert _field(config, "thu-tuc", "cach_thuc", "thoi_han", "so")["widget"] == "number"  # days
     assert _field(config, "thu-tuc", "cach_thuc", "phi_le_phi")["widget"] == "list"
     day = _field(config, "thu-tuc", "cach_thuc", "phi_le_phi", "hieu_luc_tu")
     assert day == {**day, "widget": "ngay", "required": False}
@@ -157,6 +179,38 @@ def test_only_a_local_build_names_the_local_server(tmp_path: Path) -> None:
     assert "local_backend" not in _admin_config(tmp_path / "published" / "site")
     assert "local_backend" not in (tmp_path / "published" / "site" / "admin" / "config.yml").read_text()
     assert _admin_config(tmp_path / "local" / "site")["local_backend"] == {"url": LOCAL_API}
+
+
+def _epoch(day: date) -> str:
+    return str(int(datetime.combine(day, datetime.min.time(), tzinfo=UTC).timestamp()))
+
+
+def test_a_new_feedback_item_starts_with_the_next_free_code_of_its_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The code field of a new record starts with the next free code of the year of the build's stated
+    date (``Catalog.as_of``), computed from the content by the dataset: PAKN-2026-047 after 046; the first
+    of a year without any; none for a dataset whose codes are not numbered (procedures)."""
+    content = feedback_content(tmp_path)
+    given = (content / "pakn/2025/PAKN-2025-006.yml").read_text(encoding="utf-8")
+    (content / "pakn/2026").mkdir()
+    moved = given.replace("PAKN-2025-006", "PAKN-2026-046").replace("2025-03-", "2026-03-")
+    (content / "pakn/2026/PAKN-2026-046.yml").write_text(moved, encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(date(2026, 5, 20)))
+    out = tmp_path / "out"
+    args = ["build", "--content", str(content), "--out", str(out / "site"), "--work", str(out / "work")]
+    result = CliRunner().invoke(main, [*args, "--config", str(ROOT / "mkdocs.yml"), "--cms-local"])
+    assert result.exit_code == 0, result.output
+    config = _admin_config(out / "site")
+    assert _field(config, "pakn", "ma_pakn")["default"] == "PAKN-2026-047"
+    assert "default" not in _field(config, "thu-tuc", "ma_thu_tuc")
+    numbers = [int(p.stem[-3:]) for p in (content / "pakn/2025").glob("PAKN-2025-*.yml")]
+    for day, expected in (
+        (date(2027, 1, 2), "PAKN-2027-001"),
+        (date(2025, 5, 20), f"PAKN-2025-{max(numbers) + 1:03d}"),
+    ):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(day))
+        assert next_keys(check_content(content)) == {"pakn": expected}
 
 
 def _listening(port: int) -> set[str]:
@@ -312,8 +366,16 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
             assert "cms/" not in _git(repo, "branch", "--list")
             _replace(page, day, "7/12/2026")
 
+            # A sum of money is typed as staff write it; what is not one is refused in the form.
+            _replace(page, fee, "1,5")
+            page.get_by_role("button", name="Lưu").click()
+            page.get_by_text(MONEY_REFUSED + ", không phải «1,5»", exact=False).first.wait_for()
+            assert "cms/" not in _git(repo, "branch", "--list")
+            _replace(page, fee, "1.200.000 đồng")
+            code.click()  # left: shown with dots between thousands
+            assert fee.input_value() == "1.200.000"
+
             # Saved: a draft on its own branch; the published file is unchanged.
-            _replace(page, fee, "25000")
             page.get_by_role("button", name="Lưu").click()
             page.get_by_text("Mục đã được lưu").first.wait_for()
             assert "cms/thu-tuc/1.000080" in _git(repo, "branch", "--list")
@@ -341,7 +403,7 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
     assert _git(repo, "log", "-1", "--format=%s", "main").strip() == "Sửa thủ tục «1.000080»"
     saved = yaml.safe_load(_published(repo, record))
     expected = yaml.safe_load(before)
-    expected["cach_thuc"][0]["phi_le_phi"][0]["so_tien"] = 25000
+    expected["cach_thuc"][0]["phi_le_phi"][0]["so_tien"] = 1200000  # typed «1.200.000 đồng»
     expected["ngay_cap_nhat"] = date(2026, 12, 7)  # typed 7/12/2026
     assert saved == expected  # every other value as it was
     assert list(saved) == list(expected)
@@ -350,7 +412,7 @@ def test_edit_a_fee_in_the_browser(tmp_path: Path) -> None:
     diff = _git(repo, "diff", "--unified=0", "HEAD~1", "main", "--", record).splitlines()
     changed = [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
     assert sorted(changed) == [
-        "+      - so_tien: 25000",
+        "+      - so_tien: 1200000",
         "+ngay_cap_nhat: 2026-12-07",
         "-      - so_tien: 0",
     ], diff

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,12 @@ from click.testing import CliRunner
 import tests.test_privacy as privacy_cases
 from generator.build.admin import CMS_DIST, DATE_WIDGET, write_admin
 from generator.build.editor import choices, file_template
-from generator.cli import main
+from generator.cli import NOT_IN_LAYOUT, main
 from generator.core.fields import CODE_PATTERN, SLUG_PATTERN, URL_PATTERN
 from generator.core.labels import path_labels
 from generator.core.privacy import AllowList, scan_text
 from generator.datasets import DATASETS
-from generator.feedback.checks import ANSWER_TOO_EARLY
+from generator.feedback.checks import ANSWER_TOO_EARLY, FUTURE_DAY
 from generator.feedback.model import FEEDBACK_CODE, Feedback
 from generator.plan import lookup
 from generator.plan.model import GROUPS_OR_TASKS, Plan, Timing
@@ -36,9 +37,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SAVED = "Mục đã được lưu"
 MISSING = "thiếu trường bắt buộc"
 
+YEAR = 2022
+"""The year of the records the tests make: past (a feedback item's dates may not be after today), and
+with no plan, statistics or feedback of it in the content."""
+
 SAMPLES = {
     CODE_PATTERN: "1.999901",
-    FEEDBACK_CODE: "PAKN-2030-001",
+    FEEDBACK_CODE: f"PAKN-{YEAR}-001",
     SLUG_PATTERN: "thu-nghiem",
     URL_PATTERN: "https://example.gov.vn/thu-nghiem",
 }
@@ -163,13 +168,18 @@ class _Filler:
             self.page.keyboard.press("Escape")
         elif kind == DATE_WIDGET:  # typed as staff do: day/month/year
             self.day += 1
-            control.fill(value or f"{self.day}/01/2030")
+            control.fill(value or f"{self.day}/01/{YEAR}")
         elif kind == "number":
             control.fill(str(value if value is not None else field.get("min", 0)))
         elif kind == "string" and "pattern" in field:
             control.fill(value or SAMPLES[field["pattern"][0]])
         else:
             control.fill(value or "Thử nghiệm biểu mẫu")
+
+
+FILLED = """() => [...document.querySelectorAll("input[id*='-field-'], textarea[id*='-field-']")]
+    .filter(e => e.value).length"""
+"""How many of the form's text fields hold a value (none: the form is blank)."""
 
 
 def _save(page: Any) -> None:
@@ -218,6 +228,7 @@ def test_a_new_record_of_every_collection_passes_check(tmp_path: Path) -> None:
     _need_editor()
     repo = _repository(tmp_path)
     made: list[str] = []
+    dataset = {d.name: d for d in DATASETS}
     with decap_server(repo) as api:
         config = _admin(repo, tmp_path / "site", api)
         task = _first_task()
@@ -226,7 +237,7 @@ def test_a_new_record_of_every_collection_passes_check(tmp_path: Path) -> None:
             _login(page, base)
             for collection in config["collections"]:
                 name = collection["name"]
-                overrides = {"nam": 2030, **OVERRIDES.get(name, {}), "ket_qua.nhiem_vu": task}
+                overrides = {"nam": YEAR, **OVERRIDES.get(name, {}), "ket_qua.nhiem_vu": task}
                 before = _git(repo, "rev-parse", "main").strip()
                 if "folder" in collection:
                     page.goto(f"{base}admin/#/collections/{name}/new")
@@ -259,23 +270,46 @@ def test_a_new_record_of_every_collection_passes_check(tmp_path: Path) -> None:
                 page.get_by_role("button", name=re.compile("Công bố|Sẵn sàng")).first.wait_for(
                     state="detached"
                 )
-    dataset = {d.name: d for d in DATASETS}
+                if "folder" in collection:  # published: the form shows the record, under its file's name
+                    stem = _stem(file_template(dataset[name]), name)
+                    page.wait_for_url(re.compile(re.escape(f"#/collections/{name}/entries/{stem}") + "$"))
+                    _wait_for(lambda: page.evaluate(FILLED) > 0)
+                    assert "Không thể tải mục" not in page.locator("body").inner_text()  # read at once
     folders = [c for c in config["collections"] if "folder" in c]
     expected = [f"{c['folder']}/{_stem(file_template(dataset[c['name']]), c['name'])}.yml" for c in folders]
     assert sorted(set(expected) - set(made)) == [], made
     result = CliRunner().invoke(main, ["check", "--content", str(repo / "content")])
     assert result.exit_code == 0, result.output
+    # written as by hand: no optional value left empty, no new key at its default
+    for path in sorted(set(made)):
+        text = (repo / path).read_text(encoding="utf-8")
+        assert not re.search(r": (\[\]|\{\}|''|null)$", text, flags=re.MULTILINE), _shown(repo / path)
+        owner = next((d for d in DATASETS if repo / path in d.files(repo / "content")), None)
+        if owner is not None and owner.name in {c["name"] for c in folders}:
+            schema = owner.model.model_json_schema()
+            held = yaml.safe_load(text)
+            defaults = {k: v["default"] for k, v in schema["properties"].items() if "default" in v}
+            assert [k for k in held if k in defaults and held[k] == defaults[k]] == [], _shown(repo / path)
+    # saved exactly as «congkhai fmt» writes it: no file the editor made is out of the layout
+    assert [line for line in result.output.splitlines() if NOT_IN_LAYOUT in line] == [], result.output
+    fmt = CliRunner().invoke(main, ["fmt", "--check", "--content", str(repo / "content")])
+    assert fmt.exit_code == 0, fmt.output + "".join(_shown(repo / path) for path in sorted(set(made)))
+
+
+def _shown(path: Path) -> str:
+    """A file the editor made, for a failure's message."""
+    return f"\n--- {path.name}\n{path.read_text(encoding='utf-8')}"
 
 
 def _stem(template: str, collection: str) -> str:
     values = {
         "ma_thu_tuc": SAMPLES[CODE_PATTERN],
         "ma_pakn": SAMPLES[FEEDBACK_CODE],
-        "nam": "2030",
+        "nam": str(YEAR),
         "quy": "1",
     }
     values.update({k: str(v) for k, v in OVERRIDES.get(collection, {}).items()})
-    values["ngay_tiep_nhan"] = "2030-01-15"
+    values["ngay_tiep_nhan"] = f"{YEAR}-01-15"
     return re.sub(r"\{(\w+)(\|year)?\}", lambda m: values[m[1]][:4] if m[2] else values[m[1]], template)
 
 
@@ -317,6 +351,21 @@ def test_personal_data_and_an_early_answer_are_refused_and_nothing_is_committed(
             page.get_by_text(early, exact=False).first.wait_for()
             assert _branches(repo) == refs
 
+            # A date after today is refused with check's words.
+            received = page.locator("[id^='ngay_tiep_nhan-field-']")
+            typed = received.input_value()
+            tomorrow = date.today() + timedelta(days=1)
+            received.fill(tomorrow.strftime("%d/%m/%Y"))
+            _save(page)
+            future = FUTURE_DAY.format(
+                day=tomorrow.strftime("%d/%m/%Y"), today=date.today().strftime("%d/%m/%Y")
+            )
+            page.get_by_text(
+                f"ngay_tiep_nhan ({named['ngay_tiep_nhan']}): {future}", exact=False
+            ).first.wait_for()
+            assert _branches(repo) == refs
+            received.fill(typed)
+
             # An optional group is optional; once begun, it needs its required fields.
             page.locator("[id^='tra_loi-field-']").fill("")
             page.locator("[id^='so-field-']").fill("125/STP-VP")
@@ -330,7 +379,7 @@ def test_personal_data_and_an_early_answer_are_refused_and_nothing_is_committed(
     assert _branches(repo) != refs  # the clean item is a draft now
     branches = _git(repo, "branch", "--list", "--format=%(refname:short)").split()
     draft = next(b for b in branches if b.startswith("cms/"))
-    saved = yaml.safe_load(_git(repo, "show", f"{draft}:content/pakn/2030/PAKN-2030-001.yml"))
+    saved = yaml.safe_load(_git(repo, "show", f"{draft}:content/pakn/{YEAR}/PAKN-{YEAR}-001.yml"))
     assert "van_ban_tra_loi" not in saved
     assert saved["tom_tat"] == "Công dân phản ánh thủ tục còn rườm rà."
 

@@ -4,7 +4,7 @@ messages; and a build that refuses personal data, leaving the live site as it wa
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -112,6 +112,37 @@ def test_a_date_before_the_previous_one(tmp_path: Path) -> None:
     assert errors_of(tmp_path, {"pakn/2025/PAKN-2025-009.yml": text}) == [
         f"{PATH}:15: trang_thai[1].ngay: ngày 07/03/2025 trước ngày của bước trước («dang_xu_ly»), "
         "10/03/2025: các bước phải theo thứ tự thời gian"
+    ]
+
+
+def test_a_day_after_today_is_refused(tmp_path: Path) -> None:
+    """An item received, moved on or answered after today (the clock's day: check's rule alone, the pages
+    stay dated by the build's stated date), each date named with its label."""
+    day = date.today() + timedelta(days=1)
+    year, iso, shown, today = (
+        day.year,
+        day.isoformat(),
+        day.strftime("%d/%m/%Y"),
+        date.today().strftime("%d/%m/%Y"),
+    )
+    text = ITEM.replace("PAKN-2025-009", f"PAKN-{year}-009").replace("2025-03-03", iso)
+    text += f"trang_thai:\n  - trang_thai: dang_xu_ly\n    ngay: {iso}\n"
+    text += f"  - trang_thai: da_xu_ly\n    ngay: {iso}\n"
+    text += f"ngay_tra_loi: {iso}\ntra_loi: Đã trả lời.\nket_qua: giu_nguyen\n"
+    text += f'van_ban_tra_loi:\n  so: "1/STP"\n  ngay: {iso}\n'
+    (tmp_path / "c").mkdir()
+    path = f"pakn/{year}/PAKN-{year}-009.yml"
+    said = f"ngày {shown} chưa đến (hôm nay là {today}): chỉ ghi việc đã xảy ra"
+    content = feedback_content(tmp_path / "c")
+    (content / f"pakn/{year}").mkdir(exist_ok=True)
+    (content / path).write_text(text, encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        check(content)
+    assert [str(e).replace(str(content), "content") for e in caught.value.errors] == [
+        f"content/{path}:3: ngay_tiep_nhan (Ngày tiếp nhận): {said}",
+        f"content/{path}:13: trang_thai[0].ngay (Ngày chuyển): {said}",
+        f"content/{path}:15: trang_thai[1].ngay (Ngày chuyển): {said}",
+        f"content/{path}:16: ngay_tra_loi (Ngày trả lời): {said}",
     ]
 
 

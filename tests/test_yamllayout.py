@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from generator.build.fmt import content_orders
 from generator.cli import main
-from generator.core.yamllayout import in_layout, layout, quick_layout
+from generator.core.yamllayout import form_order, in_layout, layout, quick_layout
 from generator.datasets import DATASETS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -105,8 +105,13 @@ def run_editor_writer(tmp_path: Path, cases: list[dict]) -> list[dict]:
     )
 
 
-RECORDS = [(path, order) for path, order in FILES if order is not None]
-"""The files the editor writes: a dataset's records and settings."""
+RECORDS = [
+    (path, order)
+    for folder in FOLDERS
+    for path, order in content_orders(folder, DATASETS, form_order).items()
+    if order is not None
+]
+"""The files the editor writes: a dataset's records and settings, with the editor's orders."""
 
 
 def test_the_editor_writes_the_same_layout(tmp_path: Path) -> None:
@@ -137,6 +142,55 @@ def test_one_changed_fee_is_one_changed_line(tmp_path: Path) -> None:
     assert removed == ["      - so_tien: 100000"]
     assert added == ["      - so_tien: 150000", "        mo_ta: 'Nộp khi nhận: kết quả'"]
     assert layout(result["changed"], order) == result["changed"]
+
+
+def test_a_new_record_from_the_form_is_written_as_by_hand(tmp_path: Path) -> None:
+    """What the form sends of every field it shows (empty optional values, defaults) is left out of a new
+    record, as a hand-written file leaves it out; a list saved empty, then filled, is a block list: both
+    exactly as ``congkhai fmt`` writes them."""
+    feedback = next(d for d in DATASETS if d.name == "pakn")
+    order = form_order(feedback.model)
+    form = {
+        "ma_pakn": "PAKN-2026-047",
+        "tieu_de": "Thủ tục rườm rà",
+        "ngay_tiep_nhan": "2026-03-02",
+        "kenh_tiep_nhan": "phieu_y_kien",
+        "phan_loai": "ve_hanh_vi",
+        "linh_vuc": "cong-chung",
+        "tom_tat": "Công dân phản ánh thủ tục còn rườm rà.",
+        "thu_tuc": [],
+        "trang_thai": [],
+        "ngay_tra_loi": None,
+        "tra_loi": "",
+        "van_ban_tra_loi": {"so": "", "ngay": None},
+        "quy_tac_thoi_han": "thong-thuong",
+        "hinh_thuc_cong_khai": [],
+    }
+    plan = next(d for d in DATASETS if d.name == "ke-hoach")
+    plan_form = {"nam": 2030, "ten": "Kế hoạch", "han_bao_cao": 10, "du_lieu_mau": False, "phan": []}
+    held = "ma_pakn: PAKN-2026-047\ntrang_thai: []\n"
+    step = {"ma_pakn": "PAKN-2026-047", "trang_thai": [{"trang_thai": "da_tiep_nhan", "ngay": "2026-03-02"}]}
+    cases = [
+        {"text": "ma_pakn: PAKN-2026-047\n", "order": order, "change": form},
+        {"text": "nam: 2030\n", "order": form_order(plan.model), "change": plan_form},
+        {"text": held, "order": order, "change": step},
+    ]
+    new, planned, filled = (r["changed"] for r in run_editor_writer(tmp_path, cases))
+    assert new == (
+        "ma_pakn: PAKN-2026-047\n"
+        "tieu_de: Thủ tục rườm rà\n"
+        "ngay_tiep_nhan: 2026-03-02\n"
+        "kenh_tiep_nhan: phieu_y_kien\n"
+        "phan_loai: ve_hanh_vi\n"
+        "linh_vuc: cong-chung\n"
+        "tom_tat: Công dân phản ánh thủ tục còn rườm rà.\n"
+        "quy_tac_thoi_han: thong-thuong\n"
+    )
+    assert planned == "nam: 2030\nten: Kế hoạch\nphan: []\n"  # a required list stays, even empty
+    steps = "trang_thai:\n  - trang_thai: da_tiep_nhan\n    ngay: 2026-03-02\n"
+    assert filled == f"ma_pakn: PAKN-2026-047\n{steps}"
+    for text, model in ((new, feedback.model), (planned, plan.model), (filled, feedback.model)):
+        assert layout(text, form_order(model)) == text
 
 
 def test_fmt_check_lists_the_files_and_fmt_rewrites_them(tmp_path: Path) -> None:

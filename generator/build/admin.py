@@ -8,7 +8,8 @@ from each dataset's pydantic model through its JSON Schema, so the form cannot d
 - one folder collection per dataset, one file per record (the unit registry, a single file, is a file
   collection; feedback, ``pakn/<năm>/<mã>.yml``, is one collection whose ``path`` keeps the year folder);
 - ``select`` for closed lists (``Literal`` values), ``string`` with ``pattern`` and a Vietnamese hint for
-  codes, addresses and slugs, ``number``, ``boolean``, ``ngay`` for dates (:data:`DATE_WIDGET`), ``list`` and
+  codes, addresses and slugs, ``number``, ``tien`` for sums of money (:data:`MONEY_WIDGET`), ``boolean``,
+  ``ngay`` for dates (:data:`DATE_WIDGET`), ``list`` and
   ``object`` for nested models, ``text`` for free text;
 - labels, hints and the closed lists' options (``{label, value}``) in Vietnamese, from the models
   (:mod:`generator.core.labels`, through the schema's ``title``, ``description`` and
@@ -34,12 +35,12 @@ from typing import Any
 
 import yaml
 
-from generator.build.editor import Path_, editor_rules, references, rules_script
+from generator.build.editor import Path_, editor_rules, money_fields, references, rules_script
 from generator.build.security import admin_csp
 from generator.core.fields import PATTERN_MESSAGES, Refers
 from generator.core.labels import ENUM_LABELS
 from generator.core.privacy import AllowList
-from generator.core.yamllayout import model_order
+from generator.core.yamllayout import form_order
 from generator.site.dataset import AnyDataset
 
 ADMIN = "admin"
@@ -92,6 +93,10 @@ _BUNDLE_FILE = re.compile(r"^(decap-cms\.js|\d+\.decap-cms\.js|[0-9a-f]+\.wasm|d
 DATE_WIDGET = "ngay"
 """The widget of a date (``cms/vi.js``): typed and shown DD/MM/YYYY, written YYYY-MM-DD."""
 
+MONEY_WIDGET = "tien"
+"""The widget of a sum of money (``cms/vi.js``): typed and shown with dots between thousands
+(``1.200.000``, ``1.200.000 đồng``, ``1 200 000`` are read alike), written as a whole number."""
+
 LOCAL_API = "http://127.0.0.1:8081/api/v1"
 """Where a local build's editor finds ``decap-server`` (``make cms`` binds it to this machine alone)."""
 
@@ -116,11 +121,13 @@ def cms_config(
     site_url: str | None = None,
     local: bool = False,
     choices: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    next_keys: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Decap CMS's configuration for ``datasets``, whose content folder is ``content_dir`` (relative to
     the repository's root); with ``local``, for a build on one's own machine that edits through
     ``decap-server`` (:data:`LOCAL_API`); ``choices``: the items of the registries and settings the
-    pickers offer, by file (:func:`generator.build.editor.choices`)."""
+    pickers offer, by file (:func:`generator.build.editor.choices`); ``next_keys``: the code a new
+    record's form starts with, by dataset (:meth:`~generator.site.dataset.Dataset.next_key`)."""
     config: dict[str, Any] = {
         "backend": {
             "name": "github",
@@ -139,7 +146,9 @@ def cms_config(
         "media_folder": f"{content_dir}/mau",
         "public_folder": "/mau",
         "omit_empty_optional_fields": True,
-        "collections": [collection(d, content_dir, choices or {}) for d in datasets],
+        "collections": [
+            collection(d, content_dir, choices or {}, (next_keys or {}).get(d.name)) for d in datasets
+        ],
     }
     if local:
         config["local_backend"] = {"url": LOCAL_API}
@@ -150,11 +159,16 @@ def cms_config(
 
 
 def collection(
-    dataset: AnyDataset, content_dir: str, choices: Mapping[str, Sequence[tuple[str, str]]] | None = None
+    dataset: AnyDataset,
+    content_dir: str,
+    choices: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    next_key: str | None = None,
 ) -> dict[str, Any]:
-    """One dataset's collection: a folder of records, or the one file it keeps."""
+    """One dataset's collection: a folder of records, or the one file it keeps; ``next_key``: the code a
+    new record starts with, when the file is named by that one field."""
     schema = dataset.model.model_json_schema()
-    form = _Form(schema.get("$defs", {}), dict(references(dataset.model)), choices or {})
+    refs, money = dict(references(dataset.model)), set(money_fields(dataset.model))
+    form = _Form(schema.get("$defs", {}), refs, choices or {}, money)
     fields = form.object_fields(schema, ())
     label = f"{dataset.noun[:1].upper()}{dataset.noun[1:]}"
     base: dict[str, Any] = {"name": dataset.name, "label": label, "label_singular": dataset.noun}
@@ -165,6 +179,10 @@ def collection(
     patterns = (dataset.pattern,) if isinstance(dataset.pattern, str) else dataset.pattern
     depth = max(p.count("/") for p in patterns)
     slug = slug_template(dataset)
+    named_by = re.fullmatch(r"\{\{(\w+)\}\}", slug)
+    if next_key is not None and named_by:  # the next free code (PAKN-2026-047), as the form's start
+        code = next(f for f in fields if f["name"] == named_by[1])
+        code["default"] = next_key
     result: dict[str, Any] = {
         **base,
         "folder": f"{content_dir}/{getattr(dataset, 'folder', dataset.name)}",
@@ -234,8 +252,9 @@ class _Form:
         defs: dict[str, Any],
         refs: Mapping[Path_, Refers],
         choices: Mapping[str, Sequence[tuple[str, str]]],
+        money: set[Path_] | None = None,
     ) -> None:
-        self.defs, self.refs, self.choices = defs, refs, choices
+        self.defs, self.refs, self.choices, self.money = defs, refs, choices, money or set()
 
     def object_fields(
         self, schema: dict[str, Any], path: Path_, optional: bool = False
@@ -281,6 +300,8 @@ class _Form:
             node = number if number is not None else kinds[0]  # a Decimal is «number or numeric string»
         if "enum" in node:
             return {"widget": "select", "options": select_options(node)}
+        if path in self.money:
+            return {"widget": MONEY_WIDGET}
         kind = node.get("type")
         if kind == "object" or "properties" in node:
             return {
@@ -392,13 +413,13 @@ def config_names(config: dict[str, Any]) -> Iterable[tuple[str, ...]]:
 
 def write_layout_scripts(folder: Path, datasets: Sequence[AnyDataset]) -> None:
     """The editor's YAML writer, npm ``yaml`` beside it, and the formats of ``datasets`` (each with its
-    model's key order, :func:`~generator.core.yamllayout.model_order`)."""
+    model's key order and what a new record leaves out, :func:`~generator.core.yamllayout.form_order`)."""
     target = folder / "yaml"
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(YAML_BROWSER, target)
     shutil.copyfile(CMS_SOURCE / LAYOUT_SCRIPT, folder / LAYOUT_SCRIPT)
-    orders = {format_name(d): model_order(d.model) for d in datasets}
+    orders = {format_name(d): form_order(d.model) for d in datasets}
     (folder / FORMATS_SCRIPT).write_text(
         "// Tạo tự động (generator/build/admin.py): đừng sửa tay.\n"
         f"import {{ format }} from './{LAYOUT_SCRIPT}';\n\n"
@@ -448,13 +469,16 @@ def write_admin(
     local: bool = False,
     choices: Mapping[str, Sequence[tuple[str, str]]] | None = None,
     allowed: AllowList | None = None,
+    next_keys: Mapping[str, str] | None = None,
 ) -> Path:
     """Write ``admin/`` into the built ``site``: the page, the generated configuration (``local``: for
     ``decap-server`` on this machine, :func:`cms_config`) and Decap CMS's bundle (only a notice when the
     bundle is not installed)."""
     folder = site / ADMIN
     folder.mkdir(parents=True, exist_ok=True)
-    config = cms_config(datasets, content_dir, repo, site_url=site_url, local=local, choices=choices)
+    config = cms_config(
+        datasets, content_dir, repo, site_url=site_url, local=local, choices=choices, next_keys=next_keys
+    )
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
     header = "# Tạo tự động từ các mô hình dữ liệu (generator/build/admin.py): đừng sửa tay.\n"
     (folder / "config.yml").write_text(header + text, encoding="utf-8")
@@ -467,6 +491,7 @@ def write_admin(
         for item in config["collections"]:  # the preview's heading: what the list shows of a record
             summary = item.get("summary", "")
             rules["collections"][item["name"]]["title"] = re.findall(r"\{\{(\w+)\}\}", summary)
+            rules["collections"][item["name"]]["folderCollection"] = "folder" in item
         rules["styles"] = [f"../{p.relative_to(site).as_posix()}" for p in site_styles(site)]
         (folder / "congkhai-rules.js").write_text(rules_script(rules), encoding="utf-8")
         shutil.copyfile(PHONES, folder / "libphonenumber-max.js")

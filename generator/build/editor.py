@@ -23,19 +23,20 @@ import types
 import typing
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel
 
 from generator.core import persons, privacy
-from generator.core.fields import AnyOf, FieldRule, Refers
+from generator.core.fields import AnyOf, FieldRule, Money, Refers
 from generator.core.labels import path_labels
 from generator.core.privacy import AllowList
 from generator.core.validation import _FIXED
 from generator.site.dataset import AnyDataset
 
 Path_ = tuple[str, ...]
+T = TypeVar("T")
 
 
 class _Probe(str):
@@ -70,6 +71,17 @@ def references(model: type[BaseModel], prefix: Path_ = ()) -> Iterator[tuple[Pat
             yield from references(nested, path)
 
 
+def money_fields(model: type[BaseModel], prefix: Path_ = ()) -> Iterator[Path_]:
+    """Every field of ``model`` (nested models walked) that is a sum of money
+    (:class:`~generator.core.fields.Money`), by its path of field names."""
+    for name, field in model.model_fields.items():
+        path = (*prefix, name)
+        if any(isinstance(m, Money) for m in field.metadata) or _marker(field.annotation, Money) is not None:
+            yield path
+        for nested in _models(field.annotation):
+            yield from money_fields(nested, path)
+
+
 def dependencies(model: type[BaseModel], prefix: Path_ = ()) -> Iterator[tuple[Path_, FieldRule]]:
     """The rules of fields that make sense only with some values of another
     (:class:`~generator.core.fields.Depends`) of ``model`` and its nested models, with the path of field
@@ -101,9 +113,14 @@ def _parts(annotation: Any) -> Iterator[Any]:
 
 
 def _refers(annotation: Any) -> Refers | None:
+    return _marker(annotation, Refers)
+
+
+def _marker(annotation: Any, kind: type[T]) -> T | None:
+    """The first metadata of type ``kind`` inside an annotation (through lists and unions)."""
     for part in _parts(annotation):
         if typing.get_origin(part) is typing.Annotated:
-            found = [m for m in part.__metadata__ if isinstance(m, Refers)]
+            found = [m for m in part.__metadata__ if isinstance(m, kind)]
             if found:
                 return found[0]
     return None

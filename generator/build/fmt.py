@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import BaseModel
 from ruamel.yaml.error import YAMLError
 
 from generator.core.contentfiles import write_atomic
@@ -28,15 +29,20 @@ class Formatted:
     total: int = 0
 
 
-def content_orders(content: Path, datasets: Sequence[AnyDataset]) -> dict[Path, Order | None]:
-    """Every regular ``*.yml``/``*.yaml`` file under ``content``, sorted, with its model's key order."""
+def content_orders(
+    content: Path,
+    datasets: Sequence[AnyDataset],
+    order_of: Callable[[type[BaseModel]], Order] = model_order,
+) -> dict[Path, Order | None]:
+    """Every regular ``*.yml``/``*.yaml`` file under ``content``, sorted, with its model's key order
+    (``order_of`` its model; the editor's: :func:`~generator.core.yamllayout.form_order`)."""
     orders: dict[Path, Order | None] = {}
     for dataset in datasets:
-        order = model_order(dataset.model)
+        order = order_of(dataset.model)
         for path in dataset.files(content):
             orders[path] = order
         if dataset.settings_file and dataset.settings_model is not None:
-            orders[content / dataset.name / dataset.settings_file] = model_order(dataset.settings_model)
+            orders[content / dataset.name / dataset.settings_file] = order_of(dataset.settings_model)
     found: dict[Path, Order | None] = {}
     for folder, dirs, files in os.walk(content):
         dirs.sort()

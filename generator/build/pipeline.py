@@ -6,7 +6,7 @@ Everything is gathered and validated first; the previous site is replaced only b
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
@@ -199,7 +199,9 @@ def build(
             with build_date(made.epoch), naming(staging):
                 _index_search(staging)
                 clock.lap("search")
-                write_editor(staging, made.agency, content, config_file, datasets, cms_repo, cms_local)
+                write_editor(
+                    staging, made.agency, content, config_file, datasets, cms_repo, cms_local, made.next_keys
+                )
             version, site_moved = output.publish(staging)
         if offline:
             with naming(zipped):
@@ -238,6 +240,8 @@ class _Made:
     seconds: dict[str, float]
     epoch: str
     agency: Agency
+    next_keys: dict[str, str] = field(default_factory=dict)
+    """The code the editor offers a new record, by dataset (:func:`next_keys`)."""
 
 
 def _make_site(
@@ -260,7 +264,14 @@ def _make_site(
         run_mkdocs(config_file, mkdocs_options(catalog, work / DOCS, staging), jobs=jobs)
         write_sitemap(staging, work / DOCS, catalog)
     clock.lap("mkdocs")
-    return _Made(report, clock.laps, epoch, catalog.agency)
+    return _Made(report, clock.laps, epoch, catalog.agency, next_keys(catalog))
+
+
+def next_keys(catalog: Catalog) -> dict[str, str]:
+    """The code the web editor offers a new record of each dataset that numbers its codes
+    (:meth:`~generator.site.dataset.Dataset.next_key`), by dataset name."""
+    found = {d.name: d.next_key(catalog) for d in catalog.datasets}
+    return {name: key for name, key in found.items() if key is not None}
 
 
 def write_editor(
@@ -271,10 +282,12 @@ def write_editor(
     datasets: Sequence[AnyDataset],
     cms_repo: str | None = None,
     local: bool = False,
+    next_keys: Mapping[str, str] | None = None,
 ) -> None:
     """Write the web editor (``admin/``) into ``site``: its collections are the published datasets,
     its folders relative to the repository's root (the folder of ``mkdocs.yml``); ``local``: it also
-    edits through ``decap-server`` on this machine."""
+    edits through ``decap-server`` on this machine; ``next_keys``: the code offered a new record, by
+    dataset."""
     write_admin(
         site,
         published(datasets, content),
@@ -285,6 +298,7 @@ def write_editor(
         local=local,
         choices=editor_choices(content, datasets),
         allowed=allow_list(agency, load_allowed(content / ALLOWED_FILE)[0]),
+        next_keys=next_keys,
     )
 
 

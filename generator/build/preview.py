@@ -117,7 +117,14 @@ class Preview:
                 self._write_later()
             self._build_site(full, [*report.written, *report.removed])
             agency = catalog.agency
-            pipeline.write_editor(self.site_dir, agency, self.content, self.config_file, self.datasets)
+            pipeline.write_editor(
+                self.site_dir,
+                agency,
+                self.content,
+                self.config_file,
+                self.datasets,
+                next_keys=pipeline.next_keys(catalog),
+            )
             mark(self.site_dir)  # as in a published version, which carries congkhai's marker
             self._inputs = self._fingerprint(options)
             return "full" if full else "incremental"

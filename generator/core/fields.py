@@ -101,6 +101,16 @@ Amount = Annotated[
 ]
 """A non-negative exact number (days, money), published in JSON as a plain number."""
 
+
+@dataclass(frozen=True)
+class Money:
+    """Marks an :data:`Amount` that is a sum of money. Validation ignores it; the web editor's field reads
+    and shows it as staff write money, thousands separated by dots (``1.200.000 đồng``)."""
+
+
+MoneyAmount = Annotated[Amount, Money()]
+"""A sum of money: a non-negative exact number (in the form, a whole number of đồng or dollars)."""
+
 PATTERN_MESSAGES = {
     CODE_PATTERN: "mã thủ tục phải có dạng 1.234567 (một chữ số từ 1 đến 6, dấu chấm, sáu chữ số; "
     "có thể thêm hậu tố địa phương như 2.000815.01)",

@@ -50,27 +50,43 @@ def model_order(model: type[BaseModel]) -> Order:
     return schema_order(schema, schema.get("$defs", {}))
 
 
-def schema_order(node: dict[str, Any], defs: dict[str, Any]) -> Order:
-    """The key order of one object schema (its ``anyOf`` options' keys merged, first seen first)."""
+def form_order(model: type[BaseModel]) -> Order:
+    """:func:`model_order` with, at each level, the ``required`` keys and the optional keys' ``defaults``:
+    what the editor's writer needs to leave out what a hand-written file leaves out (an optional value
+    empty, or a new key holding its default, which a form sends for every field it shows)."""
+    schema = model.model_json_schema()
+    return schema_order(schema, schema.get("$defs", {}), details=True)
+
+
+def schema_order(node: dict[str, Any], defs: dict[str, Any], details: bool = False) -> Order:
+    """The key order of one object schema (its ``anyOf`` options' keys merged, first seen first); with
+    ``details``, its required keys and its keys' defaults too (:func:`form_order`)."""
     keys: list[str] = []
     fields: dict[str, Order] = {}
+    required: list[str] = []
+    defaults: dict[str, Any] = {}
     for option in _options(node, defs):
+        required += [name for name in option.get("required", []) if name not in required]
         for name, sub in option.get("properties", {}).items():
             if name not in keys:
                 keys.append(name)
-            child = _child_order(sub, defs)
+            if "default" in sub and name not in defaults:
+                defaults[name] = sub["default"]
+            child = _child_order(sub, defs, details)
             if child["keys"] and name not in fields:
                 fields[name] = child
+    if details:
+        return {"keys": keys, "fields": fields, "required": required, "defaults": defaults}
     return {"keys": keys, "fields": fields}
 
 
-def _child_order(node: dict[str, Any], defs: dict[str, Any]) -> Order:
+def _child_order(node: dict[str, Any], defs: dict[str, Any], details: bool = False) -> Order:
     """The order of what a field holds: a group, or the items of a list."""
     for option in _options(node, defs):
         if option.get("type") == "array" and isinstance(option.get("items"), dict):
-            found = _child_order(option["items"], defs)
+            found = _child_order(option["items"], defs, details)
         elif "properties" in option:
-            found = schema_order(option, defs)
+            found = schema_order(option, defs, details)
         else:
             continue
         if found["keys"]:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from generator.core.errors import DataError
+from generator.core.labels import path_labels
 from generator.core.records import Loaded
 from generator.core.validation import one_of_message
 from generator.feedback.model import NEXT, STATUSES, Feedback, Settings
@@ -25,7 +26,9 @@ NEEDS_PUBLISH_FORM = (
     "«da_cong_khai» cần hinh_thuc_cong_khai: "
     "cong_thong_tin, phuong_tien_thong_tin, van_ban_gui_nguoi_phan_anh, hinh_thuc_khac"
 )
+FUTURE_DAY = "ngày {day} chưa đến (hôm nay là {today}): chỉ ghi việc đã xảy ra"
 FORM_MESSAGES = {
+    "future_day": FUTURE_DAY,
     "needs_answer": NEEDS_ANSWER,
     "answer_day": ANSWER_DAY,
     "answer_too_early": ANSWER_TOO_EARLY,
@@ -41,13 +44,21 @@ def file_stem(item: Feedback | Summary) -> str:
 
 
 def check_feedback(
-    items: Items, sectors: list[str] | None, procedures: set[str], settings: Settings | None
+    items: Items,
+    sectors: list[str] | None,
+    procedures: set[str],
+    settings: Settings | None,
+    today: date | None = None,
 ) -> list[DataError]:
-    """Every rule, all errors together; a rule whose reference file is broken is left to its own errors."""
+    """Every rule, all errors together; a rule whose reference file is broken is left to its own errors.
+    ``today``: the day no date may be after (the clock's: a rule of validation alone, the pages are
+    dated by the build's stated date)."""
     errors = [*_file_names(items), *_unique_codes(items), *_references(items, procedures)]
+    today = today or date.today()
     for item in items:
         errors += _history(item)
         errors += _answer(item)
+        errors += _future(item, today)
     if sectors is not None:
         errors += _sectors(items, sectors)
     if settings is not None:
@@ -112,6 +123,23 @@ def _history(item: Loaded[Summary]) -> Iterable[DataError]:
             )
             yield item.doc.error(("trang_thai", i, "ngay"), message)
         status, day = next_status, max(day, next_day)
+
+
+_LABELS = path_labels(Feedback)
+
+
+def _future(item: Loaded[Summary], today: date) -> Iterable[DataError]:
+    """No item received, answered or moved on after ``today``: a date to come is a typing mistake."""
+    s = item.record
+    days: list[tuple[tuple[str | int, ...], date | None]] = [
+        (("ngay_tiep_nhan",), s.ngay_tiep_nhan),
+        *((("trang_thai", i, "ngay"), day) for i, (_, day) in enumerate(s.trang_thai)),
+        (("ngay_tra_loi",), s.ngay_tra_loi),
+    ]
+    for loc, day in days:
+        if day is not None and day > today:
+            label = _LABELS[".".join(str(p) for p in loc if isinstance(p, str))]
+            yield item.doc.error(loc, FUTURE_DAY.format(day=_show(day), today=_show(today)), label)
 
 
 def _transition_message(status: str, next_status: str) -> str:

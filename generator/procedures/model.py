@@ -18,6 +18,7 @@ from generator.core.fields import (
     FieldRule,
     FormRef,
     HttpUrl,
+    MoneyAmount,
     ProcedureCode,
     ProcedureRef,
     Record,
@@ -192,7 +193,7 @@ class Fee(Record):
 
     ten: Text | None = None
     """Tên khoản thu: ví dụ «Lệ phí cấp thẻ»."""
-    so_tien: Amount | None = None
+    so_tien: MoneyAmount | None = None
     """Số tiền: ghi 0 nếu miễn phí; chỉ để trống khi số tiền không cố định (khi đó giải thích ở phần mô tả).
     Số tiền: ghi 0 nếu miễn phí; chỉ để trống khi số tiền không cố định (khi đó giải thích ở phần mô tả)."""
     don_vi_tinh: Text | None = None

@@ -11,7 +11,9 @@ knows none of them by name.
 from __future__ import annotations
 
 import os
+import re
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -113,6 +115,12 @@ class Dataset(ABC, Generic[R, S]):
         """Where a record's file is in the dataset's folder, without its extension: what ``check``
         requires and what the web editor names a new record's file; by default its key."""
         return self.key(item)
+
+    def next_key(self, catalog: Catalog) -> str | None:
+        """The code the web editor offers a new record: when the records' codes are numbered within a
+        year (``PAKN-2026-046``), the next free number of the year of the build's stated date
+        (:attr:`Catalog.as_of`); else ``None`` (:func:`next_numbered`)."""
+        return next_numbered([self.key(s) for s in self.summaries(catalog)], catalog.as_of.year)
 
     def form_messages(self) -> dict[str, str]:
         """The messages of the cross-field rules the web editor applies before saving (``{…}``: filled
@@ -294,6 +302,28 @@ class Dataset(ABC, Generic[R, S]):
     def records(self, catalog: Catalog) -> tuple[R, ...]:
         """The full records this process makes pages for, by id."""
         return catalog.records(self.name)
+
+
+_NUMBERED = re.compile(r"(?P<head>.*?)(?P<year>(?:19|20)\d\d)(?P<sep>[^\d]+)(?P<number>\d+)")
+"""A code numbered within a year: a head, the year, a separator, the number (``PAKN-`` ``2026`` ``-``
+``046``)."""
+
+
+def next_numbered(codes: Sequence[str], year: int) -> str | None:
+    """The next free code of ``year`` when ``codes`` are numbered within years (most of them of one form:
+    head, year, separator, a number of one width): one more than the highest of that year, else the first;
+    ``None`` when they are not."""
+    found = [(m, c) for c in codes if (m := _NUMBERED.fullmatch(c))]
+    if not found or len(found) * 2 <= len(codes):
+        return None
+    forms = Counter((m["head"], m["sep"], len(m["number"])) for m, _ in found)
+    (head, sep, width), _ = max(forms.items(), key=lambda item: (item[1], item[0]))
+    taken = [
+        int(m["number"])
+        for m, _ in found
+        if (m["head"], m["sep"], len(m["number"])) == (head, sep, width) and int(m["year"]) == year
+    ]
+    return f"{head}{year}{sep}{max(taken, default=0) + 1:0{width}d}"
 
 
 AnyDataset = Dataset[Any, Any]
