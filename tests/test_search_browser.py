@@ -599,3 +599,41 @@ def test_variants_of_one_procedure_share_a_row_with_the_general_one_shown(citize
     assert variant.all_inner_texts() == ["Thủ tục đăng ký khai tử lưu động (1.000419)"]
     codes = run_query(citizen_page, "đăng ký khai tử lưu động")
     assert codes[:2] == ["1.000419", "1.000656"]
+
+
+def test_the_general_procedure_before_its_special_cases_and_syllables_are_not_initials(
+    search_page: Any,
+) -> None:
+    """Read from the names, not from lists: a name that is another's plus words the query lacks («Chi
+    nhánh») is its special case and goes below it, unless the query names the case; a lower-case word that
+    is a Vietnamese syllable («tha»: thả) is neither a capitals-only abbreviation of the lexicon («THA»)
+    nor a word's initials, while «tthn», «gcn», «cty» are no syllables."""
+    answer = search_page.evaluate(
+        """async () => {
+          const m = await import(new URL('../assets/ck-search.js', location.href));
+          const engine = await window.ckSearchEngine();
+          const row = (title) => ({ data: { meta: { title } } });
+          const branch = 'Đăng ký hoạt động của Chi nhánh doanh nghiệp đấu giá tài sản';
+          const general = 'Đăng ký hoạt động của doanh nghiệp đấu giá tài sản';
+          const order = (query) =>
+            m.generalFirst([row(branch), row('Cấp lại Thẻ đấu giá viên'), row(general)], new Set(m.words(query)))
+              .map((r) => r.data.meta.title);
+          const termed = (query) => m.analyse(query, engine.lexicon).terms.map((t) => t.official);
+          return {
+            plain: order('mo cty dau gia tai san'),
+            named: order('chi nhanh dau gia tai san'),
+            syllables: ['tha', 'ca', 'nghieng', 'khuya', 'tthn', 'gcn', 'cty', 'ubnd', 'qtv'].map(m.isSyllable),
+            lower: termed('tha ca giong'),
+            upper: termed('THA'),
+          };
+        }"""
+    )
+    assert answer["plain"] == [
+        "Đăng ký hoạt động của doanh nghiệp đấu giá tài sản",
+        "Đăng ký hoạt động của Chi nhánh doanh nghiệp đấu giá tài sản",
+        "Cấp lại Thẻ đấu giá viên",
+    ]
+    assert answer["named"][0] == "Đăng ký hoạt động của Chi nhánh doanh nghiệp đấu giá tài sản"
+    assert answer["syllables"] == [True, True, True, True, False, False, False, False, False]
+    assert "thi hành án dân sự" not in answer["lower"]
+    assert answer["upper"] == ["thi hành án dân sự"]
