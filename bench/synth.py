@@ -552,9 +552,7 @@ def write_feedback(records: list[dict[str, Any]], out: Path, seed: int) -> None:
     (out / "pakn" / "cau-hinh.yml").write_text(_dump(FEEDBACK_SETTINGS), encoding="utf-8")
     counts: dict[int, int] = {}
     for record in records:
-        received = date(2025, 1, 6) + timedelta(
-            days=rng.randrange(0, 600)
-        )
+        received = date(2025, 1, 6) + timedelta(days=rng.randrange(0, 600))
         while received.weekday() >= 5:
             received += timedelta(days=1)
         year = received.year

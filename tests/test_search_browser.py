@@ -615,14 +615,15 @@ def test_the_general_procedure_before_its_special_cases_and_syllables_are_not_in
           const row = (title) => ({ data: { meta: { title } } });
           const branch = 'Đăng ký hoạt động của Chi nhánh doanh nghiệp đấu giá tài sản';
           const general = 'Đăng ký hoạt động của doanh nghiệp đấu giá tài sản';
+          const rows = [row(branch), row('Cấp lại Thẻ đấu giá viên'), row(general)];
           const order = (query) =>
-            m.generalFirst([row(branch), row('Cấp lại Thẻ đấu giá viên'), row(general)], new Set(m.words(query)))
-              .map((r) => r.data.meta.title);
+            m.generalFirst(rows, new Set(m.words(query))).map((r) => r.data.meta.title);
           const termed = (query) => m.analyse(query, engine.lexicon).terms.map((t) => t.official);
           return {
             plain: order('mo cty dau gia tai san'),
             named: order('chi nhanh dau gia tai san'),
-            syllables: ['tha', 'ca', 'nghieng', 'khuya', 'tthn', 'gcn', 'cty', 'ubnd', 'qtv'].map(m.isSyllable),
+            syllables: ['tha', 'ca', 'nghieng', 'khuya', 'tthn', 'gcn', 'cty', 'ubnd', 'qtv']
+              .map(m.isSyllable),
             lower: termed('tha ca giong'),
             upper: termed('THA'),
           };
