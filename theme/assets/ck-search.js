@@ -651,8 +651,10 @@ export class Terms {
     const said = concepts.some((c) => c.official && this.get(c.alts[0][0]));
     // An everyday phrase the records themselves say in a name or result («đăng ký tàu cá») is not
     // swapped: its words weigh fully and the lexicon's official words are only a hint.
-    const own = new Set(analysis.terms.filter((t) => this.says(words(t.term))).flatMap((t) => words(t.term)));
-    const hinted = new Set(analysis.terms.filter((t) => this.says(words(t.term))).flatMap((t) => words(t.official)));
+    const typed = analysis.all.map((t) => t.f);
+    const kept = analysis.terms.filter((t) => this.saysInQuery(words(t.term), typed));
+    const own = new Set(kept.flatMap((t) => words(t.term)));
+    const hinted = new Set(kept.flatMap((t) => words(t.official)));
     for (const c of concepts) {
       if (c.fix && this.get(c.alts[0][0])) c.alts = c.alts.filter((alt) => alt !== c.fix);
       if (c.swapped && (!said || own.has(c.alts[0][0]))) c.factor = 1;
@@ -667,6 +669,15 @@ export class Terms {
     }
     await this.load(this.termsOf(concepts));
     return concepts;
+  }
+
+  /** Whether the records say the lexicon phrase ``folded`` as the query has it: the phrase itself (two
+   * words or more), or a one-word term with a neighbour in the query («tôm bố mẹ»: «bố» is no father). */
+  saysInQuery(folded, typed) {
+    if (folded.length > 1) return this.says(folded);
+    const at = typed.indexOf(folded[0]);
+    if (at < 0) return false;
+    return (at > 0 && this.says([typed[at - 1], folded[0]])) || (at + 1 < typed.length && this.says([folded[0], typed[at + 1]]));
   }
 
   /** Whether some record says the phrase ``folded`` (two words or more) in its name or results: one
