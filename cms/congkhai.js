@@ -567,6 +567,22 @@
     },
   });
 
+  // An address typed or pasted while a record is open: Decap keeps the open record's form under the new
+  // address, so that staff would edit one record believing it another; the page is loaded anew instead.
+  function entryOf(hash) {
+    var found = /^#\/collections\/([^/]+)\/entries\/(.+)$/.exec(hash || "");
+    return found ? found[1] + "/" + found[2] : null;
+  }
+  var openEntry = entryOf(window.location.hash);
+  window.addEventListener("hashchange", function () {
+    var next = entryOf(window.location.hash);
+    if (openEntry && next && next !== openEntry) {
+      window.location.reload();
+      return;
+    }
+    openEntry = next;
+  });
+
   // ---- the preview: the record as a page of the site, in the site's own styles ----
 
   (R.styles || []).forEach(function (href) {

@@ -29,6 +29,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -358,7 +359,7 @@ class _Form:
             return None
         return {
             "widget": "select",
-            "options": [{"label": f"{name} ({code})", "value": code} for code, name in items],
+            "options": item_options(items),
             **({"multiple": True} if many else {}),
         }
 
@@ -507,3 +508,12 @@ def write_admin(
     )
     (folder / "index.html").write_text(page, encoding="utf-8")
     return folder
+
+
+def item_options(items: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
+    """A closed list's choices as staff read them: the name alone, stored as its code; a name that two
+    items share is told apart by the code in brackets."""
+    names = Counter(name for _, name in items)
+    return [
+        {"label": name if names[name] == 1 else f"{name} ({code})", "value": code} for code, name in items
+    ]
