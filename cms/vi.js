@@ -177,21 +177,29 @@ var stored = function (text) {
   return m[3] + "-" + pad(+m[2]) + "-" + pad(+m[1]);
 };
 
-var dateWidget = function () {
+/* A widget of one text input: ``show`` writes a stored value as staff read it, ``read`` a typed text as
+ * stored (null when it is not one), ``valid`` tells a stored value, ``refused`` words the refusal of a
+ * typed text; on leaving the field a value read is shown as ``show`` writes it. */
+var textWidget = function (kind) {
   var h = window.h;
   var control = window.createClass({
     getInitialState: function () {
-      return { text: shown(this.props.value) };
+      return { text: kind.show(this.props.value) };
     },
     isValid: function () {
       var value = this.props.value;
-      if (!value || ISO.test(value)) return true;
-      return { error: { message: "Ngày viết theo dạng ngày/tháng/năm, ví dụ 07/12/2026" } };
+      if (value === null || value === undefined || value === "" || kind.valid(value)) return true;
+      return { error: { message: kind.refused(value) } };
     },
     handleChange: function (event) {
       var text = event.target.value;
       this.setState({ text: text });
-      this.props.onChange(text.trim() === "" ? "" : stored(text) || text);
+      var found = kind.read(text);
+      this.props.onChange(text.trim() === "" ? "" : found === null ? text : found);
+    },
+    handleBlur: function () {
+      if (kind.valid(this.props.value)) this.setState({ text: kind.show(this.props.value) });
+      this.props.setInactiveStyle();
     },
     render: function () {
       return h("input", {
@@ -199,18 +207,32 @@ var dateWidget = function () {
         className: this.props.classNameWrapper,
         type: "text",
         inputMode: "numeric",
-        placeholder: "ngày/tháng/năm",
+        placeholder: kind.placeholder,
         value: this.state.text,
         onChange: this.handleChange,
         onFocus: this.props.setActiveStyle,
-        onBlur: this.props.setInactiveStyle,
+        onBlur: this.handleBlur,
       });
     },
   });
   var preview = function (props) {
-    return h("div", null, shown(props.value));
+    return h("div", null, kind.show(props.value));
   };
   return [control, preview];
+};
+
+var dateWidget = function () {
+  return textWidget({
+    show: shown,
+    read: stored,
+    valid: function (value) {
+      return ISO.test(value);
+    },
+    refused: function () {
+      return "Ngày viết theo dạng ngày/tháng/năm, ví dụ 07/12/2026";
+    },
+    placeholder: "ngày/tháng/năm",
+  });
 };
 
 /* A sum of money as staff write it: «1.200.000 đồng», «1.200.000», «1 200 000», «1.200.000đ» are all
@@ -233,44 +255,17 @@ var moneyShown = function (value) {
 };
 
 var moneyWidget = function () {
-  var h = window.h;
-  var control = window.createClass({
-    getInitialState: function () {
-      return { text: moneyShown(this.props.value) };
+  return textWidget({
+    show: moneyShown,
+    read: money,
+    valid: function (value) {
+      return typeof value === "number";
     },
-    isValid: function () {
-      var value = this.props.value;
-      if (value === null || value === undefined || value === "" || typeof value === "number") return true;
-      return { error: { message: MONEY_SAID + ", không phải «" + value + "»" } };
+    refused: function (value) {
+      return MONEY_SAID + ", không phải «" + value + "»";
     },
-    handleChange: function (event) {
-      var text = event.target.value;
-      this.setState({ text: text });
-      var found = money(text);
-      this.props.onChange(text.trim() === "" ? "" : found === null ? text : found);
-    },
-    handleBlur: function () {
-      if (typeof this.props.value === "number") this.setState({ text: moneyShown(this.props.value) });
-      this.props.setInactiveStyle();
-    },
-    render: function () {
-      return h("input", {
-        id: this.props.forID,
-        className: this.props.classNameWrapper,
-        type: "text",
-        inputMode: "numeric",
-        placeholder: "ví dụ 1.200.000",
-        value: this.state.text,
-        onChange: this.handleChange,
-        onFocus: this.props.setActiveStyle,
-        onBlur: this.handleBlur,
-      });
-    },
+    placeholder: "ví dụ 1.200.000",
   });
-  var preview = function (props) {
-    return h("div", null, moneyShown(props.value));
-  };
-  return [control, preview];
 };
 window.congkhaiMoney = money;
 window.congkhaiMoneyShown = moneyShown;
