@@ -135,7 +135,7 @@ def serve(root: Path) -> Iterator[str]:
 def is_search_file(engine: str, url: str) -> bool:
     """Whether a downloaded file belongs to the search engine being measured."""
     if engine == "pagefind":
-        parts = ("/pagefind/", "ck-search.js", "cau-hinh.json", "tim-kiem/ten.json.gz")
+        parts = ("/pagefind/", "ck-search.js", "cau-hinh.json", "tim-kiem/ten.json.gz", "tim-kiem/tu/")
         return any(part in url for part in parts)
     return "search_index.json" in url or "/workers/search" in url or "/lunr/" in url
 
