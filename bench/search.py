@@ -144,12 +144,16 @@ def search_downloads(
     responses: list[Any], engine: str = "pagefind", cached: frozenset[str] | set[str] = frozenset()
 ) -> Iterator[tuple[Any, int, int]]:
     """Each search file among ``responses`` that was downloaded (with a body, not from the browser's
-    ``cached`` addresses): the response, its size as served and gzipped (what a compressing server would
-    send; the size served when smaller). With ``FILES=1`` each is printed, with when it ended."""
+    ``cached`` addresses, each address once: a request of Pagefind's worker that the browser's cache
+    answered, for a file the page fetched first, is not seen as cached from the page): the response, its
+    size as served and gzipped (what a compressing server would send; the size served when smaller).
+    With ``FILES=1`` each is printed, with when it ended."""
     started = None
+    seen: set[str] = set()
     for response in responses:
-        if not is_search_file(engine, response.url) or response.url in cached:
+        if not is_search_file(engine, response.url) or response.url in cached or response.url in seen:
             continue
+        seen.add(response.url)
         try:
             body = response.body()
         except Exception:  # a redirect or an aborted request has no body
