@@ -135,7 +135,7 @@ def serve(root: Path) -> Iterator[str]:
 def is_search_file(engine: str, url: str) -> bool:
     """Whether a downloaded file belongs to the search engine being measured."""
     if engine == "pagefind":
-        parts = ("/pagefind/", "ck-search.js", "cau-hinh.json", "tim-kiem/ten.json.gz")
+        parts = ("/pagefind/", "ck-search.js", "cau-hinh.json", "tim-kiem/ten.json.gz", "tim-kiem/tu/")
         return any(part in url for part in parts)
     return "search_index.json" in url or "/workers/search" in url or "/lunr/" in url
 
@@ -144,12 +144,16 @@ def search_downloads(
     responses: list[Any], engine: str = "pagefind", cached: frozenset[str] | set[str] = frozenset()
 ) -> Iterator[tuple[Any, int, int]]:
     """Each search file among ``responses`` that was downloaded (with a body, not from the browser's
-    ``cached`` addresses): the response, its size as served and gzipped (what a compressing server would
-    send; the size served when smaller). With ``FILES=1`` each is printed, with when it ended."""
+    ``cached`` addresses, each address once: a request of Pagefind's worker that the browser's cache
+    answered, for a file the page fetched first, is not seen as cached from the page): the response, its
+    size as served and gzipped (what a compressing server would send; the size served when smaller).
+    With ``FILES=1`` each is printed, with when it ended."""
     started = None
+    seen: set[str] = set()
     for response in responses:
-        if not is_search_file(engine, response.url) or response.url in cached:
+        if not is_search_file(engine, response.url) or response.url in cached or response.url in seen:
             continue
+        seen.add(response.url)
         try:
             body = response.body()
         except Exception:  # a redirect or an aborted request has no body
@@ -568,26 +572,37 @@ def page_latency(browser: Any, base: str, query: str) -> dict[str, Any]:
 
 
 def page_table(size: int, scratch: Path, repeat: int, queries: list[str]) -> str:
-    """:func:`page_latency` for each query, ``repeat`` times (median and range)."""
+    """:func:`page_latency` for each query, ``repeat`` times (median and range). With
+    ``BASELINE_JS=<path of an older ck-search.js>``, each run measures that script and then this one,
+    alternately, on the same built site (as :func:`latency`)."""
     from playwright.sync_api import sync_playwright
 
     site_dir = build_quality_site(str(size), scratch)
+    scripts = {"": ROOT / "theme" / "assets" / "ck-search.js"}
+    if os.environ.get("BASELINE_JS"):
+        scripts = {"baseline": Path(os.environ["BASELINE_JS"]), **scripts}
     lines = [
         f"Search page, {size:,} procedures, CPU {CPU_SLOWDOWN}× slower, Slow 4G, reached from the header "
         f"box (Enter), {repeat} run(s) each (median, range), from the search page's navigation:",
-        "| query | first result | full answer | search bytes downloaded (gzip) |",
-        "| --- | ---: | ---: | ---: |",
+        "| query | script | first result | full answer | search bytes downloaded (gzip) |",
+        "| --- | --- | ---: | ---: | ---: |",
     ]
     with sync_playwright() as playwright, serve(site_dir) as base:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for query in queries:
-            rows = [page_latency(browser, base, query) for _ in range(repeat)]
-            lines.append(
-                f"| {query} | {spread([r['first'] for r in rows])} | {spread([r['full'] for r in rows])} "
-                f"| {kb(max(r['gzip'] for r in rows))} |"
-            )
-            print(lines[-1], "—", rows[0]["status"][:100], file=sys.stderr)
+            runs: dict[str, list[dict[str, Any]]] = {label: [] for label in scripts}
+            for _ in range(repeat):
+                for label, script in scripts.items():
+                    shutil.copy(script, site_dir / "assets" / "ck-search.js")
+                    runs[label].append(page_latency(browser, base, query))
+            for label, rows in runs.items():
+                lines.append(
+                    f"| {query} | {label or 'current'} | {spread([r['first'] for r in rows])} "
+                    f"| {spread([r['full'] for r in rows])} | {kb(max(r['gzip'] for r in rows))} |"
+                )
+                print(lines[-1], "—", rows[0]["status"][:100], file=sys.stderr)
         browser.close()
+    shutil.copy(scripts[""], site_dir / "assets" / "ck-search.js")
     return "\n".join(lines)
 
 

@@ -521,6 +521,38 @@ def test_header_shows_the_nearest_names(served: tuple[str, Any]) -> None:
     page.close()
 
 
+def test_header_does_not_wait_for_the_term_index(served: tuple[str, Any]) -> None:
+    """The header shows the names' answer without waiting for the term index's shards (a round trip on a
+    slow link; here held back): when the term index may change it, as early (``data-final="false"``, the
+    live region not yet updated), replaced once the shards have arrived, the option chosen kept."""
+    base, browser = served
+    page = browser.new_page()
+    held: list[Any] = []
+    page.route("**/tim-kiem/tu/**", lambda route: held.append(route))  # not answered until released
+    page.goto(base + "thu-tuc/1.001193/")
+    box = page.locator("#ck-header-q")
+    box.focus()
+    results = page.locator("#ck-header-results")
+    page.keyboard.type("đất đai chứng thực di sản")
+    page.wait_for_function(
+        "() => document.getElementById('ck-header-results').dataset.query === 'đất đai chứng thực di sản'"
+    )
+    assert results.get_attribute("data-final") == "false"
+    assert results.locator("[role=option]").count() > 1
+    assert "«đất đai chứng thực di sản»" not in page.locator("#ck-header-status").inner_text()
+    assert held  # the shards were asked for
+    # The option chosen in the early list stays chosen when the shards arrive and the answer replaces it.
+    page.keyboard.press("ArrowDown")
+    chosen = page.locator("#ck-header-results [aria-selected=true]").get_attribute("data-href")
+    for route in held:
+        route.continue_()
+    page.wait_for_function("() => document.getElementById('ck-header-results').dataset.final === 'true'")
+    assert "«đất đai chứng thực di sản»" in page.locator("#ck-header-status").inner_text()
+    active = box.get_attribute("aria-activedescendant")
+    assert page.locator(f"#{active}").get_attribute("data-href") == chosen
+    page.close()
+
+
 def test_search_page_shows_the_name_matches_before_and_without_pagefind(served: tuple[str, Any]) -> None:
     """The search page shows the name matches of its query at once, from the names index; when Pagefind
     cannot be loaded they stay, and the status says that only names and codes were searched."""
@@ -545,6 +577,34 @@ def test_search_page_shows_the_name_matches_before_and_without_pagefind(served: 
         "() => document.getElementById('ck-search-status').textContent.startsWith('Không tải')"
     )
     assert links.count() == 0
+    page.close()
+
+
+def test_search_page_fetches_pagefinds_start_files_at_once(served: tuple[str, Any]) -> None:
+    """The search page asks for Pagefind's worker, metadata and WebAssembly itself, beside Pagefind's
+    script (not one after the other as Pagefind would, three round trips on a slow link), with the entry
+    Pagefind then reads (its ``metaCacheTag``: the entry is asked for once), and the search answers."""
+    base, browser = served
+    page = browser.new_page()
+    asked: list[tuple[str, bool]] = []
+
+    def by_page(request: Any) -> bool:
+        try:
+            return bool(request.frame == page.main_frame)
+        except Exception:  # a request of Pagefind's worker has no frame
+            return False
+
+    page.on("request", lambda r: asked.append((r.url, by_page(r))) if "/pagefind/" in r.url else None)
+    page.goto(base + "tim-kiem/?q=" + "đăng ký kết hôn")
+    page.wait_for_function(
+        "() => document.getElementById('ck-search-status').textContent.startsWith('Tìm thấy')"
+    )
+    first = page.locator("#ck-search-results a.ck-result__link").nth(0)
+    assert first.inner_text() == "Thủ tục đăng ký kết hôn"
+    for name in ("pagefind-worker.js", "pagefind-entry.json?ts=", ".pf_meta", "/wasm."):
+        assert any(name in url and mine for url, mine in asked), name
+    entries = {url for url, _ in asked if "pagefind-entry.json" in url}
+    assert len(entries) == 1, entries  # Pagefind read the entry the page fetched (same tag)
     page.close()
 
 

@@ -972,7 +972,9 @@ export class Engine {
     const scored = analysis.code ? null : this.termRanked(analysis);
     info.verdict = this.verdict(analysis, ranked.length, scored);
     const rows = ranked.length >= HEADER_ROWS ? families(ranked, analysis).length : ranked.length;
-    if (rows >= HEADER_ROWS || !this.names || !analysis.typed || analysis.code) return answer;
+    // The name matches fill the list (or there is nothing the term index could add): the answer, whatever
+    // the term index says.
+    if (rows >= HEADER_ROWS || !this.names || !analysis.typed || analysis.code) return { ...answer, settled: true };
     if (scored && scored.length && !ranked.length) {
       // No name has every word: the records that say the most of the query, the words no name has named.
       const { absent } = this.names.near(analysis, this.lexicon);
@@ -1586,23 +1588,36 @@ class HeaderBox {
     const value = this.input.value;
     const engine = await this.engine();
     if (this.input.value !== value) return;
-    await engine.prepare(value);
-    if (this.input.value !== value) return;
     const typed = normalise(value);
     if (!typed) {
       this.close();
       this.live.textContent = "";
       return;
     }
-    this.render(typed, engine.quick(typed), engine);
+    const preparing = engine.prepare(value);
+    if (!engine.prepared.has(typed)) {
+      // The names answer at once, without waiting for the term index's shards (a round trip on a slow
+      // link). When they fill the list the term index changes nothing: that is the answer; else it is
+      // shown as early (data-final="false", not read out) and replaced once the shards have arrived.
+      const early = engine.quick(typed);
+      this.render(typed, early, engine, Boolean(early.settled));
+      if (early.settled) return;
+    }
+    await preparing;
+    if (this.input.value !== value) return;
+    this.render(typed, engine.quick(typed), engine, true);
   }
 
   /** Show the header's answer ``found`` (Engine.quick) for ``typed``; data-source says what it is:
    * "names" (name matches, and the nearest names after them when they are few), "near" (the nearest
-   * names: no name match) or "none". */
-  render(typed, found, engine) {
+   * names: no name match) or "none"; data-final "false" when the term index may still change it (the
+   * live region then keeps what it said). */
+  render(typed, found, engine, final = true) {
     const { ranked, total, named, info } = found;
+    // The option chosen with the arrow keys stays chosen when the same query's list is shown again.
+    const chosen = this.list.dataset.query === typed && this.active >= 0 ? this.options[this.active].dataset.href : null;
     this.list.dataset.query = typed;
+    this.list.dataset.final = String(final);
     this.list.dataset.source = !total ? "none" : found.near ? "near" : "names";
     this.list.replaceChildren();
     this.options = [];
@@ -1646,12 +1661,14 @@ class HeaderBox {
       : `Không tên thủ tục nào khớp với «${typed}». ${OFFLINE ? NO_INDEX : "Nhấn Enter để tìm trong nội dung các trang."}`;
     const said = info.verdict ? ` ${verdictLine(info.verdict, typed)}` : "";
     const mean = said || (fix ? ` Có phải bạn muốn tìm: «${shown[0].data.meta.title}»?` : "");
-    this.live.textContent = `${head}${mean}${note ? ` ${note}` : ""}`;
+    if (final) this.live.textContent = `${head}${mean}${note ? ` ${note}` : ""}`;
     if (fix || note || said) {
       const hint = element("li", "ck-header-results__note", `${mean.trim()} ${note}`.trim());
       hint.setAttribute("role", "presentation");
       this.list.prepend(hint);
     }
+    const again = chosen ? this.options.findIndex((option) => option.dataset.href === chosen) : -1;
+    if (again >= 0) this.move(again);
   }
 
   key(event) {
@@ -1710,11 +1727,15 @@ async function loadEngine(site, eager) {
     OFFLINE ? Promise.reject(new Error(NO_INDEX)) : import(new URL("pagefind/pagefind.js", site).href);
   const early = eager ? script() : null;
   if (early) early.catch(() => undefined); // reported by the search that needs it
+  // Pagefind's entry is asked for with this tag (fresh on each page, as Pagefind's own), so that it
+  // reads the one warmPagefind() fetched.
+  const tag = String(Date.now());
+  if (early && !OFFLINE) warmPagefind(site, tag);
   const loading = json("tim-kiem/ten.json.gz", null);
   const settings = await json("tim-kiem/cau-hinh.json", { filters: [], synonyms: [] });
   const startPagefind = () =>
     (early || script()).then(async (pagefind) => {
-      await pagefind.options({ baseUrl: site.pathname, excerptLength: 24, ranking: settings.ranking });
+      await pagefind.options({ baseUrl: site.pathname, excerptLength: 24, ranking: settings.ranking, metaCacheTag: tag });
       pagefind.init();
       return pagefind;
     });
@@ -1724,6 +1745,33 @@ async function loadEngine(site, eager) {
   const engine = new Engine(started ? () => started : startPagefind, settings, names && new Names(names, site), json);
   engine.site = site;
   return engine;
+}
+
+/**
+ * On the search page: Pagefind's start files (its worker, entry with ``tag``, metadata and WebAssembly)
+ * fetched at once into the browser's cache, beside its script, where Pagefind asks for them one after
+ * the other (script, then worker, then entry, then the others: three round trips less on a slow link).
+ * Pagefind's own requests then read them from the cache, or wait for these. A failure is left to
+ * Pagefind.
+ */
+function warmPagefind(site, tag) {
+  const get = (path) =>
+    fetch(new URL(`pagefind/${path}`, site)).then((response) => (response.ok ? response : Promise.reject(response)));
+  const keep = (path) => get(path).then((response) => response.arrayBuffer());
+  keep("pagefind-worker.js").catch(() => undefined);
+  get(`pagefind-entry.json?ts=${tag}`)
+    .then((response) => response.json())
+    .then(({ languages = {} }) => {
+      // The index Pagefind picks: the page's language, else the one with the most pages.
+      const lang = document.documentElement.lang || "";
+      const index =
+        languages[lang] ||
+        languages[lang.split("-")[0]] ||
+        Object.values(languages).sort((a, b) => b.page_count - a.page_count)[0];
+      if (!index) return undefined;
+      return Promise.all([keep(`pagefind.${index.hash}.pf_meta`), keep(`wasm.${index.wasm || "unknown"}.pagefind`)]);
+    })
+    .catch(() => undefined);
 }
 
 /** The text of a file, gunzipped when it is gzip (the build compresses tim-kiem/ten.json.gz itself). */
