@@ -194,8 +194,8 @@ class Fee(Record):
     ten: Text | None = None
     """Tên khoản thu: ví dụ «Lệ phí cấp thẻ»."""
     so_tien: MoneyAmount | None = None
-    """Số tiền: ghi 0 nếu miễn phí; chỉ để trống khi số tiền không cố định (khi đó giải thích ở phần mô tả).
-    Số tiền: ghi 0 nếu miễn phí; chỉ để trống khi số tiền không cố định (khi đó giải thích ở phần mô tả)."""
+    """Số tiền: ghi 0 nếu miễn phí; chỉ để trống khi số tiền không cố định (khi đó giải thích ở phần
+    mô tả)."""
     don_vi_tinh: Text | None = None
     """Đơn vị tính: số tiền tính theo gì, ví dụ «hồ sơ», «trang», «bản»."""
     tien_te: Currency = "VND"
@@ -315,7 +315,8 @@ class Procedure(Record):
     model_config = ConfigDict(json_schema_extra=lambda schema, model: _level_given(schema, model))
 
     ma_thu_tuc: ProcedureCode
-    """Mã thủ tục: mã trên Cơ sở dữ liệu quốc gia về TTHC, luôn viết trong dấu nháy kép, ví dụ "1.013859"."""
+    """Mã thủ tục: mã trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.013859 (viết tay trong tệp thì đặt
+    trong dấu nháy kép: "1.013859")."""
     ten_thu_tuc: Text
     """Tên thủ tục: tên đầy đủ như đã công bố."""
     linh_vuc: SectorSlug
