@@ -31,6 +31,12 @@ window.CK_VI = {
     },
   },
   editor: {
+    editor: {
+      // Decap's own words ask to «upload» a copy; it is the unsaved changes kept in this browser
+      confirmLoadBackup:
+        "Trình duyệt còn giữ những thay đổi chưa lưu của mục này từ lần sửa trước. Mở lại các thay đổi đó?\n" +
+        "(Chọn «Hủy» để bỏ chúng và mở mục như đã lưu.)",
+    },
     editorControl: {
       field: {
         widgetLabel: "Trường %{widgetLabel}",
@@ -66,6 +72,7 @@ window.CK_VI = {
       shortcut: "Mẹo: nhấn Ctrl+Enter để thêm ghi chú nhanh",
     },
     editorToolbar: {
+      changesSaved: "Không có thay đổi chưa lưu", // also shown on a new, empty form
       status: "Trạng thái: %{status}",
       statusInfoTooltipDraft:
         "Mục đang là bản nháp. Để hoàn tất và gửi xét duyệt, chuyển trạng thái sang «Đang xét duyệt»",
