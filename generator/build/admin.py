@@ -278,8 +278,9 @@ class _Form:
         if not required:
             field["required"] = False
         field.update(self.widget(node, path, optional=not required))
-        if field["widget"] == "list":  # «Thêm bước xử lý», not «Thêm các bước xử lý»
+        if field["widget"] == "list":  # «Thêm bước xử lý», «2 bước xử lý», not «2 các bước xử lý»
             field["label_singular"] = _singular(field["label"])
+            field["label"] = field["label_singular"][:1].upper() + field["label_singular"][1:]
         default = node.get("default")
         plain = field["widget"] in ("select", "boolean", "number", "string")
         if isinstance(default, (str, int, float, bool)) and plain and not required:
