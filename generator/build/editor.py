@@ -33,6 +33,7 @@ from generator.core.fields import AnyOf, FieldRule, Money, Refers
 from generator.core.labels import path_labels
 from generator.core.privacy import AllowList
 from generator.core.validation import _FIXED
+from generator.core.yamllayout import schema_options
 from generator.site.dataset import AnyDataset
 
 Path_ = tuple[str, ...]
@@ -59,27 +60,29 @@ def file_template(dataset: AnyDataset) -> str:
         return ""
 
 
-def references(model: type[BaseModel], prefix: Path_ = ()) -> Iterator[tuple[Path_, Refers]]:
-    """Every field of ``model`` (nested models walked) whose type names a registry item or another
-    dataset's record (:class:`~generator.core.fields.Refers`), with its path of field names."""
+def marked(model: type[BaseModel], kind: type[T], prefix: Path_ = ()) -> Iterator[tuple[Path_, T]]:
+    """Every field of ``model`` (nested models walked) whose type carries a marker of type ``kind``
+    (:class:`~generator.core.fields.Refers`, :class:`~generator.core.fields.Money`), with its path of
+    field names and the marker."""
     for name, field in model.model_fields.items():
         path = (*prefix, name)
-        found = next((m for m in field.metadata if isinstance(m, Refers)), None) or _refers(field.annotation)
+        found = next((m for m in field.metadata if isinstance(m, kind)), None) or _marker(
+            field.annotation, kind
+        )
         if found is not None:
             yield path, found
         for nested in _models(field.annotation):
-            yield from references(nested, path)
+            yield from marked(nested, kind, path)
 
 
-def money_fields(model: type[BaseModel], prefix: Path_ = ()) -> Iterator[Path_]:
-    """Every field of ``model`` (nested models walked) that is a sum of money
-    (:class:`~generator.core.fields.Money`), by its path of field names."""
-    for name, field in model.model_fields.items():
-        path = (*prefix, name)
-        if any(isinstance(m, Money) for m in field.metadata) or _marker(field.annotation, Money) is not None:
-            yield path
-        for nested in _models(field.annotation):
-            yield from money_fields(nested, path)
+def references(model: type[BaseModel]) -> Iterator[tuple[Path_, Refers]]:
+    """Every field of ``model`` whose type names a registry item or another dataset's record."""
+    return marked(model, Refers)
+
+
+def money_fields(model: type[BaseModel]) -> Iterator[Path_]:
+    """Every field of ``model`` that is a sum of money, by its path of field names."""
+    return (path for path, _ in marked(model, Money))
 
 
 def dependencies(model: type[BaseModel], prefix: Path_ = ()) -> Iterator[tuple[Path_, FieldRule]]:
@@ -110,10 +113,6 @@ def _parts(annotation: Any) -> Iterator[Any]:
     elif origin is not None or isinstance(annotation, types.UnionType):
         for arg in typing.get_args(annotation):
             yield from _parts(arg)
-
-
-def _refers(annotation: Any) -> Refers | None:
-    return _marker(annotation, Refers)
 
 
 def _marker(annotation: Any, kind: type[T]) -> T | None:
@@ -284,7 +283,6 @@ def optional_groups(schema: dict[str, Any]) -> Iterator[tuple[Path_, list[str]]]
     defs = schema.get("$defs", {})
 
     def walk(node: dict[str, Any], path: Path_) -> Iterator[tuple[Path_, list[str]]]:
-        node = _resolve(node, defs)
         required = set(node.get("required", []))
         for name, child in node.get("properties", {}).items():
             target = _object_of(child, defs)
@@ -298,17 +296,10 @@ def optional_groups(schema: dict[str, Any]) -> Iterator[tuple[Path_, list[str]]]
 
 
 def _object_of(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any] | None:
-    node = _resolve(node, defs)
-    for option in [node, *node.get("anyOf", [])]:
-        option = _resolve(option, defs)
-        if option.get("type") == "object" or "properties" in option:
-            return option
-    return None
-
-
-def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
-    ref = node.get("$ref")
-    return dict(defs[ref.rsplit("/", 1)[-1]]) if isinstance(ref, str) else node
+    """The object schema a field holds (its ``$ref`` followed, ``X | None`` read as ``X``), if any."""
+    return next(
+        (o for o in schema_options(node, defs) if o.get("type") == "object" or "properties" in o), None
+    )
 
 
 def editor_rules(datasets: Sequence[AnyDataset], content_dir: str, allowed: AllowList) -> dict[str, Any]:

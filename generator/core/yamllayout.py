@@ -65,7 +65,7 @@ def schema_order(node: dict[str, Any], defs: dict[str, Any], details: bool = Fal
     fields: dict[str, Order] = {}
     required: list[str] = []
     defaults: dict[str, Any] = {}
-    for option in _options(node, defs):
+    for option in schema_options(node, defs):
         required += [name for name in option.get("required", []) if name not in required]
         for name, sub in option.get("properties", {}).items():
             if name not in keys:
@@ -82,7 +82,7 @@ def schema_order(node: dict[str, Any], defs: dict[str, Any], details: bool = Fal
 
 def _child_order(node: dict[str, Any], defs: dict[str, Any], details: bool = False) -> Order:
     """The order of what a field holds: a group, or the items of a list."""
-    for option in _options(node, defs):
+    for option in schema_options(node, defs):
         if option.get("type") == "array" and isinstance(option.get("items"), dict):
             found = _child_order(option["items"], defs, details)
         elif "properties" in option:
@@ -94,14 +94,14 @@ def _child_order(node: dict[str, Any], defs: dict[str, Any], details: bool = Fal
     return {"keys": [], "fields": {}}
 
 
-def _options(node: dict[str, Any], defs: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def schema_options(node: dict[str, Any], defs: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """``node`` with its ``$ref`` followed, then each of its ``anyOf``/``oneOf``/``allOf`` options."""
     ref = node.get("$ref")
     if isinstance(ref, str):
         node = defs.get(ref.rsplit("/", 1)[-1], {})
     yield node
     for option in [n for key in ("anyOf", "oneOf", "allOf") for n in node.get(key, [])]:
-        yield from _options(option, defs)
+        yield from schema_options(option, defs)
 
 
 def _yaml() -> YAML:
