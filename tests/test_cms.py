@@ -8,6 +8,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import types
 import typing
@@ -465,3 +466,28 @@ def _replace(page: Any, field: Any, text: str) -> None:
     field.click()
     page.keyboard.press("Control+A")
     page.keyboard.type(text)
+
+
+RULES_SCRIPT = (
+    "import sys; from generator.build.editor import editor_rules, rules_script; "
+    "from generator.core.privacy import AllowList; from generator.datasets import DATASETS; "
+    "sys.stdout.write(rules_script(editor_rules(DATASETS, 'content', AllowList())))"
+)
+
+
+def test_the_editors_rules_are_the_same_bytes_whatever_the_string_hashing() -> None:
+    """``admin/congkhai-rules.js`` (the privacy scan's patterns among them) is written alike by processes
+    whose string hashing differs: no pattern's alternatives follow a set's order."""
+    made = {
+        subprocess.run(
+            [sys.executable, "-c", RULES_SCRIPT],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(made) == 1
+    assert "lowerName" in made.pop()

@@ -192,14 +192,16 @@ def house_addresses(text: str) -> list[str]:
     return found + ([m[0] for m in SLASHED_HOUSE.finditer(text)] if "/" in text else [])
 
 
-_TITLED = sorted(
-    TITLES | FOLDED_TITLES | set(TITLE_PHRASES) | {p.lower() for p in ("công dân", "người gửi", "họ tên")},
-    key=len,
-    reverse=True,
+def _longest_first(words: set[str]) -> list[str]:
+    """``words`` longest first, then in alphabetical order: a pattern's alternatives in one fixed order,
+    whatever the process's string hashing (the editor's rules file is the same bytes in every build)."""
+    return sorted(words, key=lambda word: (-len(word), word))
+
+
+_TITLED = _longest_first(
+    TITLES | FOLDED_TITLES | set(TITLE_PHRASES) | {p.lower() for p in ("công dân", "người gửi", "họ tên")}
 )
-_LOWER_FAMILY = sorted(
-    {n.lower() for n in FAMILY_NAMES} | {fold(n) for n in FAMILY_NAMES}, key=len, reverse=True
-)
+_LOWER_FAMILY = _longest_first({n.lower() for n in FAMILY_NAMES} | {fold(n) for n in FAMILY_NAMES})
 LOWER_NAME = re.compile(
     rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, _TITLED))}):?\s+"
     rf"((?:{'|'.join(map(re.escape, _LOWER_FAMILY))})\s+(?:văn|thị|van|thi)\s+{_WORD}+(?:\s+{_WORD}+)?)"
