@@ -334,8 +334,7 @@
   // ---- cross-field rules (the datasets' check, by message) ----
 
   function showDay(day) {
-    var p = String(day).slice(0, 10).split("-");
-    return p[2] + "/" + p[1] + "/" + p[0];
+    return window.congkhaiDayShown(String(day).slice(0, 10));
   }
   // no item received, moved on or answered after today (the feedback's check, by the clock's day)
   function futureDays(data, M, errors) {

@@ -274,8 +274,9 @@ var moneyWidget = function () {
     placeholder: "ví dụ 1.200.000",
   });
 };
-window.congkhaiMoney = money;
+// How the editor's script (congkhai.js) writes a sum and a day in its messages and preview
 window.congkhaiMoneyShown = moneyShown;
+window.congkhaiDayShown = shown;
 
 // Decap's relation picker says «Loading options…» in English whatever the locale (a fixed string in its
 // bundle): the same words in Vietnamese, wherever they appear.
