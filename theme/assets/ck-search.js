@@ -771,10 +771,15 @@ export function elsewhereOf(analysis, topics) {
 
 const VARIANT = /\b(?:cap (?:tinh|huyen|xa|bo|trung uong|co so|quan|phuong)|luu dong|toan trinh|mot phan)\b/g;
 
+/** A name's folded words without the leading «Thủ tục» and its bracketed remarks. */
+function bareWords(title) {
+  const all = words((title || "").replace(/\([^)]*\)/g, " "));
+  return all[0] === "thu" && all[1] === "tuc" ? all.slice(2) : all;
+}
+
 /** What the variants of one procedure share: the folded name without brackets, level or channel. */
 export function familyKey(title) {
-  const bare = fold(title || "").replace(/\([^)]*\)/g, " ").replace(/^\s*thu tuc\s+/, "");
-  return (bare.match(/[0-9a-z]+/g) || []).join(" ").replace(VARIANT, " ").replace(/\s+/g, " ").trim();
+  return bareWords(title).join(" ").replace(VARIANT, " ").replace(/\s+/g, " ").trim();
 }
 
 /**
@@ -813,10 +818,9 @@ export function families(ranked, analysis) {
 
 const GENERAL_ROWS = 12; // generalFirst looks this far down the list for a more general procedure
 
-/** A name's folded words without the leading «Thủ tục» and bracketed remarks. */
+/** The words of a result's name, as bareWords reads them. */
 function nameWords(r) {
-  const title = (r.data.meta && r.data.meta.title) || "";
-  return words(title.replace(/\([^)]*\)/g, " ")).filter((w, i, all) => !(i < 2 && all[0] === "thu" && all[1] === "tuc"));
+  return bareWords(r.data.meta && r.data.meta.title);
 }
 
 /**
