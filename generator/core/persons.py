@@ -25,6 +25,7 @@ hẻm 6``, ``ngõ 34 ngách 5``); the street or ward alone passes, and so does a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from generator.core.fields import fold
 
@@ -192,7 +193,7 @@ def house_addresses(text: str) -> list[str]:
     return found + ([m[0] for m in SLASHED_HOUSE.finditer(text)] if "/" in text else [])
 
 
-def _longest_first(words: set[str]) -> list[str]:
+def _longest_first(words: Iterable[str]) -> list[str]:
     """``words`` longest first, then in alphabetical order: a pattern's alternatives in one fixed order,
     whatever the process's string hashing (the editor's rules file is the same bytes in every build)."""
     return sorted(words, key=lambda word: (-len(word), word))
