@@ -36,7 +36,14 @@ from typing import Any
 
 import yaml
 
-from generator.build.editor import Path_, editor_rules, money_fields, references, rules_script
+from generator.build.editor import (
+    Path_,
+    editor_rules,
+    money_fields,
+    placeholder_record,
+    references,
+    rules_script,
+)
 from generator.build.security import admin_csp
 from generator.core.fields import PATTERN_MESSAGES, Refers
 from generator.core.labels import ENUM_LABELS
@@ -219,13 +226,16 @@ def slug_template(dataset: AnyDataset) -> str:
     """The file name of a new record as a Decap template, from the dataset's own :meth:`key`: the key
     of a record whose every field holds ``{{field}}`` (``{{nam}}-q{{quy}}`` for a quarter)."""
     names = dataset.model.model_fields
-    values: dict[str, Any] = {name: "{{" + name + "}}" for name in names}
-    probe = dataset.model.model_construct(None, **values)
     try:
-        return str(dataset.key(probe))
+        return str(dataset.key(placeholder_record(dataset, _field_slot)))
     except Exception:
         required = [n for n, f in names.items() if f.is_required()]
         return "{{" + (required or list(names))[0] + "}}"
+
+
+def _field_slot(name: str) -> str:
+    """A field's place in a Decap template: ``{{name}}``."""
+    return "{{" + name + "}}"
 
 
 def summary_template(dataset: AnyDataset, slug: str) -> str:
@@ -233,9 +243,8 @@ def summary_template(dataset: AnyDataset, slug: str) -> str:
     from their fields (:meth:`title_of`: «Tên thủ tục (1.000080)»), else its code and its name or
     title field (``ten…``, ``tieu_de``) when it has one («PAKN-2025-001 — Tiêu đề»)."""
     names = dataset.model.model_fields
-    probe = dataset.model.model_construct(None, **{name: "{{" + name + "}}" for name in names})
     try:
-        title = str(dataset.title_of(probe))
+        title = str(dataset.title_of(placeholder_record(dataset, _field_slot)))
     except Exception:
         title = slug
     if title != slug and "{{" in title:

@@ -21,7 +21,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -52,10 +52,8 @@ def file_template(dataset: AnyDataset) -> str:
     """A new record's file name (in the dataset's folder, without extension) as a template over its
     fields: the dataset's :meth:`file_stem` of a record whose every field holds ``{field}``; empty when
     the rule computes more than it reads (the editor then keeps Decap's own name)."""
-    names = dataset.model.model_fields
-    probe = dataset.model.model_construct(None, **{name: _Probe("{" + name + "}") for name in names})
     try:
-        return str(dataset.file_stem(probe))
+        return str(dataset.file_stem(placeholder_record(dataset, lambda name: _Probe("{" + name + "}"))))
     except Exception:  # a rule that computes (int(), arithmetic …) cannot be written as a template
         return ""
 
@@ -73,6 +71,13 @@ def marked(model: type[BaseModel], kind: type[T], prefix: Path_ = ()) -> Iterato
             yield path, found
         for nested in _models(field.annotation):
             yield from marked(nested, kind, path)
+
+
+def placeholder_record(dataset: AnyDataset, placeholder: Callable[[str], str]) -> Any:
+    """A record of ``dataset`` whose every field holds ``placeholder(field name)`` (not validated): what
+    a dataset's naming rules make of it is a template over the fields."""
+    names = dataset.model.model_fields
+    return dataset.model.model_construct(None, **{name: placeholder(name) for name in names})
 
 
 def references(model: type[BaseModel]) -> Iterator[tuple[Path_, Refers]]:
