@@ -474,11 +474,7 @@
             return e[0] + (name ? " (" + name + ")" : "") + ": " + e[1];
           })
           .join("\n");
-        var refusal = new Error(said);
-        refusal.toString = function () {
-          return said;
-        };
-        throw refusal;
+        throw refusalOf(said);
       }
       pending[collection] = data;
       return map;
@@ -506,6 +502,24 @@
     });
     return kept;
   }
+  // the refusal of a new record whose file is already there, named as check names it
+  function codeUsed(collection, data, path) {
+    var rules = R.collections[collection];
+    var keys = (rules.file.match(/\{\w+\}/g) || []).map(function (k) {
+      return k.slice(1, -1);
+    });
+    var key = keys[keys.length - 1] || "";
+    var name = rules.labels[key] || "";
+    return refusalOf(key + (name ? " (" + name + ")" : "") + ": " + fill(R.codeUsed, { code: data[key], file: path }));
+  }
+  // an error Decap shows as it is, without «Error:»
+  function refusalOf(said) {
+    var refusal = new Error(said);
+    refusal.toString = function () {
+      return said;
+    };
+    return refusal;
+  }
   // where Decap's own name for a new record's file (its slug) leads: the file as the rule named it
   var renamed = {};
   ["proxy", "github"].forEach(function (name) {
@@ -515,22 +529,29 @@
     backend.init = function () {
       var implementation = init.apply(null, arguments);
       var persist = implementation.persistEntry.bind(implementation);
+      var read = implementation.getEntry.bind(implementation);
       implementation.persistEntry = function (entry, options) {
         var data = pending[options.collectionName];
         var rules = R.collections[options.collectionName];
-        if (options.newEntry && data && rules && rules.file) {
-          var path = recordPath(options.collectionName, data);
-          entry = Object.assign({}, entry, {
-            dataFiles: entry.dataFiles.map(function (file) {
-              if (file.path !== path) renamed[file.path] = path;
-              return Object.assign({}, file, { path: path });
-            }),
-          });
-        }
-        return persist(entry, options);
+        if (!(options.newEntry && data && rules && rules.file)) return persist(entry, options);
+        var path = recordPath(options.collectionName, data);
+        var named = Object.assign({}, entry, {
+          dataFiles: entry.dataFiles.map(function (file) {
+            if (file.path !== path) renamed[file.path] = path;
+            return Object.assign({}, file, { path: path });
+          }),
+        });
+        // A new record never takes the file of one already published (its code offered twice, or typed)
+        return read(path).then(
+          function () {
+            throw codeUsed(options.collectionName, data, path);
+          },
+          function () {
+            return persist(named, options);
+          },
+        );
       };
       // Once published, Decap reads the new record by its own name: the file the rule named instead
-      var read = implementation.getEntry.bind(implementation);
       implementation.getEntry = function (path) {
         return read(renamed[path] || path);
       };

@@ -24,6 +24,7 @@ from generator.cli import NOT_IN_LAYOUT, main
 from generator.core.fields import CODE_PATTERN, SLUG_PATTERN, URL_PATTERN
 from generator.core.labels import path_labels
 from generator.core.privacy import AllowList, scan_text
+from generator.core.validation import CODE_USED
 from generator.datasets import DATASETS
 from generator.feedback.checks import ANSWER_TOO_EARLY, FUTURE_DAY
 from generator.feedback.model import FEEDBACK_CODE, Feedback
@@ -386,6 +387,33 @@ def test_personal_data_and_an_early_answer_are_refused_and_nothing_is_committed(
     saved = yaml.safe_load(_git(repo, "show", f"{draft}:content/pakn/{YEAR}/PAKN-{YEAR}-001.yml"))
     assert "van_ban_tra_loi" not in saved
     assert saved["tom_tat"] == "Công dân phản ánh thủ tục còn rườm rà."
+
+
+def test_a_new_record_never_takes_the_file_of_a_published_one(tmp_path: Path) -> None:
+    """A new feedback item given a code already published (offered twice after a publish, or typed) is
+    refused with ``check``'s words for a code used twice; the published file and the branches stay."""
+    _need_editor()
+    repo = _repository(tmp_path)
+    existing = "content/pakn/2026/PAKN-2026-001.yml"
+    before = _git(repo, "show", f"main:{existing}")
+    named = path_labels(Feedback)
+    used = CODE_USED.format(code="PAKN-2026-001", file=existing)
+    with decap_server(repo) as api:
+        config = _admin(repo, tmp_path / "site", api)
+        pakn = next(c for c in config["collections"] if c["name"] == "pakn")
+        refs = _branches(repo)
+        with serve_directory(tmp_path / "site") as base, chromium() as browser:
+            page = browser.new_page()
+            _login(page, base)
+            _fresh(page, f"{base}admin/#/collections/pakn/new")
+            page.locator("[id*='-field-']").first.wait_for()
+            overrides = {"ma_pakn": "PAKN-2026-001", "ngay_tiep_nhan": "05/01/2026"}
+            _Filler(page, overrides).fill(pakn["fields"])
+            _save(page)
+            page.get_by_text(f"ma_pakn ({named['ma_pakn']}): {used}", exact=False).first.wait_for()
+            assert SAVED not in page.locator("body").inner_text()
+    assert _branches(repo) == refs
+    assert _git(repo, "show", f"main:{existing}") == before
 
 
 def test_the_editors_scan_finds_what_check_finds(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ from generator.core import persons, privacy
 from generator.core.fields import AnyOf, FieldRule, Money, Refers
 from generator.core.labels import path_labels
 from generator.core.privacy import AllowList
-from generator.core.validation import _FIXED
+from generator.core.validation import _FIXED, CODE_USED
 from generator.core.yamllayout import schema_options
 from generator.site.dataset import AnyDataset
 
@@ -327,6 +327,7 @@ def editor_rules(datasets: Sequence[AnyDataset], content_dir: str, allowed: Allo
             for d in datasets
         },
         "missing": _FIXED["missing"],
+        "codeUsed": CODE_USED,
         "privacy": privacy_rules(allowed),
     }
 

@@ -50,6 +50,9 @@ _TYPE_NAMES = {
 }
 """Error types that mean «a value of another kind was expected», and the kind staff should write."""
 
+CODE_USED = "mã «{code}» đã dùng trong {file}"
+"""A record's code that another record already has (``check``; the editor, for a new record)."""
+
 _FIXED = {
     "missing": "thiếu trường bắt buộc",
     "string_too_short": "không được để trống",

@@ -11,7 +11,7 @@ from datetime import date
 from generator.core.errors import DataError
 from generator.core.labels import path_labels
 from generator.core.records import Loaded
-from generator.core.validation import one_of_message
+from generator.core.validation import CODE_USED, one_of_message
 from generator.feedback.model import NEXT, STATUSES, Feedback, Settings
 from generator.feedback.summary import Summary
 
@@ -82,7 +82,7 @@ def _unique_codes(items: Items) -> Iterable[DataError]:
     for item in items:
         code = item.record.ma_pakn
         if code in first:
-            yield item.doc.error(("ma_pakn",), f"mã «{code}» đã dùng trong {first[code]}")
+            yield item.doc.error(("ma_pakn",), CODE_USED.format(code=code, file=first[code]))
         first.setdefault(code, item.path)
 
 
