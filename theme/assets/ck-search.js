@@ -866,14 +866,21 @@ function laterAction(r, asked) {
   });
 }
 
+/** Whether ``other`` answers the query about as well as ``later``: both names hold every word of the
+ * query alike (the same rank() tier), or the term index scores ``other`` within LATER_MARGIN of it. */
+function nearlyAsGood(other, later) {
+  if (later.rank && later.rank.score >= NAME_TIER) return Boolean(other.rank) && other.rank.score >= later.rank.score;
+  return typeof later.terms === "number" && typeof other.terms === "number" && other.terms >= LATER_MARGIN * later.terms;
+}
+
 /** ``rows`` with a procedure that renews, revokes or amends moved below the near-equal ones that grant. */
 function firstIssueFirst(rows, asked) {
   const out = rows.slice();
   const window = Math.min(out.length, GENERAL_ROWS);
   for (let i = 0; i < window; i++) {
     const later = out[i];
-    if (typeof later.terms !== "number" || !laterAction(later, asked)) continue;
-    const j = out.findIndex((r, k) => k > i && k < window && typeof r.terms === "number" && r.terms >= LATER_MARGIN * later.terms && !laterAction(r, asked));
+    if (!laterAction(later, asked)) continue;
+    const j = out.findIndex((r, k) => k > i && k < window && nearlyAsGood(r, later) && !laterAction(r, asked));
     if (j > i) out.splice(i, 0, ...out.splice(j, 1));
   }
   return out;
