@@ -969,7 +969,7 @@ export class Engine {
   quick(query) {
     const answer = this.quickRows(query);
     const ranked = families(answer.ranked, answer.info.analysis);
-    if (ranked.length === answer.ranked.length) return answer;
+    if (ranked.length === answer.ranked.length) return { ...answer, ranked }; // reordered, none gathered
     const named = ranked.filter((r) => r.rank && r.rank.score >= NAME_TIER).length;
     return { ...answer, ranked, total: answer.total - (answer.ranked.length - ranked.length), named: Math.min(answer.named, named) };
   }
