@@ -541,15 +541,21 @@
             return Object.assign({}, file, { path: path });
           }),
         });
-        // A new record never takes the file of one already published (its code offered twice, or typed)
-        return read(path).then(
-          function () {
-            throw codeUsed(options.collectionName, data, path);
-          },
-          function () {
+        // A new record never takes the file of one already published (its code offered twice, or typed).
+        // A file that is not there: refused by GitHub, read as {data: null} by decap-server.
+        return read(path)
+          .then(
+            function (found) {
+              return Boolean(found) && typeof found.data === "string";
+            },
+            function () {
+              return false;
+            },
+          )
+          .then(function (taken) {
+            if (taken) throw codeUsed(options.collectionName, data, path);
             return persist(named, options);
-          },
-        );
+          });
       };
       // Once published, Decap reads the new record by its own name: the file the rule named instead
       implementation.getEntry = function (path) {
