@@ -698,3 +698,27 @@ def test_the_general_procedure_before_its_special_cases_and_syllables_are_not_in
     assert answer["syllables"] == [True, True, True, True, False, False, False, False, False]
     assert "thi hành án dân sự" not in answer["lower"]
     assert answer["upper"] == ["thi hành án dân sự"]
+
+
+def test_a_record_saying_more_of_the_query_goes_before_a_name_match(search_page: Any) -> None:
+    """On the search page a name match (every word somewhere in its name) is first unless the term index
+    scores another record more than NAME_MARGIN (0.1) higher: that record goes before it. The exact name
+    and a name that starts with the query are never overtaken; the others keep their order after."""
+    answer = search_page.evaluate(
+        """async () => {
+          const engine = await window.ckSearchEngine();
+          const codes = (rows) => rows.map((r) => r.data.meta.ma);
+          const item = (i, score) =>
+            ({ ...engine.names.item(engine.names.entries[i]), rank: { score, extra: 0 } });
+          engine.prepared.set('thu nghiem', [
+            { index: 3, score: 0.7 }, { index: 1, score: 0.65 },
+            { index: 0, score: 0.5 }, { index: 2, score: 0.1 },
+          ]);
+          const order = (first) => codes(engine.overtaking(
+            [item(0, first), item(1, 3)], [item(2, 0), item(3, 0)], { typed: 'thu nghiem' }));
+          return { all: codes([0, 1, 2, 3].map((i) => item(i, 0))), words: order(3), starts: order(3.5) };
+        }"""
+    )
+    a, b, c, d = answer["all"]
+    assert answer["words"] == [d, a, b, c]
+    assert answer["starts"] == [a, b, c, d]  # the others keep their order

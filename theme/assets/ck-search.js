@@ -519,6 +519,9 @@ const TERM_ROWS = 16;
 const STRONG_PART = 8; // a term's weight in a name or result (generator/site/termindex.py FIELD_WEIGHTS)
 const TERM_WEIGHT = 1.5; // the term index's ranking against Pagefind's (weight 1) in the fusion
 const LONG_NAME = 24; // words: a longer name's coverage is scaled down by sqrt(LONG_NAME / its words)
+const NAME_START = 3.5; // rank(): the exact name (4) or a name that starts with the query (3.5)
+const NAME_MARGIN = 0.1; // the term score by which a record goes before a name match (Engine.overtaking)
+const OVERTAKE_ROWS = 6; // how far down after the name matches Engine.overtaking looks
 
 /** The 32-bit FNV-1a hash of a folded term (generator/site/termindex.py's fnv1a). */
 export function fnv1a(term) {
@@ -1106,12 +1109,34 @@ export class Engine {
     add(scored, TERM_WEIGHT);
     add(found.ranked.slice(named), 1);
     const rest = [...fused.values()].sort((a, b) => b.score - a.score || a.order - b.order).map((e) => e.r);
-    const ranked = families(head.concat(rest), analysis);
+    const ranked = families(this.overtaking(head, rest, analysis), analysis);
     const ids = new Set(ranked.flatMap((r) => [r.result.id, ...(r.members || []).map((m) => m.result.id)]));
     const gathered = new Set(ranked.flatMap((r) => (r.members || []).map((m) => m.data.url)));
     const shown = (r) => !ids.has(r.id) && !(r.data && gathered.has(r.data.url));
     const results = ranked.map((r) => r.result).concat(found.results.filter(shown));
     return { ...found, ranked, results, total: Math.max(found.total, ranked.length) };
+  }
+
+  /**
+   * The name matches ``head`` first, then ``rest``; but one of the first OVERTAKE_ROWS of ``rest`` goes
+   * before a name match (not the exact name, nor one that starts with the query) when the term index
+   * scores it more than NAME_MARGIN higher: its record says more of the query, where the name match only
+   * holds the words somewhere in a long name.
+   */
+  overtaking(head, rest, analysis) {
+    const scored = this.prepared.get(analysis.typed);
+    if (!scored || !head.length) return head.concat(rest);
+    const score = new Map(scored.map(({ index, score: value }) => [this.names.item(this.names.entries[index]).data.url, value]));
+    const terms = (r) => score.get(r.data.url) || 0;
+    const out = head.slice();
+    const first = (r) => r.rank && r.rank.score >= NAME_START;
+    for (const r of rest.slice(0, OVERTAKE_ROWS)) {
+      // Before the first row it says more than; among the rows that went up, the higher score first.
+      const at = out.findIndex((h) => !first(h) && terms(h) + NAME_MARGIN < terms(r));
+      if (at >= 0 && at < head.length) out.splice(at, 0, r);
+      else out.push(r);
+    }
+    return out.concat(rest.slice(OVERTAKE_ROWS));
   }
 
   /** Searches without the words found nowhere, then by parts of the query. */
