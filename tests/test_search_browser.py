@@ -701,8 +701,9 @@ def test_the_general_procedure_before_its_special_cases_and_syllables_are_not_in
 
 
 def test_a_record_saying_more_of_the_query_goes_before_a_name_match(search_page: Any) -> None:
-    """On the search page a name match (every word somewhere in its name) is first unless the term index
-    scores another record more than NAME_MARGIN (0.1) higher: that record goes before it. The exact name
+    """On the search page and in the header a name match (every word somewhere in its name) is first
+    unless the term index scores another record more than NAME_MARGIN (0.1) higher: that record goes
+    before it. The exact name
     and a name that starts with the query are never overtaken; the others keep their order after."""
     answer = search_page.evaluate(
         """async () => {

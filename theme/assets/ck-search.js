@@ -1004,7 +1004,7 @@ export class Engine {
       const at = new Map(more.map((r, i) => [r, i]));
       more.sort((a, b) => (score.get(b.order) || 0) - (score.get(a.order) || 0) || at.get(a) - at.get(b));
     }
-    if (ranked.length) return { ...answer, ranked: ranked.concat(more), total: ranked.length + more.length };
+    if (ranked.length) return { ...answer, ranked: this.overtaking(ranked, more, analysis), total: ranked.length + more.length };
     return { ...answer, ranked: more, total: more.length, info: { ...info, absent: near.absent }, near: true };
   }
 
@@ -1121,7 +1121,8 @@ export class Engine {
    * The name matches ``head`` first, then ``rest``; but one of the first OVERTAKE_ROWS of ``rest`` goes
    * before a name match (not the exact name, nor one that starts with the query) when the term index
    * scores it more than NAME_MARGIN higher: its record says more of the query, where the name match only
-   * holds the words somewhere in a long name.
+   * holds the words somewhere in a long name. The search page's order and the header's (its nearest
+   * names after few name matches).
    */
   overtaking(head, rest, analysis) {
     const scored = this.prepared.get(analysis.typed);
