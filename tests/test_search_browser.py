@@ -723,3 +723,21 @@ def test_a_record_saying_more_of_the_query_goes_before_a_name_match(search_page:
     a, b, c, d = answer["all"]
     assert answer["words"] == [d, a, b, c]
     assert answer["starts"] == [a, b, c, d]  # the others keep their order
+
+
+def test_chat_short_forms_are_read_as_their_words(search_page: Any) -> None:
+    """«cty», «dk», «vn» are read as «công ty», «đăng ký», «việt nam» before the lexicon and the names
+    see the query, so «thanh lap cty luat» matches the lexicon's «thành lập công ty luật»."""
+    answer = search_page.evaluate(
+        """async () => {
+          const m = await import(new URL('../assets/ck-search.js', location.href));
+          const engine = await window.ckSearchEngine();
+          const read = (query) => m.analyse(query, engine.lexicon);
+          return {
+            core: read('dk cty o vn').core.map((t) => t.f),
+            terms: read('thanh lap cty luat').terms.map((t) => t.official),
+          };
+        }"""
+    )
+    assert answer["core"] == ["dang", "ky", "cong", "ty", "viet", "nam"]
+    assert answer["terms"] == ["đăng ký hoạt động tổ chức hành nghề luật sư"]

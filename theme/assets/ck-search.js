@@ -213,7 +213,7 @@ export class Lexicon {
  */
 export function analyse(query, lexicon) {
   const typed = normalise(query);
-  const all = tokens(typed);
+  const all = unshortened(tokens(typed), lexicon);
   const out = { typed, all, core: [], stops: [], corrected: [], unknown: [], terms: [], forms: [], code: CODE.test(typed) };
   if (!all.length || out.code) {
     out.core = all;
@@ -272,6 +272,15 @@ export function analyse(query, lexicon) {
   if (swaps.length > 1) for (const one of swaps.slice(0, 3)) out.forms.push(swap([one]));
   out.terms = swaps.map(({ entry }) => ({ term: entry.term, official: entry.official }));
   return out;
+}
+
+/** ``all`` with each chat short form the records never write («cty», «dk») read as its words. */
+function unshortened(all, lexicon) {
+  return all.flatMap((token) =>
+    SHORT_FORMS[token.f] && !lexicon.known.has(token.f) && !token.marked
+      ? SHORT_FORMS[token.f].split(" ").map((word) => ({ raw: word, f: word, marked: false, upper: false }))
+      : [token],
+  );
 }
 
 function text(form) {
