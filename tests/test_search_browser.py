@@ -741,3 +741,32 @@ def test_chat_short_forms_are_read_as_their_words(search_page: Any) -> None:
     )
     assert answer["core"] == ["dang", "ky", "cong", "ty", "viet", "nam"]
     assert answer["terms"] == ["đăng ký hoạt động tổ chức hành nghề luật sư"]
+
+
+def test_a_record_saying_the_lexicons_official_phrase_ranks_above_its_scattered_words(
+    search_page: Any,
+) -> None:
+    """«chân đê» is read as the official «đê điều»: a record saying the phrase «đê điều» scores above one
+    holding «đê» and «điều» apart (each common alone), and the phrase is read from the analysis."""
+    answer = search_page.evaluate(
+        """async () => {
+          const m = await import(new URL('../assets/ck-search.js', location.href));
+          const engine = await window.ckSearchEngine();
+          const terms = new m.Terms({ shards: 1, records: 100, path: '' }, null, null);
+          terms.loaded.set(0, {
+            xay: [5, 1, 10, 2, 10], de: [50, 1, 10, 2, 10], dieu: [50, 1, 10, 2, 10], 'de dieu': [1, 2, 10],
+          });
+          const concepts = [
+            { alts: [['de']], factor: 1 }, { alts: [['xay']], factor: 1 },
+            { alts: [['dieu']], factor: 1, official: true },
+          ];
+          const words = terms.score(concepts).map((s) => s.index);
+          concepts.phrases = [{ term: 'chân đê', pairs: ['de dieu'], factor: 1 }];
+          const phrase = terms.score(concepts).map((s) => s.index);
+          const read = engine.terms.concepts(m.analyse('xay nha sat chan de', engine.lexicon));
+          return { words, phrase, pairs: read.phrases.map((p) => p.pairs) };
+        }"""
+    )
+    assert answer["words"] == [1, 2]
+    assert answer["phrase"] == [2, 1]
+    assert ["de dieu"] in answer["pairs"]

@@ -636,6 +636,12 @@ export class Terms {
       }
     }
     for (const form of analysis.forms.slice(1)) for (const t of form) if (!core.has(t.f)) add([[t.f]], 1, { official: true });
+    // The pairs of each lexicon term's official phrase («đê điều»): a record saying the phrase, not only
+    // its words, each common alone («đê», «điều»).
+    const pairs = (phrase) => phrase.slice(1).map((word, i) => `${phrase[i]} ${word}`);
+    out.phrases = analysis.terms
+      .map((t) => ({ term: t.term, pairs: pairs(words(t.official)), factor: 1 }))
+      .filter((phrase) => phrase.pairs.length);
     return out;
   }
 
@@ -651,7 +657,7 @@ export class Terms {
     for (let i = 0; i + 1 < concepts.length; i++) {
       for (const a of concepts[i].alts) for (const b of concepts[i + 1].alts) list.push(`${a[a.length - 1]} ${b[0]}`);
     }
-    return list;
+    return list.concat((concepts.phrases || []).flatMap((phrase) => phrase.pairs));
   }
 
   /** Load what ``analysis`` needs; initials of absent short words are expanded from the names. */
@@ -667,6 +673,7 @@ export class Terms {
     const kept = analysis.terms.filter((t) => this.saysInQuery(words(t.term), typed));
     const own = new Set(kept.flatMap((t) => words(t.term)));
     const hinted = new Set(kept.flatMap((t) => words(t.official)));
+    for (const phrase of concepts.phrases || []) if (kept.some((t) => t.term === phrase.term)) phrase.factor = SWAP_FACTOR;
     for (const c of concepts) {
       if (c.fix && this.get(c.alts[0][0])) c.alts = c.alts.filter((alt) => alt !== c.fix);
       if (c.swapped && (!said || own.has(c.alts[0][0]))) c.factor = 1;
@@ -751,6 +758,14 @@ export class Terms {
       total += weight;
       credit(best, { key: `p${i}`, weight });
     }
+    // An official phrase weighs as one pair (the mean of its pairs'); a record, the share of them it holds.
+    (concepts.phrases || []).forEach(({ pairs, factor }, k) => {
+      const lists = pairs.map((pair) => this.get(pair)).filter(Boolean);
+      if (!lists.length) return;
+      const weight = (PAIR_FACTOR * factor * lists.reduce((sum, list) => sum + this.idf(list), 0)) / lists.length;
+      total += weight;
+      lists.forEach((list, i) => credit(list, { key: `o${k}.${i}`, weight: weight / pairs.length }));
+    });
     if (!total) return [];
     const asked = new Set(concepts.flatMap((c) => c.alts.flat()));
     const out = [];
