@@ -501,11 +501,23 @@ export class Names {
     return this.index[kind];
   }
 
+  /** The row number of the record at ``url`` (a page address as item() makes it), or undefined. */
+  numberOf(url) {
+    if (!this.numbers) {
+      this.numbers = new Map(this.entries.map((entry, i) => [this.urlOf(entry), i]));
+    }
+    return this.numbers.get(url);
+  }
+
+  urlOf(entry) {
+    return `${this.site.pathname}${entry.set.page.replace("{}", entry.row[0])}`;
+  }
+
   /** A record as a Pagefind result and its data: {result, data}, made once. */
   item(entry) {
     if (!entry.item) {
       const [key, title, group] = entry.row;
-      const url = `${this.site.pathname}${entry.set.page.replace("{}", key)}`;
+      const url = this.urlOf(entry);
       const data = { url, meta: { title, ma: key, linh_vuc: entry.set.groups[group] }, excerpt: "" };
       entry.item = { result: { id: `ck-name:${url}`, data: async () => data }, data };
     }
@@ -1151,8 +1163,8 @@ export class Engine {
   overtaking(head, rest, analysis) {
     const scored = this.prepared.get(analysis.typed);
     if (!scored || !head.length) return head.concat(rest);
-    const score = new Map(scored.map(({ index, score: value }) => [this.names.item(this.names.entries[index]).data.url, value]));
-    const terms = (r) => score.get(r.data.url) || 0;
+    const score = new Map(scored.map(({ index, score: value }) => [index, value]));
+    const terms = (r) => score.get(this.names.numberOf(r.data.url)) || 0;
     const out = head.slice();
     const first = (r) => r.rank && r.rank.score >= NAME_START;
     for (const r of rest.slice(0, OVERTAKE_ROWS)) {
