@@ -770,3 +770,27 @@ def test_a_record_saying_the_lexicons_official_phrase_ranks_above_its_scattered_
     assert answer["words"] == [1, 2]
     assert answer["phrase"] == [2, 1]
     assert ["de dieu"] in answer["pairs"]
+
+
+def test_a_topic_typed_with_tone_marks_is_another_agencys_only_with_the_same_marks(
+    search_page: Any,
+) -> None:
+    """«nộp thuế» is the tax office's whether typed with marks or without («nop thue»), but «nộp thuê»
+    (paying a rent) is no tax: a word typed with tone marks matches a topic's phrase only with the same
+    marks, as the names are matched."""
+    answer = search_page.evaluate(
+        """async () => {
+          const m = await import(new URL('../assets/ck-search.js', location.href));
+          const engine = await window.ckSearchEngine();
+          const topic = (query) => {
+            const found = m.elsewhereOf(m.analyse(query, engine.lexicon), engine.settings.elsewhere);
+            return found ? found.co_quan : null;
+          };
+          return ['nộp thuế nhà đất', 'nop thue nha dat', 'nộp thuê nhà đất'].map(topic);
+        }"""
+    )
+    tax, folded, rent = answer
+    assert tax is not None
+    assert tax.startswith("Cơ quan thuế")
+    assert folded == tax
+    assert rent is None

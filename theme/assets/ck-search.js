@@ -797,11 +797,14 @@ export class Terms {
 
 /** The topic of another agency that the query names (settings.elsewhere), or null. */
 export function elsewhereOf(analysis, topics) {
-  const query = ` ${analysis.all.map((t) => t.f).join(" ")} `;
+  const all = analysis.all;
+  // A phrase of the topic in the query, word for word; a word typed with tone marks only as marked there
+  // («thuê đất», a lease, is not «thuế đất», a tax).
+  const says = (parts) =>
+    parts.length > 0 &&
+    all.some((_, i) => i + parts.length <= all.length && parts.every((part, k) => same(all[i + k], part)));
   for (const topic of topics || []) {
-    for (const term of topic.tu) {
-      if (query.includes(` ${words(term).join(" ")} `)) return topic;
-    }
+    if (topic.tu.some((term) => says(tokens(term)))) return topic;
   }
   return null;
 }
