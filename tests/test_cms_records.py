@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -319,6 +320,22 @@ def _stem(template: str, collection: str) -> str:
     return re.sub(r"\{(\w+)(\|year)?\}", lambda m: values[m[1]][:4] if m[2] else values[m[1]], template)
 
 
+@contextmanager
+def _new_feedback_form(repo: Path, tmp_path: Path) -> Iterator[tuple[Any, list[dict[str, Any]], str]]:
+    """The editor's blank «new feedback item» form, logged in: the page, the collection's fields and the
+    repository's branches before anything is saved."""
+    with decap_server(repo) as api:
+        config = _admin(repo, tmp_path / "site", api)
+        pakn = next(c for c in config["collections"] if c["name"] == "pakn")
+        refs = _branches(repo)
+        with serve_directory(tmp_path / "site") as base, chromium() as browser:
+            page = browser.new_page()
+            _login(page, base)
+            _fresh(page, f"{base}admin/#/collections/pakn/new")
+            page.locator("[id*='-field-']").first.wait_for()
+            yield page, pakn["fields"], refs
+
+
 def test_personal_data_and_an_early_answer_are_refused_and_nothing_is_committed(tmp_path: Path) -> None:
     """A summary with a name and a mobile number, then an answer while the item is only received: each
     refused with ``check``'s message (the number masked); no draft branch, no commit."""
@@ -329,58 +346,48 @@ def test_personal_data_and_an_early_answer_are_refused_and_nothing_is_committed(
     expected = [f"tom_tat ({named['tom_tat']}): {m}" for m in scan_text(personal, AllowList().with_names())]
     assert len(expected) == 2
     assert "09xx xxx 678" in expected[0]
-    with decap_server(repo) as api:
-        config = _admin(repo, tmp_path / "site", api)
-        pakn = next(c for c in config["collections"] if c["name"] == "pakn")
-        refs = _branches(repo)
-        with serve_directory(tmp_path / "site") as base, chromium() as browser:
-            page = browser.new_page()
-            _login(page, base)
-            _fresh(page, f"{base}admin/#/collections/pakn/new")
-            page.locator("[id*='-field-']").first.wait_for()
-            # the preview of an empty record is headed by what it is, in words, not «pakn»
-            heading = page.frame_locator("iframe").first.locator("h1").first
-            _wait_for(lambda: heading.inner_text() == "Phản ánh, kiến nghị mới")
-            _Filler(page, {"tom_tat": personal}).fill(pakn["fields"])
-            _save(page)
-            for message in expected:
-                page.get_by_text(message, exact=False).first.wait_for()
-            assert "Error:" not in page.locator("body").inner_text()
-            assert SAVED not in page.locator("body").inner_text()
-            assert _branches(repo) == refs
+    with _new_feedback_form(repo, tmp_path) as (page, fields, refs):
+        # the preview of an empty record is headed by what it is, in words, not «pakn»
+        heading = page.frame_locator("iframe").first.locator("h1").first
+        _wait_for(lambda: heading.inner_text() == "Phản ánh, kiến nghị mới")
+        _Filler(page, {"tom_tat": personal}).fill(fields)
+        _save(page)
+        for message in expected:
+            page.get_by_text(message, exact=False).first.wait_for()
+        assert "Error:" not in page.locator("body").inner_text()
+        assert SAVED not in page.locator("body").inner_text()
+        assert _branches(repo) == refs
 
-            page.locator("[id^='tom_tat-field-']").fill("Công dân phản ánh thủ tục còn rườm rà.")
-            page.locator("[id^='tra_loi-field-']").fill("Đã hướng dẫn công dân.")
-            _save(page)
-            early = f"tra_loi ({named['tra_loi']}): " + ANSWER_TOO_EARLY.format(status="da_tiep_nhan")
-            page.get_by_text(early, exact=False).first.wait_for()
-            assert _branches(repo) == refs
+        page.locator("[id^='tom_tat-field-']").fill("Công dân phản ánh thủ tục còn rườm rà.")
+        page.locator("[id^='tra_loi-field-']").fill("Đã hướng dẫn công dân.")
+        _save(page)
+        early = f"tra_loi ({named['tra_loi']}): " + ANSWER_TOO_EARLY.format(status="da_tiep_nhan")
+        page.get_by_text(early, exact=False).first.wait_for()
+        assert _branches(repo) == refs
 
-            # A date after today is refused with check's words.
-            received = page.locator("[id^='ngay_tiep_nhan-field-']")
-            typed = received.input_value()
-            tomorrow = date.today() + timedelta(days=1)
-            received.fill(tomorrow.strftime("%d/%m/%Y"))
-            _save(page)
-            future = FUTURE_DAY.format(
-                day=tomorrow.strftime("%d/%m/%Y"), today=date.today().strftime("%d/%m/%Y")
-            )
-            page.get_by_text(
-                f"ngay_tiep_nhan ({named['ngay_tiep_nhan']}): {future}", exact=False
-            ).first.wait_for()
-            assert _branches(repo) == refs
-            received.fill(typed)
+        # A date after today is refused with check's words.
+        received = page.locator("[id^='ngay_tiep_nhan-field-']")
+        typed = received.input_value()
+        tomorrow = date.today() + timedelta(days=1)
+        received.fill(tomorrow.strftime("%d/%m/%Y"))
+        _save(page)
+        future = FUTURE_DAY.format(day=tomorrow.strftime("%d/%m/%Y"), today=date.today().strftime("%d/%m/%Y"))
+        page.get_by_text(
+            f"ngay_tiep_nhan ({named['ngay_tiep_nhan']}): {future}", exact=False
+        ).first.wait_for()
+        assert _branches(repo) == refs
+        received.fill(typed)
 
-            # An optional group is optional; once begun, it needs its required fields.
-            page.locator("[id^='tra_loi-field-']").fill("")
-            page.locator("[id^='so-field-']").fill("125/STP-VP")
-            _save(page)
-            answer_day = f"van_ban_tra_loi.ngay ({named['van_ban_tra_loi.ngay']})"
-            page.get_by_text(f"{answer_day}: {MISSING}", exact=False).first.wait_for()
-            assert _branches(repo) == refs
-            page.locator("[id^='so-field-']").fill("")
-            _save(page)
-            _saved(page, "pakn")
+        # An optional group is optional; once begun, it needs its required fields.
+        page.locator("[id^='tra_loi-field-']").fill("")
+        page.locator("[id^='so-field-']").fill("125/STP-VP")
+        _save(page)
+        answer_day = f"van_ban_tra_loi.ngay ({named['van_ban_tra_loi.ngay']})"
+        page.get_by_text(f"{answer_day}: {MISSING}", exact=False).first.wait_for()
+        assert _branches(repo) == refs
+        page.locator("[id^='so-field-']").fill("")
+        _save(page)
+        _saved(page, "pakn")
     assert _branches(repo) != refs  # the clean item is a draft now
     branches = _git(repo, "branch", "--list", "--format=%(refname:short)").split()
     draft = next(b for b in branches if b.startswith("cms/"))
@@ -398,20 +405,12 @@ def test_a_new_record_never_takes_the_file_of_a_published_one(tmp_path: Path) ->
     before = _git(repo, "show", f"main:{existing}")
     named = path_labels(Feedback)
     used = CODE_USED.format(code="PAKN-2026-001", file=existing)
-    with decap_server(repo) as api:
-        config = _admin(repo, tmp_path / "site", api)
-        pakn = next(c for c in config["collections"] if c["name"] == "pakn")
-        refs = _branches(repo)
-        with serve_directory(tmp_path / "site") as base, chromium() as browser:
-            page = browser.new_page()
-            _login(page, base)
-            _fresh(page, f"{base}admin/#/collections/pakn/new")
-            page.locator("[id*='-field-']").first.wait_for()
-            overrides = {"ma_pakn": "PAKN-2026-001", "ngay_tiep_nhan": "05/01/2026"}
-            _Filler(page, overrides).fill(pakn["fields"])
-            _save(page)
-            page.get_by_text(f"ma_pakn ({named['ma_pakn']}): {used}", exact=False).first.wait_for()
-            assert SAVED not in page.locator("body").inner_text()
+    with _new_feedback_form(repo, tmp_path) as (page, fields, refs):
+        overrides = {"ma_pakn": "PAKN-2026-001", "ngay_tiep_nhan": "05/01/2026"}
+        _Filler(page, overrides).fill(fields)
+        _save(page)
+        page.get_by_text(f"ma_pakn ({named['ma_pakn']}): {used}", exact=False).first.wait_for()
+        assert SAVED not in page.locator("body").inner_text()
     assert _branches(repo) == refs
     assert _git(repo, "show", f"main:{existing}") == before
 
