@@ -552,6 +552,11 @@ export function fnv1a(term) {
 }
 
 /** Split «1tv», «2lan» into the number and the letters. */
+/** The term index's pairs of neighbouring words of ``list``: «a b», «b c». */
+function termPairs(list) {
+  return list.slice(1).map((word, i) => `${list[i]} ${word}`);
+}
+
 function splitDigits(word) {
   const m = word.match(/^(\d+)([a-z]+)$/) || word.match(/^([a-z]+)(\d+)$/);
   return m ? [m[1], m[2]] : [word];
@@ -650,9 +655,8 @@ export class Terms {
     for (const form of analysis.forms.slice(1)) for (const t of form) if (!core.has(t.f)) add([[t.f]], 1, { official: true });
     // The pairs of each lexicon term's official phrase («đê điều»): a record saying the phrase, not only
     // its words, each common alone («đê», «điều»).
-    const pairs = (phrase) => phrase.slice(1).map((word, i) => `${phrase[i]} ${word}`);
     out.phrases = analysis.terms
-      .map((t) => ({ term: t.term, pairs: pairs(words(t.official)), factor: 1 }))
+      .map((t) => ({ term: t.term, pairs: termPairs(words(t.official)), factor: 1 }))
       .filter((phrase) => phrase.pairs.length);
     return out;
   }
@@ -663,13 +667,13 @@ export class Terms {
     for (const c of concepts) {
       for (const alt of c.alts) {
         list.push(...alt);
-        for (let i = 0; i + 1 < alt.length; i++) list.push(`${alt[i]} ${alt[i + 1]}`);
+        list.push(...termPairs(alt));
       }
     }
     for (let i = 0; i + 1 < concepts.length; i++) {
       for (const a of concepts[i].alts) for (const b of concepts[i + 1].alts) list.push(`${a[a.length - 1]} ${b[0]}`);
     }
-    return list.concat((concepts.phrases || []).flatMap((phrase) => phrase.pairs));
+    return list.concat(concepts.phrases.flatMap((phrase) => phrase.pairs));
   }
 
   /** Load what ``analysis`` needs; initials of absent short words are expanded from the names. */
@@ -685,7 +689,7 @@ export class Terms {
     const kept = analysis.terms.filter((t) => this.saysInQuery(words(t.term), typed));
     const own = new Set(kept.flatMap((t) => words(t.term)));
     const hinted = new Set(kept.flatMap((t) => words(t.official)));
-    for (const phrase of concepts.phrases || []) if (kept.some((t) => t.term === phrase.term)) phrase.factor = SWAP_FACTOR;
+    for (const phrase of concepts.phrases) if (kept.some((t) => t.term === phrase.term)) phrase.factor = SWAP_FACTOR;
     for (const c of concepts) {
       if (c.fix && this.get(c.alts[0][0])) c.alts = c.alts.filter((alt) => alt !== c.fix);
       if (c.swapped && (!said || own.has(c.alts[0][0]))) c.factor = 1;
@@ -716,8 +720,8 @@ export class Terms {
   says(folded) {
     if (folded.length < 2) return false;
     let common = null;
-    for (let i = 0; i + 1 < folded.length; i++) {
-      const list = this.get(`${folded[i]} ${folded[i + 1]}`);
+    for (const pair of termPairs(folded)) {
+      const list = this.get(pair);
       if (!list) return false;
       const strong = new Set();
       for (let k = 1; k < list.length; k += 2) if (list[k + 1] >= STRONG_PART) strong.add(list[k]);
@@ -954,6 +958,7 @@ export class Engine {
     this.names = names;
     this.terms = settings.terms && names && fetchJson ? new Terms(settings.terms, fetchJson, names) : null;
     this.prepared = new Map();
+    this.scoreMaps = new WeakMap(); // a prepared list → its scores by row number (Engine.termScores)
     this.lock = Promise.resolve();
   }
 
@@ -969,6 +974,15 @@ export class Engine {
       this.prepared.set(typed, this.terms.score(concepts));
     }
     return this;
+  }
+
+  /** The term index's scores for ``analysis`` (prepared) by row number, made once per query; null when
+   * not prepared. */
+  termScores(analysis) {
+    const scored = this.prepared.get(analysis.typed);
+    if (!scored) return null;
+    if (!this.scoreMaps.has(scored)) this.scoreMaps.set(scored, new Map(scored.map(({ index, score }) => [index, score])));
+    return this.scoreMaps.get(scored);
   }
 
   /** The records the term index ranks for ``analysis`` (prepared), as results: [{result, data, rank,
@@ -1036,10 +1050,9 @@ export class Engine {
     const near = this.names.near(analysis, this.lexicon);
     const urls = new Set(ranked.map((r) => r.data.url));
     const more = near.ranked.filter((r) => !urls.has(r.data.url));
-    const all = this.prepared.get(analysis.typed);
-    if (all) {
+    const score = this.termScores(analysis);
+    if (score) {
       // The nearest names in the order of what the records say (the term index), nearest first among equals.
-      const score = new Map(all.map(({ index, score: value }) => [index, value]));
       const at = new Map(more.map((r, i) => [r, i]));
       more.sort((a, b) => (score.get(b.order) || 0) - (score.get(a.order) || 0) || at.get(a) - at.get(b));
     }
@@ -1164,9 +1177,8 @@ export class Engine {
    * names after few name matches).
    */
   overtaking(head, rest, analysis) {
-    const scored = this.prepared.get(analysis.typed);
-    if (!scored || !head.length) return head.concat(rest);
-    const score = new Map(scored.map(({ index, score: value }) => [index, value]));
+    const score = this.termScores(analysis);
+    if (!score || !head.length) return head.concat(rest);
     const terms = (r) => score.get(this.names.numberOf(r.data.url)) || 0;
     const out = head.slice();
     const first = (r) => r.rank && r.rank.score >= NAME_START;
