@@ -127,7 +127,10 @@ def built(tree: Path, label: str, fast: bool = False) -> Path:
 
 RUN = """async ({query}) => {
   const engine = await window.ckSearchEngine();
-  const found = await engine.search(query, {});
+  // What the search page shows: the records' answer, or Pagefind's when that is weak (older engines:
+  // Pagefind's always).
+  const own = engine.answer ? await engine.answer(query, {}) : null;
+  const found = own && engine.standsAlone(own) ? own : await engine.search(query, {});
   const quick = engine.quick(query);
   const brief = (ranked) => ranked.slice(0, 3).map((r) => ({
     url: r.data.url, title: r.data.meta.title, family: (r.data.family || []).map((f) => f.url)}));

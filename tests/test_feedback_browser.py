@@ -173,3 +173,42 @@ def test_the_lists_pages_with_and_without_a_filter(tmp_path: Path, monkeypatch: 
         assert found.first.locator("td").first.inner_text() == "PAKN-2025-001"
         assert page.url.endswith("?phan_loai=ve_quy_dinh&trang=2")
         assert problems == []
+
+
+def test_the_search_page_answers_from_feedback_below_the_procedures(feedback_site: Path) -> None:
+    """The search page answers a query from the procedures (names and term index) first; once that
+    answer shows, Pagefind answers below it, under its own heading, from the feedback items only. The
+    page asks for Pagefind's start files itself, beside its script (not one after the other as Pagefind
+    would: three round trips on a slow link), with the entry Pagefind then reads (its
+    ``metaCacheTag``: the entry is asked for once)."""
+    with serve_directory(feedback_site) as base, chromium() as browser:
+        page, problems = _watched_page(browser)
+        asked: list[tuple[str, bool]] = []
+
+        def by_page(request: Any) -> bool:
+            try:
+                return bool(request.frame == page.main_frame)
+            except Exception:  # a request of Pagefind's worker has no frame
+                return False
+
+        page.on("request", lambda r: asked.append((r.url, by_page(r))) if "/pagefind/" in r.url else None)
+        page.goto(base + "tim-kiem/?q=tr%E1%BB%A3%20gi%C3%BAp%20ph%C3%A1p%20l%C3%BD")
+        others = page.locator("#ck-search-others-status")
+        expect(others).to_have_text("Tìm thấy 2 phản ánh, kiến nghị cho «trợ giúp pháp lý».")
+        expect(page.locator("#ck-search-status")).to_have_text(
+            "Tìm thấy 2 thủ tục hành chính cho «trợ giúp pháp lý»."
+        )
+        main = page.locator("#ck-search-results a.ck-result__link")
+        expect(main.first).to_have_text("Thủ tục yêu cầu trợ giúp pháp lý")
+        assert all("/thu-tuc/" in href for href in main.evaluate_all("links => links.map(a => a.pathname)"))
+        expect(page.locator("#ck-search-others-title")).to_have_text("Trong phản ánh, kiến nghị")
+        other = page.locator("#ck-search-others-results a.ck-result__link")
+        expect(other).to_have_count(2)
+        expect(other.first).to_have_text("Chậm trả lời yêu cầu trợ giúp pháp lý")
+        hrefs = other.evaluate_all("links => links.map(a => a.pathname)")
+        assert all("/pakn/" in href for href in hrefs), hrefs
+        for name in ("pagefind-worker.js", "pagefind-entry.json?ts=", ".pf_meta", "/wasm."):
+            assert any(name in url and mine for url, mine in asked), name
+        entries = {url for url, _ in asked if "pagefind-entry.json" in url}
+        assert len(entries) == 1, entries  # Pagefind read the entry the page fetched (same tag)
+        assert problems == []

@@ -116,8 +116,8 @@ def test_offline_copy_searches_styled_and_leaves_out_what_needs_a_server(
     real_copies: tuple[Path, Path],
 ) -> None:
     """«lam giay khai sinh» finds the birth registration in the header box, whose list is styled like
-    the site's; the search page answers by names and says how to search the text; neither the editor
-    nor Pagefind's index is in the copy."""
+    the site's; the search page answers from the procedures (names and term index) and says where the
+    other pages are searched; neither the editor nor Pagefind's index is in the copy."""
     served, copy = real_copies
     assert (served / "admin").is_dir()
     assert (served / "pagefind").is_dir()
@@ -140,8 +140,16 @@ def test_offline_copy_searches_styled_and_leaves_out_what_needs_a_server(
         first_result = page.locator("a.ck-result__link").first
         first_result.wait_for()
         assert first_result.inner_text().startswith("Thủ tục đăng ký khai sinh")
-        status = page.locator("#ck-search-status").inner_text()
-        assert "Bản ngoại tuyến chỉ tìm theo tên và mã thủ tục" in status, status
+        status = page.locator("#ck-search-status")
+        page.wait_for_function(
+            "() => document.getElementById('ck-search-status').textContent.includes('ngoại tuyến')"
+        )
+        assert status.inner_text().startswith("Tìm thấy "), status.inner_text()
+        assert status.inner_text().endswith(
+            "Bản ngoại tuyến chỉ tìm trong các thủ tục; tìm trong phản ánh, kiến nghị và các trang khác "
+            "cần mở trang trên mạng."
+        )
+        assert page.locator("#ck-search-others").is_hidden()
         assert problems == []
 
 

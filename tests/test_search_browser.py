@@ -159,8 +159,10 @@ def run_query(page: Any, query: str) -> list[str]:
         arg=typed,
     )
     # A row's variants of the same procedure (other levels, «lưu động»…) follow it, as the page shows them.
-    hrefs = page.locator("a.ck-result__link, a.ck-result__variant").evaluate_all(
-        "links => links.map(a => a.pathname)"
+    hrefs = (
+        page.locator("#ck-search-results")
+        .locator("a.ck-result__link, a.ck-result__variant")
+        .evaluate_all("links => links.map(a => a.pathname)")
     )
     return [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs]
 
@@ -553,58 +555,55 @@ def test_header_does_not_wait_for_the_term_index(served: tuple[str, Any]) -> Non
     page.close()
 
 
-def test_search_page_shows_the_name_matches_before_and_without_pagefind(served: tuple[str, Any]) -> None:
-    """The search page shows the name matches of its query at once, from the names index; when Pagefind
-    cannot be loaded they stay, and the status says that only names and codes were searched."""
+ANSWERED = """() => {
+  window.__answered = null;
+  new MutationObserver(() => {
+    const status = document.getElementById("ck-search-status");
+    if (window.__answered || !status || !status.textContent.startsWith("Tìm thấy")) return;
+    const asked = performance.getEntriesByType("resource").filter((e) => e.name.includes("/pagefind/"));
+    window.__answered = { pagefind: asked.length, facets: document.querySelectorAll(".ck-facet").length };
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}"""
+"""On the search page: when the status first gives the answer, how many of Pagefind's files the page had
+asked for, and how many filters it showed."""
+
+
+def facet_counts(page: Any, title: str) -> dict[str, int]:
+    """The values of the filter ``title`` with their counts, as the search page shows them."""
+    facet = page.locator(".ck-facet", has=page.locator(".ck-facet__title", has_text=title))
+    labels = [" ".join(text.split()) for text in facet.locator(".ck-facet__value").all_text_contents()]
+    return {label.rsplit(" ", 1)[0]: int(label.rsplit(" ", 1)[1]) for label in labels}
+
+
+def test_search_page_answers_from_the_records_without_pagefind(served: tuple[str, Any]) -> None:
+    """The search page's answer for a procedure (its results, and the filters with their counts) comes
+    from the names and the term index: no file of Pagefind's is asked for before it shows, and it stands
+    when Pagefind cannot be loaded. A query no record answers asks Pagefind, and says it could not."""
     base, browser = served
     page = browser.new_page()
+    page.add_init_script(script=f"({ANSWERED})()")
     page.route("**/pagefind/**", lambda route: route.abort())
     page.goto(base + "tim-kiem/?q=" + "đăng ký kết hôn")
     status = page.locator("#ck-search-status")
-    page.wait_for_function(
-        "() => document.getElementById('ck-search-status').textContent.includes('Không tải')"
-    )
+    page.wait_for_function("() => window.__answered")
+    assert page.evaluate("window.__answered") == {"pagefind": 0, "facets": 5}
     links = page.locator("#ck-search-results a.ck-result__link")
     assert links.nth(0).inner_text() == "Thủ tục đăng ký kết hôn"
-    count = int(status.inner_text().split()[0])
-    assert links.count() == min(count, 10)
-    assert status.inner_text() == (
-        f"{count} thủ tục có tên khớp với «đăng ký kết hôn». "
-        "Không tải được chỉ mục tìm kiếm: chỉ tìm được theo tên và mã thủ tục."
-    )
+    count = int(status.inner_text().split()[2])
+    assert status.inner_text() == f"Tìm thấy {count} thủ tục hành chính cho «đăng ký kết hôn»."
+    assert sum(facet_counts(page, "Lĩnh vực").values()) == count  # one sector each
+    assert facet_counts(page, "Lĩnh vực")["Hộ tịch"] >= links.count() > 1
+    assert page.locator("#ck-search-others").count() == 0  # no feedback item: no other pages' section
     page.locator("#ck-search-input").fill("qwxzv")
     page.wait_for_function(
-        "() => document.getElementById('ck-search-status').textContent.startsWith('Không tải')"
+        "() => document.getElementById('ck-search-status').textContent.includes('«qwxzv»')"
+        " && document.getElementById('ck-search-status').textContent.endsWith('thủ tục.')"
+    )
+    assert status.inner_text() == (
+        "Không tìm thấy kết quả nào cho «qwxzv». Không thủ tục nào có từ «qwxzv»: kết quả không tính các từ "
+        "này. Không tải được chỉ mục nội dung các trang: chỉ tìm được trong các thủ tục."
     )
     assert links.count() == 0
-    page.close()
-
-
-def test_search_page_fetches_pagefinds_start_files_at_once(served: tuple[str, Any]) -> None:
-    """The search page asks for Pagefind's worker, metadata and WebAssembly itself, beside Pagefind's
-    script (not one after the other as Pagefind would, three round trips on a slow link), with the entry
-    Pagefind then reads (its ``metaCacheTag``: the entry is asked for once), and the search answers."""
-    base, browser = served
-    page = browser.new_page()
-    asked: list[tuple[str, bool]] = []
-
-    def by_page(request: Any) -> bool:
-        try:
-            return bool(request.frame == page.main_frame)
-        except Exception:  # a request of Pagefind's worker has no frame
-            return False
-
-    page.on("request", lambda r: asked.append((r.url, by_page(r))) if "/pagefind/" in r.url else None)
-    page.goto(base + "tim-kiem/?q=" + "đăng ký kết hôn")
-    page.wait_for_function(
-        "() => document.getElementById('ck-search-status').textContent.startsWith('Tìm thấy')"
-    )
-    first = page.locator("#ck-search-results a.ck-result__link").nth(0)
-    assert first.inner_text() == "Thủ tục đăng ký kết hôn"
-    for name in ("pagefind-worker.js", "pagefind-entry.json?ts=", ".pf_meta", "/wasm."):
-        assert any(name in url and mine for url, mine in asked), name
-    entries = {url for url, _ in asked if "pagefind-entry.json" in url}
-    assert len(entries) == 1, entries  # Pagefind read the entry the page fetched (same tag)
     page.close()
 
 

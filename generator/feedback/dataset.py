@@ -137,6 +137,10 @@ class FeedbackDataset(Dataset[Feedback, Summary]):
         """Status, classification and year (the sector is shared with the procedures)."""
         return pages.FILTERS
 
+    def search_kind(self, catalog: Catalog) -> str | None:
+        """«Phản ánh, kiến nghị», when there are items."""
+        return pages.FEEDBACK_TYPE if summaries(catalog) else None
+
     def search_examples(self, catalog: Catalog) -> list[str]:
         """The latest item's code."""
         found = summaries(catalog)

@@ -141,6 +141,10 @@ class Procedures(Dataset[Procedure, Summary]):
         """Sector, level, subjects, online service and fee."""
         return search.FILTERS
 
+    def search_kind(self, catalog: Catalog) -> str | None:
+        """«Thủ tục hành chính», when there are procedures."""
+        return search.PROCEDURE_TYPE if lookup.summaries(catalog) else None
+
     def search_examples(self, catalog: Catalog) -> list[str]:
         """See :func:`~generator.procedures.search.search_examples`."""
         return search.search_examples(catalog)
@@ -162,6 +166,7 @@ class Procedures(Dataset[Procedure, Summary]):
                 p.ten_thu_tuc,
                 catalog.sector(p.linh_vuc).ten,
                 current=p.trang_thai == "hieu_luc",
+                filters=search.summary_filters(catalog, p),
             )
             for p in lookup.summaries(catalog)
         ]

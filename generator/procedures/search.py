@@ -3,6 +3,8 @@ field is there), and the search page's examples."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from generator.procedures import lookup
 from generator.procedures.facts import is_free, level_labels, online_text
 from generator.procedures.model import SUBJECTS, Procedure
@@ -81,18 +83,36 @@ def joined_names(procedure: Procedure) -> str:
     return " ".join(dict.fromkeys(j for j in map(joined, [procedure.ten_thu_tuc, *procedure.tu_khoa]) if j))
 
 
+def filter_values(
+    sector: str, levels: list[str], subjects: Iterable[str], online: str, free: bool
+) -> tuple[tuple[str, str], ...]:
+    """A procedure's value of each filter (:data:`FILTERS`), from the labels its page shows: the search
+    index's (:func:`procedure_fields`) and the names file's (:func:`summary_filters`) alike."""
+    return (
+        (PAGE_TYPE, PROCEDURE_TYPE),
+        ("linh_vuc", sector),
+        *(("cap_thuc_hien", level) for level in levels),
+        *(("doi_tuong", SUBJECTS[subject]) for subject in subjects),
+        ("dvc_truc_tuyen", online),
+        ("phi", FREE if free else PAID),
+    )
+
+
+def summary_filters(catalog: Catalog, summary: Summary) -> tuple[tuple[str, str], ...]:
+    """:func:`filter_values` of a procedure's summary."""
+    sector = catalog.sector(summary.linh_vuc).ten
+    return filter_values(
+        sector, level_labels(summary), summary.doi_tuong, summary.truc_tuyen, summary.mien_phi
+    )
+
+
 def procedure_fields(catalog: Catalog, procedure: Procedure) -> SearchFields:
     """The search metadata and filter values of one procedure, from the labels the page shows."""
     sector = catalog.sector(procedure.linh_vuc).ten
     code, digits = code_forms(procedure.ma_thu_tuc)
-    filters = [
-        (PAGE_TYPE, PROCEDURE_TYPE),
-        ("linh_vuc", sector),
-        *(("cap_thuc_hien", level) for level in level_labels(procedure)),
-        *(("doi_tuong", SUBJECTS[subject]) for subject in procedure.doi_tuong),
-        ("dvc_truc_tuyen", online_text(procedure)),
-        ("phi", FREE if is_free(procedure) else PAID),
-    ]
+    filters = filter_values(
+        sector, level_labels(procedure), procedure.doi_tuong, online_text(procedure), is_free(procedure)
+    )
     meta = [
         ("ma", code),
         ("ma_so", digits),
@@ -103,4 +123,4 @@ def procedure_fields(catalog: Catalog, procedure: Procedure) -> SearchFields:
         ("tu_khoa", folded_keywords(procedure, sector, catalog.synonyms)),
     ]
     sorts = [(NAME_LENGTH, name_length(procedure.ten_thu_tuc))]
-    return SearchFields(tuple(meta), tuple(filters), tuple(sorts))
+    return SearchFields(tuple(meta), filters, tuple(sorts))

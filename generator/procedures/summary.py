@@ -44,6 +44,8 @@ class Summary(NamedTuple):
     """The online fact (:func:`~generator.procedures.facts.online_text`)."""
     nop_truc_tuyen: bool = False
     """Citizens can file online (:func:`~generator.procedures.facts.files_online`)."""
+    doi_tuong: tuple[str, ...] = ()
+    """Who may apply (the keys of :data:`~generator.procedures.model.SUBJECTS`)."""
 
 
 def summarise(p: Procedure) -> Summary:
@@ -73,6 +75,7 @@ def summarise(p: Procedure) -> Summary:
         tu_tim=search_texts(p),
         truc_tuyen=facts.online_text(p),
         nop_truc_tuyen=facts.files_online(p),
+        doi_tuong=tuple(p.doi_tuong),
     )
 
 
@@ -87,9 +90,11 @@ cháy, rách») that no name or document says."""
 
 
 def search_texts(p: Procedure) -> tuple[tuple[str, str], ...]:
-    """The results, documents, agencies, legal bases and conditions a procedure names, each with its part
-    (:data:`generator.site.termindex.FIELD_WEIGHTS`); the name and sector are added by the dataset."""
+    """The results, staff's keywords, documents, agencies, legal bases and conditions a procedure
+    names, each with its part (:data:`generator.site.termindex.FIELD_WEIGHTS`); the name and sector
+    are added by the dataset."""
     texts = [("ket_qua", r.ten) for r in p.ket_qua]
+    texts += [("tu_khoa", keyword) for keyword in p.tu_khoa]
     texts += [("giay_to", d.ten[:DOCUMENT_CHARS]) for case in p.thanh_phan_ho_so for d in case.giay_to]
     texts += [("co_quan", name) for name in p.co_quan.thuc_hien]
     texts += [("can_cu", b.ten) for b in p.can_cu_phap_ly]

@@ -74,6 +74,9 @@ class SearchName:
     """What the results show beside the name (a procedure's sector)."""
     current: bool = True
     """False for a record no longer in force: among equal names, the current ones first."""
+    filters: tuple[tuple[str, str], ...] = ()
+    """The record's value of each search filter (``(key, value)``, a key once per value), the same as
+    its page gives the search index: the search page counts and filters the records by them."""
 
 
 class Dataset(ABC, Generic[R, S]):
@@ -234,6 +237,11 @@ class Dataset(ABC, Generic[R, S]):
     def search_filters(self) -> dict[str, str]:
         """The dataset's filter keys in the search index and their facet titles, in display order."""
         return {}
+
+    def search_kind(self, catalog: Catalog) -> str | None:
+        """The page-type filter value (``loai_trang``) of the dataset's pages in the search index; None
+        when it puts no page there."""
+        return None
 
     def search_examples(self, catalog: Catalog) -> list[str]:
         """Queries the search hint suggests, each of which finds a record of this dataset."""

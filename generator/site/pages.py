@@ -11,6 +11,7 @@ from generator.site.agency import contacts
 from generator.site.catalog import Catalog
 from generator.site.dataset import NavEntry
 from generator.site.forms import FORMS_DIR
+from generator.site.search import other_kinds
 
 ACCESSIBILITY_PAGE = "kha-nang-tiep-can.md"
 
@@ -60,6 +61,7 @@ def search_text(catalog: Catalog) -> str:
         ),
         fallback=[link for dataset in catalog.datasets for link in dataset.search_fallback(catalog)],
         examples=[example for dataset in catalog.datasets for example in dataset.search_examples(catalog)],
+        others=other_kinds(catalog),
     )
 
 

@@ -204,6 +204,14 @@ def search_records(catalog: Catalog) -> list[tuple[Dataset[Any, Any], list[Searc
     return out
 
 
+def other_kinds(catalog: Catalog) -> list[str]:
+    """The kinds of page (``loai_trang``) the search index holds besides the records of the names file:
+    the search page answers from the names and the term index, and asks Pagefind for these below."""
+    named = {dataset.name for dataset, _ in search_records(catalog)}
+    kinds = (dataset.search_kind(catalog) for dataset in catalog.datasets if dataset.name not in named)
+    return [kind for kind in kinds if kind]
+
+
 def term_files(catalog: Catalog) -> tuple[dict[str, object], dict[str, bytes]]:
     """The term index of every record with a name (:mod:`generator.site.termindex`)."""
     records: list[SearchTexts] = []
@@ -215,7 +223,8 @@ def term_files(catalog: Catalog) -> tuple[dict[str, object], dict[str, bytes]]:
 
 def settings_json(catalog: Catalog, terms: dict[str, object] | None = None) -> str:
     """The browser's search settings: facet titles, ranking, synonym groups (as staff wrote them), the
-    lexicon's groups and filler words, the vocabulary, and where to look when nothing is found."""
+    lexicon's groups and filler words, the vocabulary, where to look when nothing is found, and the
+    kinds of page Pagefind answers for below the records (:func:`other_kinds`)."""
     settings = {
         "filters": [{"key": key, "label": label} for key, label in filters(catalog).items()],
         "ranking": RANKING,
@@ -229,6 +238,7 @@ def settings_json(catalog: Catalog, terms: dict[str, object] | None = None) -> s
             for link in dataset.search_fallback(catalog)
         ],
         "portal": PORTAL_SEARCH,
+        "others": other_kinds(catalog),
         "terms": terms if terms is not None else term_files(catalog)[0],
         "elsewhere": [topic.model_dump(exclude_none=True) for topic in catalog.elsewhere],
     }
@@ -238,9 +248,11 @@ def settings_json(catalog: Catalog, terms: dict[str, object] | None = None) -> s
 def names_json(catalog: Catalog) -> str:
     """The names the browser ranks before Pagefind answers (``Names`` in ``theme/assets/ck-search.js``):
     per dataset with :meth:`~generator.site.dataset.Dataset.search_names`, the page address with ``{}``
-    for the key, the groups (sectors) once each, and one line ``[key, name, group index]`` per record,
-    the current records first, each part sorted by name then key: the row order breaks ties between
-    equal names, and sorted names share their beginnings, which gzip compresses well."""
+    for the key, the groups (sectors) once each, the filter values (``[key, value]``,
+    :attr:`SearchName.filters`) once each, and one line ``[key, name, group index, [filter value
+    indexes]]`` per record, the current records first, each part sorted by name then key: the row
+    order breaks ties between equal names, and sorted names share their beginnings, which gzip
+    compresses well."""
     compact = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
     parts = []
     for dataset, ordered in search_records(catalog):
@@ -248,8 +260,14 @@ def names_json(catalog: Catalog) -> str:
         assert page is not None
         groups = sorted({n.group for n in ordered})
         index = {group: i for i, group in enumerate(groups)}
-        rows = ",\n".join(compact([n.key, n.name, index[n.group]]) for n in ordered)
-        parts.append(f'{{"page":{compact(doc_url(page))},"groups":{compact(groups)},"rows":[\n{rows}]}}')
+        values = sorted({pair for n in ordered for pair in n.filters})
+        at = {pair: i for i, pair in enumerate(values)}
+        rows = ",\n".join(
+            compact([n.key, n.name, index[n.group], *([[at[pair] for pair in n.filters]] if values else [])])
+            for n in ordered
+        )
+        head = f'"page":{compact(doc_url(page))},"groups":{compact(groups)},"filters":{compact(values)}'
+        parts.append(f'{{{head},"rows":[\n{rows}]}}')
     return f'{{"sets":[{",".join(parts)}]}}\n'
 
 

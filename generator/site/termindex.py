@@ -31,6 +31,7 @@ from generator.site.synonyms import words
 FIELD_WEIGHTS = {
     "ten": 10,
     "ket_qua": 8,
+    "tu_khoa": 8,
     "linh_vuc": 4,
     "giay_to": 3,
     "can_cu": 3,
@@ -38,7 +39,7 @@ FIELD_WEIGHTS = {
     "yeu_cau": 2,
 }
 """How much a word says about a record, by the part it was found in (the browser divides by 10)."""
-PAIR_FIELDS = frozenset({"ten", "ket_qua", "giay_to", "linh_vuc"})
+PAIR_FIELDS = frozenset({"ten", "ket_qua", "tu_khoa", "giay_to", "linh_vuc"})
 """The parts whose neighbouring words are also indexed as pairs (a name's phrases)."""
 COMMON_SHARE = 0.25
 STRONG = 8

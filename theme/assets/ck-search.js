@@ -46,8 +46,8 @@ const DEBOUNCE_MS = 200;
 // window.CK_OFFLINE ({files: {path: JSON}}): names and codes only, as Pagefind cannot run from file://.
 const OFFLINE = (typeof window !== "undefined" && window.CK_OFFLINE) || null;
 const NO_INDEX = OFFLINE
-  ? "Bản ngoại tuyến chỉ tìm theo tên và mã thủ tục; tìm trong nội dung các trang cần mở trang trên mạng."
-  : "Không tải được chỉ mục tìm kiếm: chỉ tìm được theo tên và mã thủ tục.";
+  ? "Bản ngoại tuyến chỉ tìm trong các thủ tục; tìm trong phản ánh, kiến nghị và các trang khác cần mở trang trên mạng."
+  : "Không tải được chỉ mục nội dung các trang: chỉ tìm được trong các thủ tục.";
 const SEARCH_PAGE = OFFLINE ? "tim-kiem/index.html" : "tim-kiem/";
 const FUSION_K = 5;
 const JOINED_WORDS = 8;
@@ -57,6 +57,7 @@ const MARKED = /[^\u0000-\u007f]/;
 const CODE = /^\d[\d.]*$/;
 const OTHER_MARK = /\p{M}/u;
 const SUPERSEDED = new Error("superseded by a later search");
+const PAGE_TYPE = "loai_trang"; // generator.site.search.PAGE_TYPE: the filter of every page, its kind
 const NAME_TIER = 2; // rank() from here on: every word of a form of the query is in the name
 const NEAR_CANDIDATES = 64; // Names.near ranks this many of the names holding the most words
 const CODE_PREFIX = 4; // Names.find: a code being typed lists the codes that begin with it, from 4 digits on
@@ -501,6 +502,32 @@ export class Names {
     return this.index[kind];
   }
 
+  /** An entry's filter values, [[key, value]…], as its page gives Pagefind (the names file's). */
+  valuesOf(entry) {
+    return (entry.row[3] || []).map((i) => entry.set.filters[i]);
+  }
+
+  /** Whether ``entry`` has, for each key of ``filters`` ({key: {any: [values]}}), one of its values:
+   * Pagefind's reading of the same filters. */
+  passes(entry, filters) {
+    const keys = Object.keys(filters);
+    if (!keys.length) return true;
+    const values = this.valuesOf(entry);
+    return keys.every((key) => values.some(([k, v]) => k === key && filters[key].any.includes(v)));
+  }
+
+  /** How many of ``entries`` have each filter value: {key: {value: count}}, as Pagefind counts. */
+  counts(entries) {
+    const counts = {};
+    for (const entry of entries) {
+      for (const [key, value] of this.valuesOf(entry)) {
+        counts[key] = counts[key] || {};
+        counts[key][value] = (counts[key][value] || 0) + 1;
+      }
+    }
+    return counts;
+  }
+
   /** The row number of the record at ``url`` (a page address as item() makes it), or undefined. */
   numberOf(url) {
     if (!this.numbers) {
@@ -543,6 +570,7 @@ const LONG_NAME = 24; // words: a longer name's coverage is scaled down by sqrt(
 const NAME_START = 3.5; // rank(): the exact name (4) or a name that starts with the query (3.5)
 const NAME_MARGIN = 0.1; // the term score by which a record goes before a name match (Engine.overtaking)
 const OVERTAKE_ROWS = 6; // how far down after the name matches Engine.overtaking looks
+const ANSWER_SHARE = 0.5; // Engine.answer: the records the term index scores this share of the best or more
 
 /** The 32-bit FNV-1a hash of a folded term (generator/site/termindex.py's fnv1a). */
 export function fnv1a(term) {
@@ -986,11 +1014,14 @@ export class Engine {
   }
 
   /** The records the term index ranks for ``analysis`` (prepared), as results: [{result, data, rank,
-   * order, terms}], best first; null when not prepared. */
-  termRanked(analysis) {
+   * order, terms}], best first: the first ``count``, and with ``share``, every other one scoring that
+   * share of the best or more; null when not prepared. */
+  termRanked(analysis, count = TERM_ROWS, share = 0) {
     const scored = this.prepared.get(analysis.typed);
     if (!scored) return null;
-    return scored.slice(0, TERM_ROWS).map(({ index, score }, order) => ({
+    const least = share && scored.length ? scored[0].score * share : Infinity;
+    const kept = scored.filter(({ score }, i) => i < count || score >= least);
+    return kept.map(({ index, score }, order) => ({
       ...this.names.item(this.names.entries[index]),
       rank: { score: 0, extra: 0 },
       order,
@@ -1007,6 +1038,54 @@ export class Engine {
     if (named || !scored) return null;
     if (!scored.length || scored[0].terms < STRONG_MATCH) return { kind: "yeu" };
     return null;
+  }
+
+  /**
+   * The search page's answer to ``query`` with ``filters`` ({key: {any: [values]}}), from the names and
+   * the term index alone (no Pagefind): {results, counts, ranked, info, total}, as search() gives it.
+   * With a query: the name matches, then the TERM_ROWS records the term index ranks first and every other
+   * one it scores ANSWER_SHARE of the best or more, in the header's order (overtaking, families); without one, every record, in the names' order.
+   * Then the records with the filters; ``counts``: each filter value's records among them.
+   */
+  async answer(query, filters) {
+    await this.prepare(query);
+    const analysis = analyse(query, this.lexicon);
+    const info = { analysis, dropped: [], partial: false };
+    if (!this.names) return { results: [], counts: {}, ranked: [], info, total: 0 };
+    const rows = analysis.typed ? this.answerRows(analysis, info) : this.everyRecord();
+    const kept = rows.filter((r) => this.names.passes(this.names.entries[this.names.numberOf(r.data.url)], filters));
+    const ranked = families(kept, analysis);
+    const counts = this.names.counts(kept.map((r) => this.names.entries[this.names.numberOf(r.data.url)]));
+    return { results: ranked.map((r) => r.result), counts, ranked, info, total: kept.length };
+  }
+
+  /** Whether answer()'s ``own`` is the search page's whole answer: there is no query (filters only), or
+   * it has results and they are not weak matches. Else the page asks Pagefind (search()). */
+  standsAlone(own) {
+    if (!own.info.analysis.typed) return true;
+    return own.results.length > 0 && !(own.info.verdict && own.info.verdict.kind === "yeu");
+  }
+
+  /** answer()'s records for a query, before the filters; ``info`` gets the verdict and the words no
+   * name (``absent``) or no record (``dropped``) has. */
+  answerRows(analysis, info) {
+    const named = this.names.find(analysis);
+    const scored = analysis.code ? [] : this.termRanked(analysis, TERM_ROWS, ANSWER_SHARE) || [];
+    info.verdict = this.verdict(analysis, named.length, analysis.code ? null : this.termRanked(analysis));
+    const near = named.length ? null : this.names.near(analysis, this.lexicon);
+    if (near) info.absent = near.absent;
+    if (this.terms) {
+      const nowhere = (t) => this.terms.get(t.f) === null && !this.names.postings("folded").has(t.f);
+      info.dropped = analysis.core.filter(nowhere).map((t) => t.raw);
+    }
+    if (!named.length && !scored.length) return near ? near.ranked : [];
+    const urls = new Set(named.map((r) => r.data.url));
+    return this.overtaking(named, scored.filter((r) => !urls.has(r.data.url)), analysis);
+  }
+
+  /** Every record, in the names' order, as results. */
+  everyRecord() {
+    return this.names.entries.map((entry, order) => ({ ...this.names.item(entry), rank: { score: 0, extra: 0 }, order }));
   }
 
   /** This engine once Pagefind has started (started on the first call). */
@@ -1082,13 +1161,6 @@ export class Engine {
     const ids = new Set(ranked.map((r) => r.result.id));
     const results = ranked.map((r) => r.result).concat(own.results.filter((r) => !ids.has(r.id)));
     return { ...own, results, ranked, own, total };
-  }
-
-  /** Start fetching the index chunks a query will need, while it is still being typed. */
-  preload(query) {
-    if (!this.pagefind) return;
-    const analysis = analyse(query, this.lexicon);
-    for (const { query: q } of variants(analysis).slice(0, 4)) this.pagefind.preload(q.replace(/"/g, ""));
   }
 
   /**
@@ -1258,7 +1330,7 @@ export class Engine {
  * they add up to it: «6 kết quả cho «x»: 3 thủ tục hành chính; 3 phản ánh, kiến nghị», «3 thủ tục hành
  * chính cho «x»»; else «6 kết quả cho «x»». */
 export function countSaid(total, counts, what = "") {
-  const kinds = Object.entries((counts || {}).loai_trang || {}).filter(([, n]) => n > 0);
+  const kinds = Object.entries((counts || {})[PAGE_TYPE] || {}).filter(([, n]) => n > 0);
   if (!kinds.length || kinds.reduce((sum, [, n]) => sum + n, 0) !== total) return `${total} kết quả${what}`;
   kinds.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "vi"));
   const said = kinds.map(([kind, n]) => `${n} ${kind.toLowerCase()}`);
@@ -1398,6 +1470,44 @@ function suggestion(page) {
   return box;
 }
 
+/** A list of results shown PAGE_SIZE at a time, with its «Xem thêm» button; a page shown before is
+ * skipped. ``render`` makes one result's item. */
+class ResultList {
+  constructor(list, more, render) {
+    this.list = list;
+    this.more = more;
+    this.render = render;
+    this.more.addEventListener("click", () => this.showMore(true));
+    this.clear();
+  }
+
+  /** Empty the list; its results are ``results``, the data of those already loaded in ``loaded``. */
+  clear(results = [], loaded = new Map()) {
+    this.results = results;
+    this.loaded = loaded;
+    this.shown = 0;
+    this.seen = new Set();
+    this.version = (this.version || 0) + 1;
+    this.list.replaceChildren();
+    this.more.hidden = true;
+  }
+
+  /** Show the next PAGE_SIZE results (their data loaded); focus the first new one with ``focusFirstNew``. */
+  async showMore(focusFirstNew) {
+    const version = this.version;
+    const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    const data = await Promise.all(batch.map((result) => this.loaded.get(result.id) || result.data()));
+    if (version !== this.version) return;
+    const fresh = data.filter((page) => !this.seen.has(page.url));
+    fresh.forEach((page) => this.seen.add(page.url));
+    const items = fresh.map((page) => this.render(page));
+    this.list.append(...items);
+    this.shown += batch.length;
+    this.more.hidden = this.shown >= this.results.length;
+    if (focusFirstNew && items.length) items[0].querySelector("a").focus();
+  }
+}
+
 class SearchPage {
   constructor(root, engine, site) {
     this.root = root;
@@ -1406,22 +1516,30 @@ class SearchPage {
     this.site = site;
     this.input = root.querySelector("#ck-search-input");
     this.status = root.querySelector("#ck-search-status");
-    this.list = root.querySelector("#ck-search-results");
-    this.more = root.querySelector("#ck-search-more");
     this.filterBox = root.querySelector("#ck-search-filters");
     this.extra = element("div", "ck-search__extra");
     this.extra.id = "ck-search-extra";
     this.status.after(this.extra);
+    const render = (page) => this.renderResult(page);
+    this.main = new ResultList(root.querySelector("#ck-search-results"), root.querySelector("#ck-search-more"), render);
+    this.list = this.main.list;
+    this.others = root.querySelector("#ck-search-others");
+    if (this.others) {
+      this.othersStatus = this.others.querySelector("#ck-search-others-status");
+      this.otherList = new ResultList(
+        this.others.querySelector("#ck-search-others-results"),
+        this.others.querySelector("#ck-search-others-more"),
+        render,
+      );
+    }
     this.selected = {};
     this.filterBoxes = {};
-    this.results = [];
-    this.shown = 0;
     this.sequence = 0;
     this.timer = 0;
   }
 
-  /** Show the page: the name matches of the address's query at once, then, once Pagefind has
-   * started, the filters and the full search. */
+  /** Show the page: its filters (counted from the names file) and the address's query, answered from
+   * the names and the term index; Pagefind starts only for what they do not hold (searchOthers). */
   async start() {
     this.root.hidden = false;
     this.root.querySelector("form").addEventListener("submit", (event) => {
@@ -1430,7 +1548,7 @@ class SearchPage {
     });
     this.input.addEventListener("input", () => {
       clearTimeout(this.timer);
-      this.engine.preload(this.input.value);
+      this.engine.prepare(this.input.value).catch(() => undefined);
       this.timer = setTimeout(() => this.search(), DEBOUNCE_MS);
     });
     this.input.addEventListener("keydown", (event) => {
@@ -1440,7 +1558,6 @@ class SearchPage {
       }
     });
     this.list.addEventListener("keydown", (event) => this.moveFocus(event));
-    this.more.addEventListener("click", () => this.showMore(true));
     const query = new URLSearchParams(location.search).get("q") || "";
     this.input.value = query;
     const header = document.getElementById("ck-header-q");
@@ -1449,31 +1566,21 @@ class SearchPage {
       this.input.focus();
       this.showNames(normalise(query));
     }
-    // The query's index chunks are asked for beside the filters' (one wave of requests, not two).
-    const all = await this.engine
-      .start()
-      .then((engine) => {
-        if (this.input.value) engine.preload(this.input.value);
-        return engine.pagefind.filters();
-      })
-      .catch(() => null);
-    this.failed = !all;
-    if (all) this.renderFilters(all);
+    if (this.engine.names) this.renderFilters(this.engine.names.counts(this.engine.names.entries));
     if (this.input.value) await this.search();
   }
 
-  /** The header's answer to ``typed`` (Engine.quick) shown at once, before Pagefind answers: the name
-   * matches (Pagefind's answer keeps them first, Engine.withNames), or the nearest names when there are
-   * none; the status ends with ``tail``. False when there is nothing to show or filters are chosen
-   * (names carry no filters). */
+  /** The header's answer to ``typed`` (Engine.quick) shown at once, while the term index's shards load:
+   * the name matches, or the nearest names when there are none; the status ends with ``tail``. False
+   * when there is nothing to show or filters are chosen. */
   showNames(typed, tail = "; đang tìm thêm trong nội dung…") {
     if (Object.keys(this.selected).length) return false;
     const found = this.engine.quick(typed);
     if (!found.ranked.length) return false;
     const first = found.ranked.slice(0, Math.min(found.named || found.total, PAGE_SIZE));
+    this.main.clear();
     this.list.replaceChildren(...first.map(({ data }) => this.renderResult(data)));
     this.extra.replaceChildren();
-    this.more.hidden = true;
     this.status.textContent = `${namesSaid(found, typed)}${tail}`;
     return true;
   }
@@ -1502,7 +1609,7 @@ class SearchPage {
     this.filterBoxes = {};
     for (const { key, label } of this.settings.filters) {
       const values = Object.keys(all[key] || {});
-      if (values.length < 2 && key === "loai_trang") continue;
+      if (values.length < 2 && key === PAGE_TYPE) continue;
       if (!values.length) continue;
       values.sort((a, b) => all[key][b] - all[key][a] || a.localeCompare(b, "vi"));
       const details = element("details", "ck-facet");
@@ -1542,6 +1649,11 @@ class SearchPage {
     return filters;
   }
 
+  /**
+   * Answer the box's query with the filters chosen: the records' answer from the names and the term
+   * index (Engine.answer: results and filter counts, no Pagefind); then, below it, Pagefind's answer
+   * from the other pages (searchOthers). When no record answers, Pagefind's answer over every page.
+   */
   async search() {
     const sequence = ++this.sequence;
     const typed = normalise(this.input.value);
@@ -1550,35 +1662,43 @@ class SearchPage {
     else url.searchParams.delete("q");
     history.replaceState(null, "", url);
     const filtering = Object.keys(this.selected).length > 0;
+    this.hideOthers();
     if (!typed && !filtering) {
-      this.results = [];
-      this.list.replaceChildren();
+      this.main.clear();
       this.extra.replaceChildren();
-      this.more.hidden = true;
       this.status.textContent = "";
       return;
     }
-    if (this.failed) {
-      // Pagefind did not load: the name matches are all there is.
-      if (this.showNames(typed, `. ${NO_INDEX}`)) return;
-      this.list.replaceChildren();
-      this.status.textContent = NO_INDEX;
+    if (!typed || !this.showNames(typed)) this.status.textContent = "Đang tìm…";
+    const own = await this.engine.answer(typed, this.filters()).catch(() => null);
+    if (sequence !== this.sequence) return;
+    if (own && this.engine.standsAlone(own)) {
+      await this.show(own, typed);
+      if (OFFLINE && typed) this.status.textContent += ` ${NO_INDEX}`;
+      else if (typed && !filtering && !own.info.analysis.code) await this.searchOthers(typed, sequence);
       return;
     }
-    if (!typed || !this.showNames(typed)) this.status.textContent = "Đang tìm…";
-    // A failure to start Pagefind is handled by start(), which searches again.
+    // No record answers, or only weakly: Pagefind's answer over every page (feedback codes, the plan,
+    // guides), the records the term index ranks fused into it (Engine.search).
     const found = await this.engine.search(typed, this.filters()).catch(() => null);
-    if (!found || sequence !== this.sequence) return;
+    if (sequence !== this.sequence) return;
+    if (found) await this.show(found, typed);
+    else if (own) {
+      await this.show(own, typed);
+      this.status.textContent += ` ${NO_INDEX}`;
+    } else this.status.textContent = NO_INDEX;
+  }
+
+  /** Show ``found`` (Engine.answer's or Engine.search's answer to ``typed``): its results, filter
+   * counts, status line and what it says of the query's scope. */
+  async show(found, typed) {
     const { results, counts, ranked, info, total } = found;
-    this.results = results;
-    this.shown = 0;
-    this.seen = new Set();
-    this.list.replaceChildren();
     this.extra.replaceChildren();
     this.updateCounts(counts);
-    this.loaded = new Map(ranked.map((r) => [r.result.id, r.data]));
-    await this.showMore(false);
-    if (sequence !== this.sequence) return;
+    this.main.clear(results, new Map(ranked.map((r) => [r.result.id, r.data])));
+    const version = this.main.version;
+    await this.main.showMore(false);
+    if (version !== this.main.version) return;
     const what = typed ? ` cho «${typed}»` : "";
     const note = typed ? notes(info) : "";
     this.status.textContent = results.length
@@ -1591,6 +1711,36 @@ class SearchPage {
     if (!results.length && typed) this.extra.append(emptyHelp(this.settings, this.site, typed));
   }
 
+  hideOthers() {
+    if (!this.others) return;
+    this.others.hidden = true;
+    this.otherList.clear();
+  }
+
+  /** Below the records' answer: Pagefind's answer to ``typed`` from the kinds of page that are not
+   * records of the names file (settings.others: feedback items), asked once the records' answer is
+   * shown; the section is on the page only when the site has such pages. */
+  async searchOthers(typed, sequence) {
+    const kinds = this.settings.others || [];
+    if (!this.others || !kinds.length) return;
+    this.others.hidden = false;
+    this.othersStatus.textContent = "Đang tìm…";
+    const found = await this.engine.search(typed, { [PAGE_TYPE]: { any: kinds } }).catch(() => null);
+    if (sequence !== this.sequence) return;
+    if (!found) {
+      this.othersStatus.textContent = NO_INDEX;
+      return;
+    }
+    const { results, ranked, counts } = found;
+    this.otherList.clear(results, new Map(ranked.map((r) => [r.result.id, r.data])));
+    await this.otherList.showMore(false);
+    if (sequence !== this.sequence) return;
+    const what = ` cho «${typed}»`;
+    this.othersStatus.textContent = results.length
+      ? `Tìm thấy ${countSaid(results.length, counts, what)}.`
+      : `Không tìm thấy kết quả nào${what}.`;
+  }
+
   updateCounts(counts) {
     for (const [key, boxes] of Object.entries(this.filterBoxes)) {
       for (const [value, { count, item, box }] of Object.entries(boxes)) {
@@ -1599,20 +1749,6 @@ class SearchPage {
         item.classList.toggle("ck-facet__empty", n === 0 && !box.checked);
       }
     }
-  }
-
-  async showMore(focusFirstNew) {
-    const sequence = this.sequence;
-    const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
-    const data = await Promise.all(batch.map((result) => this.loaded.get(result.id) || result.data()));
-    if (sequence !== this.sequence) return;
-    const fresh = data.filter((page) => !this.seen.has(page.url));
-    fresh.forEach((page) => this.seen.add(page.url));
-    const items = fresh.map((page) => this.renderResult(page));
-    this.list.append(...items);
-    this.shown += batch.length;
-    this.more.hidden = this.shown >= this.results.length;
-    if (focusFirstNew && items.length) items[0].querySelector("a").focus();
   }
 
   renderResult(page) {
@@ -1624,7 +1760,8 @@ class SearchPage {
     if (meta.linh_vuc) facts.append(element("span", "ck-result__sector", meta.linh_vuc));
     const excerpt = element("p", "ck-result__excerpt");
     excerpt.append(excerptNodes(page.excerpt || ""));
-    item.append(anchor, facts, excerpt);
+    item.append(anchor, facts);
+    if (page.excerpt) item.append(excerpt);
     if (page.family && page.family.length) {
       const more = element("p", "ck-result__family", "Cùng thủ tục, cấp hoặc cách làm khác: ");
       page.family.forEach((other, i) => {
@@ -1801,42 +1938,38 @@ class HeaderBox {
 /**
  * The engine as soon as the settings and the names have arrived (fetched side by side). Pagefind (its
  * script, index metadata and WebAssembly) starts only when a full search needs it (engine.start()):
- * never for the header box; on the search page (``eager``) its script loads beside the settings and the
- * names, and it starts as soon as the settings have arrived.
+ * never for the header box, nor for the search page's records' answer (Engine.answer); on the search
+ * page, once that answer is shown, for the other pages (SearchPage.searchOthers).
  */
-async function loadEngine(site, eager) {
+async function loadEngine(site) {
   const json = (path, otherwise) =>
     OFFLINE
       ? Promise.resolve(OFFLINE.files[path] || otherwise)
       : fetch(new URL(path, site))
           .then((response) => (response.ok ? response.arrayBuffer().then(inflated).then(JSON.parse) : otherwise))
           .catch(() => otherwise);
-  const script = () =>
-    OFFLINE ? Promise.reject(new Error(NO_INDEX)) : import(new URL("pagefind/pagefind.js", site).href);
-  const early = eager ? script() : null;
-  if (early) early.catch(() => undefined); // reported by the search that needs it
   // Pagefind's entry is asked for with this tag (fresh on each page, as Pagefind's own), so that it
   // reads the one warmPagefind() fetched.
   const tag = String(Date.now());
-  if (early && !OFFLINE) warmPagefind(site, tag);
   const loading = json("tim-kiem/ten.json.gz", null);
   const settings = await json("tim-kiem/cau-hinh.json", { filters: [], synonyms: [] });
-  const startPagefind = () =>
-    (early || script()).then(async (pagefind) => {
+  const startPagefind = () => {
+    if (OFFLINE) return Promise.reject(new Error(NO_INDEX));
+    warmPagefind(site, tag);
+    return import(new URL("pagefind/pagefind.js", site).href).then(async (pagefind) => {
       await pagefind.options({ baseUrl: site.pathname, excerptLength: 24, ranking: settings.ranking, metaCacheTag: tag });
       pagefind.init();
       return pagefind;
     });
-  const started = eager ? startPagefind() : null;
-  if (started) started.catch(() => undefined); // reported by the search that needs it
+  };
   const names = await loading;
-  const engine = new Engine(started ? () => started : startPagefind, settings, names && new Names(names, site), json);
+  const engine = new Engine(startPagefind, settings, names && new Names(names, site), json);
   engine.site = site;
   return engine;
 }
 
 /**
- * On the search page: Pagefind's start files (its worker, entry with ``tag``, metadata and WebAssembly)
+ * When Pagefind starts: its start files (its worker, entry with ``tag``, metadata and WebAssembly)
  * fetched at once into the browser's cache, beside its script, where Pagefind asks for them one after
  * the other (script, then worker, then entry, then the others: three round trips less on a slow link).
  * Pagefind's own requests then read them from the cache, or wait for these. A failure is left to
@@ -1875,7 +2008,7 @@ async function main() {
   const root = document.getElementById("ck-search");
   let shared = null;
   const quick = () => {
-    if (!shared) shared = loadEngine(site, Boolean(root));
+    if (!shared) shared = loadEngine(site);
     return shared;
   };
   const load = () => quick().then((engine) => engine.start());
