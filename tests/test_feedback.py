@@ -297,7 +297,8 @@ def test_a_build_refuses_personal_data_in_each_text_field(tmp_path: Path, field:
     path.write_text(planted, encoding="utf-8")
     with pytest.raises(DataErrors) as caught:
         pipeline.build(content, out, REPO / "mkdocs.yml", tmp_path / "work")
-    message = str(caught.value)
+    # The message without the files' paths (a temporary folder's name may hold any digits).
+    message = str(caught.value).replace(str(tmp_path), "")
     assert "có số điện thoại di động (09xx xxx 678)" in message
     assert f".{field}:" in message or f" {field}:" in message
     assert "0912 345 678" not in message

@@ -16,7 +16,13 @@ carries, in a hidden block Pagefind reads but does not show:
 * ``tu_khoa``: keywords, sector and synonym expansions, folded; ``ma`` and ``ma_so``: the code with
   and without dots; and one filter per facet (:data:`FILTERS`).
 
-The browser (``theme/assets/ck-search.js``) runs a few searches for one query and fuses their rankings:
+The search page answers a query about procedures without Pagefind: from the names file
+(:func:`names_json`, which also carries each record's filter values, so the page counts and applies the
+filters itself) and the term index (:mod:`generator.site.termindex`), like the header box. Pagefind is
+asked afterwards, below that answer, for the kinds of page that are not in the names file
+(:func:`other_kinds`: feedback items), and for the whole answer when the records answer weakly or not at
+all. For those searches the browser (``theme/assets/ck-search.js``) runs a few Pagefind searches for one
+query and fuses their rankings:
 the query as typed (with exact tone marks when it has any, which also restores the weight of «hộ»),
 its word pairs, and synonym swaps. Synonyms are applied on both sides, because each side alone ranks
 badly:
