@@ -1563,6 +1563,7 @@ class SearchPage {
     const header = document.getElementById("ck-header-q");
     if (header) header.value = query;
     if (query) {
+      this.engine.prepare(query).catch(() => undefined); // its term shards download while the page renders
       this.input.focus();
       this.showNames(normalise(query));
     }
@@ -1575,6 +1576,7 @@ class SearchPage {
    * when there is nothing to show or filters are chosen. */
   showNames(typed, tail = "; đang tìm thêm trong nội dung…") {
     if (Object.keys(this.selected).length) return false;
+    if (this.namesShown === typed) return true; // still on screen (the page's start showed them)
     const found = this.engine.quick(typed);
     if (!found.ranked.length) return false;
     const first = found.ranked.slice(0, Math.min(found.named || found.total, PAGE_SIZE));
@@ -1582,6 +1584,7 @@ class SearchPage {
     this.list.replaceChildren(...first.map(({ data }) => this.renderResult(data)));
     this.extra.replaceChildren();
     this.status.textContent = `${namesSaid(found, typed)}${tail}`;
+    this.namesShown = typed;
     return true;
   }
 
@@ -1664,6 +1667,7 @@ class SearchPage {
     const filtering = Object.keys(this.selected).length > 0;
     this.hideOthers();
     if (!typed && !filtering) {
+      this.namesShown = null;
       this.main.clear();
       this.extra.replaceChildren();
       this.status.textContent = "";
@@ -1693,6 +1697,7 @@ class SearchPage {
    * counts, status line and what it says of the query's scope. */
   async show(found, typed) {
     const { results, counts, ranked, info, total } = found;
+    this.namesShown = null;
     this.extra.replaceChildren();
     this.updateCounts(counts);
     this.main.clear(results, new Map(ranked.map((r) => [r.result.id, r.data])));
