@@ -640,6 +640,16 @@ def test_a_named_procedure_gets_no_verdict(citizen_page: Any) -> None:
     assert citizen_page.locator(".ck-search__verdict").count() == 0
 
 
+def test_a_query_the_lexicon_reads_as_a_named_phrase_is_no_weak_match(citizen_page: Any) -> None:
+    """«không muốn nhận phần thừa kế» is a lexicon term for «từ chối nhận di sản», which the first
+    record's name says whole: no «khớp rõ» notice above it, though the records say few of the typed
+    words; and the page answers from the records, without Pagefind's fused list."""
+    codes = run_query(citizen_page, "khong muon nhan phan thua ke cua bo")
+    assert codes[0] == "2.001016"
+    assert citizen_page.locator(".ck-search__verdict").count() == 0
+    assert " thủ tục hành chính cho «khong muon nhan phan thua ke cua bo»." in status_text(citizen_page)
+
+
 def test_header_says_whose_topic_it_is(served: tuple[str, Any]) -> None:
     page, _ = header_answer(served, "làm hộ chiếu")
     live = page.locator("#ck-header-status").inner_text()

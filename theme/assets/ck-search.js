@@ -827,6 +827,17 @@ export class Terms {
   }
 }
 
+/** Whether the lexicon read most of the query as one term whose official phrase the name of ``top`` (a
+ * ranked record) says whole: «không muốn nhận phần thừa kế» for «Chứng thực văn bản từ chối nhận di sản».
+ * Its match is then no weak one, however little of the typed words the records say. */
+function understood(analysis, top) {
+  const name = ` ${words((top.data.meta && top.data.meta.title) || "").join(" ")} `;
+  return analysis.terms.some((t) => {
+    const official = words(t.official);
+    return official.length > 1 && words(t.term).length * 2 >= analysis.core.length && name.includes(` ${official.join(" ")} `);
+  });
+}
+
 /** The topic of another agency that the query names (settings.elsewhere), or null. */
 export function elsewhereOf(analysis, topics) {
   const all = analysis.all;
@@ -1036,7 +1047,7 @@ export class Engine {
     const topic = elsewhereOf(analysis, this.settings.elsewhere);
     if (topic) return { kind: "khac", ...topic };
     if (named || !scored) return null;
-    if (!scored.length || scored[0].terms < STRONG_MATCH) return { kind: "yeu" };
+    if (!scored.length || (scored[0].terms < STRONG_MATCH && !understood(analysis, scored[0]))) return { kind: "yeu" };
     return null;
   }
 
