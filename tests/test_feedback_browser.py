@@ -4,6 +4,7 @@ lookup by code."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -211,4 +212,22 @@ def test_the_search_page_answers_from_feedback_below_the_procedures(feedback_sit
             assert any(name in url and mine for url, mine in asked), name
         entries = {url for url, _ in asked if "pagefind-entry.json" in url}
         assert len(entries) == 1, entries  # Pagefind read the entry the page fetched (same tag)
+        assert problems == []
+
+
+def test_a_feedback_code_is_answered_by_the_feedback_section(feedback_site: Path) -> None:
+    """A feedback item's code is no procedure's word: the page says no procedure matches and the item
+    is the first of the feedback section below."""
+    with serve_directory(feedback_site) as base, chromium() as browser:
+        page, problems = _watched_page(browser)
+        page.goto(base + "tim-kiem/?q=PAKN-2025-003")
+        expect(page.locator("#ck-search-others-status")).to_have_text(
+            "Tìm thấy 1 phản ánh, kiến nghị cho «PAKN-2025-003»."
+        )
+        expect(page.locator("#ck-search-status")).to_have_text(
+            "Không thủ tục nào khớp «PAKN-2025-003»; kết quả trong phản ánh, kiến nghị ở bên dưới."
+        )
+        expect(page.locator("#ck-search-results a")).to_have_count(0)
+        other = page.locator("#ck-search-others-results a.ck-result__link")
+        expect(other.first).to_have_attribute("href", re.compile(r"pakn/PAKN-2025-003/$"))
         assert problems == []

@@ -200,29 +200,74 @@ def results_status(page: Any) -> int:
     return int(text.split()[2]) if text.startswith("Tìm thấy") else 0
 
 
-def test_a_filter_narrows_the_results_and_shows_counts(search_page: Any) -> None:
+def wait_status(page: Any, start: str) -> None:
+    """Wait until the status line starts with ``start``."""
+    page.wait_for_function(
+        "(start) => document.getElementById('ck-search-status').textContent.startsWith(start)", arg=start
+    )
+
+
+def test_a_filter_narrows_the_results_and_counts_what_each_value_would_show(search_page: Any) -> None:
+    """Ticking a sector keeps only its records; each other sector's count is what ticking it too would
+    add (values of one filter add up), and the fees' counts add up to the records shown."""
     page = search_page
     page.goto(page.base + "tim-kiem/?q=" + "đăng ký")
     total = results_status(page)
     page.locator("summary", has_text="Lĩnh vực").click()
-    option = page.locator("label.ck-facet__value", has_text="Hộ tịch")
-    count = int(option.locator(".ck-facet__count").inner_text())
+    civil = page.locator("label.ck-facet__value", has_text="Hộ tịch")
+    count = int(civil.locator(".ck-facet__count").inner_text())
     assert 0 < count < total
-    option.locator("input").check()
-    page.wait_for_function(
-        "(n) => document.getElementById('ck-search-status').textContent.startsWith('Tìm thấy ' + n + ' ')",
-        arg=count,
-    )
-    sectors = page.locator(".ck-result__sector").all_inner_texts()
+    civil.locator("input").check()
+    wait_status(page, f"Tìm thấy {count} ")
+    sectors = page.locator("#ck-search-results .ck-result__sector").all_inner_texts()
     assert sectors
     assert set(sectors) == {"Hộ tịch"}
-    other = page.locator("label.ck-facet__value", has_text="Công chứng").locator(".ck-facet__count")
-    assert other.inner_text() == "0"
+    assert page.locator("summary", has_text="Lĩnh vực").inner_text() == "Lĩnh vực (đã chọn 1)"
+    notary = page.locator("label.ck-facet__value", has_text="Công chứng")
+    more = int(notary.locator(".ck-facet__count").inner_text())
+    assert more > 0
+    notary.locator("input").check()
+    wait_status(page, f"Tìm thấy {count + more} ")
     page.locator("summary", has_text="Phí, lệ phí").click()
     fees = page.locator("details.ck-facet", has=page.locator("summary", has_text="Phí, lệ phí"))
     fee_counts = fees.locator(".ck-facet__count").all_inner_texts()
-    assert sum(int(n) for n in fee_counts) == count
+    assert sum(int(n) for n in fee_counts) == count + more
+    civil.locator("input").uncheck()
+    notary.locator("input").uncheck()
+    wait_status(page, f"Tìm thấy {total} ")
+    assert page.locator("summary", has_text="Lĩnh vực").inner_text() == "Lĩnh vực"
     assert page.errors == []
+
+
+def test_filters_that_leave_nothing_say_so_and_untick_at_once(citizen_page: Any) -> None:
+    """A sector ticked for one query stays for the next: when it leaves none of the next query's records,
+    the page says so (not «nothing found») and offers to untick every filter; with the box emptied and
+    nothing ticked, the counts are every record's again."""
+    page = citizen_page
+    page.locator("summary", has_text="Lĩnh vực").click()
+    first = page.locator("label.ck-facet__value", has_text="Hộ tịch").locator(".ck-facet__count").inner_text()
+    page.fill("#ck-search-input", "đăng ký kết hôn")
+    wait_status(page, "Tìm thấy ")
+    page.locator("label.ck-facet__value", has_text="Hộ tịch").locator("input").check()
+    wait_status(page, "Tìm thấy ")
+    page.fill("#ck-search-input", "luật sư")
+    page.wait_for_function(
+        "() => document.getElementById('ck-search-status').textContent.startsWith('Không thủ tục nào cho')"
+    )
+    text = page.locator("#ck-search-status").inner_text()
+    unfiltered = int(text.rsplit(" ", 3)[-3])
+    assert text == (
+        f"Không thủ tục nào cho «luật sư» thuộc các lựa chọn ở bộ lọc; bỏ lọc thì có {unfiltered} thủ tục."
+    )
+    page.locator("#ck-search-extra button", has_text="Bỏ chọn mọi bộ lọc").click()
+    wait_status(page, f"Tìm thấy {unfiltered} thủ tục hành chính cho «luật sư».")
+    assert page.locator("summary", has_text="Lĩnh vực").inner_text() == "Lĩnh vực"
+    page.fill("#ck-search-input", "")
+    page.wait_for_function("() => document.getElementById('ck-search-status').textContent === ''")
+    assert (
+        page.locator("label.ck-facet__value", has_text="Hộ tịch").locator(".ck-facet__count").inner_text()
+        == first
+    )
 
 
 def test_keyboard_only_search_from_the_header(served: tuple[str, Any]) -> None:

@@ -43,7 +43,8 @@ const MAX_QUERIES = 10;
 const SHORTEST = "do_dai_ten"; // generator.site.search.NAME_LENGTH: pages by name length
 const DEBOUNCE_MS = 200;
 // The offline copy (generator/build/offline.py) runs this file as a classic script with its files in
-// window.CK_OFFLINE ({files: {path: JSON}}): names and codes only, as Pagefind cannot run from file://.
+// window.CK_OFFLINE ({files: {path: JSON}}): the names, the settings and the term index's shards; no
+// Pagefind, which cannot run from file://.
 const OFFLINE = (typeof window !== "undefined" && window.CK_OFFLINE) || null;
 const NO_INDEX = OFFLINE
   ? "Bản ngoại tuyến chỉ tìm trong các thủ tục; tìm trong phản ánh, kiến nghị và các trang khác cần mở trang trên mạng."
@@ -507,25 +508,28 @@ export class Names {
     return (entry.row[3] || []).map((i) => entry.set.filters[i]);
   }
 
-  /** Whether ``entry`` has, for each key of ``filters`` ({key: {any: [values]}}), one of its values:
-   * Pagefind's reading of the same filters. */
-  passes(entry, filters) {
+  /**
+   * Which of ``entries`` have, for each key of ``filters`` ({key: {any: [values]}}), one of its values
+   * (Pagefind's reading of the same filters): {kept, counts}. ``counts`` ({key: {value: count}}) says
+   * for each value how many records ticking it would show: a key's values are counted among the
+   * entries that the other keys' choices keep, as the values of one key add up (any of them).
+   */
+  filtered(entries, filters) {
     const keys = Object.keys(filters);
-    if (!keys.length) return true;
-    const values = this.valuesOf(entry);
-    return keys.every((key) => values.some(([k, v]) => k === key && filters[key].any.includes(v)));
-  }
-
-  /** How many of ``entries`` have each filter value: {key: {value: count}}, as Pagefind counts. */
-  counts(entries) {
+    const kept = [];
     const counts = {};
     for (const entry of entries) {
-      for (const [key, value] of this.valuesOf(entry)) {
+      const values = this.valuesOf(entry);
+      const failed = keys.filter((key) => !values.some(([k, v]) => k === key && filters[key].any.includes(v)));
+      if (!failed.length) kept.push(entry);
+      if (failed.length > 1) continue;
+      for (const [key, value] of values) {
+        if (failed.length && key !== failed[0]) continue;
         counts[key] = counts[key] || {};
         counts[key][value] = (counts[key][value] || 0) + 1;
       }
     }
-    return counts;
+    return { kept, counts };
   }
 
   /** The row number of the record at ``url`` (a page address as item() makes it), or undefined. */
@@ -1054,9 +1058,10 @@ export class Engine {
   /**
    * The search page's answer to ``query`` with ``filters`` ({key: {any: [values]}}), from the names and
    * the term index alone (no Pagefind): {results, counts, ranked, info, total}, as search() gives it.
-   * With a query: the name matches, then the TERM_ROWS records the term index ranks first and every other
-   * one it scores ANSWER_SHARE of the best or more, in the header's order (overtaking, families); without one, every record, in the names' order.
-   * Then the records with the filters; ``counts``: each filter value's records among them.
+   * With a query: the name matches, then the TERM_ROWS records the term index ranks first and every
+   * other one it scores ANSWER_SHARE of the best or more, in the header's order (overtaking, families);
+   * without one, every record, in the names' order. Then the records with the filters; ``counts``: each
+   * filter value's records among them (Names.filtered); ``unfiltered``: the records before the filters.
    */
   async answer(query, filters) {
     await this.prepare(query);
@@ -1064,17 +1069,20 @@ export class Engine {
     const info = { analysis, dropped: [], partial: false };
     if (!this.names) return { results: [], counts: {}, ranked: [], info, total: 0 };
     const rows = analysis.typed ? this.answerRows(analysis, info) : this.everyRecord();
-    const kept = rows.filter((r) => this.names.passes(this.names.entries[this.names.numberOf(r.data.url)], filters));
-    const ranked = families(kept, analysis);
-    const counts = this.names.counts(kept.map((r) => this.names.entries[this.names.numberOf(r.data.url)]));
-    return { results: ranked.map((r) => r.result), counts, ranked, info, total: kept.length };
+    const entryOf = (r) => this.names.entries[this.names.numberOf(r.data.url)];
+    const { kept, counts } = this.names.filtered(rows.map(entryOf), filters);
+    const chosen = new Set(kept);
+    const ranked = families(rows.filter((r) => chosen.has(entryOf(r))), analysis);
+    return { results: ranked.map((r) => r.result), counts, ranked, info, total: kept.length, unfiltered: rows.length };
   }
 
-  /** Whether answer()'s ``own`` is the search page's whole answer: there is no query (filters only), or
-   * it has results and they are not weak matches. Else the page asks Pagefind (search()). */
+  /** Whether answer()'s ``own`` is the search page's whole answer: there is no query (filters only), it
+   * has results and they are not weak matches, or it had some that the filters chosen leave out. Else the
+   * page asks Pagefind (search()). */
   standsAlone(own) {
     if (!own.info.analysis.typed) return true;
-    return own.results.length > 0 && !(own.info.verdict && own.info.verdict.kind === "yeu");
+    if (!own.results.length) return own.unfiltered > 0; // the filters chosen leave none of its records
+    return !(own.info.verdict && own.info.verdict.kind === "yeu");
   }
 
   /** answer()'s records for a query, before the filters; ``info`` gets the verdict and the words no
@@ -1175,13 +1183,14 @@ export class Engine {
   }
 
   /**
-   * Search ``query`` with ``filters``; the first ``ranked`` results ranked, their data loaded. A search
+   * Search ``query`` with ``filters``; the first ``ranked`` results ranked, their data loaded; with
+   * ``counted``, the filter values counted (Pagefind then loads every filter's file first). A search
    * started later supersedes this one: it then resolves to null as soon as it notices, so that typing
    * never queues searches (and their downloads) for queries nobody waits for any more.
    */
-  async search(query, filters, ranked = RANKED) {
+  async search(query, filters, ranked = RANKED, counted = false) {
     const ticket = (this.ticket = (this.ticket || 0) + 1);
-    const run = this.lock.then(() => (ticket === this.ticket ? this.run(query, filters, ranked, ticket) : null));
+    const run = this.lock.then(() => (ticket === this.ticket ? this.run(query, filters, ranked, ticket, counted) : null));
     this.lock = run.catch(() => undefined);
     try {
       return await run;
@@ -1195,9 +1204,10 @@ export class Engine {
     if (ticket !== this.ticket) throw SUPERSEDED;
   }
 
-  async run(query, filters, ranked, ticket) {
+  async run(query, filters, ranked, ticket, counted) {
     const preparing = this.prepare(query); // the term shards download beside Pagefind's chunks
     await this.start();
+    if (counted) await this.pagefind.filters(); // Pagefind counts the filter values once it holds them all
     const analysis = analyse(query, this.lexicon);
     const info = { analysis, dropped: [], partial: false };
     if (!analysis.typed) {
@@ -1578,7 +1588,10 @@ class SearchPage {
       this.input.focus();
       this.showNames(normalise(query));
     }
-    if (this.engine.names) this.renderFilters(this.engine.names.counts(this.engine.names.entries));
+    if (this.engine.names) {
+      this.allCounts = this.engine.names.filtered(this.engine.names.entries, {}).counts;
+      this.renderFilters(this.allCounts);
+    }
     if (this.input.value) await this.search();
   }
 
@@ -1621,6 +1634,7 @@ class SearchPage {
 
   renderFilters(all) {
     this.filterBoxes = {};
+    this.chosenMarks = {};
     for (const { key, label } of this.settings.filters) {
       const values = Object.keys(all[key] || {});
       if (values.length < 2 && key === PAGE_TYPE) continue;
@@ -1628,9 +1642,12 @@ class SearchPage {
       values.sort((a, b) => all[key][b] - all[key][a] || a.localeCompare(b, "vi"));
       const details = element("details", "ck-facet");
       const summary = element("summary", "ck-facet__title", label);
+      const chosen = element("span", "ck-facet__chosen");
+      summary.append(chosen);
       const list = element("ul", "ck-facet__values");
       details.append(summary, list);
       this.filterBoxes[key] = {};
+      this.chosenMarks[key] = chosen;
       for (const value of values) {
         const item = element("li");
         const labelNode = element("label", "ck-facet__value");
@@ -1654,6 +1671,16 @@ class SearchPage {
     else values.delete(value);
     if (values.size) this.selected[key] = [...values];
     else delete this.selected[key];
+    // A closed filter still says it is in use.
+    this.chosenMarks[key].textContent = values.size ? ` (đã chọn ${values.size})` : "";
+    this.search();
+  }
+
+  /** Untick every filter and search again. */
+  clearFilters() {
+    for (const boxes of Object.values(this.filterBoxes)) for (const { box } of Object.values(boxes)) box.checked = false;
+    for (const mark of Object.values(this.chosenMarks)) mark.textContent = "";
+    this.selected = {};
     this.search();
   }
 
@@ -1666,7 +1693,8 @@ class SearchPage {
   /**
    * Answer the box's query with the filters chosen: the records' answer from the names and the term
    * index (Engine.answer: results and filter counts, no Pagefind); then, below it, Pagefind's answer
-   * from the other pages (searchOthers). When no record answers, Pagefind's answer over every page.
+   * from the other pages (searchOthers). When no record answers (or only weakly), Pagefind's answer from
+   * the records' pages, then the other pages below it.
    */
   async search() {
     const sequence = ++this.sequence;
@@ -1682,6 +1710,7 @@ class SearchPage {
       this.main.clear();
       this.extra.replaceChildren();
       this.status.textContent = "";
+      if (this.allCounts) this.updateCounts(this.allCounts);
       return;
     }
     if (!typed || !this.showNames(typed)) this.status.textContent = "Đang tìm…";
@@ -1693,12 +1722,27 @@ class SearchPage {
       else if (typed && !filtering && !own.info.analysis.code) await this.searchOthers(typed, sequence);
       return;
     }
-    // No record answers, or only weakly: Pagefind's answer over every page (feedback codes, the plan,
-    // guides), the records the term index ranks fused into it (Engine.search).
-    const found = await this.engine.search(typed, this.filters()).catch(() => null);
+    // No record answers, or only weakly: Pagefind's answer from the records' pages, the records the term
+    // index ranks fused into it (Engine.search); the other kinds of page below it, as above.
+    const kinds = this.settings.others || [];
+    const foreign = own && (!own.unfiltered || own.info.dropped.length * 2 > own.info.analysis.core.length);
+    if (foreign && !filtering && (await this.searchOthers(typed, sequence))) {
+      // No record has most of its words, the other pages have («PAKN-2026-022»): they are the answer.
+      if (sequence !== this.sequence) return;
+      this.namesShown = null;
+      this.main.clear();
+      this.extra.replaceChildren();
+      this.updateCounts({});
+      this.status.textContent = `Không thủ tục nào khớp «${typed}»; kết quả trong ${kinds.join(", ").toLowerCase()} ở bên dưới.`;
+      return;
+    }
+    const filters = kinds.length ? { ...this.filters(), [PAGE_TYPE]: { none: kinds } } : this.filters();
+    const found = await this.engine.search(typed, filters, RANKED, true).catch(() => null);
     if (sequence !== this.sequence) return;
-    if (found) await this.show(found, typed);
-    else if (own) {
+    if (found) {
+      await this.show(found, typed);
+      if (!filtering && this.others && this.others.hidden) await this.searchOthers(typed, sequence);
+    } else if (own) {
       await this.show(own, typed);
       this.status.textContent += ` ${NO_INDEX}`;
     } else this.status.textContent = NO_INDEX;
@@ -1717,6 +1761,16 @@ class SearchPage {
     if (version !== this.main.version) return;
     const what = typed ? ` cho «${typed}»` : "";
     const note = typed ? notes(info) : "";
+    const filtering = Object.keys(this.selected).length > 0;
+    if (!results.length && filtering && found.unfiltered) {
+      // The records answer, but none has the values chosen: say so, and offer to untick them.
+      this.status.textContent = `Không thủ tục nào${what} thuộc các lựa chọn ở bộ lọc; bỏ lọc thì có ${found.unfiltered} thủ tục.`;
+      const clear = element("button", "md-button ck-search__clear", "Bỏ chọn mọi bộ lọc");
+      clear.type = "button";
+      clear.addEventListener("click", () => this.clearFilters());
+      this.extra.append(clear);
+      return;
+    }
     this.status.textContent = results.length
       ? `Tìm thấy ${countSaid(total, counts, what)}.${note ? ` ${note}` : ""}`
       : `Không tìm thấy kết quả nào${what}.${note ? ` ${note}` : ""}`;
@@ -1735,26 +1789,27 @@ class SearchPage {
 
   /** Below the records' answer: Pagefind's answer to ``typed`` from the kinds of page that are not
    * records of the names file (settings.others: feedback items), asked once the records' answer is
-   * shown; the section is on the page only when the site has such pages. */
+   * shown; the section is on the page only when the site has such pages. Whether it found any. */
   async searchOthers(typed, sequence) {
     const kinds = this.settings.others || [];
-    if (!this.others || !kinds.length) return;
+    if (!this.others || !kinds.length || OFFLINE) return false;
     this.others.hidden = false;
     this.othersStatus.textContent = "Đang tìm…";
-    const found = await this.engine.search(typed, { [PAGE_TYPE]: { any: kinds } }).catch(() => null);
-    if (sequence !== this.sequence) return;
+    const found = await this.engine.search(typed, { [PAGE_TYPE]: { any: kinds } }, RANKED, true).catch(() => null);
+    if (sequence !== this.sequence) return false;
     if (!found) {
       this.othersStatus.textContent = NO_INDEX;
-      return;
+      return false;
     }
     const { results, ranked, counts } = found;
     this.otherList.clear(results, new Map(ranked.map((r) => [r.result.id, r.data])));
     await this.otherList.showMore(false);
-    if (sequence !== this.sequence) return;
+    if (sequence !== this.sequence) return false;
     const what = ` cho «${typed}»`;
     this.othersStatus.textContent = results.length
       ? `Tìm thấy ${countSaid(results.length, counts, what)}.`
       : `Không tìm thấy kết quả nào${what}.`;
+    return results.length > 0;
   }
 
   updateCounts(counts) {
