@@ -600,6 +600,66 @@ def test_header_does_not_wait_for_the_term_index(served: tuple[str, Any]) -> Non
     page.close()
 
 
+def test_the_search_page_opened_from_the_header_shows_its_list_before_the_engine_loads(
+    served: tuple[str, Any],
+) -> None:
+    """Enter in the header box: the search page shows the header's answer at once, before its own engine
+    has loaded (here the names and settings are held back), and asks for the term index's shards the
+    query needs before knowing them itself; then its own answer replaces it."""
+    page = open_page(served, "thu-tuc/1.001193/")
+    page.locator("#ck-header-q").focus()
+    page.keyboard.type("dang ky ket hon")
+    page.wait_for_function("() => document.getElementById('ck-header-results').dataset.final === 'true'")
+    header = page.locator("#ck-header-results .ck-header-results__title").all_inner_texts()
+    held: list[Any] = []
+    page.route("**/tim-kiem/ten.json*", lambda route: held.append(route))
+    page.route("**/tim-kiem/cau-hinh.json*", lambda route: held.append(route))
+    shards: list[str] = []
+    page.on("request", lambda request: shards.append(request.url) if "/tim-kiem/tu/" in request.url else None)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=*")
+    links = page.locator("#ck-search-results a.ck-result__link")
+    page.wait_for_function("() => document.querySelector('#ck-search-results a.ck-result__link')")
+    shown = links.all_inner_texts()
+    assert shown == header[: len(shown)]  # the name matches (the header adds the nearest names)
+    assert (
+        page.locator("#ck-search-status")
+        .inner_text()
+        .endswith("thủ tục có tên khớp với «dang ky ket hon»; đang tìm thêm trong nội dung…")
+    )
+    assert page.locator("#ck-search-input").input_value() == "dang ky ket hon"
+    assert held  # the engine waits for its files…
+    assert shards  # …and the shards were asked for meanwhile
+    for route in held:
+        route.continue_()
+    assert results_status(page) >= len(shown)
+    assert links.nth(0).inner_text() == "Thủ tục đăng ký kết hôn"
+    assert page.errors == []
+    page.close()
+
+
+def test_the_header_answer_is_shown_only_for_its_query_and_only_with_this_sites_links(
+    served: tuple[str, Any],
+) -> None:
+    """What the search page takes from session storage is checked: another query's answer, a link to
+    another site or a script address is not shown."""
+    page = open_page(served, "thu-tuc/1.001193/")
+    hostile = [
+        {"q": "khai sinh", "rows": [{"url": "javascript:alert(1)", "meta": {"title": "x"}}], "said": "1"},
+        {"q": "khai sinh", "rows": [{"url": "https://example.org/", "meta": {"title": "x"}}], "said": "1"},
+        {"q": "ket hon", "rows": [{"url": "/thu-tuc/1.001193/", "meta": {"title": "KHAC"}}], "said": "1"},
+    ]
+    for carried in hostile:
+        page.evaluate("(c) => sessionStorage.setItem('ck-header-answer', JSON.stringify(c))", carried)
+        page.goto(page.base + "tim-kiem/?q=khai+sinh")
+        results_status(page)
+        titles = page.locator("#ck-search-results a.ck-result__link").all_inner_texts()
+        assert "x" not in titles and "KHAC" not in titles
+        assert page.evaluate("sessionStorage.getItem('ck-header-answer')") is None
+    assert page.errors == []
+    page.close()
+
+
 ANSWERED = """() => {
   window.__answered = null;
   new MutationObserver(() => {

@@ -53,7 +53,9 @@ const SEARCH_PAGE = OFFLINE ? "tim-kiem/index.html" : "tim-kiem/";
 const FUSION_K = 5;
 const JOINED_WORDS = 8;
 const TYPO_MIN = 5;
+const SWAP_MIN = 4; // shorter words are corrected only for two neighbouring letters swapped
 const HEADER_ROWS = 6;
+const CARRIED = "ck-header-answer"; // session storage: the header's answer, for the search page it opens
 const MARKED = /[^\u0000-\u007f]/;
 const CODE = /^\d[\d.]*$/;
 const OTHER_MARK = /\p{M}/u;
@@ -133,7 +135,8 @@ function same(query, term) {
   return query.marked && term.marked ? query.raw === term.raw : query.f === term.f;
 }
 
-/** The key two spellings of one syllable share: i/y, d/gi/r, s/x, ch/tr, c/k folded together. */
+/** The key two spellings of one syllable share: i/y, d/gi/r, s/x, ch/tr, c/k folded together («kh» is
+ * its own consonant: «khăn» is no «chăn»). */
 export function spellingKey(word) {
   return word
     .replace(/y/g, "i")
@@ -141,7 +144,13 @@ export function spellingKey(word) {
     .replace(/^r/, "d")
     .replace(/^x/, "s")
     .replace(/^tr/, "ch")
-    .replace(/^k/, "c");
+    .replace(/^k(?!h)/, "c");
+}
+
+/** Whether two words of one length differ by two neighbouring letters swapped. */
+function swapped(a, b) {
+  const diff = [...a].map((c, i) => (c === b[i] ? -1 : i)).filter((i) => i >= 0);
+  return diff.length === 2 && diff[1] === diff[0] + 1;
 }
 
 /** Whether two words are one insertion, deletion, substitution or swap of neighbours apart. */
@@ -198,12 +207,14 @@ export class Lexicon {
     });
   }
 
-  /** A known word for ``word``, which is not known: same spelling key, else one edit (long words). */
+  /** A known word for ``word``, which is not known: same spelling key, else one edit (long words), or
+   * two neighbouring letters swapped (shorter ones: «sihn» → «sinh»). */
   correct(word) {
     if (this.known.size === 0 || this.known.has(word) || /\d/.test(word)) return null;
     const key = this.byKey.get(spellingKey(word));
     if (key && key !== word) return key;
-    if (word.length < TYPO_MIN) return null;
+    if (word.length < SWAP_MIN) return null;
+    if (word.length < TYPO_MIN) return this.vocabulary.find((known) => known.length === word.length && oneEdit(word, known) && swapped(word, known)) || null;
     return this.vocabulary.find((known) => known.length >= TYPO_MIN - 1 && oneEdit(word, known)) || null;
   }
 }
@@ -287,6 +298,18 @@ function unshortened(all, lexicon) {
 
 function text(form) {
   return form.map((t) => t.raw).join(" ");
+}
+
+/** The searches for pages that are not records (feedback items): their text has none of the records'
+ * joined names or word pairs, so only the query's words, as typed, and folded when it has marks. */
+export function plainVariants(analysis) {
+  if (!analysis.core.length) return [];
+  if (analysis.code) return [{ query: analysis.typed, exact: false, weight: 1 }];
+  const core = analysis.forms[0];
+  const marked = core.some((t) => t.marked);
+  const out = [{ query: text(core), exact: marked, weight: 1, all: true }];
+  if (marked) out.push({ query: core.map((t) => t.f).join(" "), exact: false, weight: 0.5, all: true });
+  return out;
 }
 
 /** The searches to run for an analysed query: [{query, exact, weight}], most telling first. */
@@ -609,13 +632,21 @@ export class Terms {
     return fnv1a(term) % this.config.shards;
   }
 
+  shardPath(i) {
+    return this.config.path.replace("{}", String(i));
+  }
+
+  /** The paths of the shards that hold ``terms``. */
+  pathsOf(terms) {
+    return [...new Set(terms.map((t) => this.shardOf(t)))].map((i) => this.shardPath(i));
+  }
+
   async load(terms) {
     const wanted = new Set(terms.map((t) => this.shardOf(t)));
     await Promise.all(
       [...wanted].map((i) => {
         if (!this.shards.has(i)) {
-          const path = this.config.path.replace("{}", String(i));
-          this.shards.set(i, this.fetchJson(path, {}).then((data) => this.loaded.set(i, data || {})));
+          this.shards.set(i, this.fetchJson(this.shardPath(i), {}).then((data) => this.loaded.set(i, data || {})));
         }
         return this.shards.get(i);
       }),
@@ -1019,6 +1050,14 @@ export class Engine {
     return this;
   }
 
+  /** The paths of the term index's shards ``query`` needs first (what prepare() downloads). */
+  shardPaths(query) {
+    const typed = normalise(query);
+    if (!this.terms || !typed) return [];
+    const analysis = analyse(typed, this.lexicon);
+    return analysis.code ? [] : this.terms.pathsOf(this.terms.termsOf(this.terms.concepts(analysis)));
+  }
+
   /** The term index's scores for ``analysis`` (prepared) by row number, made once per query; null when
    * not prepared. */
   termScores(analysis) {
@@ -1184,13 +1223,14 @@ export class Engine {
 
   /**
    * Search ``query`` with ``filters``; the first ``ranked`` results ranked, their data loaded; with
-   * ``counted``, the filter values counted (Pagefind then loads every filter's file first). A search
+   * ``counted``, the filter values counted (Pagefind then loads every filter's file first); ``plan``
+   * makes the Pagefind searches of the analysed query (variants; plainVariants for other pages). A search
    * started later supersedes this one: it then resolves to null as soon as it notices, so that typing
    * never queues searches (and their downloads) for queries nobody waits for any more.
    */
-  async search(query, filters, ranked = RANKED, counted = false) {
+  async search(query, filters, ranked = RANKED, counted = false, plan = variants) {
     const ticket = (this.ticket = (this.ticket || 0) + 1);
-    const run = this.lock.then(() => (ticket === this.ticket ? this.run(query, filters, ranked, ticket, counted) : null));
+    const run = this.lock.then(() => (ticket === this.ticket ? this.run(query, filters, ranked, ticket, counted, plan) : null));
     this.lock = run.catch(() => undefined);
     try {
       return await run;
@@ -1204,7 +1244,7 @@ export class Engine {
     if (ticket !== this.ticket) throw SUPERSEDED;
   }
 
-  async run(query, filters, ranked, ticket, counted) {
+  async run(query, filters, ranked, ticket, counted, plan) {
     const preparing = this.prepare(query); // the term shards download beside Pagefind's chunks
     await this.start();
     if (counted) await this.pagefind.filters(); // Pagefind counts the filter values once it holds them all
@@ -1215,7 +1255,7 @@ export class Engine {
       const { results, counts } = merge(runs);
       return { results, counts, ranked: [], info, total: results.length };
     }
-    const list = variants(analysis);
+    const list = plan(analysis);
     let runs = await this.runAll(list, filters, ticket);
     const whole = runs.filter((_, i) => list[i].all);
     const nothing = whole.length > 0 && whole.every((r) => r.search.results.length === 0);
@@ -1425,6 +1465,29 @@ function link(href, text, className) {
   const a = element("a", className, text);
   a.href = href;
   return a;
+}
+
+/** One result of the search page: its link, code and sector, excerpt and the other members of its family. */
+function renderResult(page) {
+  const meta = page.meta || {};
+  const item = element("li", "ck-result");
+  const anchor = link(page.url, meta.title || page.url, "ck-result__link");
+  const facts = element("p", "ck-result__meta");
+  if (meta.ma) facts.append(element("span", "ck-result__code", `Mã ${meta.ma}`));
+  if (meta.linh_vuc) facts.append(element("span", "ck-result__sector", meta.linh_vuc));
+  const excerpt = element("p", "ck-result__excerpt");
+  excerpt.append(excerptNodes(page.excerpt || ""));
+  item.append(anchor, facts);
+  if (page.excerpt) item.append(excerpt);
+  if (page.family && page.family.length) {
+    const more = element("p", "ck-result__family", "Cùng thủ tục, cấp hoặc cách làm khác: ");
+    page.family.forEach((other, i) => {
+      if (i) more.append("; ");
+      more.append(link(other.url, `${(other.meta && other.meta.title) || other.url}${other.meta && other.meta.ma ? ` (${other.meta.ma})` : ""}`, "ck-result__variant"));
+    });
+    item.append(more);
+  }
+  return item;
 }
 
 /** Where to look when nothing is found: the sector lists and the national portal's search. */
@@ -1795,14 +1858,17 @@ class SearchPage {
     if (!this.others || !kinds.length || OFFLINE) return false;
     this.others.hidden = false;
     this.othersStatus.textContent = "Đang tìm…";
-    const found = await this.engine.search(typed, { [PAGE_TYPE]: { any: kinds } }, RANKED, true).catch(() => null);
+    // Pagefind's own order (no result's data loaded before the list shows it), no filter counts.
+    const filters = { [PAGE_TYPE]: { any: kinds } };
+    const found = await this.engine.search(typed, filters, 0, false, plainVariants).catch(() => null);
     if (sequence !== this.sequence) return false;
     if (!found) {
       this.othersStatus.textContent = NO_INDEX;
       return false;
     }
-    const { results, ranked, counts } = found;
-    this.otherList.clear(results, new Map(ranked.map((r) => [r.result.id, r.data])));
+    const { results } = found;
+    const counts = kinds.length === 1 ? { [PAGE_TYPE]: { [kinds[0]]: results.length } } : found.counts;
+    this.otherList.clear(results);
     await this.otherList.showMore(false);
     if (sequence !== this.sequence) return false;
     const what = ` cho «${typed}»`;
@@ -1823,25 +1889,7 @@ class SearchPage {
   }
 
   renderResult(page) {
-    const meta = page.meta || {};
-    const item = element("li", "ck-result");
-    const anchor = link(page.url, meta.title || page.url, "ck-result__link");
-    const facts = element("p", "ck-result__meta");
-    if (meta.ma) facts.append(element("span", "ck-result__code", `Mã ${meta.ma}`));
-    if (meta.linh_vuc) facts.append(element("span", "ck-result__sector", meta.linh_vuc));
-    const excerpt = element("p", "ck-result__excerpt");
-    excerpt.append(excerptNodes(page.excerpt || ""));
-    item.append(anchor, facts);
-    if (page.excerpt) item.append(excerpt);
-    if (page.family && page.family.length) {
-      const more = element("p", "ck-result__family", "Cùng thủ tục, cấp hoặc cách làm khác: ");
-      page.family.forEach((other, i) => {
-        if (i) more.append("; ");
-        more.append(link(other.url, `${(other.meta && other.meta.title) || other.url}${other.meta && other.meta.ma ? ` (${other.meta.ma})` : ""}`, "ck-result__variant"));
-      });
-      item.append(more);
-    }
-    return item;
+    return renderResult(page);
   }
 }
 
@@ -1872,6 +1920,10 @@ class HeaderBox {
     this.input.addEventListener("input", () => this.typed());
     this.input.addEventListener("keydown", (event) => this.key(event));
     this.input.addEventListener("blur", () => setTimeout(() => this.close(), 150));
+    this.form.addEventListener("submit", () => {
+      this.carry();
+      leave();
+    });
     this.list.addEventListener("mousedown", (event) => event.preventDefault());
   }
 
@@ -1920,6 +1972,9 @@ class HeaderBox {
     this.active = -1;
     this.input.removeAttribute("aria-activedescendant");
     const shown = ranked.slice(0, HEADER_ROWS);
+    // What the search page shows first for the same query (SearchPage.showNames), kept for carry().
+    const rows = ranked.slice(0, Math.min(named || total, PAGE_SIZE)).map(({ data }) => data);
+    this.answer = total ? { q: typed, rows, said: namesSaid(found, typed), shards: engine.shardPaths(typed) } : null;
     shown.forEach(({ data }, i) => {
       const option = element("li", "ck-header-results__option");
       option.id = `ck-header-option-${i}`;
@@ -1932,7 +1987,7 @@ class HeaderBox {
       if (data.family && data.family.length) {
         option.append(element("span", "ck-header-results__family", `và ${data.family.length} thủ tục cùng tên ở cấp hoặc cách làm khác`));
       }
-      option.addEventListener("click", () => location.assign(data.url));
+      option.addEventListener("click", () => this.open(data.url));
       this.list.append(option);
       this.options.push(option);
     });
@@ -1944,7 +1999,7 @@ class HeaderBox {
     all.setAttribute("aria-selected", "false");
     all.dataset.href = page.href;
     all.textContent = total ? "Xem tất cả kết quả" : OFFLINE ? "Mở trang tìm kiếm" : `Tìm «${typed}» trong nội dung các trang`;
-    all.addEventListener("click", () => location.assign(page.href));
+    all.addEventListener("click", () => this.open(page.href));
     this.list.append(all);
     this.options.push(all);
     this.list.hidden = false;
@@ -1977,7 +2032,7 @@ class HeaderBox {
       this.move(this.active <= 0 ? this.options.length - 1 : this.active - 1);
     } else if (event.key === "Enter" && open && this.active >= 0) {
       event.preventDefault();
-      location.assign(this.options[this.active].dataset.href);
+      this.open(this.options[this.active].dataset.href);
     } else if (event.key === "Escape") {
       if (open) {
         event.preventDefault();
@@ -1986,6 +2041,22 @@ class HeaderBox {
         event.preventDefault();
         this.input.value = "";
       }
+    }
+  }
+
+  /** Open ``href`` (a result, or the search page with the list's answer carried to it). */
+  open(href) {
+    if (href === this.options[this.options.length - 1].dataset.href) this.carry();
+    leave(href);
+  }
+
+  /** Keep the list's answer for the search page about to open with the box's query (showCarried). */
+  carry() {
+    if (!this.answer || this.answer.q !== normalise(this.input.value)) return;
+    try {
+      sessionStorage.setItem(CARRIED, JSON.stringify(this.answer));
+    } catch {
+      // no session storage (private mode, full): the search page computes the same answer itself
     }
   }
 
@@ -2006,6 +2077,28 @@ class HeaderBox {
   }
 }
 
+/** Aborts the engine's downloads when the reader leaves the page from the header box: the old page's
+ * term shards, still arriving on a slow link, would hold the connections the next page needs. */
+const leaving = typeof AbortController === "undefined" ? {} : new AbortController();
+
+/** Downloads started before the engine (showCarried), by path; each is taken once. */
+const early = new Map();
+const SHARD_PATH = /^[\w/-]+\.json(\.gz)?$/;
+const MAX_CARRIED_SHARDS = 40;
+
+/** The response for ``path``: the early download when there is one, else a new one. */
+function take(path, site) {
+  const started = early.get(path);
+  early.delete(path);
+  return started || fetch(new URL(path, site), { signal: leaving.signal });
+}
+
+/** Open ``href``, the engine's downloads on this page dropped (``leaving``). */
+function leave(href) {
+  if (leaving.abort) leaving.abort();
+  if (href) location.assign(href);
+}
+
 /**
  * The engine as soon as the settings and the names have arrived (fetched side by side). Pagefind (its
  * script, index metadata and WebAssembly) starts only when a full search needs it (engine.start()):
@@ -2016,7 +2109,7 @@ async function loadEngine(site) {
   const json = (path, otherwise) =>
     OFFLINE
       ? Promise.resolve(OFFLINE.files[path] || otherwise)
-      : fetch(new URL(path, site))
+      : take(path, site)
           .then((response) => (response.ok ? response.arrayBuffer().then(inflated).then(JSON.parse) : otherwise))
           .catch(() => otherwise);
   // Pagefind's entry is asked for with this tag (fresh on each page, as Pagefind's own), so that it
@@ -2074,6 +2167,38 @@ async function inflated(buffer) {
   return new Response(stream).text();
 }
 
+/**
+ * The header box's answer (HeaderBox.carry) shown on the search page opened from it, before the engine
+ * has loaded (its settings and names, the lexicon): the same names' answer SearchPage.showNames gives,
+ * at once. Only for the address's query, and only links of this site; read once. The term index's
+ * shards the header was downloading for it (dropped when it left) are asked for again at once (early),
+ * before the engine knows it needs them.
+ */
+function showCarried(root, site) {
+  let carried = null;
+  try {
+    carried = JSON.parse(sessionStorage.getItem(CARRIED) || "null");
+    sessionStorage.removeItem(CARRIED);
+  } catch {
+    return;
+  }
+  const query = new URLSearchParams(location.search).get("q") || "";
+  if (!carried || !query || carried.q !== normalise(query) || !Array.isArray(carried.rows)) return;
+  const ours = (href) => typeof href === "string" && new URL(href, location.href).origin === location.origin;
+  const rows = carried.rows.filter((row) => row && ours(row.url) && (row.family || []).every((m) => m && ours(m.url)));
+  const shards = Array.isArray(carried.shards) ? carried.shards.slice(0, MAX_CARRIED_SHARDS) : [];
+  for (const path of shards.filter((path) => !OFFLINE && typeof path === "string" && SHARD_PATH.test(path))) {
+    const started = fetch(new URL(path, site), { signal: leaving.signal });
+    started.catch(() => undefined); // a failure is the engine's to handle, if it asks for the shard
+    early.set(path, started);
+  }
+  if (!rows.length) return;
+  root.hidden = false;
+  root.querySelector("#ck-search-input").value = query;
+  root.querySelector("#ck-search-results").replaceChildren(...rows.map(renderResult));
+  root.querySelector("#ck-search-status").textContent = `${carried.said}; đang tìm thêm trong nội dung…`;
+}
+
 async function main() {
   const site = siteRoot();
   const root = document.getElementById("ck-search");
@@ -2087,6 +2212,7 @@ async function main() {
   window.ckNamesEngine = quick; // the header's engine (names only): what the offline copy runs too
   const form = document.querySelector(".ck-header-search");
   if (form && form.querySelector("#ck-header-results")) new HeaderBox(form, quick).start();
+  if (root) showCarried(root, site);
   if (root) await new SearchPage(root, await quick(), site).start();
 }
 
