@@ -424,8 +424,13 @@ def test_project_lexicon_is_valid_and_large_enough() -> None:
     assert all(group.nguon for group in catalog.lexicon.nhom)
     assert {"làm", "cho", "bị", "thì", "muốn", "ở đâu", "con tôi"} <= set(catalog.lexicon.tu_bo_qua)
     settings = json.loads(settings_json(catalog))
-    assert len(settings["lexicon"]) == len(catalog.lexicon.nhom)
+    hints = [group for group in catalog.lexicon.nhom if group.goi_y]
+    assert len(settings["lexicon"]) == len(catalog.lexicon.nhom) - len(hints)
     assert "ở đâu" in settings["stop"]
+    # Places, levels and agencies are hints: the browser weighs them as filler words.
+    assert {"tỉnh", "UBND", "bệnh viện"} <= {term for group in hints for term in group.tu}
+    assert {term for group in hints for term in group.tu} <= set(settings["stop"])
+    assert "tỉnh khác" not in settings["stop"]
 
 
 # --- other agencies' topics (content/ngoai-tham-quyen.yml) ------------------------------------------

@@ -341,6 +341,18 @@ def test_filler_words_are_left_out_and_named(citizen_page: Any) -> None:
     assert "«ở đâu»" in status
 
 
+def test_places_levels_and_agencies_are_hints_not_what_is_asked(citizen_page: Any) -> None:
+    """The lexicon's hint groups («tỉnh», «bệnh viện», «UBND»): weighed as filler words, so a long question
+    is answered by what it asks for, not by the names that say «cấp tỉnh»; «tỉnh khác» still counts."""
+    codes = run_query(citizen_page, "bố tôi mất ở bệnh viện tỉnh thì làm giấy chứng tử ở đâu")
+    assert codes[0] == "1.000656"
+    status = status_text(citizen_page)
+    assert "«bệnh viện», «tỉnh»" in status
+    codes = run_query(citizen_page, "dang ky khai tu o uy ban xa")
+    assert codes[0] == "1.000656"
+    assert "«ở», «ủy ban», «xã»" in status_text(citizen_page)
+
+
 def test_a_word_found_nowhere_does_not_empty_the_list(citizen_page: Any) -> None:
     codes = run_query(citizen_page, "đăng ký kết hôn xyzabc")
     assert "1.000894" in codes[:TOP]

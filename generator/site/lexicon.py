@@ -8,7 +8,8 @@ con thì làm ở đâu»). The lexicon holds both sides of that gap:
   stop list); they are still compared with the procedures' names, so «cho» in a name still counts;
 * ``nhom``: groups of everyday terms, abbreviations and official terms that mean the same thing, each
   with ``nguon``, where the terms come from (the national portal's own terms, a law, the procedures'
-  names), so that a reviewer can check them.
+  names), so that a reviewer can check them; ``goi_y`` marks a group of places, levels or agencies
+  («tỉnh», «UBND»), hints rather than what a query asks for: the browser weighs them as filler words.
 
 Unlike ``tu-dong-nghia.yml`` (see :mod:`generator.site.synonyms`), which is also written into every
 matching page, the lexicon is applied only in the browser (``theme/assets/ck-search.js``): hundreds of
@@ -40,6 +41,9 @@ class LexiconGroup(Record):
     cuối."""
     nguon: Source
     """Nguồn: điều luật, tên trên Cổng DVCQG hoặc tên thủ tục mà nhóm này lấy từ đó."""
+    goi_y: bool = False
+    """Chỉ là gợi ý: nơi chốn, cấp hay cơ quan («tỉnh», «UBND», «bệnh viện»). Người dân hay nêu chúng
+    trong câu hỏi, nhưng chúng không tự nói lên thủ tục nào: ô tìm kiếm tính chúng nhẹ như từ đệm."""
 
 
 class Lexicon(Record):

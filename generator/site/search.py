@@ -235,8 +235,8 @@ def settings_json(catalog: Catalog, terms: dict[str, object] | None = None) -> s
         "filters": [{"key": key, "label": label} for key, label in filters(catalog).items()],
         "ranking": RANKING,
         "synonyms": [list(group) for group in catalog.synonyms.nhom],
-        "lexicon": [list(group.tu) for group in catalog.lexicon.nhom],
-        "stop": list(catalog.lexicon.tu_bo_qua),
+        "lexicon": [list(group.tu) for group in catalog.lexicon.nhom if not group.goi_y],
+        "stop": list(catalog.lexicon.tu_bo_qua) + [term for group in catalog.lexicon.nhom if group.goi_y for term in group.tu],
         "vocabulary": vocabulary(catalog),
         "fallback": [
             {"text": link.text, "url": doc_url(link.path)}

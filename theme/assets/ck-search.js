@@ -35,7 +35,8 @@
 // 5,000 + 5,000 pages, and a few index chunks of ≈20 KB for each word would be most of a query's
 // bytes): the name matches, then, when they are fewer than the rows, the nearest names (Names.near): the
 // names holding the most of the query's words, the words in no name left out (and named in the status).
-// Enter, or the last row, opens the search page, which also reads the pages' text and the feedback.
+// Enter, or the last row, opens the search page, which also reads the pages' text and the feedback;
+// the header's list goes with it (session storage) and is on that page as soon as its HTML is.
 
 const PAGE_SIZE = 10;
 const RANKED = 16;
