@@ -227,6 +227,12 @@ def term_files(catalog: Catalog) -> tuple[dict[str, object], dict[str, bytes]]:
     return shard_files(records)
 
 
+def hint_terms(catalog: Catalog) -> list[str]:
+    """The terms of the lexicon's hint groups (places, levels, agencies), which the browser weighs as
+    filler words."""
+    return [term for group in catalog.lexicon.nhom if group.goi_y for term in group.tu]
+
+
 def settings_json(catalog: Catalog, terms: dict[str, object] | None = None) -> str:
     """The browser's search settings: facet titles, ranking, synonym groups (as staff wrote them), the
     lexicon's groups and filler words, the vocabulary, where to look when nothing is found, and the
@@ -236,7 +242,7 @@ def settings_json(catalog: Catalog, terms: dict[str, object] | None = None) -> s
         "ranking": RANKING,
         "synonyms": [list(group) for group in catalog.synonyms.nhom],
         "lexicon": [list(group.tu) for group in catalog.lexicon.nhom if not group.goi_y],
-        "stop": list(catalog.lexicon.tu_bo_qua) + [term for group in catalog.lexicon.nhom if group.goi_y for term in group.tu],
+        "stop": list(catalog.lexicon.tu_bo_qua) + hint_terms(catalog),
         "vocabulary": vocabulary(catalog),
         "fallback": [
             {"text": link.text, "url": doc_url(link.path)}
