@@ -362,7 +362,16 @@ def test_browser_folds_like_the_build(minimal_site: Path) -> None:
                       m.spellingKey("ky") === m.spellingKey("ki"),
                       // «kh» is its own consonant; short words only for two letters swapped
                       [lexicon.correct("khan"), lexicon.correct("ki"), lexicon.correct("sihn"),
-                       lexicon.correct("snhi"), lexicon.correct("hno"), lexicon.correct("kto")]];
+                       lexicon.correct("snhi"), lexicon.correct("hno"), lexicon.correct("kto")],
+                      // a one-word filler with marks, typed without them beside a word the names pair
+                      // it with, is no filler («lan dau»: «lần đầu»)
+                      (() => {
+                        const fillers = new m.Lexicon({stop: ["đâu", "ở đâu"], vocabulary: "lan dau so do"});
+                        const before = shape(m.analyse("so do lan dau", fillers));
+                        fillers.pairs = (a, b, at) => new Set(a === "lan" && b === "dau" ? [["lần", "đầu"][at]] : a === "o" ? ["ở"] : []);
+                        return [before, shape(m.analyse("so do lan dau", fillers)),
+                                shape(m.analyse("so do o dau", fillers)), shape(m.analyse("so do lần đâu", fillers))];
+                      })()];
             }"""
         )
         assert plan[0][:4] == [
@@ -382,6 +391,12 @@ def test_browser_folds_like_the_build(minimal_site: Path) -> None:
         assert plan[5] == {"forms": ["làm"], "stops": [], "corrected": []}
         assert plan[6] == [True, True, False]
         assert plan[8] == [None, "ky", "sinh", None, None, None]
+        assert [(shape["forms"], shape["stops"]) for shape in plan[9]] == [
+            (["so do lan"], ["đâu"]),
+            (["so do lan dau"], []),
+            (["so do"], ["ở đâu"]),
+            (["so do lần"], ["đâu"]),
+        ]
         assert plan[7] is True
 
 

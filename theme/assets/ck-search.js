@@ -56,6 +56,7 @@ const JOINED_WORDS = 8;
 const TYPO_MIN = 5;
 const SWAP_MIN = 4; // shorter words are corrected only for two neighbouring letters swapped
 const HEADER_ROWS = 6;
+const MAX_QUERY = 200; // characters of a query (the boxes' maxlength; an address's q is cut to it)
 const CARRIED = "ck-header-answer"; // session storage: the header's answer, for the search page it opens
 const MARKED = /[^\u0000-\u007f]/;
 const CODE = /^\d[\d.]*$/;
@@ -200,6 +201,18 @@ export class Lexicon {
     map.set(first, list);
   }
 
+  /** Whether a one-word filler written with tone marks («đâu», «cần»), typed without them at ``i`` of
+   * ``words``, is rather another word that the names write beside its neighbour («lan dau»: «lần đầu»;
+   * «can bo»: «cán bộ»; but «o viet nam» is «ở Việt Nam», the filler itself): then it is no filler.
+   * ``pairs(a, b, at)`` (set by the engine from the names) gives how they write word ``at`` of a pair. */
+  inPhrase(entry, words, i) {
+    if (!this.pairs || entry.parts.length !== 1 || !entry.parts[0].marked || words[i].marked) return false;
+    const own = entry.parts[0].raw;
+    const other = (forms) => [...forms].some((form) => form !== own);
+    const word = words[i].f;
+    return (i > 0 && other(this.pairs(words[i - 1].f, word, 1))) || (i + 1 < words.length && other(this.pairs(word, words[i + 1].f, 0)));
+  }
+
   /** The entries of ``map`` that start at ``start`` of ``words``, longest first. */
   matches(map, words, start) {
     return (map.get(words[start].f) || []).filter((entry) => {
@@ -240,7 +253,10 @@ export function analyse(query, lexicon) {
   const found = [];
   all.forEach((_, i) => {
     for (const [map, kind] of [[lexicon.terms, "term"], [lexicon.stops, "stop"]]) {
-      for (const entry of lexicon.matches(map, all, i)) found.push({ start: i, end: i + entry.parts.length, entry, kind });
+      for (const entry of lexicon.matches(map, all, i)) {
+        if (kind === "stop" && lexicon.inPhrase(entry, all, i)) continue;
+        found.push({ start: i, end: i + entry.parts.length, entry, kind });
+      }
     }
   });
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || (a.kind === "term" ? -1 : 1) + (b.kind === "term" ? 1 : -1) || a.start - b.start);
@@ -509,6 +525,26 @@ export class Names {
 
   /** Each word of the names, ``folded`` or ``raw`` (lower case, with its marks) → the entries whose name
    * has it; made on the first near(). */
+  /** How the names write word ``at`` (0 or 1) of the folded pair ``a`` ``b`` where they have it side
+   * by side: the set of its forms with tone marks, lower case. */
+  pairForms(a, b, at) {
+    const forms = new Set();
+    const first = this.postings("folded").get(a);
+    const second = this.postings("folded").get(b);
+    if (!first || !second) return forms;
+    const both = new Set(second);
+    for (const i of first) {
+      if (!both.has(i)) continue;
+      const { words: folded, title } = this.entries[i];
+      const raw = title.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+      if (raw.length !== folded.length) continue;
+      folded.forEach((w, k) => {
+        if (w === a && folded[k + 1] === b) forms.add(raw[k + at]);
+      });
+    }
+    return forms;
+  }
+
   postings(kind) {
     if (!this.index) {
       this.index = { folded: new Map(), raw: new Map() };
@@ -1030,6 +1066,7 @@ export class Engine {
     this.pagefind = null;
     this.settings = settings;
     this.lexicon = new Lexicon(settings);
+    if (names) this.lexicon.pairs = (a, b, at) => names.pairForms(a, b, at);
     this.names = names;
     this.terms = settings.terms && names && fetchJson ? new Terms(settings.terms, fetchJson, names) : null;
     this.prepared = new Map();
@@ -1643,7 +1680,7 @@ class SearchPage {
       }
     });
     this.list.addEventListener("keydown", (event) => this.moveFocus(event));
-    const query = new URLSearchParams(location.search).get("q") || "";
+    const query = (new URLSearchParams(location.search).get("q") || "").slice(0, MAX_QUERY);
     this.input.value = query;
     const header = document.getElementById("ck-header-q");
     if (header) header.value = query;
@@ -1835,8 +1872,10 @@ class SearchPage {
       this.extra.append(clear);
       return;
     }
+    // Under a verdict (another agency's topic, weak matches) the results found are only near.
+    const near = typed && info.verdict ? ", chỉ gần giống" : "";
     this.status.textContent = results.length
-      ? `Tìm thấy ${countSaid(total, counts, what)}.${note ? ` ${note}` : ""}`
+      ? `Tìm thấy ${countSaid(total, counts, what)}${near}.${note ? ` ${note}` : ""}`
       : `Không tìm thấy kết quả nào${what}.${note ? ` ${note}` : ""}`;
     if (typed && info.verdict) this.extra.append(verdictBox(info.verdict, this.settings, typed));
     else if (results.length && typed && changed(info, ranked[0] && ranked[0].data)) {
@@ -1859,17 +1898,18 @@ class SearchPage {
     if (!this.others || !kinds.length || OFFLINE) return false;
     this.others.hidden = false;
     this.othersStatus.textContent = "Đang tìm…";
-    // Pagefind's own order (no result's data loaded before the list shows it), no filter counts.
+    // The query's words only (plainVariants), the first results ranked by how their titles say it, no
+    // filter counts.
     const filters = { [PAGE_TYPE]: { any: kinds } };
-    const found = await this.engine.search(typed, filters, 0, false, plainVariants).catch(() => null);
+    const found = await this.engine.search(typed, filters, RANKED, false, plainVariants).catch(() => null);
     if (sequence !== this.sequence) return false;
     if (!found) {
       this.othersStatus.textContent = NO_INDEX;
       return false;
     }
-    const { results } = found;
+    const { results, ranked } = found;
     const counts = kinds.length === 1 ? { [PAGE_TYPE]: { [kinds[0]]: results.length } } : found.counts;
-    this.otherList.clear(results);
+    this.otherList.clear(results, new Map(ranked.map((r) => [r.result.id, r.data])));
     await this.otherList.showMore(false);
     if (sequence !== this.sequence) return false;
     const what = ` cho «${typed}»`;
