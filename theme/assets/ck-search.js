@@ -2,8 +2,10 @@
 // page) and the search page (tim-kiem/: facets, "more" button, keyboard).
 //
 // A query is first read as a citizen writes it (analyse):
-//   * filler words of the lexicon's stop list («làm», «cho», «ở đâu»…) are left out of its meaningful
-//     words (they still count when the whole query is compared with a name);
+//   * filler words of the lexicon's stop list («làm», «cho», «ở đâu»…) and of its hint groups (places,
+//     levels, agencies: «tỉnh», «UBND») are left out of its meaningful words (they still count when the
+//     whole query is compared with a name); a one-word filler typed without its tone marks is kept
+//     where the names write another word beside its neighbour («lan dau»: «lần đầu»);
 //   * everyday terms and abbreviations of the lexicon and of the synonym file are found, longest first,
 //     and also searched as the group's official term (the last of the group);
 //   * a word that is in no name of the site is corrected: first through the common spelling pairs
