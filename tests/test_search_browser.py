@@ -469,6 +469,20 @@ def header_answer(served: tuple[str, Any], query: str) -> tuple[Any, list[str]]:
     return page, requested
 
 
+def test_the_headers_first_rows_are_the_search_pages_for_a_long_question(served: tuple[str, Any]) -> None:
+    """Name matches that only hold the words somewhere in long names («khai thác … từ») do not keep the
+    record the term index scores clearly higher below them, in the header as on the search page."""
+    query = "bo toi mat o benh vien thi lam giay gi"
+    page, _ = header_answer(served, query)
+    page.wait_for_function("() => document.getElementById('ck-header-results').dataset.final === 'true'")
+    first = page.locator("#ck-header-results .ck-header-results__title").first.inner_text()
+    assert first == "Thủ tục đăng ký khai tử"
+    page.goto(page.url.split("thu-tuc/")[0] + "tim-kiem/?q=" + query)
+    results_status(page)
+    assert page.locator("#ck-search-results a.ck-result__link").first.inner_text() == first
+    page.close()
+
+
 def test_header_shows_name_matches_and_never_loads_pagefind(served: tuple[str, Any]) -> None:
     """The names index alone answers as you type, with the keyboard: six name matches fill the list;
     Pagefind (its script, metadata, WebAssembly, index chunks) is never requested by the header."""

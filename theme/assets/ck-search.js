@@ -1218,6 +1218,10 @@ export class Engine {
     const rows = ranked.length >= HEADER_ROWS ? families(ranked, analysis).length : ranked.length;
     // The name matches fill the list (or there is nothing the term index could add): the answer, whatever
     // the term index says.
+    // Once the term index is loaded, a record it scores clearly higher goes before the name matches it
+    // beats, as on the search page (lifted).
+    const head = scored && scored.length && ranked.length ? this.lifted(ranked, scored, analysis) : ranked;
+    if (rows >= HEADER_ROWS && head !== ranked) return { ...answer, ranked: head };
     if (rows >= HEADER_ROWS || !this.names || !analysis.typed || analysis.code) return { ...answer, settled: true };
     if (scored && scored.length && !ranked.length) {
       // No name has every word: the records that say the most of the query, the words no name has named.
@@ -1233,7 +1237,10 @@ export class Engine {
       const at = new Map(more.map((r, i) => [r, i]));
       more.sort((a, b) => (score.get(b.order) || 0) - (score.get(a.order) || 0) || at.get(a) - at.get(b));
     }
-    if (ranked.length) return { ...answer, ranked: this.overtaking(ranked, more, analysis), total: ranked.length + more.length };
+    if (ranked.length) {
+      const rest = more.filter((r) => !head.includes(r));
+      return { ...answer, ranked: this.overtaking(head, rest, analysis), total: ranked.length + more.length };
+    }
     return { ...answer, ranked: more, total: more.length, info: { ...info, absent: near.absent }, near: true };
   }
 
@@ -1362,6 +1369,14 @@ export class Engine {
       else out.push(r);
     }
     return out.concat(rest.slice(OVERTAKE_ROWS));
+  }
+
+  /** ``head`` (name matches) with the records of ``scored`` (the term index's ranking) that it scores
+   * clearly higher put before the rows they beat (overtaking); the other records it ranks left out. */
+  lifted(head, scored, analysis) {
+    const urls = new Set(head.map((r) => r.data.url));
+    const out = this.overtaking(head, scored.filter((r) => !urls.has(r.data.url)).slice(0, OVERTAKE_ROWS), analysis);
+    return out.slice(0, Math.max(...head.map((r) => out.indexOf(r))) + 1);
   }
 
   /** Searches without the words found nowhere, then by parts of the query. */
