@@ -59,6 +59,7 @@ const TYPO_MIN = 5;
 const SWAP_MIN = 4; // shorter words are corrected only for two neighbouring letters swapped
 const HEADER_ROWS = 6;
 const MAX_QUERY = 200; // characters of a query (the boxes' maxlength; an address's q is cut to it)
+const SEARCHING_ON = "; đang tìm thêm trong nội dung…"; // the status's end while the names' answer is shown
 const CARRIED = "ck-header-answer"; // session storage: the header's answer, for the search page it opens
 const MARKED = /[^\u0000-\u007f]/;
 const CODE = /^\d[\d.]*$/;
@@ -151,21 +152,17 @@ export function spellingKey(word) {
     .replace(/^k(?!h)/, "c");
 }
 
-/** Whether two words of one length differ by two neighbouring letters swapped. */
+/** Whether two words of one length differ by two neighbouring letters swapped («sihn», «sinh»). */
 function swapped(a, b) {
   const diff = [...a].map((c, i) => (c === b[i] ? -1 : i)).filter((i) => i >= 0);
-  return diff.length === 2 && diff[1] === diff[0] + 1;
+  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
 }
 
 /** Whether two words are one insertion, deletion, substitution or swap of neighbours apart. */
 export function oneEdit(a, b) {
   if (a === b) return false;
   if (Math.abs(a.length - b.length) > 1) return false;
-  if (a.length === b.length) {
-    const diff = [...a].map((c, i) => (c === b[i] ? -1 : i)).filter((i) => i >= 0);
-    if (diff.length === 1) return true;
-    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
-  }
+  if (a.length === b.length) return [...a].filter((c, i) => c !== b[i]).length === 1 || swapped(a, b);
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   let i = 0;
   while (i < short.length && short[i] === long[i]) i++;
@@ -230,7 +227,7 @@ export class Lexicon {
     const key = this.byKey.get(spellingKey(word));
     if (key && key !== word) return key;
     if (word.length < SWAP_MIN) return null;
-    if (word.length < TYPO_MIN) return this.vocabulary.find((known) => known.length === word.length && oneEdit(word, known) && swapped(word, known)) || null;
+    if (word.length < TYPO_MIN) return this.vocabulary.find((known) => known.length === word.length && swapped(word, known)) || null;
     return this.vocabulary.find((known) => known.length >= TYPO_MIN - 1 && oneEdit(word, known)) || null;
   }
 }
@@ -1453,6 +1450,12 @@ export function countSaid(total, counts, what = "") {
   return kinds.length === 1 ? `${said[0]}${what}` : `${total} kết quả${what}: ${said.join("; ")}`;
 }
 
+/** The rows of the names' answer (Engine.quick) the search page shows first: its name matches, or its
+ * nearest names when there are none, at most PAGE_SIZE. */
+function namesFirst(found) {
+  return found.ranked.slice(0, Math.min(found.named || found.total, PAGE_SIZE));
+}
+
 /** What the names' answer (Engine.quick) to ``typed`` holds, said: its code matches (a code was
  * typed), its name matches, or (none) its nearest names. */
 function namesSaid(found, typed) {
@@ -1716,12 +1719,12 @@ class SearchPage {
   /** The header's answer to ``typed`` (Engine.quick) shown at once, while the term index's shards load:
    * the name matches, or the nearest names when there are none; the status ends with ``tail``. False
    * when there is nothing to show or filters are chosen. */
-  showNames(typed, tail = "; đang tìm thêm trong nội dung…") {
+  showNames(typed, tail = SEARCHING_ON) {
     if (Object.keys(this.selected).length) return false;
     if (this.namesShown === typed) return true; // still on screen (the page's start showed them)
     const found = this.engine.quick(typed);
     if (!found.ranked.length) return false;
-    const first = found.ranked.slice(0, Math.min(found.named || found.total, PAGE_SIZE));
+    const first = namesFirst(found);
     this.main.clear();
     this.list.replaceChildren(...first.map(({ data }) => this.renderResult(data)));
     this.extra.replaceChildren();
@@ -2031,7 +2034,7 @@ class HeaderBox {
     this.input.removeAttribute("aria-activedescendant");
     const shown = ranked.slice(0, HEADER_ROWS);
     // What the search page shows first for the same query (SearchPage.showNames), kept for carry().
-    const rows = ranked.slice(0, Math.min(named || total, PAGE_SIZE)).map(({ data }) => data);
+    const rows = namesFirst(found).map(({ data }) => data);
     this.answer = total ? { q: typed, rows, said: namesSaid(found, typed), shards: engine.shardPaths(typed) } : null;
     shown.forEach(({ data }, i) => {
       const option = element("li", "ck-header-results__option");
@@ -2254,7 +2257,7 @@ function showCarried(root, site) {
   root.hidden = false;
   root.querySelector("#ck-search-input").value = query;
   root.querySelector("#ck-search-results").replaceChildren(...rows.map(renderResult));
-  root.querySelector("#ck-search-status").textContent = `${carried.said}; đang tìm thêm trong nội dung…`;
+  root.querySelector("#ck-search-status").textContent = `${carried.said}${SEARCHING_ON}`;
 }
 
 async function main() {
