@@ -348,8 +348,10 @@ def test_places_levels_and_agencies_are_hints_not_what_is_asked(citizen_page: An
     assert codes[0] == "1.000656"
     status = status_text(citizen_page)
     assert "«bệnh viện», «tỉnh»" in status
-    # «mất» of a parent is a death: the README's long question
+    # «mất» of a parent is a death: the README's long question; the words of that phrase are understood,
+    # none said to be in no name
     assert run_query(citizen_page, "bo toi mat o benh vien thi lam giay gi")[0] == "1.000656"
+    assert "Không tên thủ tục nào có từ" not in status_text(citizen_page)
     codes = run_query(citizen_page, "dang ky khai tu o uy ban xa")
     assert codes[0] == "1.000656"
     assert "«ở», «ủy ban», «xã»" in status_text(citizen_page)

@@ -503,7 +503,9 @@ export class Names {
         : [],
     );
     const forms = [...analysis.forms, ...swapped].map((form) => form.filter(held)).filter((form) => form.length);
-    const absent = analysis.core.filter((t) => !held(t)).map((t) => t.raw);
+    // A word of a lexicon term is understood through the term («toi» of «bố tôi mất»): not said absent.
+    const understood = new Set(analysis.terms.flatMap((t) => words(t.term)));
+    const absent = analysis.core.filter((t) => !held(t) && !understood.has(t.f)).map((t) => t.raw);
     const best = new Map();
     for (const form of forms) {
       const asked = new Map(form.map((t) => [t.marked ? t.raw : t.f, t]));
