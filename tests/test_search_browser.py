@@ -352,6 +352,8 @@ def test_places_levels_and_agencies_are_hints_not_what_is_asked(citizen_page: An
     # none said to be in no name
     assert run_query(citizen_page, "bo toi mat o benh vien thi lam giay gi")[0] == "1.000656"
     assert "Không tên thủ tục nào có từ" not in status_text(citizen_page)
+    run_query(citizen_page, "khai tu o ubnd xa")
+    assert status_text(citizen_page).endswith("Đã bỏ qua các từ không cần thiết: «ở», «UBND», «xã».")
     codes = run_query(citizen_page, "dang ky khai tu o uy ban xa")
     assert codes[0] == "1.000656"
     assert "«ở», «ủy ban», «xã»" in status_text(citizen_page)

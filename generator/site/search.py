@@ -233,6 +233,15 @@ def hint_terms(catalog: Catalog) -> list[str]:
     return [term for group in catalog.lexicon.nhom if group.goi_y for term in group.tu]
 
 
+def browser_synonyms(catalog: Catalog) -> list[list[str]]:
+    """The synonym groups the browser reads a query with: without the lexicon's hint terms («UBND» is
+    a place to apply, weighed as a filler word, even where a synonym group also names it); a group left
+    with fewer than two terms is dropped. The pages keep every synonym (their keywords)."""
+    hints = {tuple(words(term)) for term in hint_terms(catalog)}
+    groups = ([term for term in group if tuple(words(term)) not in hints] for group in catalog.synonyms.nhom)
+    return [group for group in groups if len(group) > 1]
+
+
 def settings_json(catalog: Catalog, terms: dict[str, object] | None = None) -> str:
     """The browser's search settings: facet titles, ranking, synonym groups (as staff wrote them), the
     lexicon's groups and filler words, the vocabulary, where to look when nothing is found, and the
@@ -240,7 +249,7 @@ def settings_json(catalog: Catalog, terms: dict[str, object] | None = None) -> s
     settings = {
         "filters": [{"key": key, "label": label} for key, label in filters(catalog).items()],
         "ranking": RANKING,
-        "synonyms": [list(group) for group in catalog.synonyms.nhom],
+        "synonyms": browser_synonyms(catalog),
         "lexicon": [list(group.tu) for group in catalog.lexicon.nhom if not group.goi_y],
         "stop": list(catalog.lexicon.tu_bo_qua) + hint_terms(catalog),
         "vocabulary": vocabulary(catalog),
